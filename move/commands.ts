@@ -1,0 +1,121 @@
+import type { BlockReason } from './events';
+import type { Actor, Inventory, OrderedSubscription, Plan, SourceAdvice, SourceChannel } from './model';
+
+/**
+ * What people and side effects ask of a move. Commands carry the facts the decider needs
+ * (looked up by the orchestrator), so the decider stays pure.
+ */
+interface CommandBase {
+  actor: Actor;
+  at: string;
+}
+
+export interface StartMove extends CommandBase {
+  type: 'StartMove';
+  moveId: string;
+  correlationId: string;
+  customerDomain: string;
+  customerCountry: string;
+  source: SourceChannel;
+  multiPartner: boolean;
+  requestGdap: boolean;
+  /** The customer's move already under way, if any (one active move per customer). */
+  activeMoveId: string | null;
+}
+
+export interface RecordPreflight extends CommandBase {
+  type: 'RecordPreflight';
+  /** null when no tenant answers for the domain. */
+  tenant: { tenantId: string; regionScope: string | null } | null;
+  partnerCountry: string;
+  existingCustomerId: string | null;
+}
+
+export interface RecordInvitation extends CommandBase {
+  type: 'RecordInvitation';
+  resellerLink: string | null;
+  gdapRelationshipId: string | null;
+  gdapLink: string | null;
+}
+
+export interface RecordAcceptance extends CommandBase {
+  type: 'RecordAcceptance';
+  customerId: string;
+  companyName: string;
+  customerCountry: string | null;
+}
+
+export interface RecordInventory extends CommandBase {
+  type: 'RecordInventory';
+  inventory: Inventory;
+}
+
+export interface ProposePlan extends CommandBase {
+  type: 'ProposePlan';
+  plan: Plan;
+}
+
+export interface ApprovePlan extends CommandBase {
+  type: 'ApprovePlan';
+  planHash: string;
+  comment: string;
+}
+
+export interface RejectPlan extends CommandBase {
+  type: 'RejectPlan';
+  planHash: string;
+  comment: string;
+}
+
+export interface RecordCart extends CommandBase {
+  type: 'RecordCart';
+  customerId: string;
+  cartId: string;
+  requestId: string;
+}
+
+export interface RecordOrder extends CommandBase {
+  type: 'RecordOrder';
+  orderIds: string[];
+  subscriptions: OrderedSubscription[];
+}
+
+export interface RecordProvisioned extends CommandBase {
+  type: 'RecordProvisioned';
+  subscriptions: OrderedSubscription[];
+}
+
+export interface RecordSourceAdvice extends CommandBase {
+  type: 'RecordSourceAdvice';
+  advice: SourceAdvice[];
+}
+
+export interface CancelMove extends CommandBase {
+  type: 'CancelMove';
+  reason: string;
+}
+
+export interface RecordStepFailure extends CommandBase {
+  type: 'RecordStepFailure';
+  step: string;
+  error: string;
+  retryable: boolean;
+  /** A failure that means the move cannot go on without a person (e.g. no access to the tenant). */
+  blocks?: BlockReason;
+}
+
+export type MoveCommand =
+  | StartMove
+  | RecordPreflight
+  | RecordInvitation
+  | RecordAcceptance
+  | RecordInventory
+  | ProposePlan
+  | ApprovePlan
+  | RejectPlan
+  | RecordCart
+  | RecordOrder
+  | RecordProvisioned
+  | RecordSourceAdvice
+  | CancelMove
+  | RecordStepFailure;

@@ -1,0 +1,258 @@
+import type { MoveCommand } from './commands';
+import type { BlockReason, MoveEvent } from './events';
+import { SOURCE_CHANNEL_LABELS, type Actor } from './model';
+import {
+  describeActorRoles, describeRoles, hasAnyRole, ROLES_THAT_APPROVE, ROLES_THAT_CANCEL_ANY, ROLES_THAT_START,
+} from './policy';
+import type { RegionTable } from './regions';
+import { assertNever, FINAL_STAGES, STAGE_LABELS, type MoveState, type Stage } from './state';
+
+/**
+ * The move decider: given the current state and a command, which events happen — or why not.
+ * Pure: no I/O, no clock (the command carries its time).
+ */
+export type RefusalCode =
+  | 'not-allowed'
+  | 'four-eyes'
+  | 'wrong-stage'
+  | 'already-moving'
+  | 'invalid-input'
+  | 'stale-plan';
+
+export interface Refusal {
+  code: RefusalCode;
+  message: string;
+}
+
+export type Decision = { ok: true; events: MoveEvent[] } | { ok: false; refusal: Refusal };
+
+const INVITATION_LIFETIME_DAYS = 90;
+const MAX_COMMENT_LENGTH = 500;
+const DOMAIN_PATTERN = /^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const TENANT_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13}$/;
+
+export function isValidCustomerIdentifier(value: string): boolean {
+  const v = value.trim().toLowerCase();
+  return DOMAIN_PATTERN.test(v) || TENANT_ID_PATTERN.test(v);
+}
+
+export class MoveDecider {
+  constructor(private readonly regions: RegionTable) {}
+
+  decide(command: MoveCommand, state: MoveState): Decision {
+    if (command.type !== 'StartMove' && state.version === 0) {
+      return refuse('wrong-stage', 'This move does not exist. Start one with `move <customer domain>`.');
+    }
+    if (command.type !== 'StartMove' && FINAL_STAGES.has(state.stage)) {
+      return refuse('wrong-stage', `This move is already ${STAGE_LABELS[state.stage].toLowerCase()}${finalDetail(state)}.`);
+    }
+    const envelope = { at: command.at, actor: command.actor };
+    switch (command.type) {
+      case 'StartMove': {
+        if (state.version !== 0) return refuse('wrong-stage', 'This move has already started.');
+        if (!hasAnyRole(command.actor, ROLES_THAT_START)) {
+          return refuse('not-allowed', `Only ${describeRoles(ROLES_THAT_START)} can start a move. ${describeActorRoles(command.actor)}.`);
+        }
+        const domain = command.customerDomain.trim().toLowerCase();
+        if (!isValidCustomerIdentifier(domain)) {
+          return refuse('invalid-input', `"${clip(command.customerDomain, 80)}" is not a domain (like contoso.onmicrosoft.com) or a tenant id.`);
+        }
+        const country = command.customerCountry.trim().toUpperCase();
+        if (!/^[A-Z]{2}$/.test(country)) {
+          return refuse('invalid-input', 'Give the customer tenant\'s country as a two-letter ISO code, like US or CA.');
+        }
+        if (!(command.source in SOURCE_CHANNEL_LABELS)) {
+          return refuse('invalid-input', 'Say where the subscriptions come from: Microsoft direct, another CSP partner, another program, or unknown.');
+        }
+        if (command.activeMoveId) {
+          return refuse('already-moving', `${domain} already has a move under way (${command.activeMoveId}). Say \`status ${domain}\` to see it, or cancel it first.`);
+        }
+        return accept({
+          type: 'MoveStarted', ...envelope, moveId: command.moveId, correlationId: command.correlationId,
+          customerDomain: domain, customerCountry: country, source: command.source,
+          multiPartner: command.multiPartner, requestGdap: command.requestGdap,
+        });
+      }
+      case 'RecordPreflight': {
+        const wrong = expectStage(state, 'preflight');
+        if (wrong) return wrong;
+        if (!command.tenant) {
+          return accept(blocked(envelope, { code: 'tenant-not-found', domain: state.customerDomain },
+            `No Microsoft 365 tenant answers for ${state.customerDomain}. Check the spelling, or use the tenant's .onmicrosoft.com domain or tenant id.`));
+        }
+        const partnerRegion = this.regions.regionOf(command.partnerCountry);
+        if (!partnerRegion) {
+          return accept(blocked(envelope, { code: 'unknown-country', country: command.partnerCountry },
+            `Your company's country ${command.partnerCountry} is not in the CSP region table. Update the table (CSP_REGIONS_FILE) or set PARTNER_COUNTRY.`));
+        }
+        const customerRegion = this.regions.regionOf(state.customerCountry);
+        if (!customerRegion) {
+          return accept(blocked(envelope, { code: 'unknown-country', country: state.customerCountry },
+            `${state.customerCountry} is not a country in the CSP region table. Check the customer tenant's country.`));
+        }
+        if (customerRegion !== partnerRegion) {
+          return accept(regionMismatch(envelope, state.customerCountry, customerRegion, command.partnerCountry, partnerRegion, 'intake'));
+        }
+        if (this.regions.scopeContradicts(partnerRegion, command.tenant.regionScope)) {
+          const scopeRegion = `tenant region scope ${command.tenant.regionScope}`;
+          return accept(regionMismatch(envelope, state.customerCountry, scopeRegion, command.partnerCountry, partnerRegion, 'tenant-metadata'));
+        }
+        return accept({
+          type: 'PreflightPassed', ...envelope, tenantId: command.tenant.tenantId, partnerCountry: command.partnerCountry,
+          partnerRegion, customerRegion, existingCustomerId: command.existingCustomerId,
+        });
+      }
+      case 'RecordInvitation': {
+        const wrong = expectStage(state, 'invitation');
+        if (wrong) return wrong;
+        const expiresAt = new Date(Date.parse(command.at) + INVITATION_LIFETIME_DAYS * 86_400_000).toISOString();
+        return accept({
+          type: 'InvitationIssued', ...envelope, resellerLink: command.resellerLink,
+          gdapRelationshipId: command.gdapRelationshipId, gdapLink: command.gdapLink, expiresAt,
+        });
+      }
+      case 'RecordAcceptance': {
+        const wrong = expectStage(state, 'awaiting-acceptance');
+        if (wrong) return wrong;
+        const accepted: MoveEvent = {
+          type: 'RelationshipAccepted', ...envelope, customerId: command.customerId,
+          companyName: command.companyName, customerCountry: command.customerCountry,
+        };
+        // Partner Center's country is the final word on the region (csp-regions.md).
+        const country = command.customerCountry?.toUpperCase() ?? null;
+        const region = country ? this.regions.regionOf(country) : null;
+        if (country && region !== state.partnerRegion && state.partnerRegion && state.partnerCountry) {
+          return { ok: true, events: [accepted, regionMismatch(envelope, country, region ?? 'unknown', state.partnerCountry, state.partnerRegion, 'partner-center')] };
+        }
+        return accept(accepted);
+      }
+      case 'RecordInventory': {
+        const wrong = expectStage(state, 'inventory');
+        if (wrong) return wrong;
+        return accept({ type: 'InventoryTaken', ...envelope, inventory: command.inventory });
+      }
+      case 'ProposePlan': {
+        const wrong = expectStage(state, 'plan');
+        if (wrong) return wrong;
+        const proposed: MoveEvent = { type: 'PlanProposed', ...envelope, plan: command.plan, proposer: state.startedBy ?? command.actor };
+        if (command.plan.blockers.length > 0) {
+          const skus = command.plan.blockers.map((b) => b.skuPartNumber);
+          return { ok: true, events: [proposed, blocked(envelope, { code: 'plan-has-no-offer', skus },
+            `No CSP offer is sold for ${skus.join(', ')} in ${state.customerCountry}: ${command.plan.blockers.map((b) => b.reason).join(' ')}`)] };
+        }
+        if (command.plan.lines.length === 0) {
+          return { ok: true, events: [proposed, blocked(envelope, { code: 'nothing-to-move' },
+            'There is nothing to buy: the customer holds only free, trial or excluded licences.')] };
+        }
+        return accept(proposed);
+      }
+      case 'ApprovePlan':
+      case 'RejectPlan': {
+        const wrong = expectDecisionPossible(state);
+        if (wrong) return wrong;
+        if (!hasAnyRole(command.actor, ROLES_THAT_APPROVE)) {
+          const verb = command.type === 'ApprovePlan' ? 'approve' : 'reject';
+          return refuse('not-allowed', `Only ${describeRoles(ROLES_THAT_APPROVE)} can ${verb} a plan. ${describeActorRoles(command.actor)}.`);
+        }
+        if (command.type === 'ApprovePlan' && state.proposer && command.actor.id === state.proposer.id) {
+          return refuse('four-eyes', `You proposed this plan, so ${describeRoles(ROLES_THAT_APPROVE)} other than you must approve it.`);
+        }
+        if (!state.plan || command.planHash !== state.plan.hash) {
+          return refuse('stale-plan', 'This card shows an older plan. Refresh the card and decide on the current plan.');
+        }
+        const comment = clip(command.comment.trim(), MAX_COMMENT_LENGTH);
+        return accept(command.type === 'ApprovePlan'
+          ? { type: 'PlanApproved', ...envelope, planHash: command.planHash, comment }
+          : { type: 'PlanRejected', ...envelope, planHash: command.planHash, comment });
+      }
+      case 'RecordCart': {
+        const wrong = expectStage(state, 'provisioning');
+        if (wrong) return wrong;
+        if (state.cart) return state.cart.cartId === command.cartId ? accept() : refuse('wrong-stage', `A cart (${state.cart.cartId}) is already recorded for this move.`);
+        return accept({ type: 'CartCreated', ...envelope, customerId: command.customerId, cartId: command.cartId, requestId: command.requestId });
+      }
+      case 'RecordOrder': {
+        const wrong = expectStage(state, 'provisioning');
+        if (wrong) return wrong;
+        if (!state.cart) return refuse('wrong-stage', 'No cart is recorded for this move, so no order can be.');
+        if (state.orderIds.length > 0) return accept();
+        return accept({ type: 'OrderPlaced', ...envelope, orderIds: command.orderIds, subscriptions: command.subscriptions });
+      }
+      case 'RecordProvisioned': {
+        const wrong = expectStage(state, 'provisioning');
+        if (wrong) return wrong;
+        if (state.orderIds.length === 0) return refuse('wrong-stage', 'No order is recorded for this move yet.');
+        return accept({ type: 'ProvisioningCompleted', ...envelope, subscriptions: command.subscriptions });
+      }
+      case 'RecordSourceAdvice': {
+        const wrong = expectStage(state, 'source-advice');
+        if (wrong) return wrong;
+        return { ok: true, events: [
+          { type: 'SourceAdviceGiven', ...envelope, advice: command.advice },
+          { type: 'MoveCompleted', ...envelope },
+        ] };
+      }
+      case 'CancelMove': {
+        const isStarter = state.startedBy?.id === command.actor.id;
+        if (!isStarter && !hasAnyRole(command.actor, ROLES_THAT_CANCEL_ANY)) {
+          return refuse('not-allowed', `Only the person who started this move (${state.startedBy?.name ?? 'unknown'}), ${describeRoles(ROLES_THAT_CANCEL_ANY)} can cancel it. ${describeActorRoles(command.actor)}.`);
+        }
+        if (state.stage === 'provisioning' || state.stage === 'source-advice') {
+          return refuse('wrong-stage', 'The plan is approved and the order is being placed, so the move can no longer be cancelled here. Within 7 days of purchase the new subscriptions can be cancelled in Partner Center.');
+        }
+        return accept({ type: 'MoveCancelled', ...envelope, reason: clip(command.reason.trim(), MAX_COMMENT_LENGTH) || 'No reason given.' });
+      }
+      case 'RecordStepFailure': {
+        const failed: MoveEvent = { type: 'StepFailed', ...envelope, step: command.step, error: clip(command.error, 1000), retryable: command.retryable };
+        if (command.blocks) return { ok: true, events: [failed, blocked(envelope, command.blocks, clip(command.error, 1000))] };
+        return accept(failed);
+      }
+      default:
+        return assertNever(command);
+    }
+  }
+}
+
+function accept(...events: MoveEvent[]): Decision {
+  return { ok: true, events };
+}
+
+function refuse(code: RefusalCode, message: string): Decision {
+  return { ok: false, refusal: { code, message } };
+}
+
+function blocked(envelope: { at: string; actor: Actor }, reason: BlockReason, message: string): MoveEvent {
+  return { type: 'MoveBlocked', ...envelope, reason, message };
+}
+
+function regionMismatch(
+  envelope: { at: string; actor: Actor }, customerCountry: string, customerRegion: string,
+  partnerCountry: string, partnerRegion: string, detectedBy: 'intake' | 'tenant-metadata' | 'partner-center',
+): MoveEvent {
+  const message = `The customer tenant (${customerCountry}) is in the CSP region "${customerRegion}", but your company (${partnerCountry}) `
+    + `is in "${partnerRegion}". A CSP partner can only move customers whose tenant country is in its own region, so nothing was sent. `
+    + 'A partner location in the customer\'s region (or the customer\'s current partner) must do this move.';
+  return blocked(envelope, { code: 'region-mismatch', customerCountry, customerRegion, partnerCountry, partnerRegion, detectedBy }, message);
+}
+
+function expectStage(state: MoveState, stage: Stage): Decision | null {
+  if (state.stage === stage) return null;
+  return refuse('wrong-stage', `The move is at "${STAGE_LABELS[state.stage]}", not "${STAGE_LABELS[stage]}".`);
+}
+
+function expectDecisionPossible(state: MoveState): Decision | null {
+  if (state.stage === 'approval') return null;
+  if (state.approval) return refuse('wrong-stage', `The plan was already approved by ${state.approval.by.name} at ${state.approval.at}.`);
+  return refuse('wrong-stage', `There is no plan waiting for approval; the move is at "${STAGE_LABELS[state.stage]}".`);
+}
+
+function finalDetail(state: MoveState): string {
+  if (state.stage === 'rejected' && state.rejection) return ` (rejected by ${state.rejection.by.name})`;
+  if (state.stage === 'cancelled' && state.cancelled) return ` (cancelled by ${state.cancelled.by.name})`;
+  if (state.stage === 'blocked' && state.blocked) return `: ${state.blocked.message}`;
+  return '';
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

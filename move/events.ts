@@ -1,0 +1,148 @@
+import type {
+  Actor, Inventory, OrderedSubscription, Plan, SourceAdvice, SourceChannel,
+} from './model';
+
+/**
+ * Everything that can happen to a move. The event stream is the move's history and its audit trail:
+ * every event records when it happened and who caused it.
+ */
+interface Envelope {
+  at: string;
+  actor: Actor;
+}
+
+export type BlockReason =
+  | { code: 'region-mismatch'; customerCountry: string; customerRegion: string; partnerCountry: string; partnerRegion: string; detectedBy: 'intake' | 'tenant-metadata' | 'partner-center' }
+  | { code: 'unknown-country'; country: string }
+  | { code: 'tenant-not-found'; domain: string }
+  | { code: 'plan-has-no-offer'; skus: string[] }
+  | { code: 'nothing-to-move' }
+  | { code: 'no-customer-access'; detail: string };
+
+export interface MoveStarted extends Envelope {
+  type: 'MoveStarted';
+  moveId: string;
+  correlationId: string;
+  customerDomain: string;
+  customerCountry: string;
+  source: SourceChannel;
+  multiPartner: boolean;
+  requestGdap: boolean;
+}
+
+export interface PreflightPassed extends Envelope {
+  type: 'PreflightPassed';
+  tenantId: string;
+  partnerCountry: string;
+  partnerRegion: string;
+  customerRegion: string;
+  /** Partner Center already lists the tenant as our customer (reseller relationship exists). */
+  existingCustomerId: string | null;
+}
+
+export interface MoveBlocked extends Envelope {
+  type: 'MoveBlocked';
+  reason: BlockReason;
+  message: string;
+}
+
+export interface InvitationIssued extends Envelope {
+  type: 'InvitationIssued';
+  resellerLink: string | null;
+  gdapRelationshipId: string | null;
+  gdapLink: string | null;
+  expiresAt: string;
+}
+
+export interface RelationshipAccepted extends Envelope {
+  type: 'RelationshipAccepted';
+  customerId: string;
+  companyName: string;
+  /** Partner Center's `companyProfile.address.country`, the final word on the region. */
+  customerCountry: string | null;
+}
+
+export interface InventoryTaken extends Envelope {
+  type: 'InventoryTaken';
+  inventory: Inventory;
+}
+
+export interface PlanProposed extends Envelope {
+  type: 'PlanProposed';
+  plan: Plan;
+  /** The person the plan is proposed on behalf of (the move's starter), for four-eyes. */
+  proposer: Actor;
+}
+
+export interface PlanApproved extends Envelope {
+  type: 'PlanApproved';
+  planHash: string;
+  comment: string;
+}
+
+export interface PlanRejected extends Envelope {
+  type: 'PlanRejected';
+  planHash: string;
+  comment: string;
+}
+
+export interface CartCreated extends Envelope {
+  type: 'CartCreated';
+  customerId: string;
+  cartId: string;
+  /** The MS-RequestId the cart was created with, kept for a retry of the same call. */
+  requestId: string;
+}
+
+export interface OrderPlaced extends Envelope {
+  type: 'OrderPlaced';
+  orderIds: string[];
+  subscriptions: OrderedSubscription[];
+}
+
+export interface ProvisioningCompleted extends Envelope {
+  type: 'ProvisioningCompleted';
+  subscriptions: OrderedSubscription[];
+}
+
+export interface SourceAdviceGiven extends Envelope {
+  type: 'SourceAdviceGiven';
+  advice: SourceAdvice[];
+}
+
+export interface MoveCompleted extends Envelope {
+  type: 'MoveCompleted';
+}
+
+export interface MoveCancelled extends Envelope {
+  type: 'MoveCancelled';
+  reason: string;
+}
+
+/** A side effect failed; the step stays where it is and is retried by the sweep. */
+export interface StepFailed extends Envelope {
+  type: 'StepFailed';
+  step: string;
+  error: string;
+  retryable: boolean;
+}
+
+export type MoveEvent =
+  | MoveStarted
+  | PreflightPassed
+  | MoveBlocked
+  | InvitationIssued
+  | RelationshipAccepted
+  | InventoryTaken
+  | PlanProposed
+  | PlanApproved
+  | PlanRejected
+  | CartCreated
+  | OrderPlaced
+  | ProvisioningCompleted
+  | SourceAdviceGiven
+  | MoveCompleted
+  | MoveCancelled
+  | StepFailed;
+
+export type MoveEventType = MoveEvent['type'];

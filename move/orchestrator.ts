@@ -1,0 +1,251 @@
+import type { MoveCommand } from './commands';
+import type { MoveDecider, Refusal } from './decider';
+import type { MoveEvent } from './events';
+import { SYSTEM_ACTOR, type Actor, type BillingCycle, type SourceChannel, type TermDuration } from './model';
+import {
+  ConcurrencyError, type Clock, type CustomerDirectory, type IdGenerator, type Logger, type MoveStore, type Notifier,
+  type PartnerCenter, type PartnerDirectory, type TenantLookup,
+} from './ports';
+import { FINAL_STAGES, evolve, replay, type MoveState } from './state';
+import { MoveSteps } from './steps';
+
+export interface MoveSettings {
+  partnerTenantId: string;
+  /** Overrides the country Partner Center reports for the partner (legal business profile). */
+  partnerCountry?: string;
+  term: TermDuration;
+  billing: BillingCycle;
+  freeSkuPartNumbers?: readonly string[];
+}
+
+export interface OrchestratorDeps {
+  store: MoveStore;
+  decider: MoveDecider;
+  partnerCenter: PartnerCenter;
+  customers: CustomerDirectory;
+  partnerDirectory: PartnerDirectory;
+  tenants: TenantLookup;
+  notifier: Notifier;
+  clock: Clock;
+  ids: IdGenerator;
+  log: Logger;
+  settings: MoveSettings;
+}
+
+export type CommandResult =
+  | { ok: true; state: MoveState; events: MoveEvent[]; settled: Promise<void> }
+  | { ok: false; refusal: Refusal; state: MoveState | null };
+
+export interface StartMoveInput {
+  customerDomain: string;
+  customerCountry: string;
+  source: SourceChannel;
+  multiPartner: boolean;
+  requestGdap: boolean;
+  actor: Actor;
+}
+
+/**
+ * Runs moves: applies commands through the decider, appends the events, tells the notifier, and
+ * drives each move's side effects (through the ports) until it waits for a person or the customer.
+ * One instance per process; per-move work is serialised so a double click cannot race itself.
+ */
+export class MoveOrchestrator {
+  private readonly states = new Map<string, MoveState>();
+  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly steps: MoveSteps;
+
+  constructor(private readonly deps: OrchestratorDeps) {
+    this.steps = new MoveSteps(deps);
+  }
+
+  /** Rebuilds every move from its event stream (at startup). */
+  async restore(): Promise<number> {
+    for (const moveId of await this.deps.store.listMoveIds()) {
+      this.states.set(moveId, replay(moveId, await this.deps.store.load(moveId)));
+    }
+    return this.states.size;
+  }
+
+  get(moveId: string): MoveState | undefined {
+    return this.states.get(moveId);
+  }
+
+  all(): MoveState[] {
+    return [...this.states.values()];
+  }
+
+  /** The customer's move under way, if any (matched on domain or tenant id). */
+  activeMoveFor(customer: string): MoveState | undefined {
+    return this.movesFor(customer).find((s) => !FINAL_STAGES.has(s.stage));
+  }
+
+  /** The customer's most recent move, finished or not. */
+  latestMoveFor(customer: string): MoveState | undefined {
+    return this.movesFor(customer)[0];
+  }
+
+  history(moveId: string): Promise<MoveEvent[]> {
+    return this.deps.store.load(moveId);
+  }
+
+  async startMove(input: StartMoveInput): Promise<CommandResult> {
+    const moveId = `mv-${this.deps.ids.newId()}`;
+    const active = this.activeMoveFor(input.customerDomain);
+    return this.dispatch(moveId, {
+      type: 'StartMove', actor: input.actor, at: this.now(), moveId, correlationId: this.deps.ids.newId(),
+      customerDomain: input.customerDomain, customerCountry: input.customerCountry, source: input.source,
+      multiPartner: input.multiPartner, requestGdap: input.requestGdap, activeMoveId: active?.moveId ?? null,
+    });
+  }
+
+  approvePlan(moveId: string, actor: Actor, planHash: string, comment: string): Promise<CommandResult> {
+    return this.dispatch(moveId, { type: 'ApprovePlan', actor, at: this.now(), planHash, comment });
+  }
+
+  rejectPlan(moveId: string, actor: Actor, planHash: string, comment: string): Promise<CommandResult> {
+    return this.dispatch(moveId, { type: 'RejectPlan', actor, at: this.now(), planHash, comment });
+  }
+
+  cancel(moveId: string, actor: Actor, reason: string): Promise<CommandResult> {
+    return this.dispatch(moveId, { type: 'CancelMove', actor, at: this.now(), reason });
+  }
+
+  /** Decides and records one command, then lets the move run on; `settled` resolves when it waits again. */
+  async dispatch(moveId: string, command: MoveCommand): Promise<CommandResult> {
+    const result = await this.withLock(moveId, () => this.apply(moveId, command));
+    if (!result.ok) return result;
+    const settled = this.advance(moveId).catch((error: unknown) => {
+      this.deps.log.error({ moveId, err: describeError(error) }, 'advancing the move failed');
+    });
+    return { ...result, settled };
+  }
+
+  /** Runs the move's pending side effects until it has to wait (for a person, the customer or a retry). */
+  async advance(moveId: string): Promise<void> {
+    for (let guard = 0; guard < 20; guard += 1) {
+      const progressed = await this.withLock(moveId, () => this.runNextStep(moveId));
+      if (!progressed) return;
+    }
+  }
+
+  /**
+   * One pass over all moves: detects acceptance from one paged customer listing, checks provisioning,
+   * and retries failed steps whose back-off has passed.
+   */
+  async sweep(): Promise<{ accepted: number; advanced: number }> {
+    const now = this.deps.clock.now().getTime();
+    const waiting = this.all().filter((s) => s.stage === 'awaiting-acceptance');
+    let accepted = 0;
+    if (waiting.length > 0) {
+      const acceptedCustomers = await this.steps.findAcceptedCustomers(waiting);
+      for (const [moveId, customer] of acceptedCustomers) {
+        const state = this.states.get(moveId);
+        if (!state) continue;
+        const result = await this.dispatch(moveId, {
+          type: 'RecordAcceptance', actor: SYSTEM_ACTOR, at: this.now(), customerId: customer.id,
+          companyName: customer.companyName, customerCountry: customer.country,
+        });
+        if (result.ok) { accepted += 1; await result.settled; }
+      }
+    }
+    let advanced = 0;
+    for (const state of this.all()) {
+      if (FINAL_STAGES.has(state.stage) || state.stage === 'awaiting-acceptance' || state.stage === 'approval') continue;
+      if (state.lastFailure && !state.lastFailure.retryable) continue;
+      if (state.lastFailure && now < Date.parse(state.lastFailure.at) + retryDelayMs(state.lastFailure.attempts)) continue;
+      await this.advance(state.moveId);
+      advanced += 1;
+    }
+    return { accepted, advanced };
+  }
+
+  private async runNextStep(moveId: string): Promise<boolean> {
+    const state = this.states.get(moveId);
+    if (!state) return false;
+    let command: MoveCommand | null;
+    try {
+      command = await this.steps.nextCommand(state);
+    } catch (error) {
+      const failure = this.steps.describeFailure(state, error);
+      this.deps.log.warn({ moveId, correlationId: state.correlationId, step: state.stage, err: failure.error }, 'step failed');
+      await this.apply(moveId, { type: 'RecordStepFailure', actor: SYSTEM_ACTOR, at: this.now(), ...failure });
+      return false;
+    }
+    if (!command) return false;
+    const result = await this.apply(moveId, command);
+    if (!result.ok) {
+      this.deps.log.error({ moveId, refusal: result.refusal, command: command.type }, 'a side effect result was refused');
+      return false;
+    }
+    return result.events.length > 0;
+  }
+
+  /** decide → append at the expected version → cache → notify. Must run under the move's lock. */
+  private async apply(moveId: string, command: MoveCommand): Promise<
+    { ok: true; state: MoveState; events: MoveEvent[] } | { ok: false; refusal: Refusal; state: MoveState | null }
+  > {
+    for (let attempt = 0; ; attempt += 1) {
+      const current = this.states.get(moveId) ?? replay(moveId, []);
+      const decision = this.deps.decider.decide(command, current);
+      if (!decision.ok) return { ok: false, refusal: decision.refusal, state: current.version > 0 ? current : null };
+      if (decision.events.length === 0) return { ok: true, state: current, events: [] };
+      try {
+        await this.deps.store.append(moveId, current.version, decision.events);
+      } catch (error) {
+        // Another instance wrote first: reload and decide again on the fresh state.
+        if (error instanceof ConcurrencyError && attempt < 3) {
+          this.states.set(moveId, replay(moveId, await this.deps.store.load(moveId)));
+          continue;
+        }
+        throw error;
+      }
+      const next = decision.events.reduce(evolve, current);
+      this.states.set(moveId, next);
+      await this.notify(next, decision.events);
+      return { ok: true, state: next, events: decision.events };
+    }
+  }
+
+  private async notify(state: MoveState, events: MoveEvent[]): Promise<void> {
+    try {
+      await this.deps.notifier.moveChanged(state, events);
+    } catch (error) {
+      // A failed post must not undo or block the move; the notifier retries on its own.
+      this.deps.log.warn({ moveId: state.moveId, err: describeError(error) }, 'notification failed');
+    }
+  }
+
+  private movesFor(customer: string): MoveState[] {
+    const key = customer.trim().toLowerCase();
+    return this.all()
+      .filter((s) => s.customerDomain === key || s.tenantId?.toLowerCase() === key)
+      .sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? ''));
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+
+  /** Serialises work per move inside this process (instance-level, not module-level). */
+  private async withLock<T>(moveId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(moveId) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(work);
+    const tail = run.catch(() => undefined);
+    this.locks.set(moveId, tail);
+    try {
+      return await run;
+    } finally {
+      if (this.locks.get(moveId) === tail) this.locks.delete(moveId);
+    }
+  }
+}
+
+/** Back-off before retrying a failed step: 5 s, 10 s, 20 s … capped at 15 minutes. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 15 * 60_000);
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,127 @@
+/**
+ * Ports: the interfaces the domain needs from the outside world. Adapters in services/ and store/
+ * implement them; tests use the sandbox or small in-memory fakes.
+ */
+import type { MoveEvent } from './events';
+import type { CatalogOffer, OrderedSubscription, Role, SourceSubscription, TermDuration, BillingCycle } from './model';
+import type { MoveState } from './state';
+
+/** Carried on every outbound call so Partner Center and our logs can tie calls to one move. */
+export interface CallContext {
+  correlationId: string;
+  /** Idempotency key for a call that must not be done twice (Partner Center MS-RequestId). */
+  requestId?: string;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  newId(): string;
+}
+
+/** Public tenant discovery (OpenID metadata); no token needed. */
+export interface TenantLookup {
+  /** null when no tenant answers for that domain. */
+  resolve(domainOrTenantId: string): Promise<{ tenantId: string; regionScope: string | null } | null>;
+}
+
+export interface PartnerProfile {
+  companyName: string;
+  country: string;
+}
+
+export interface CustomerRecord {
+  id: string;
+  tenantId: string;
+  domain: string;
+  companyName: string;
+  relationshipToPartner: string;
+  /** `companyProfile.address.country`; only on a single-customer read. */
+  country: string | null;
+}
+
+export interface CartLineRequest {
+  catalogItemId: string;
+  quantity: number;
+  termDuration: TermDuration;
+  billingCycle: BillingCycle;
+}
+
+export interface PlacedOrder {
+  id: string;
+  status: string;
+  lineItems: Array<{ offerId: string; subscriptionId: string | null; quantity: number; friendlyName: string }>;
+}
+
+export interface PartnerCenter {
+  /** `GET /v1/profiles/legalbusiness`: the partner's own country decides its CSP region. */
+  partnerProfile(ctx: CallContext): Promise<PartnerProfile>;
+  /** `GET /v1/customers/{tenantId}`; null when the tenant is not our customer. */
+  getCustomer(tenantId: string, ctx: CallContext): Promise<CustomerRecord | null>;
+  /** `GET /v1/customers?size=` following `links.next` + `MS-ContinuationToken` to the last page. */
+  listCustomers(ctx: CallContext): AsyncIterable<CustomerRecord>;
+  /** `GET /v1/customers/relationshiprequests` (App+User): the reseller invitation URL. */
+  resellerInvitationLink(ctx: CallContext): Promise<string>;
+  /** Products → SKUs of the license-based catalog sold in a country. */
+  catalogOffers(country: string, ctx: CallContext): Promise<CatalogOffer[]>;
+  /** The purchasable availability of an offer for a term and billing cycle, resolved at purchase time. */
+  findCatalogItemId(productId: string, skuId: string, country: string, term: TermDuration, billing: BillingCycle, ctx: CallContext): Promise<string | null>;
+  /** `POST /v1/customers/{id}/carts`; `ctx.requestId` makes a retried create return the same cart. */
+  createCart(customerId: string, lines: CartLineRequest[], ctx: CallContext): Promise<{ cartId: string }>;
+  /** `POST .../carts/{cartId}/checkout`; safe to repeat for the same cart. */
+  checkoutCart(customerId: string, cartId: string, ctx: CallContext): Promise<PlacedOrder[]>;
+  listOrders(customerId: string, ctx: CallContext): Promise<PlacedOrder[]>;
+  getSubscription(customerId: string, subscriptionId: string, ctx: CallContext): Promise<OrderedSubscription>;
+}
+
+export interface SubscribedSku {
+  skuId: string;
+  skuPartNumber: string;
+  capabilityStatus: string;
+  appliesTo: string;
+  consumedUnits: number;
+  prepaidUnits: { enabled: number; suspended: number; warning: number; lockedOut: number };
+  servicePlans: Array<{ servicePlanId: string; servicePlanName: string; provisioningStatus: string; appliesTo: string }>;
+  subscriptionIds: string[];
+}
+
+/** Graph in a customer tenant (needs GDAP or consent). */
+export interface CustomerDirectory {
+  subscribedSkus(tenantId: string, ctx: CallContext): Promise<SubscribedSku[]>;
+  subscriptions(tenantId: string, ctx: CallContext): Promise<SourceSubscription[]>;
+}
+
+/** Graph in the partner tenant: staff roles and delegated-admin (GDAP) requests. */
+export interface PartnerDirectory {
+  rolesOf(userObjectId: string): Promise<Role[]>;
+  /** Create a GDAP relationship with least-privilege roles and lock it for the customer's approval. */
+  requestDelegatedAdmin(customerTenantId: string, displayName: string, ctx: CallContext): Promise<{ relationshipId: string; approvalLink: string }>;
+}
+
+export class ConcurrencyError extends Error {
+  constructor(readonly moveId: string, readonly expectedVersion: number, readonly actualVersion: number) {
+    super(`Move ${moveId} changed meanwhile (expected version ${expectedVersion}, found ${actualVersion}).`);
+    this.name = 'ConcurrencyError';
+  }
+}
+
+/** The move's event streams. Appends are at an expected version; a mismatch throws ConcurrencyError. */
+export interface MoveStore {
+  load(moveId: string): Promise<MoveEvent[]>;
+  append(moveId: string, expectedVersion: number, events: MoveEvent[]): Promise<number>;
+  listMoveIds(): Promise<string[]>;
+}
+
+/** Tells people what happened: the starter's conversation and the move's thread in the channel. */
+export interface Notifier {
+  moveChanged(state: MoveState, newEvents: MoveEvent[]): Promise<void>;
+}
+
+/** Structured logging (pino-compatible). Never give it secrets. */
+export interface Logger {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}

@@ -1,0 +1,225 @@
+import type { BlockReason, MoveEvent } from './events';
+import type {
+  Actor, Inventory, OrderedSubscription, Plan, SourceAdvice, SourceChannel,
+} from './model';
+
+/** The stages of DESIGN §1 that this engine runs, plus the ways a move can stop. */
+export type Stage =
+  | 'intake'
+  | 'preflight'
+  | 'invitation'
+  | 'awaiting-acceptance'
+  | 'inventory'
+  | 'plan'
+  | 'approval'
+  | 'provisioning'
+  | 'source-advice'
+  | 'done'
+  | 'blocked'
+  | 'rejected'
+  | 'cancelled';
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  intake: 'Intake',
+  preflight: 'Pre-flight checks',
+  invitation: 'Invitation',
+  'awaiting-acceptance': 'Waiting for the customer to accept',
+  inventory: 'Reading the inventory',
+  plan: 'Drafting the plan',
+  approval: 'Waiting for approval',
+  provisioning: 'Provisioning',
+  'source-advice': 'Advice on the original subscriptions',
+  done: 'Done',
+  blocked: 'Blocked',
+  rejected: 'Plan rejected',
+  cancelled: 'Cancelled',
+};
+
+/** Stages in which nothing more will happen. */
+export const FINAL_STAGES: ReadonlySet<Stage> = new Set<Stage>(['done', 'blocked', 'rejected', 'cancelled']);
+
+export interface Invitation {
+  resellerLink: string | null;
+  gdapRelationshipId: string | null;
+  gdapLink: string | null;
+  issuedAt: string;
+  expiresAt: string;
+}
+
+export interface Decision {
+  by: Actor;
+  at: string;
+  comment: string;
+  planHash: string;
+}
+
+export interface Failure {
+  step: string;
+  error: string;
+  retryable: boolean;
+  at: string;
+  attempts: number;
+}
+
+export interface MoveState {
+  moveId: string;
+  /** Number of events applied; the expected version for the next append. */
+  version: number;
+  stage: Stage;
+  correlationId: string;
+  customerDomain: string;
+  customerCountry: string;
+  source: SourceChannel;
+  multiPartner: boolean;
+  requestGdap: boolean;
+  startedBy: Actor | null;
+  startedAt: string | null;
+  updatedAt: string | null;
+  tenantId: string | null;
+  partnerCountry: string | null;
+  partnerRegion: string | null;
+  customerRegion: string | null;
+  /** Partner Center customer id once the reseller relationship exists. */
+  customerId: string | null;
+  companyName: string | null;
+  invitation: Invitation | null;
+  acceptedAt: string | null;
+  inventory: Inventory | null;
+  plan: Plan | null;
+  proposer: Actor | null;
+  approval: Decision | null;
+  rejection: Decision | null;
+  cart: { customerId: string; cartId: string; requestId: string } | null;
+  orderIds: string[];
+  subscriptions: OrderedSubscription[];
+  provisionedAt: string | null;
+  advice: SourceAdvice[];
+  blocked: { reason: BlockReason; message: string; at: string } | null;
+  cancelled: { by: Actor; reason: string; at: string } | null;
+  lastFailure: Failure | null;
+}
+
+export function initialState(moveId: string): MoveState {
+  return {
+    moveId,
+    version: 0,
+    stage: 'intake',
+    correlationId: '',
+    customerDomain: '',
+    customerCountry: '',
+    source: 'unknown',
+    multiPartner: false,
+    requestGdap: true,
+    startedBy: null,
+    startedAt: null,
+    updatedAt: null,
+    tenantId: null,
+    partnerCountry: null,
+    partnerRegion: null,
+    customerRegion: null,
+    customerId: null,
+    companyName: null,
+    invitation: null,
+    acceptedAt: null,
+    inventory: null,
+    plan: null,
+    proposer: null,
+    approval: null,
+    rejection: null,
+    cart: null,
+    orderIds: [],
+    subscriptions: [],
+    provisionedAt: null,
+    advice: [],
+    blocked: null,
+    cancelled: null,
+    lastFailure: null,
+  };
+}
+
+/** Applies one event. Pure: the same events always give the same state. */
+export function evolve(state: MoveState, event: MoveEvent): MoveState {
+  const next: MoveState = { ...state, version: state.version + 1, updatedAt: event.at };
+  // A step that produced its result is no longer failing.
+  if (event.type !== 'StepFailed') next.lastFailure = null;
+  switch (event.type) {
+    case 'MoveStarted':
+      return {
+        ...next,
+        stage: 'preflight',
+        moveId: event.moveId,
+        correlationId: event.correlationId,
+        customerDomain: event.customerDomain,
+        customerCountry: event.customerCountry,
+        source: event.source,
+        multiPartner: event.multiPartner,
+        requestGdap: event.requestGdap,
+        startedBy: event.actor,
+        startedAt: event.at,
+      };
+    case 'PreflightPassed':
+      return {
+        ...next,
+        stage: event.existingCustomerId ? 'inventory' : 'invitation',
+        tenantId: event.tenantId,
+        partnerCountry: event.partnerCountry,
+        partnerRegion: event.partnerRegion,
+        customerRegion: event.customerRegion,
+        customerId: event.existingCustomerId,
+      };
+    case 'MoveBlocked':
+      return { ...next, stage: 'blocked', blocked: { reason: event.reason, message: event.message, at: event.at } };
+    case 'InvitationIssued':
+      return {
+        ...next,
+        stage: 'awaiting-acceptance',
+        invitation: {
+          resellerLink: event.resellerLink,
+          gdapRelationshipId: event.gdapRelationshipId,
+          gdapLink: event.gdapLink,
+          issuedAt: event.at,
+          expiresAt: event.expiresAt,
+        },
+      };
+    case 'RelationshipAccepted':
+      return { ...next, stage: 'inventory', customerId: event.customerId, companyName: event.companyName, acceptedAt: event.at };
+    case 'InventoryTaken':
+      return { ...next, stage: 'plan', inventory: event.inventory };
+    case 'PlanProposed':
+      return { ...next, stage: 'approval', plan: event.plan, proposer: event.proposer };
+    case 'PlanApproved':
+      return { ...next, stage: 'provisioning', approval: decisionOf(event) };
+    case 'PlanRejected':
+      return { ...next, stage: 'rejected', rejection: decisionOf(event) };
+    case 'CartCreated':
+      return { ...next, cart: { customerId: event.customerId, cartId: event.cartId, requestId: event.requestId } };
+    case 'OrderPlaced':
+      return { ...next, orderIds: event.orderIds, subscriptions: event.subscriptions };
+    case 'ProvisioningCompleted':
+      return { ...next, stage: 'source-advice', subscriptions: event.subscriptions, provisionedAt: event.at };
+    case 'SourceAdviceGiven':
+      return { ...next, advice: event.advice };
+    case 'MoveCompleted':
+      return { ...next, stage: 'done' };
+    case 'MoveCancelled':
+      return { ...next, stage: 'cancelled', cancelled: { by: event.actor, reason: event.reason, at: event.at } };
+    case 'StepFailed': {
+      const attempts = state.lastFailure?.step === event.step ? state.lastFailure.attempts + 1 : 1;
+      return { ...next, lastFailure: { step: event.step, error: event.error, retryable: event.retryable, at: event.at, attempts } };
+    }
+    default:
+      return assertNever(event);
+  }
+}
+
+export function replay(moveId: string, events: readonly MoveEvent[]): MoveState {
+  return events.reduce(evolve, initialState(moveId));
+}
+
+function decisionOf(event: { actor: Actor; at: string; comment: string; planHash: string }): Decision {
+  return { by: event.actor, at: event.at, comment: event.comment, planHash: event.planHash };
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import { adviseOnSources } from './advice';
+import type { MoveCommand } from './commands';
+import type { BlockReason } from './events';
+import { joinInventory } from './inventory';
+import { SYSTEM_ACTOR, type OrderedSubscription } from './model';
+import type { OrchestratorDeps } from './orchestrator';
+import { buildPlan } from './plan';
+import type { CallContext, CustomerRecord } from './ports';
+import type { MoveState } from './state';
+
+/** Subscription statuses after which a new purchase needs nothing more from us. */
+const PROVISIONED_STATUSES = new Set(['active']);
+
+/** An error may say whether trying again can help and whether it needs a person. */
+interface ClassifiedError {
+  retryable?: boolean;
+  blocks?: BlockReason;
+}
+
+/**
+ * The side effect each stage needs, performed through the ports; each returns the command that
+ * records its result (or null when the move waits). Idempotency keys come from the move id and
+ * the step, so a retry after a crash repeats the same call rather than making a second one.
+ */
+export class MoveSteps {
+  constructor(private readonly deps: OrchestratorDeps) {}
+
+  async nextCommand(state: MoveState): Promise<MoveCommand | null> {
+    const ctx: CallContext = { correlationId: state.correlationId };
+    const base = { actor: SYSTEM_ACTOR, at: this.deps.clock.now().toISOString() };
+    switch (state.stage) {
+      case 'preflight': {
+        const tenant = await this.deps.tenants.resolve(state.customerDomain);
+        const partnerCountry = this.deps.settings.partnerCountry ?? (await this.deps.partnerCenter.partnerProfile(ctx)).country;
+        const customer = tenant ? await this.deps.partnerCenter.getCustomer(tenant.tenantId, ctx) : null;
+        const existingCustomerId = customer && customer.relationshipToPartner.toLowerCase() === 'reseller' ? customer.id : null;
+        return { type: 'RecordPreflight', ...base, tenant, partnerCountry: partnerCountry.toUpperCase(), existingCustomerId };
+      }
+      case 'invitation': {
+        const resellerLink = await this.deps.partnerCenter.resellerInvitationLink(ctx);
+        let gdap: { relationshipId: string; approvalLink: string } | null = null;
+        if (state.requestGdap && state.tenantId) {
+          // Unique per move (Graph requires unique display names), at most 50 characters.
+          const displayName = `CSP move ${state.moveId}`.slice(0, 50);
+          gdap = await this.deps.partnerDirectory.requestDelegatedAdmin(state.tenantId, displayName, ctx);
+        }
+        return {
+          type: 'RecordInvitation', ...base, resellerLink,
+          gdapRelationshipId: gdap?.relationshipId ?? null, gdapLink: gdap?.approvalLink ?? null,
+        };
+      }
+      case 'inventory': {
+        const tenantId = required(state.tenantId, 'tenant id');
+        const [skus, subscriptions] = await Promise.all([
+          this.deps.customers.subscribedSkus(tenantId, ctx),
+          this.deps.customers.subscriptions(tenantId, ctx),
+        ]);
+        return { type: 'RecordInventory', ...base, inventory: joinInventory(skus, subscriptions, base.at) };
+      }
+      case 'plan': {
+        const offers = await this.deps.partnerCenter.catalogOffers(state.customerCountry, ctx);
+        const plan = buildPlan(required(state.inventory, 'inventory'), offers, {
+          term: this.deps.settings.term, billing: this.deps.settings.billing,
+          partnerTenantId: this.deps.settings.partnerTenantId, freeSkuPartNumbers: this.deps.settings.freeSkuPartNumbers,
+        });
+        return { type: 'ProposePlan', ...base, plan };
+      }
+      case 'provisioning':
+        return this.provision(state, ctx, base);
+      case 'source-advice': {
+        const plan = required(state.plan, 'plan');
+        const advice = adviseOnSources(required(state.inventory, 'inventory'), {
+          source: state.source, multiPartner: state.multiPartner, partnerTenantId: this.deps.settings.partnerTenantId,
+          hasDelegatedAdmin: Boolean(state.invitation?.gdapRelationshipId) || state.invitation === null,
+          movedSkuIds: new Set(plan.lines.map((l) => l.source.skuId.toLowerCase())),
+        });
+        return { type: 'RecordSourceAdvice', ...base, advice };
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** Cart (recorded before checkout) → checkout (safe to repeat for the same cart) → wait until active. */
+  private async provision(state: MoveState, ctx: CallContext, base: { actor: typeof SYSTEM_ACTOR; at: string }): Promise<MoveCommand | null> {
+    const customerId = required(state.customerId, 'customer id');
+    const plan = required(state.plan, 'plan');
+    if (!state.cart) {
+      const lines = [];
+      for (const line of plan.lines) {
+        const catalogItemId = await this.deps.partnerCenter.findCatalogItemId(
+          line.offer.productId, line.offer.skuId, state.customerCountry, line.termDuration, line.billingCycle, ctx);
+        if (!catalogItemId) {
+          throw Object.assign(new Error(`${line.offer.title} is no longer sold as ${line.termDuration} billed ${line.billingCycle} in ${state.customerCountry}.`), { retryable: false });
+        }
+        lines.push({ catalogItemId, quantity: line.quantity, termDuration: line.termDuration, billingCycle: line.billingCycle });
+      }
+      const requestId = requestIdFor(state.moveId, `cart:${plan.hash}`);
+      const { cartId } = await this.deps.partnerCenter.createCart(customerId, lines, { ...ctx, requestId });
+      return { type: 'RecordCart', ...base, customerId, cartId, requestId };
+    }
+    if (state.orderIds.length === 0) {
+      const requestId = requestIdFor(state.moveId, `checkout:${state.cart.cartId}`);
+      const orders = await this.deps.partnerCenter.checkoutCart(customerId, state.cart.cartId, { ...ctx, requestId });
+      const subscriptions: OrderedSubscription[] = [];
+      for (const order of orders) {
+        for (const item of order.lineItems) {
+          if (!item.subscriptionId) continue;
+          subscriptions.push(await this.deps.partnerCenter.getSubscription(customerId, item.subscriptionId, ctx));
+        }
+      }
+      return { type: 'RecordOrder', ...base, orderIds: orders.map((o) => o.id), subscriptions };
+    }
+    const current = await Promise.all(state.subscriptions.map((s) => this.deps.partnerCenter.getSubscription(customerId, s.subscriptionId, ctx)));
+    if (current.length === 0 || !current.every((s) => PROVISIONED_STATUSES.has(s.status.toLowerCase()))) return null;
+    return { type: 'RecordProvisioned', ...base, subscriptions: current };
+  }
+
+  /** One paged listing of our customers for all waiting moves (not one call per move). */
+  async findAcceptedCustomers(waiting: MoveState[]): Promise<Map<string, CustomerRecord>> {
+    const byTenant = new Map(waiting.filter((s) => s.tenantId).map((s) => [s.tenantId!.toLowerCase(), s]));
+    const found = new Map<string, CustomerRecord>();
+    const ctx: CallContext = { correlationId: this.deps.ids.newId() };
+    for await (const customer of this.deps.partnerCenter.listCustomers(ctx)) {
+      const state = byTenant.get(customer.tenantId.toLowerCase());
+      if (!state || customer.relationshipToPartner.toLowerCase() !== 'reseller') continue;
+      // The listing has no address; the single read gives the country, the final word on the region.
+      const full = await this.deps.partnerCenter.getCustomer(customer.tenantId, { correlationId: state.correlationId });
+      found.set(state.moveId, full ?? customer);
+      if (found.size === byTenant.size) break;
+    }
+    return found;
+  }
+
+  describeFailure(state: MoveState, error: unknown): { step: string; error: string; retryable: boolean; blocks?: BlockReason } {
+    const classified = (typeof error === 'object' && error !== null ? error : {}) as ClassifiedError;
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      step: state.stage,
+      error: message,
+      retryable: classified.retryable !== false,
+      ...(classified.blocks ? { blocks: classified.blocks } : {}),
+    };
+  }
+}
+
+function required<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw Object.assign(new Error(`The move has no ${what} recorded.`), { retryable: false });
+  return value;
+}
+
+/** A stable GUID-shaped idempotency key for one step of one move (Partner Center MS-RequestId). */
+export function requestIdFor(moveId: string, step: string): string {
+  const hex = createHash('sha256').update(`${moveId}/${step}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

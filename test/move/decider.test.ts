@@ -1,0 +1,302 @@
+import assert from 'node:assert/strict';
+import type { MoveCommand } from '../../move/commands';
+import { MoveDecider, type Decision } from '../../move/decider';
+import type { MoveEvent } from '../../move/events';
+import { RegionTable } from '../../move/regions';
+import { initialState, replay } from '../../move/state';
+import {
+  adele, alex, contosoHistory, contosoInventory, contosoPlan, CONTOSO_TENANT, isaiah, lynne, megan, patti, startCommand, system, T0,
+} from './fixtures';
+
+const decider = new MoveDecider(RegionTable.default());
+
+function given(events: MoveEvent[]) {
+  const state = events.length ? replay('mv-1', events) : initialState('mv-1');
+  return { when: (command: MoveCommand): Decision => decider.decide(command, state) };
+}
+
+function eventsOf(decision: Decision): MoveEvent[] {
+  assert.ok(decision.ok, decision.ok ? '' : `refused: ${decision.refusal.message}`);
+  return decision.events;
+}
+
+function refusalOf(decision: Decision) {
+  assert.ok(!decision.ok, 'expected a refusal');
+  return decision.refusal;
+}
+
+describe('move decider', () => {
+  describe('StartMove', () => {
+    it('starts a move for a Sales agent, an Admin agent and an Account admin', () => {
+      for (const actor of [megan, patti, alex]) {
+        const [event] = eventsOf(given([]).when(startCommand({ actor })));
+        assert.equal(event.type, 'MoveStarted');
+        assert.equal(event.actor.id, actor.id);
+      }
+    });
+
+    it('normalises the domain and the country', () => {
+      const [event] = eventsOf(given([]).when(startCommand({ customerDomain: '  Contoso.OnMicrosoft.com ', customerCountry: 'us' })));
+      assert.ok(event.type === 'MoveStarted');
+      assert.equal(event.customerDomain, 'contoso.onmicrosoft.com');
+      assert.equal(event.customerCountry, 'US');
+    });
+
+    it('refuses someone without a starting role and names who can', () => {
+      for (const actor of [isaiah, adele, lynne]) {
+        const refusal = refusalOf(given([]).when(startCommand({ actor })));
+        assert.equal(refusal.code, 'not-allowed');
+        assert.match(refusal.message, /Only an Account admin, an Admin agent or a Sales agent can start a move/);
+      }
+      assert.match(refusalOf(given([]).when(startCommand({ actor: isaiah }))).message, /You have no Partner Center role/);
+    });
+
+    it('refuses a second active move for the same customer', () => {
+      const refusal = refusalOf(given([]).when(startCommand({ activeMoveId: 'mv-0' })));
+      assert.equal(refusal.code, 'already-moving');
+      assert.match(refusal.message, /mv-0/);
+    });
+
+    it('refuses malformed input with a clear message', () => {
+      assert.equal(refusalOf(given([]).when(startCommand({ customerDomain: 'not a domain' }))).code, 'invalid-input');
+      assert.equal(refusalOf(given([]).when(startCommand({ customerDomain: '../../etc/passwd' }))).code, 'invalid-input');
+      assert.equal(refusalOf(given([]).when(startCommand({ customerCountry: 'USA' }))).code, 'invalid-input');
+      assert.equal(refusalOf(given([]).when(startCommand({ source: 'ebay' as never }))).code, 'invalid-input');
+    });
+
+    it('accepts a tenant id instead of a domain', () => {
+      eventsOf(given([]).when(startCommand({ customerDomain: CONTOSO_TENANT })));
+    });
+
+    it('refuses to start twice', () => {
+      assert.equal(refusalOf(given(contosoHistory('started')).when(startCommand())).code, 'wrong-stage');
+    });
+  });
+
+  describe('RecordPreflight', () => {
+    const preflight = (over: Partial<Extract<MoveCommand, { type: 'RecordPreflight' }>> = {}): MoveCommand => ({
+      type: 'RecordPreflight', actor: system, at: T0, tenant: { tenantId: CONTOSO_TENANT, regionScope: 'NA' },
+      partnerCountry: 'US', existingCustomerId: null, ...over,
+    });
+
+    it('passes when partner and customer are in the same CSP region', () => {
+      const [event] = eventsOf(given(contosoHistory('started')).when(preflight()));
+      assert.ok(event.type === 'PreflightPassed');
+      assert.equal(event.partnerRegion, 'United States');
+      assert.equal(event.customerRegion, 'United States');
+      assert.equal(replay('mv-1', [...contosoHistory('started'), event]).stage, 'invitation');
+    });
+
+    it('goes straight to the inventory for an existing customer', () => {
+      const [event] = eventsOf(given(contosoHistory('started')).when(preflight({ existingCustomerId: CONTOSO_TENANT })));
+      const state = replay('mv-1', [...contosoHistory('started'), event]);
+      assert.equal(state.stage, 'inventory');
+      assert.equal(state.customerId, CONTOSO_TENANT);
+    });
+
+    it('blocks a customer in another CSP region, naming both regions', () => {
+      const started = contosoHistory('started');
+      (started[0] as Extract<MoveEvent, { type: 'MoveStarted' }>).customerCountry = 'CA';
+      const [event] = eventsOf(given(started).when(preflight()));
+      assert.ok(event.type === 'MoveBlocked');
+      assert.equal(event.reason.code, 'region-mismatch');
+      assert.match(event.message, /"Canada"/);
+      assert.match(event.message, /"United States"/);
+      assert.match(event.message, /nothing was sent/);
+      assert.equal(replay('mv-1', [...started, event]).stage, 'blocked');
+    });
+
+    it('blocks when the tenant metadata contradicts the region', () => {
+      const [event] = eventsOf(given(contosoHistory('started')).when(preflight({ tenant: { tenantId: CONTOSO_TENANT, regionScope: 'EU' } })));
+      assert.ok(event.type === 'MoveBlocked' && event.reason.code === 'region-mismatch' && event.reason.detectedBy === 'tenant-metadata');
+    });
+
+    it('blocks when no tenant answers for the domain', () => {
+      const [event] = eventsOf(given(contosoHistory('started')).when(preflight({ tenant: null })));
+      assert.ok(event.type === 'MoveBlocked' && event.reason.code === 'tenant-not-found');
+    });
+
+    it('blocks on a country the region table does not know', () => {
+      const [event] = eventsOf(given(contosoHistory('started')).when(preflight({ partnerCountry: 'ZZ' })));
+      assert.ok(event.type === 'MoveBlocked' && event.reason.code === 'unknown-country');
+    });
+
+    it('is refused at another stage', () => {
+      assert.equal(refusalOf(given(contosoHistory('preflight')).when(preflight())).code, 'wrong-stage');
+    });
+  });
+
+  describe('invitation and acceptance', () => {
+    it('records the invitation with a 90-day expiry', () => {
+      const [event] = eventsOf(given(contosoHistory('preflight')).when({
+        type: 'RecordInvitation', actor: system, at: T0, resellerLink: 'https://x', gdapRelationshipId: null, gdapLink: null,
+      }));
+      assert.ok(event.type === 'InvitationIssued');
+      assert.equal(Date.parse(event.expiresAt) - Date.parse(T0), 90 * 86_400_000);
+    });
+
+    it('records acceptance and moves to the inventory', () => {
+      const events = eventsOf(given(contosoHistory('invited')).when({
+        type: 'RecordAcceptance', actor: system, at: T0, customerId: CONTOSO_TENANT, companyName: 'Contoso Ltd', customerCountry: 'US',
+      }));
+      assert.deepEqual(events.map((e) => e.type), ['RelationshipAccepted']);
+      assert.equal(replay('mv-1', [...contosoHistory('invited'), ...events]).stage, 'inventory');
+    });
+
+    it('blocks when Partner Center reports a country in another region', () => {
+      const events = eventsOf(given(contosoHistory('invited')).when({
+        type: 'RecordAcceptance', actor: system, at: T0, customerId: CONTOSO_TENANT, companyName: 'Contoso Ltd', customerCountry: 'DE',
+      }));
+      assert.deepEqual(events.map((e) => e.type), ['RelationshipAccepted', 'MoveBlocked']);
+    });
+
+    it('refuses acceptance before an invitation', () => {
+      assert.equal(refusalOf(given(contosoHistory('preflight')).when({
+        type: 'RecordAcceptance', actor: system, at: T0, customerId: 'x', companyName: 'x', customerCountry: null,
+      })).code, 'wrong-stage');
+    });
+  });
+
+  describe('inventory and plan', () => {
+    it('records the inventory and proposes the plan on behalf of the starter', () => {
+      const inv = eventsOf(given(contosoHistory('accepted')).when({ type: 'RecordInventory', actor: system, at: T0, inventory: contosoInventory() }));
+      assert.equal(inv[0].type, 'InventoryTaken');
+      const [proposed] = eventsOf(given(contosoHistory('inventory')).when({ type: 'ProposePlan', actor: system, at: T0, plan: contosoPlan() }));
+      assert.ok(proposed.type === 'PlanProposed');
+      assert.equal(proposed.proposer.id, megan.id);
+    });
+
+    it('blocks a plan with a SKU that has no offer', () => {
+      const plan = { ...contosoPlan(), blockers: [{ skuId: 'x', skuPartNumber: 'SPE_E3', reason: 'No CSP offer provisions SPE_E3.' }] };
+      const events = eventsOf(given(contosoHistory('inventory')).when({ type: 'ProposePlan', actor: system, at: T0, plan }));
+      assert.deepEqual(events.map((e) => e.type), ['PlanProposed', 'MoveBlocked']);
+      assert.match((events[1] as Extract<MoveEvent, { type: 'MoveBlocked' }>).message, /SPE_E3/);
+    });
+
+    it('blocks an empty plan', () => {
+      const plan = { ...contosoPlan(), lines: [] };
+      const events = eventsOf(given(contosoHistory('inventory')).when({ type: 'ProposePlan', actor: system, at: T0, plan }));
+      assert.ok(events[1].type === 'MoveBlocked' && events[1].reason.code === 'nothing-to-move');
+    });
+  });
+
+  describe('approval', () => {
+    const approve = (actor = adele, planHash = contosoPlan().hash): MoveCommand => ({ type: 'ApprovePlan', actor, at: T0, planHash, comment: 'looks right' });
+
+    it('lets a Billing agent approve a Sales agent\'s plan', () => {
+      const [event] = eventsOf(given(contosoHistory('proposed')).when(approve()));
+      assert.ok(event.type === 'PlanApproved');
+      assert.equal(replay('mv-1', [...contosoHistory('proposed'), event]).stage, 'provisioning');
+    });
+
+    it('refuses a Sales agent and names who can approve', () => {
+      const refusal = refusalOf(given(contosoHistory('proposed')).when(approve(megan)));
+      assert.equal(refusal.code, 'not-allowed');
+      assert.match(refusal.message, /Only an Account admin or a Billing agent can approve a plan\. Your roles: Sales agent/);
+    });
+
+    it('refuses the proposer (four-eyes), even an Account admin', () => {
+      const refusal = refusalOf(given(contosoHistory('proposed', alex)).when(approve(alex)));
+      assert.equal(refusal.code, 'four-eyes');
+      assert.match(refusal.message, /other than you/);
+    });
+
+    it('refuses an approval of another plan (stale card)', () => {
+      assert.equal(refusalOf(given(contosoHistory('proposed')).when(approve(adele, 'deadbeef'))).code, 'stale-plan');
+    });
+
+    it('refuses a second approval and says who approved', () => {
+      const refusal = refusalOf(given(contosoHistory('approved')).when(approve(alex)));
+      assert.equal(refusal.code, 'wrong-stage');
+      assert.match(refusal.message, /already approved by Adele Vance/);
+    });
+
+    it('rejects with the comment and ends the move', () => {
+      const [event] = eventsOf(given(contosoHistory('proposed')).when({ type: 'RejectPlan', actor: adele, at: T0, planHash: contosoPlan().hash, comment: 'wrong quantities' }));
+      assert.ok(event.type === 'PlanRejected');
+      const state = replay('mv-1', [...contosoHistory('proposed'), event]);
+      assert.equal(state.stage, 'rejected');
+      assert.equal(state.rejection?.comment, 'wrong quantities');
+    });
+
+    it('clips a huge comment', () => {
+      const [event] = eventsOf(given(contosoHistory('proposed')).when({ type: 'ApprovePlan', actor: adele, at: T0, planHash: contosoPlan().hash, comment: 'x'.repeat(10_000) }));
+      assert.ok(event.type === 'PlanApproved' && event.comment.length <= 500);
+    });
+  });
+
+  describe('provisioning and completion', () => {
+    it('records the cart once; the same cart again is a no-op', () => {
+      const cmd: MoveCommand = { type: 'RecordCart', actor: system, at: T0, customerId: CONTOSO_TENANT, cartId: 'cart-1', requestId: 'req-1' };
+      assert.equal(eventsOf(given(contosoHistory('approved')).when(cmd))[0].type, 'CartCreated');
+      assert.deepEqual(eventsOf(given(contosoHistory('cart')).when(cmd)), []);
+      assert.equal(refusalOf(given(contosoHistory('cart')).when({ ...cmd, cartId: 'cart-2' })).code, 'wrong-stage');
+    });
+
+    it('records the order only after a cart, and only once', () => {
+      const cmd: MoveCommand = { type: 'RecordOrder', actor: system, at: T0, orderIds: ['ord-1'], subscriptions: [] };
+      assert.equal(refusalOf(given(contosoHistory('approved')).when(cmd)).code, 'wrong-stage');
+      assert.equal(eventsOf(given(contosoHistory('cart')).when(cmd))[0].type, 'OrderPlaced');
+      assert.deepEqual(eventsOf(given(contosoHistory('ordered')).when(cmd)), []);
+    });
+
+    it('completes provisioning, then gives the source advice and finishes', () => {
+      const provisioned = eventsOf(given(contosoHistory('ordered')).when({ type: 'RecordProvisioned', actor: system, at: T0, subscriptions: [] }));
+      assert.equal(replay('mv-1', [...contosoHistory('ordered'), ...provisioned]).stage, 'source-advice');
+      const final = eventsOf(given(contosoHistory('provisioned')).when({ type: 'RecordSourceAdvice', actor: system, at: T0, advice: [] }));
+      assert.deepEqual(final.map((e) => e.type), ['SourceAdviceGiven', 'MoveCompleted']);
+      assert.equal(replay('mv-1', [...contosoHistory('provisioned'), ...final]).stage, 'done');
+    });
+
+    it('refuses provisioning results before an order', () => {
+      assert.equal(refusalOf(given(contosoHistory('cart')).when({ type: 'RecordProvisioned', actor: system, at: T0, subscriptions: [] })).code, 'wrong-stage');
+    });
+  });
+
+  describe('cancel and failures', () => {
+    it('lets the starter, an Account admin or an Admin agent cancel a waiting move', () => {
+      for (const actor of [megan, alex, patti]) {
+        const [event] = eventsOf(given(contosoHistory('invited')).when({ type: 'CancelMove', actor, at: T0, reason: 'customer changed mind' }));
+        assert.equal(event.type, 'MoveCancelled');
+      }
+    });
+
+    it('refuses a cancel from someone else', () => {
+      const refusal = refusalOf(given(contosoHistory('invited')).when({ type: 'CancelMove', actor: adele, at: T0, reason: '' }));
+      assert.equal(refusal.code, 'not-allowed');
+      assert.match(refusal.message, /Megan Bowen/);
+    });
+
+    it('refuses a cancel once the order is being placed', () => {
+      assert.equal(refusalOf(given(contosoHistory('approved')).when({ type: 'CancelMove', actor: megan, at: T0, reason: '' })).code, 'wrong-stage');
+    });
+
+    it('refuses anything on a finished move', () => {
+      const refusal = refusalOf(given(contosoHistory('done')).when({ type: 'CancelMove', actor: megan, at: T0, reason: '' }));
+      assert.equal(refusal.code, 'wrong-stage');
+    });
+
+    it('refuses commands on a move that does not exist', () => {
+      assert.equal(refusalOf(given([]).when({ type: 'CancelMove', actor: megan, at: T0, reason: '' })).code, 'wrong-stage');
+    });
+
+    it('records a failed step and counts attempts', () => {
+      const fail: MoveCommand = { type: 'RecordStepFailure', actor: system, at: T0, step: 'inventory', error: 'no access', retryable: true };
+      const first = eventsOf(given(contosoHistory('accepted')).when(fail));
+      const second = eventsOf(given([...contosoHistory('accepted'), ...first]).when(fail));
+      const state = replay('mv-1', [...contosoHistory('accepted'), ...first, ...second]);
+      assert.equal(state.stage, 'inventory');
+      assert.equal(state.lastFailure?.attempts, 2);
+      const recovered = replay('mv-1', [...contosoHistory('accepted'), ...first, contosoHistory('inventory')[4]]);
+      assert.equal(recovered.lastFailure, null);
+    });
+
+    it('blocks on a failure that needs a person', () => {
+      const events = eventsOf(given(contosoHistory('accepted')).when({
+        type: 'RecordStepFailure', actor: system, at: T0, step: 'inventory', error: 'no access', retryable: false,
+        blocks: { code: 'no-customer-access', detail: 'no access' },
+      }));
+      assert.deepEqual(events.map((e) => e.type), ['StepFailed', 'MoveBlocked']);
+    });
+  });
+});
