@@ -43,6 +43,8 @@ export interface StartMoveInput {
   multiPartner: boolean;
   requestGdap: boolean;
   actor: Actor;
+  /** Given by a start form so that submitting the same form twice starts one move. */
+  moveId?: string;
 }
 
 /**
@@ -89,8 +91,13 @@ export class MoveOrchestrator {
     return this.deps.store.load(moveId);
   }
 
+  /** A fresh move id, for an edge that must know it before the move starts (e.g. to record where it was asked for). */
+  newMoveId(): string {
+    return `mv-${this.deps.ids.newId()}`;
+  }
+
   async startMove(input: StartMoveInput): Promise<CommandResult> {
-    const moveId = `mv-${this.deps.ids.newId()}`;
+    const moveId = input.moveId ?? this.newMoveId();
     const active = this.activeMoveFor(input.customerDomain);
     return this.dispatch(moveId, {
       type: 'StartMove', actor: input.actor, at: this.now(), moveId, correlationId: this.deps.ids.newId(),
@@ -109,6 +116,16 @@ export class MoveOrchestrator {
 
   cancel(moveId: string, actor: Actor, reason: string): Promise<CommandResult> {
     return this.dispatch(moveId, { type: 'CancelMove', actor, at: this.now(), reason });
+  }
+
+  /**
+   * Runs a failed step again now, without waiting for its back-off (and also a step that failed for
+   * good, once the person has fixed the cause). Returns the move's state afterwards.
+   */
+  async retry(moveId: string): Promise<MoveState | undefined> {
+    if (!this.states.has(moveId)) return undefined;
+    await this.advance(moveId);
+    return this.states.get(moveId);
   }
 
   /** Decides and records one command, then lets the move run on; `settled` resolves when it waits again. */

@@ -1,0 +1,42 @@
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import type { Logger } from '../move/ports';
+import type { ActionHandler } from './actions/actionHandler';
+import type { ActorResolver } from './actorResolver';
+import { errorResponse, messageResponse } from './invokeResponses';
+
+/**
+ * Routes an `adaptiveCard/action` invoke to the handler of its verb, after checking the shape of
+ * what the client sent and who sent it. Forged or unknown input gets a 400, never a half-applied step.
+ */
+export class ActionRouter {
+  private readonly handlers: Map<string, ActionHandler>;
+
+  constructor(handlers: ActionHandler[], private readonly actors: ActorResolver, private readonly log: Logger) {
+    this.handlers = new Map(handlers.map((h) => [h.verb, h]));
+  }
+
+  get verbs(): string[] {
+    return [...this.handlers.keys()];
+  }
+
+  async route(turn: TurnContext, value: AdaptiveCardInvokeValue | undefined): Promise<AdaptiveCardInvokeResponse> {
+    const action = value?.action;
+    if (!action || action.type !== 'Action.Execute' || typeof action.verb !== 'string') {
+      return errorResponse(400, 'BadRequest', 'Expected an Action.Execute with a verb.');
+    }
+    const handler = this.handlers.get(action.verb);
+    if (!handler) return errorResponse(400, 'UnknownVerb', `Unknown action "${action.verb.slice(0, 60)}". Refresh the card or say \`help\`.`);
+    const data = action.data;
+    if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data))) {
+      return errorResponse(400, 'BadRequest', 'The card sent malformed data.');
+    }
+    const who = await this.actors.resolve(turn);
+    if (!who.ok) return messageResponse(who.message);
+    try {
+      return await handler.handle({ turn, actor: who.actor, data: (data ?? {}) as Record<string, unknown> });
+    } catch (error) {
+      this.log.error({ verb: action.verb, err: error instanceof Error ? error.stack ?? error.message : String(error) }, 'card action failed');
+      return errorResponse(500, 'InternalError', `"${action.verb}" failed inside the bot; nothing more was done. Try again; if it repeats, an operator should check the bot's logs.`);
+    }
+  }
+}

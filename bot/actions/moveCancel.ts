@@ -1,0 +1,23 @@
+import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import { moveCard } from '../../cards/moveCard';
+import { FINAL_STAGES } from '../../move/state';
+import { cardResponse, messageResponse } from '../invokeResponses';
+import { moveIdFrom, settleWithin, textFrom, type ActionContext, type ActionDeps, type ActionHandler } from './actionHandler';
+
+/** `move.cancel`: stop a move that is waiting. */
+export class MoveCancelAction implements ActionHandler {
+  readonly verb = 'move.cancel';
+
+  constructor(private readonly deps: ActionDeps) {}
+
+  async handle({ actor, data }: ActionContext): Promise<AdaptiveCardInvokeResponse> {
+    const moveId = moveIdFrom(data);
+    const state = moveId ? this.deps.orchestrator.get(moveId) : undefined;
+    if (!moveId || !state) return messageResponse('This card belongs to a move that does not exist here any more. Say `list` to see the moves.');
+    if (FINAL_STAGES.has(state.stage)) return cardResponse(moveCard(state));
+    const result = await this.deps.orchestrator.cancel(moveId, actor, textFrom(data, 'comment', 2000) || `Cancelled by ${actor.name}.`);
+    if (!result.ok) return messageResponse(result.refusal.message);
+    await settleWithin(result.settled, this.deps.replyBudgetMs);
+    return cardResponse(moveCard(this.deps.orchestrator.get(moveId) ?? result.state));
+  }
+}

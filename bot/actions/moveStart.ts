@@ -1,0 +1,44 @@
+import { TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
+import { intakeCard } from '../../cards/intakeCard';
+import { moveCard } from '../../cards/moveCard';
+import { SOURCE_CHANNEL_LABELS, type SourceChannel } from '../../move/model';
+import { cardResponse } from '../invokeResponses';
+import { moveIdFrom, settleWithin, textFrom, type ActionContext, type ActionDeps, type ActionHandler } from './actionHandler';
+
+/** `move.start`: the start form was submitted. */
+export class MoveStartAction implements ActionHandler {
+  readonly verb = 'move.start';
+
+  constructor(private readonly deps: ActionDeps) {}
+
+  async handle({ turn, actor, data }: ActionContext): Promise<AdaptiveCardInvokeResponse> {
+    const formMoveId = moveIdFrom(data);
+    const existing = formMoveId ? this.deps.orchestrator.get(formMoveId) : undefined;
+    // The same form submitted twice: show the move it already started.
+    if (existing) return cardResponse(moveCard(existing));
+
+    const form = {
+      domain: textFrom(data, 'domain', 260).trim(),
+      country: textFrom(data, 'country', 10).trim().toUpperCase(),
+      source: (textFrom(data, 'source', 40) || 'unknown') as SourceChannel,
+      multiPartner: textFrom(data, 'multiPartner', 10) === 'true' || data.multiPartner === true,
+      requestGdap: !(textFrom(data, 'requestGdap', 10) === 'false' || data.requestGdap === false),
+    };
+    const again = async (error: string) => cardResponse(intakeCard({
+      ...form, source: form.source in SOURCE_CHANNEL_LABELS ? form.source : 'unknown', error,
+      countries: this.deps.countries, partnerRegion: await this.deps.partnerRegion(), moveId: formMoveId ?? '',
+    }));
+    if (!form.domain) return again('Type the customer\'s domain (like contoso.onmicrosoft.com) or tenant id.');
+    if (!form.country) return again('Choose the country of the customer\'s Microsoft 365 tenant: the CSP same-region rule depends on it.');
+
+    const moveId = formMoveId ?? this.deps.orchestrator.newMoveId();
+    await this.deps.registry.setOrigin(moveId, TurnContext.getConversationReference(turn.activity));
+    const result = await this.deps.orchestrator.startMove({
+      actor, moveId, customerDomain: form.domain, customerCountry: form.country, source: form.source,
+      multiPartner: form.multiPartner, requestGdap: form.requestGdap,
+    });
+    if (!result.ok) return again(result.refusal.message);
+    await settleWithin(result.settled, this.deps.replyBudgetMs);
+    return cardResponse(moveCard(this.deps.orchestrator.get(moveId) ?? result.state));
+  }
+}

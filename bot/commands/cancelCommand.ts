@@ -1,0 +1,38 @@
+import type { TurnContext } from 'botbuilder';
+import { moveCard } from '../../cards/moveCard';
+import { noticeCard } from '../../cards/noticeCard';
+import type { ChatCommand } from '../../dialogs/commandParser';
+import { settleWithin } from '../actions/actionHandler';
+import { cardActivity } from '../teamsNotifier';
+import type { CommandDeps, CommandHandler } from './commandHandler';
+
+/** `cancel <customer>`: cancel the customer's running move. */
+export class CancelCommand implements CommandHandler<'cancel'> {
+  readonly kind = 'cancel' as const;
+
+  constructor(private readonly deps: CommandDeps) {}
+
+  async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'cancel' }>): Promise<void> {
+    if (!command.customer) {
+      await turn.sendActivity('Say which customer: `cancel contoso.com`.');
+      return;
+    }
+    const state = this.deps.orchestrator.activeMoveFor(command.customer);
+    if (!state) {
+      await turn.sendActivity(`No move is running for ${command.customer.slice(0, 100)}.`);
+      return;
+    }
+    const who = await this.deps.actors.resolve(turn);
+    if (!who.ok) {
+      await turn.sendActivity(cardActivity(noticeCard({ title: 'Nothing cancelled', message: who.message, tone: 'error' })));
+      return;
+    }
+    const result = await this.deps.orchestrator.cancel(state.moveId, who.actor, `Cancelled by ${who.actor.name} from chat.`);
+    if (!result.ok) {
+      await turn.sendActivity(cardActivity(noticeCard({ title: 'Nothing cancelled', message: result.refusal.message, tone: 'warning' })));
+      return;
+    }
+    await settleWithin(result.settled, this.deps.replyBudgetMs);
+    await turn.sendActivity(cardActivity(moveCard(this.deps.orchestrator.get(state.moveId) ?? result.state)));
+  }
+}

@@ -1,0 +1,67 @@
+import { TurnContext } from 'botbuilder';
+import { intakeCard } from '../../cards/intakeCard';
+import { moveCard } from '../../cards/moveCard';
+import { noticeCard } from '../../cards/noticeCard';
+import type { ChatCommand } from '../../dialogs/commandParser';
+import { isValidCustomerIdentifier } from '../../move/decider';
+import { describeActorRoles, describeRoles, hasAnyRole, ROLES_THAT_START } from '../../move/policy';
+import { settleWithin } from '../actions/actionHandler';
+import { cardActivity } from '../teamsNotifier';
+import type { CommandDeps, CommandHandler } from './commandHandler';
+
+/**
+ * `move <customer> [country] [direct|csp|program] [multi-partner] [no-gdap]`: with the country the move
+ * starts at once; without it the start form asks for what is missing.
+ */
+export class MoveCommand implements CommandHandler<'move'> {
+  readonly kind = 'move' as const;
+
+  constructor(private readonly deps: CommandDeps, private readonly askForCustomer: (turn: TurnContext) => Promise<void>) {}
+
+  async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'move' }>): Promise<void> {
+    const who = await this.deps.actors.resolve(turn);
+    if (!who.ok) {
+      await turn.sendActivity(cardActivity(noticeCard({ title: 'No move started', message: who.message, tone: 'error' })));
+      return;
+    }
+    if (!hasAnyRole(who.actor, ROLES_THAT_START)) {
+      await turn.sendActivity(cardActivity(noticeCard({
+        title: 'You cannot start a move',
+        message: `Only ${describeRoles(ROLES_THAT_START)} can start a move. ${describeActorRoles(who.actor)}.`,
+        fix: 'Ask one of them to start it, or ask your Partner Center admin for the Sales agent role.',
+        tone: 'warning',
+      })));
+      return;
+    }
+    if (!command.customer) {
+      await this.askForCustomer(turn);
+      return;
+    }
+    const active = this.deps.orchestrator.activeMoveFor(command.customer);
+    if (active) {
+      await turn.sendActivity(`${command.customer} already has a move under way, started by ${active.startedBy?.name ?? 'someone'}. Here it is:`);
+      await turn.sendActivity(cardActivity(moveCard(active)));
+      return;
+    }
+    const moveId = this.deps.orchestrator.newMoveId();
+    if (!command.country || !isValidCustomerIdentifier(command.customer)) {
+      await turn.sendActivity(cardActivity(intakeCard({
+        domain: command.customer, source: command.source ?? undefined, multiPartner: command.multiPartner,
+        requestGdap: command.requestGdap, countries: this.deps.countries, partnerRegion: await this.deps.partnerRegion(), moveId,
+        error: isValidCustomerIdentifier(command.customer) ? undefined : `"${command.customer}" is not a domain or a tenant id.`,
+      })));
+      return;
+    }
+    await this.deps.registry.setOrigin(moveId, TurnContext.getConversationReference(turn.activity));
+    const result = await this.deps.orchestrator.startMove({
+      moveId, actor: who.actor, customerDomain: command.customer, customerCountry: command.country,
+      source: command.source ?? 'unknown', multiPartner: command.multiPartner, requestGdap: command.requestGdap,
+    });
+    if (!result.ok) {
+      await turn.sendActivity(cardActivity(noticeCard({ title: 'No move started', message: result.refusal.message, tone: 'warning' })));
+      return;
+    }
+    await settleWithin(result.settled, this.deps.replyBudgetMs);
+    await turn.sendActivity(cardActivity(moveCard(this.deps.orchestrator.get(moveId) ?? result.state)));
+  }
+}

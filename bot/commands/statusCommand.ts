@@ -1,0 +1,26 @@
+import type { TurnContext } from 'botbuilder';
+import { statusCard } from '../../cards/statusCard';
+import type { ChatCommand } from '../../dialogs/commandParser';
+import { cardActivity } from '../teamsNotifier';
+import type { CommandDeps, CommandHandler } from './commandHandler';
+import { movesListText } from './listCommand';
+
+/** `status [customer]`: the move's timeline; without a customer, the list of moves. */
+export class StatusCommand implements CommandHandler<'status'> {
+  readonly kind = 'status' as const;
+
+  constructor(private readonly deps: CommandDeps) {}
+
+  async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'status' }>): Promise<void> {
+    if (!command.customer) {
+      await turn.sendActivity(movesListText(this.deps.orchestrator.all(), this.deps.now()));
+      return;
+    }
+    const state = this.deps.orchestrator.latestMoveFor(command.customer);
+    if (!state) {
+      await turn.sendActivity(`There is no move for ${command.customer.slice(0, 100)}. Start one with \`move ${command.customer.slice(0, 100)}\`.`);
+      return;
+    }
+    await turn.sendActivity(cardActivity(statusCard(state, await this.deps.orchestrator.history(state.moveId))));
+  }
+}

@@ -1,0 +1,74 @@
+import type { ConversationReference } from 'botbuilder';
+import type { KeyValueStore } from '../store/keyValueStore';
+
+/** The channel chosen with `notify here`: a reference to reach it and the ids to start threads in it. */
+export interface NotificationChannel {
+  reference: Partial<ConversationReference>;
+  channelId: string;
+  teamId: string | null;
+  chosenBy: string;
+  chosenAt: string;
+}
+
+/** A message we posted and may update later (a move's root post, a plan card). */
+export interface PostedMessage {
+  reference: Partial<ConversationReference>;
+  activityId: string;
+  kind: 'root' | 'plan' | 'origin-card';
+}
+
+export interface MoveThread {
+  /** Reference to the thread: replies go here. */
+  reference: Partial<ConversationReference>;
+  rootActivityId: string;
+}
+
+/**
+ * Where to talk about each move, kept in the key-value store so a restart keeps every thread:
+ * the notification channel, the conversation a move was started from, its channel thread and the
+ * cards we may update in place.
+ */
+export class ConversationRegistry {
+  constructor(private readonly store: KeyValueStore) {}
+
+  getNotificationChannel(): Promise<NotificationChannel | undefined> {
+    return this.store.get<NotificationChannel>('notification-channel');
+  }
+
+  setNotificationChannel(channel: NotificationChannel): Promise<void> {
+    return this.store.put('notification-channel', channel);
+  }
+
+  getOrigin(moveId: string): Promise<Partial<ConversationReference> | undefined> {
+    return this.store.get(`move/${moveId}/origin`);
+  }
+
+  setOrigin(moveId: string, reference: Partial<ConversationReference>): Promise<void> {
+    return this.store.put(`move/${moveId}/origin`, reference);
+  }
+
+  getThread(moveId: string): Promise<MoveThread | undefined> {
+    return this.store.get(`move/${moveId}/thread`);
+  }
+
+  setThread(moveId: string, thread: MoveThread): Promise<void> {
+    return this.store.put(`move/${moveId}/thread`, thread);
+  }
+
+  async getPosted(moveId: string): Promise<PostedMessage[]> {
+    return (await this.store.get<PostedMessage[]>(`move/${moveId}/posted`)) ?? [];
+  }
+
+  async addPosted(moveId: string, message: PostedMessage): Promise<void> {
+    const posted = await this.getPosted(moveId);
+    await this.store.put(`move/${moveId}/posted`, [...posted, message]);
+  }
+
+  /** Records that a conversation got its welcome, once; false when it already had one. */
+  async markWelcomed(conversationId: string): Promise<boolean> {
+    const key = `welcomed/${conversationId}`;
+    if (await this.store.get(key)) return false;
+    await this.store.put(key, { welcomed: true });
+    return true;
+  }
+}

@@ -1,0 +1,24 @@
+import {
+  PARTNER_TENANT_ID, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_REFRESH_TOKEN,
+} from '../sandbox/world/constants';
+
+/**
+ * Local mode: the bot talks to the sandbox on loopback with the sandbox's own app registration.
+ * Only settings that are not already set are filled in, so `.env` and the shell still win.
+ */
+export function withLocalDefaults(env: NodeJS.ProcessEnv, sandboxUrl: string): NodeJS.ProcessEnv {
+  const defaults: Record<string, string> = {
+    PARTNER_TENANT_ID,
+    PARTNER_CENTER_BASE_URL: sandboxUrl,
+    GRAPH_BASE_URL: `${sandboxUrl}/graph`,
+    LOGIN_BASE_URL: `${sandboxUrl}/login`,
+    AZURE_CLIENT_ID: SANDBOX_CLIENT_ID,
+    AZURE_CLIENT_SECRET: SANDBOX_CLIENT_SECRET,
+    PARTNER_CENTER_REFRESH_TOKEN: SANDBOX_REFRESH_TOKEN,
+    SWEEP_INTERVAL_SECONDS: '5',
+    HOST: '127.0.0.1',
+  };
+  const result: NodeJS.ProcessEnv = { ...env };
+  for (const [key, value] of Object.entries(defaults)) if (!result[key]) result[key] = value;
+  return result;
+}

@@ -1,0 +1,53 @@
+import {
+  TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue,
+} from 'botbuilder';
+import { welcomeCard } from '../cards/welcomeCard';
+import type { Logger } from '../move/ports';
+import type { ActionRouter } from './actionRouter';
+import type { CommandRouter } from './commandRouter';
+import type { ConversationRegistry } from './conversationRegistry';
+import { cardActivity } from './teamsNotifier';
+import type { TurnScope } from './turnScope';
+
+/**
+ * The Teams edge: chat commands, card actions and install events. Each turn runs inside a TurnScope
+ * so the notifier does not repeat in this conversation what the turn's reply already shows.
+ */
+export class MoveBot extends TeamsActivityHandler {
+  constructor(
+    private readonly commands: CommandRouter,
+    private readonly actions: ActionRouter,
+    private readonly registry: ConversationRegistry,
+    private readonly turns: TurnScope,
+    private readonly log: Logger,
+  ) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.inScope(context, () => this.commands.route(context));
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcome(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
+      if (botAdded) await this.welcome(context);
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    return this.inScope(context, () => this.actions.route(context, value));
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const conversationId = context.activity.conversation?.id;
+    if (!conversationId || !(await this.registry.markWelcomed(conversationId))) return;
+    await context.sendActivity(cardActivity(welcomeCard({ userName: context.activity.from?.name })));
+  }
+
+  private inScope<T>(context: TurnContext, work: () => Promise<T>): Promise<T> {
+    return this.turns.run(context.activity.conversation?.id ?? '', work);
+  }
+}

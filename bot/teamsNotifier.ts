@@ -1,0 +1,117 @@
+import { CardFactory, MessageFactory, type Activity, type ConversationReference } from 'botbuilder';
+import { blockedCard } from '../cards/blockedCard';
+import type { AdaptiveCardJson } from '../cards/common';
+import { doneCard } from '../cards/doneCard';
+import { eventText } from '../cards/eventText';
+import { invitationCard } from '../cards/invitationCard';
+import { inventoryCard } from '../cards/inventoryCard';
+import { moveCard } from '../cards/moveCard';
+import { planCard } from '../cards/planCard';
+import type { MoveEvent } from '../move/events';
+import type { Logger, Notifier } from '../move/ports';
+import type { MoveState } from '../move/state';
+import type { ConversationRegistry, PostedMessage } from './conversationRegistry';
+import type { TeamsPoster } from './teamsPoster';
+import type { TurnScope } from './turnScope';
+
+/** Events worth a card of their own; the rest are one line of text. */
+function milestoneCard(event: MoveEvent, state: MoveState): { card: AdaptiveCardJson; kind: PostedMessage['kind'] | null } | null {
+  switch (event.type) {
+    case 'InvitationIssued': return { card: invitationCard(state), kind: null };
+    case 'InventoryTaken': return { card: inventoryCard(state), kind: null };
+    case 'PlanProposed': return state.stage === 'approval' ? { card: planCard(state), kind: 'plan' } : null;
+    case 'MoveBlocked': return { card: blockedCard(state), kind: null };
+    case 'MoveCompleted': return { card: doneCard(state), kind: null };
+    default: return null;
+  }
+}
+
+export function cardActivity(card: AdaptiveCardJson): Partial<Activity> {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
+}
+
+/**
+ * Tells people what happened to a move: in the conversation it was started from, and in its own
+ * thread in the notification channel (root post kept up to date, one reply per change). Failures to
+ * post are logged and never stop the move.
+ */
+export class TeamsNotifier implements Notifier {
+  constructor(
+    private readonly registry: ConversationRegistry,
+    private readonly poster: TeamsPoster,
+    private readonly turns: TurnScope,
+    private readonly log: Logger,
+  ) {}
+
+  async moveChanged(state: MoveState, newEvents: MoveEvent[]): Promise<void> {
+    const messages = this.messagesFor(state, newEvents);
+    await Promise.all([
+      this.postToOrigin(state, messages),
+      this.postToChannel(state, messages),
+      this.refreshDecidedPlanCards(state, newEvents),
+    ]);
+  }
+
+  private messagesFor(state: MoveState, events: MoveEvent[]): Array<{ activity: Partial<Activity>; kind: PostedMessage['kind'] | null }> {
+    const lines: string[] = [];
+    const messages: Array<{ activity: Partial<Activity>; kind: PostedMessage['kind'] | null }> = [];
+    for (const event of events) {
+      // A repeated failure of the same step is said once, not at every retry.
+      if (event.type === 'StepFailed' && (state.lastFailure?.attempts ?? 1) > 1) continue;
+      const milestone = milestoneCard(event, state);
+      if (milestone) messages.push({ activity: cardActivity(milestone.card), kind: milestone.kind });
+      else lines.push(eventText(event, state));
+    }
+    if (lines.length > 0) messages.unshift({ activity: MessageFactory.text(lines.join('\n\n')), kind: null });
+    return messages;
+  }
+
+  private async postToOrigin(state: MoveState, messages: Array<{ activity: Partial<Activity>; kind: PostedMessage['kind'] | null }>): Promise<void> {
+    const origin = await this.registry.getOrigin(state.moveId);
+    if (!origin?.conversation?.id || this.turns.answers(origin.conversation.id)) return;
+    for (const message of messages) {
+      await this.safely(state, 'origin', async () => {
+        const activityId = await this.poster.send(origin, message.activity);
+        if (message.kind === 'plan') await this.registry.addPosted(state.moveId, { reference: origin, activityId, kind: 'plan' });
+      });
+    }
+  }
+
+  private async postToChannel(state: MoveState, messages: Array<{ activity: Partial<Activity>; kind: PostedMessage['kind'] | null }>): Promise<void> {
+    const channel = await this.registry.getNotificationChannel();
+    if (!channel) return;
+    await this.safely(state, 'channel', async () => {
+      let thread = await this.registry.getThread(state.moveId);
+      if (!thread) {
+        thread = await this.poster.startThread(channel.reference, channel.channelId, cardActivity(moveCard(state)));
+        await this.registry.setThread(state.moveId, thread);
+      } else {
+        await this.poster.update(thread.reference, thread.rootActivityId, cardActivity(moveCard(state)));
+      }
+      for (const message of messages) {
+        const activityId = await this.poster.send(thread.reference, message.activity);
+        if (message.kind === 'plan') await this.registry.addPosted(state.moveId, { reference: thread.reference, activityId, kind: 'plan' });
+      }
+    });
+  }
+
+  /** After approval or rejection every copy of the plan card shows the decision, without buttons. */
+  private async refreshDecidedPlanCards(state: MoveState, events: MoveEvent[]): Promise<void> {
+    if (!events.some((e) => e.type === 'PlanApproved' || e.type === 'PlanRejected' || e.type === 'MoveCancelled')) return;
+    const posted = (await this.registry.getPosted(state.moveId)).filter((p) => p.kind === 'plan');
+    for (const message of posted) {
+      if (this.turns.answers(message.reference.conversation?.id ?? '')) continue;
+      await this.safely(state, 'plan-card', () => this.poster.update(message.reference, message.activityId, cardActivity(planCard(state))));
+    }
+  }
+
+  private async safely(state: MoveState, where: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.log.warn({ moveId: state.moveId, where, err: error instanceof Error ? error.message : String(error) }, 'could not post to Teams');
+    }
+  }
+}
+
+export type { ConversationReference };

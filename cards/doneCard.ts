@@ -1,0 +1,116 @@
+/**
+ * Stages source-advice and done: what was bought, and for each original subscription the advice and its
+ * date — let it expire (no refunds on cancelled subscriptions; wait until near the natural expiry) — plus the
+ * undo window of the new purchase and the multi-partner note.
+ */
+import type { SourceAdvice } from '../move/model';
+import type { MoveState } from '../move/state';
+import {
+  CARD_SCHEMA, LIMITS, REFRESH_TEMPLATE, count, expandCard, factLine, formatDate, formatDateTime, oneLine, plainText, deepFreeze,
+} from './common';
+import type { AdaptiveCardJson, MoveActionData } from './common';
+import { HEADER_TEMPLATE, actionData, headerView } from './moveView';
+import type { MoveHeaderView } from './moveView';
+import { newSubscriptionText, undoText } from './provisioningCard';
+
+interface AdviceView {
+  heading: string;
+  expires: string;
+  text: string;
+}
+
+interface DoneView {
+  act: MoveActionData;
+  header: MoveHeaderView;
+  headline: string;
+  summary: string;
+  bought: Array<{ text: string }>;
+  hasBought: boolean;
+  orders: string;
+  advice: AdviceView[];
+  adviceHint: string;
+  undo: string;
+  multiPartner: boolean;
+}
+
+export function adviceView(advice: SourceAdvice): AdviceView {
+  return {
+    heading: `${oneLine(advice.skuPartNumber, LIMITS.sku)} · ${count(advice.totalLicenses, 'licence', 'licences')} · subscription ${oneLine(advice.subscriptionId, LIMITS.id)}`,
+    expires: advice.expires
+      ? `Let it expire on ${formatDate(advice.expires)}`
+      : 'Expiry date unknown (Graph does not report it): find the end date before letting it expire',
+    text: oneLine(advice.text, LIMITS.message),
+  };
+}
+
+export function doneView(state: MoveState): DoneView {
+  const done = state.stage === 'done';
+  const subs = state.subscriptions;
+  const quantity = subs.reduce((sum, s) => sum + s.quantity, 0);
+  return {
+    act: actionData(state),
+    header: headerView(state),
+    headline: done ? 'Move complete' : 'New subscriptions are active',
+    summary: `${count(subs.length, 'subscription', 'subscriptions')} with ${count(quantity, 'licence', 'licences')} bought in your CSP program` +
+      (state.provisionedAt ? `, provisioned on ${formatDateTime(state.provisionedAt)}.` : '.'),
+    bought: subs.slice(0, LIMITS.listRows).map((s) => ({ text: newSubscriptionText(s) })),
+    hasBought: subs.length > 0,
+    orders: state.orderIds.slice(0, 10).map((id) => oneLine(id, LIMITS.id)).join(', ') || 'none',
+    advice: state.advice.slice(0, LIMITS.listRows).map(adviceView),
+    adviceHint: state.advice.length > 0
+      ? 'Note these dates: each original subscription should simply run out then.'
+      : 'The advice for each original subscription is being prepared; refresh this card in a moment.',
+    undo: undoText(subs),
+    multiPartner: state.multiPartner,
+  };
+}
+
+const TEMPLATE = deepFreeze({
+  type: 'AdaptiveCard',
+  $schema: CARD_SCHEMA,
+  version: '1.5',
+  msteams: { width: 'Full' },
+  refresh: REFRESH_TEMPLATE,
+  body: [
+    ...HEADER_TEMPLATE,
+    { type: 'TextBlock', text: '${headline}', weight: 'Bolder', size: 'Medium', color: 'Good', spacing: 'Medium', wrap: true },
+    { type: 'TextBlock', text: '${summary}', wrap: true },
+    factLine('Orders', '${orders}'),
+    plainText('${text}', { $data: '${bought}', spacing: 'Small' }),
+    {
+      type: 'Container',
+      style: 'warning',
+      spacing: 'Medium',
+      items: [
+        { type: 'TextBlock', text: 'Let the original subscriptions expire', weight: 'Bolder', wrap: true },
+        {
+          type: 'TextBlock',
+          wrap: true,
+          text: 'Do not cancel them: there are no refunds on cancelled subscriptions. Wait until near each natural expiry date below; ' +
+            'the customer keeps working on the new subscriptions meanwhile. ${adviceHint}',
+        },
+        {
+          type: 'Container',
+          $data: '${advice}',
+          separator: true,
+          items: [
+            { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '${heading}', weight: 'Bolder' }] },
+            { type: 'TextBlock', text: '${expires}.', wrap: true, spacing: 'None', weight: 'Bolder' },
+            plainText('${text}', { spacing: 'None' }),
+          ],
+        },
+      ],
+    },
+    { type: 'TextBlock', text: '${undo}', wrap: true, spacing: 'Medium', isSubtle: true },
+    {
+      type: 'TextBlock',
+      $when: '${multiPartner}',
+      wrap: true,
+      text: 'Multi-partner: the customer keeps its other partner. Only the subscriptions in this plan moved to you.',
+    },
+  ],
+});
+
+export function doneCard(state: MoveState): AdaptiveCardJson {
+  return expandCard(TEMPLATE, doneView(state));
+}

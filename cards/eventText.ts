@@ -1,0 +1,133 @@
+/**
+ * One short plain line per move event, for replies in the move's channel thread and the status timeline.
+ * `state` is the move's state (after the event, or any later state): it supplies the customer's name and
+ * the advice that a bare event does not carry. Untrusted text is clipped and cleaned, never markdown-escaped:
+ * the caller posts it as plain text.
+ */
+import type { BlockReason, MoveEvent } from '../move/events';
+import { SOURCE_CHANNEL_LABELS } from '../move/model';
+import type { OrderedSubscription, SourceAdvice } from '../move/model';
+import { assertNever } from '../move/state';
+import type { MoveState } from '../move/state';
+import { LIMITS, count, domainText, endSentence, formatDate, oneLine } from './common';
+
+/** Who did it, for lines that name a person. */
+function who(event: MoveEvent): string {
+  return oneLine(event.actor.name, LIMITS.name) || 'Someone';
+}
+
+function quoted(comment: string): string {
+  const text = oneLine(comment, 200);
+  return text ? ` "${text}"` : '';
+}
+
+/** "SPB (25) on 30 Sep 2025, EXCHANGESTANDARD (10) on a date to check". */
+export function adviceSummary(advice: readonly SourceAdvice[]): string {
+  if (advice.length === 0) return 'no original subscriptions were found to advise on';
+  const items = advice.slice(0, 10).map((a) => {
+    const sku = oneLine(a.skuPartNumber, LIMITS.sku);
+    const when = a.expires ? `on ${formatDate(a.expires)}` : 'end date unknown, check it in the Microsoft 365 admin center';
+    return `${sku} (${a.totalLicenses}) ${when}`;
+  });
+  const more = advice.length > 10 ? `, and ${advice.length - 10} more` : '';
+  return items.join('; ') + more;
+}
+
+function subscriptionSummary(subscriptions: readonly OrderedSubscription[]): string {
+  const items = subscriptions.slice(0, 5).map((s) => `${s.quantity} × ${oneLine(s.title, LIMITS.title)}`);
+  return items.join(', ') + (subscriptions.length > 5 ? `, and ${subscriptions.length - 5} more` : '');
+}
+
+function blockedLine(reason: BlockReason, message: string): string {
+  const text = oneLine(message, 300);
+  if (text) return `Move blocked: ${endSentence(text)}`;
+  switch (reason.code) {
+    case 'region-mismatch':
+      return `Move blocked: the customer is in the CSP region ${oneLine(reason.customerRegion, 60)}, you are in ${oneLine(reason.partnerRegion, 60)}.`;
+    case 'unknown-country':
+      return `Move blocked: the country ${oneLine(reason.country, 20)} is not in the CSP region table.`;
+    case 'tenant-not-found':
+      return `Move blocked: no Microsoft 365 tenant answers for ${domainText(reason.domain)}.`;
+    case 'plan-has-no-offer':
+      return `Move blocked: no CSP offer for ${reason.skus.slice(0, 5).map((s) => oneLine(s, LIMITS.sku)).join(', ')}.`;
+    case 'nothing-to-move':
+      return 'Move blocked: there is nothing to buy (only free, trial or excluded licences).';
+    case 'no-customer-access':
+      return `Move blocked: the bot cannot read the customer's licences (${oneLine(reason.detail, 200)}).`;
+    default:
+      return assertNever(reason);
+  }
+}
+
+export function eventText(event: MoveEvent, state: MoveState): string {
+  const customer = domainText(event.type === 'MoveStarted' ? event.customerDomain : state.customerDomain);
+  switch (event.type) {
+    case 'MoveStarted': {
+      const extras = [SOURCE_CHANNEL_LABELS[event.source]];
+      if (event.multiPartner) extras.push('the customer keeps another partner');
+      return `${who(event)} started the move of ${customer} (${extras.join('; ')}).`;
+    }
+    case 'PreflightPassed':
+      return event.existingCustomerId
+        ? `Pre-flight checks passed: ${customer} is already your customer, so no invitation is needed. Reading the inventory next.`
+        : `Pre-flight checks passed: tenant found, region ${oneLine(event.customerRegion, 60)} matches yours.`;
+    case 'MoveBlocked':
+      return blockedLine(event.reason, event.message);
+    case 'InvitationIssued': {
+      const what = event.resellerLink
+        ? event.gdapLink ? 'Reseller invitation and GDAP request ready' : 'Reseller invitation ready'
+        : event.gdapLink ? 'GDAP request ready (no reseller invitation needed)' : 'Invitation skipped';
+      return `${what}: waiting for a Global Admin of ${customer} to accept (valid until ${formatDate(event.expiresAt)}).`;
+    }
+    case 'RelationshipAccepted': {
+      const company = oneLine(event.companyName, LIMITS.title);
+      return `Customer accepted the reseller invitation${company ? ` (${company})` : ''}.`;
+    }
+    case 'InventoryTaken': {
+      const lines = event.inventory.lines;
+      const total = lines.reduce((sum, line) => sum + line.totalUnits, 0);
+      const used = lines.reduce((sum, line) => sum + line.consumedUnits, 0);
+      return `Inventory read: ${count(lines.length, 'licence SKU', 'licence SKUs')}, ${count(total, 'licence', 'licences')} (${used} assigned).`;
+    }
+    case 'PlanProposed': {
+      const plan = event.plan;
+      const quantity = plan.lines.reduce((sum, line) => sum + line.quantity, 0);
+      const proposer = oneLine(event.proposer.name, LIMITS.name) || 'the starter';
+      const blockers = plan.blockers.length > 0 ? ` ${count(plan.blockers.length, 'blocker needs', 'blockers need')} a person first.` : '';
+      return `Plan ready for approval: ${count(plan.lines.length, 'line', 'lines')}, ${count(quantity, 'licence', 'licences')}. ` +
+        `An Account admin or a Billing agent other than ${proposer} can approve it.${blockers}`;
+    }
+    case 'PlanApproved':
+      return `Plan approved by ${who(event)}.${quoted(event.comment)}`;
+    case 'PlanRejected':
+      return `Plan rejected by ${who(event)}.${quoted(event.comment)}`;
+    case 'CartCreated':
+      return 'Cart created in Partner Center; checking out.';
+    case 'OrderPlaced': {
+      const ids = event.orderIds.slice(0, 5).map((id) => oneLine(id, LIMITS.id)).join(', ') || '(no id)';
+      return `${event.orderIds.length > 1 ? 'Orders' : 'Order'} ${ids} placed: ${count(event.subscriptions.length, 'subscription', 'subscriptions')}.`;
+    }
+    case 'ProvisioningCompleted': {
+      const until = event.subscriptions.map((s) => s.cancellationAllowedUntil).filter((d): d is string => !!d).sort()[0];
+      const undo = until ? ` They can be cancelled for a prorated refund until ${formatDate(until)}.` : '';
+      return `New subscriptions provisioned: ${subscriptionSummary(event.subscriptions)}.${undo}`;
+    }
+    case 'SourceAdviceGiven':
+      return `Advice on the original subscriptions: let them expire, do not cancel them (no refunds): ${adviceSummary(event.advice)}.`;
+    case 'MoveCompleted':
+      return `Move complete. Let the original subscriptions expire: ${adviceSummary(state.advice)}.`;
+    case 'MoveCancelled': {
+      const reason = oneLine(event.reason, 200);
+      return `Move cancelled by ${who(event)}${reason ? `: ${endSentence(reason)}` : '.'}`;
+    }
+    case 'StepFailed': {
+      const step = oneLine(event.step, 60);
+      const error = endSentence(oneLine(event.error, 200)) || 'no error text.';
+      return event.retryable
+        ? `Step ${step} failed: ${error} Retrying automatically.`
+        : `Step ${step} failed: ${error} It will not retry by itself: fix the cause, then send "retry".`;
+    }
+    default:
+      return assertNever(event);
+  }
+}

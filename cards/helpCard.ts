@@ -1,0 +1,77 @@
+/** `help`: the commands with examples, and what the caller's roles allow them to do. */
+import { ROLE_LABELS } from '../move/model';
+import type { Role } from '../move/model';
+import { ROLES_THAT_APPROVE, ROLES_THAT_CANCEL_ANY, ROLES_THAT_START } from '../move/policy';
+import { CARD_SCHEMA, expandCard, deepFreeze } from './common';
+import type { AdaptiveCardJson } from './common';
+
+export interface HelpCardData {
+  roles: Role[];
+}
+
+/** The commands as the help card lists them: what to type, an example, what it does. */
+export const COMMANDS: ReadonlyArray<{ readonly command: string; readonly example: string; readonly does: string }> = deepFreeze([
+  { command: 'move', example: 'move contoso.com', does: "Start a move. Use the customer's domain or tenant id; I then show the start form. Add the tenant's country (move contoso.com US) to start at once." },
+  { command: 'status', example: 'status contoso.com', does: 'Show where a move is and what it waits for. Without a customer: your moves.' },
+  { command: 'list', example: 'list', does: 'List the moves that are still running.' },
+  { command: 'cancel', example: 'cancel contoso.com', does: 'Cancel a running move. Nothing already bought is undone.' },
+  { command: 'retry', example: 'retry contoso.com', does: 'Run a failed step again now (after fixing its cause).' },
+  { command: 'notify here', example: '@CSP Move Assistant notify here', does: 'In a team channel: post every move update to this channel.' },
+  { command: 'help', example: 'help', does: 'Show this card.' },
+]);
+
+interface HelpView {
+  commands: Array<{ title: string; value: string }>;
+  rolesText: string;
+  abilities: Array<{ text: string; color: string }>;
+}
+
+const ROLE_ORDER: readonly Role[] = deepFreeze(['account-admin', 'admin-agent', 'sales-agent', 'billing-agent', 'helpdesk-agent'] as Role[]);
+
+export function helpView(data: HelpCardData): HelpView {
+  const roles = ROLE_ORDER.filter((role) => data.roles.includes(role));
+  const canStart = roles.some((role) => ROLES_THAT_START.includes(role));
+  const canApprove = roles.some((role) => ROLES_THAT_APPROVE.includes(role));
+  const canCancelAny = roles.some((role) => ROLES_THAT_CANCEL_ANY.includes(role));
+  const abilities: HelpView['abilities'] = [
+    canStart
+      ? { text: 'You can start moves (move contoso.com).', color: 'Good' }
+      : { text: 'You cannot start a move: that needs the Account admin, Admin agent or Sales agent role. Ask your Global Administrator to add you to the SalesAgents or AdminAgents group.', color: 'Warning' },
+    canApprove
+      ? { text: 'You can approve or reject plans, except a plan proposed for you (another approver must check it).', color: 'Good' }
+      : { text: 'You cannot approve plans: that needs the Account admin or Billing agent role (the Billing Administrator directory role).', color: 'Warning' },
+    canCancelAny
+      ? { text: 'You can cancel any move.', color: 'Good' }
+      : { text: 'You can cancel the moves you started; an Account admin or an Admin agent can cancel any move.', color: 'Default' },
+  ];
+  return {
+    commands: COMMANDS.map((c) => ({ title: c.example, value: c.does })),
+    rolesText: roles.length > 0
+      ? `Your Partner Center roles: ${roles.map((role) => ROLE_LABELS[role]).join(', ')}.`
+      : 'You have no Partner Center role in this partner tenant.',
+    abilities,
+  };
+}
+
+const TEMPLATE = deepFreeze({
+  type: 'AdaptiveCard',
+  $schema: CARD_SCHEMA,
+  version: '1.5',
+  body: [
+    { type: 'TextBlock', text: 'CSP Move Assistant: commands', size: 'Medium', weight: 'Bolder', wrap: true },
+    {
+      type: 'TextBlock',
+      wrap: true,
+      isSubtle: true,
+      text: 'In a channel, mention me first (@CSP Move Assistant status). In a chat with me, just type the command.',
+    },
+    { type: 'FactSet', facts: [{ $data: '${commands}', title: '${title}', value: '${value}' }] },
+    { type: 'TextBlock', text: 'What you can do', weight: 'Bolder', spacing: 'Medium', wrap: true },
+    { type: 'TextBlock', text: '${rolesText}', wrap: true },
+    { type: 'TextBlock', $data: '${abilities}', text: '${text}', color: '${color}', wrap: true, spacing: 'Small' },
+  ],
+});
+
+export function helpCard(data: HelpCardData): AdaptiveCardJson {
+  return expandCard(TEMPLATE, helpView(data));
+}

@@ -1,0 +1,22 @@
+/** The card modules: typed data in, Adaptive Card 1.5 JSON out. */
+export { VERBS, COMMENT_INPUT_ID, LIMITS } from './common';
+export type { AdaptiveCardJson, MoveActionData, PlanDecisionData, Verb } from './common';
+export { welcomeCard } from './welcomeCard';
+export type { WelcomeCardData } from './welcomeCard';
+export { helpCard, COMMANDS } from './helpCard';
+export type { HelpCardData } from './helpCard';
+export { intakeCard, INTAKE_INPUTS, CUSTOMER_ID_PATTERN } from './intakeCard';
+export type { IntakeCardData, CountryOption, StartFormData } from './intakeCard';
+export { noticeCard } from './noticeCard';
+export type { NoticeCardData, NoticeTone } from './noticeCard';
+export { invitationCard, customerMessage } from './invitationCard';
+export { inventoryCard } from './inventoryCard';
+export { planCard } from './planCard';
+export { provisioningCard } from './provisioningCard';
+export { doneCard } from './doneCard';
+export { blockedCard } from './blockedCard';
+export { cancelledCard } from './cancelledCard';
+export { progressCard } from './progressCard';
+export { statusCard } from './statusCard';
+export { moveCard } from './moveCard';
+export { eventText } from './eventText';

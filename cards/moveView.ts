@@ -1,0 +1,160 @@
+/**
+ * View-model pieces every move card shares: the header (customer, stage, who started it and when), the
+ * last failure, what the move waits for and on whom, and the action data. Plus the header's template.
+ */
+import { SOURCE_CHANNEL_LABELS } from '../move/model';
+import type { Actor } from '../move/model';
+import { FINAL_STAGES, STAGE_LABELS } from '../move/state';
+import type { MoveState } from '../move/state';
+import {
+  LIMITS, capitalize, deepFreeze, domainText, factLine, formatDateTime, oneLine, plainText,
+} from './common';
+import type { MoveActionData } from './common';
+
+export interface FailureView {
+  step: string;
+  error: string;
+  next: string;
+}
+
+export interface MoveHeaderView {
+  title: string;
+  customer: string;
+  stage: string;
+  started: string;
+  source: string;
+  hasFailure: boolean;
+  failure: FailureView;
+}
+
+export interface WaitingView {
+  what: string;
+  who: string;
+}
+
+/** The customer's domain for display (char-filtered: safe anywhere). */
+export function customerDomain(state: MoveState): string {
+  return domainText(state.customerDomain);
+}
+
+/** "Contoso Ltd (contoso.onmicrosoft.com)" once the company name is known, else the domain. */
+export function customerLabel(state: MoveState): string {
+  const domain = customerDomain(state);
+  const company = oneLine(state.companyName, LIMITS.title);
+  return company ? `${company} (${domain})` : domain;
+}
+
+export function actorName(actor: Actor | null | undefined, whenMissing = 'someone'): string {
+  return oneLine(actor?.name, LIMITS.name) || whenMissing;
+}
+
+export function actionData(state: MoveState): MoveActionData {
+  return { moveId: oneLine(state.moveId, LIMITS.id), version: state.version };
+}
+
+export function isFinal(state: MoveState): boolean {
+  return FINAL_STAGES.has(state.stage);
+}
+
+/** Whether a Cancel button makes sense: not final, and not once the order is being placed (the decider refuses). */
+export function canCancel(state: MoveState): boolean {
+  return !isFinal(state) && state.stage !== 'provisioning' && state.stage !== 'source-advice';
+}
+
+/** Who may approve the plan, naming the person who cannot (four-eyes). */
+export function approverText(state: MoveState): string {
+  return state.proposer
+    ? `an Account admin or a Billing agent other than ${actorName(state.proposer)}`
+    : 'an Account admin or a Billing agent';
+}
+
+export function failureView(state: MoveState): FailureView | null {
+  const failure = state.lastFailure;
+  if (!failure) return null;
+  const attempt = failure.attempts > 1 ? ` (failed ${failure.attempts} times, last at ${formatDateTime(failure.at)})` : ` (at ${formatDateTime(failure.at)})`;
+  return {
+    step: oneLine(failure.step, LIMITS.title) + attempt,
+    error: oneLine(failure.error, LIMITS.error) || 'No error text was given.',
+    next: failure.retryable
+      ? 'Retrying automatically. Nothing to do unless it keeps failing; then check the error above.'
+      : 'This step will not be retried automatically. Fix the cause named above, then send "retry" to the bot, or cancel the move.',
+  };
+}
+
+export function headerView(state: MoveState): MoveHeaderView {
+  const failure = failureView(state);
+  const started = state.startedBy
+    ? `${actorName(state.startedBy)}, ${formatDateTime(state.startedAt)}`
+    : 'not started yet';
+  return {
+    title: `Customer move: ${customerDomain(state)}`,
+    customer: customerLabel(state),
+    stage: STAGE_LABELS[state.stage],
+    started,
+    source: capitalize(SOURCE_CHANNEL_LABELS[state.source]),
+    hasFailure: failure !== null,
+    failure: failure ?? { step: '', error: '', next: '' },
+  };
+}
+
+/** What the move is waiting for, and on whom, in words. */
+export function waitingFor(state: MoveState): WaitingView {
+  const bot = 'the bot (nothing to do)';
+  const customer = customerLabel(state);
+  switch (state.stage) {
+    case 'intake':
+      return { what: 'The intake details (customer domain, country, source).', who: actorName(state.startedBy, 'the person starting the move') };
+    case 'preflight':
+      return { what: 'Pre-flight checks: finding the customer tenant and checking it is in your CSP region.', who: bot };
+    case 'invitation':
+      return { what: 'Getting the reseller invitation link from Partner Center.', who: bot };
+    case 'awaiting-acceptance':
+      return {
+        what: state.invitation?.gdapLink
+          ? `A Global Admin of ${customer} to accept the reseller invitation and approve the delegated admin (GDAP) request.`
+          : `A Global Admin of ${customer} to accept the reseller invitation.`,
+        who: `the customer's Global Admin (send them the invitation message)`,
+      };
+    case 'inventory':
+      return { what: `Reading the licences ${customer} has today.`, who: bot };
+    case 'plan':
+      return { what: 'Drafting the plan: the same CSP offers and quantities as today.', who: bot };
+    case 'approval':
+      return { what: 'Approval of the plan.', who: approverText(state) };
+    case 'provisioning':
+      return { what: 'Partner Center to place the order and provision the new subscriptions.', who: bot };
+    case 'source-advice':
+      return { what: 'Advice on the original subscriptions (let them expire).', who: bot };
+    case 'done':
+      return { what: 'Nothing: the move is complete. Let the original subscriptions expire on their dates.', who: 'no one' };
+    case 'blocked':
+      return { what: 'Nothing: the move is blocked. See the reason and start a new move once it is resolved.', who: 'no one' };
+    case 'rejected':
+      return { what: 'Nothing: the plan was rejected. Start a new move to draft a new plan.', who: 'no one' };
+    case 'cancelled':
+      return { what: 'Nothing: the move was cancelled.', who: 'no one' };
+  }
+}
+
+/**
+ * The header every move card starts with. Expects `header` (MoveHeaderView) in the view model.
+ * Spread it into a template's `body`.
+ */
+export const HEADER_TEMPLATE: readonly object[] = deepFreeze([
+  { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '${header.title}', size: 'Medium', weight: 'Bolder' }] },
+  factLine('Customer', '${header.customer}'),
+  factLine('Stage', '${header.stage}'),
+  factLine('Subscriptions', '${header.source}'),
+  factLine('Started by', '${header.started}'),
+  {
+    type: 'Container',
+    $when: '${header.hasFailure}',
+    style: 'attention',
+    spacing: 'Medium',
+    items: [
+      factLine('Step failed', '${header.failure.step}', { spacing: 'None' }),
+      factLine('Error', '${header.failure.error}'),
+      plainText('${header.failure.next}'),
+    ],
+  },
+]);

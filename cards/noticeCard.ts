@@ -1,0 +1,68 @@
+/** A short card for refusals and errors: what happened, and how to fix it. */
+import { CARD_SCHEMA, LIMITS, expandCard, oneLine, multiLine, deepFreeze } from './common';
+import type { AdaptiveCardJson } from './common';
+
+export type NoticeTone = 'info' | 'warning' | 'error';
+
+export interface NoticeCardData {
+  title: string;
+  message: string;
+  fix?: string;
+  tone: NoticeTone;
+}
+
+interface NoticeView {
+  title: string;
+  message: string;
+  fix: string;
+  hasFix: boolean;
+  style: string;
+  color: string;
+}
+
+const TONES: Readonly<Record<NoticeTone, { readonly style: string; readonly color: string }>> = deepFreeze({
+  info: { style: 'emphasis', color: 'Default' },
+  warning: { style: 'warning', color: 'Warning' },
+  error: { style: 'attention', color: 'Attention' },
+});
+
+export function noticeView(data: NoticeCardData): NoticeView {
+  const tone = TONES[data.tone] ?? TONES.error;
+  const fix = multiLine(data.fix, LIMITS.message);
+  return {
+    title: oneLine(data.title, LIMITS.title) || 'Something went wrong',
+    message: multiLine(data.message, LIMITS.message) || 'No details were given.',
+    fix,
+    hasFix: fix !== '',
+    style: tone.style,
+    color: tone.color,
+  };
+}
+
+const TEMPLATE = deepFreeze({
+  type: 'AdaptiveCard',
+  $schema: CARD_SCHEMA,
+  version: '1.5',
+  body: [
+    {
+      type: 'Container',
+      style: '${style}',
+      items: [
+        { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '${title}', weight: 'Bolder', size: 'Medium', color: '${color}' }] },
+        { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '${message}' }] },
+        {
+          type: 'RichTextBlock',
+          $when: '${hasFix}',
+          inlines: [
+            { type: 'TextRun', text: 'What to do: ', weight: 'Bolder' },
+            { type: 'TextRun', text: '${fix}' },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+export function noticeCard(data: NoticeCardData): AdaptiveCardJson {
+  return expandCard(TEMPLATE, noticeView(data));
+}

@@ -1,0 +1,22 @@
+/** Wraps Graph handlers: token check; the token's tenant is the tenant every handler reads. */
+import { graphError } from '../../http/errors';
+import type { RouteHandler, SandboxRequest, SandboxResponse } from '../../http/types';
+import { GdapRuleViolation } from '../../world/gdap';
+import type { Tenant } from '../../world/types';
+import type { SandboxWorld } from '../../world/world';
+import { requireGraphToken, type AccessTokenClaims } from '../tokens';
+
+export type GraphHandler = (request: SandboxRequest, token: AccessTokenClaims, tenant: Tenant) => SandboxResponse;
+
+export function graphRoute(world: SandboxWorld, handler: GraphHandler): RouteHandler {
+  return (request) => {
+    const token = requireGraphToken(world, request);
+    const tenant = world.findTenant(token.tid)!;
+    try {
+      return handler(request, token, tenant);
+    } catch (error) {
+      if (error instanceof GdapRuleViolation) throw graphError(request, error.httpStatus, error.code, error.message);
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * The identity platform under `/login`: OpenID metadata (tenant discovery by domain or id) and the v2.0
+ * token endpoint (client credentials and refresh-token grants). A customer-tenant token is issued only
+ * while the customer has an active GDAP relationship with the partner or has consented to the app.
+ */
+import { aadError } from '../http/errors';
+import type { Router } from '../http/router';
+import { json, type SandboxRequest } from '../http/types';
+import {
+  GRAPH_APP_ID, GRAPH_RESOURCE, PARTNER_CENTER_RESOURCE, PCSYNC_USER_ID, SANDBOX_APP_DISPLAY_NAME, SANDBOX_CLIENT_ID,
+  SANDBOX_CLIENT_SECRET, SANDBOX_REFRESH_TOKEN,
+} from '../world/constants';
+import type { Tenant } from '../world/types';
+import type { SandboxWorld } from '../world/world';
+import { issueAccessToken, TOKEN_LIFETIME_SECONDS, type TokenResource } from './tokens';
+
+const MULTI_TENANT_ALIASES = ['common', 'organizations'];
+const NON_RESOURCE_SCOPES = ['openid', 'profile', 'offline_access', 'email'];
+
+export function registerIdentityRoutes(router: Router, world: SandboxWorld): void {
+  router.add('login', 'GET', '/login/:tenant/v2.0/.well-known/openid-configuration', (request) => openIdConfiguration(world, request));
+  router.add('login', 'GET', '/login/:tenant/discovery/v2.0/keys', () => json(200, { keys: [] })); // HS256 keys are secret: none published
+  router.add('login', 'POST', '/login/:tenant/oauth2/v2.0/token', (request) => token(world, request));
+  router.add('login', 'POST', '/login/:tenant/oauth2/token', (request) => token(world, request)); // v1 form with `resource=`
+}
+
+function resolveTenant(world: SandboxWorld, request: SandboxRequest): Tenant {
+  const key = request.params.tenant;
+  const tenant = key.length <= 256 ? world.findTenant(key) : undefined;
+  if (!tenant) {
+    throw aadError(request, 400, 'invalid_tenant', 90002, `Tenant '${key.slice(0, 256)}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`);
+  }
+  return tenant;
+}
+
+function openIdConfiguration(world: SandboxWorld, request: SandboxRequest) {
+  const isAlias = MULTI_TENANT_ALIASES.includes(request.params.tenant.toLowerCase());
+  const tenant = isAlias ? undefined : resolveTenant(world, request);
+  const tid = tenant ? tenant.tenantId : '{tenantid}';
+  const pathTenant = tenant ? tenant.tenantId : request.params.tenant.toLowerCase();
+  const login = `${request.baseUrl}/login/${pathTenant}`;
+  return json(200, {
+    token_endpoint: `${login}/oauth2/v2.0/token`,
+    token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+    jwks_uri: `${login}/discovery/v2.0/keys`,
+    response_modes_supported: ['query', 'fragment', 'form_post'],
+    subject_types_supported: ['pairwise'],
+    id_token_signing_alg_values_supported: ['RS256'],
+    response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
+    scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+    issuer: `${request.baseUrl}/login/${tid}/v2.0`,
+    request_uri_parameter_supported: false,
+    userinfo_endpoint: `${request.baseUrl}/graph/oidc/userinfo`,
+    authorization_endpoint: `${login}/oauth2/v2.0/authorize`,
+    device_authorization_endpoint: `${login}/oauth2/v2.0/devicecode`,
+    http_logout_supported: true,
+    frontchannel_logout_supported: true,
+    end_session_endpoint: `${login}/oauth2/v2.0/logout`,
+    claims_supported: ['sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'nonce', 'preferred_username', 'name', 'tid', 'ver', 'at_hash', 'c_hash', 'email'],
+    kerberos_endpoint: `${login}/kerberos`,
+    tenant_region_scope: tenant ? tenant.regionScope : null,
+    cloud_instance_name: 'microsoftonline.com',
+    cloud_graph_host_name: 'graph.windows.net',
+    msgraph_host: 'graph.microsoft.com',
+    rbac_url: 'https://pas.windows.net',
+  });
+}
+
+function token(world: SandboxWorld, request: SandboxRequest) {
+  const form = request.formBody();
+  const grantType = form.get('grant_type');
+  const basic = basicCredentials(request);
+  const clientId = form.get('client_id') ?? basic?.clientId ?? null;
+  const clientSecret = form.get('client_secret') ?? basic?.clientSecret ?? null;
+  if (!grantType) throw aadError(request, 400, 'invalid_request', 900144, "The request body must contain the following parameter: 'grant_type'.");
+  if (grantType !== 'client_credentials' && grantType !== 'refresh_token') {
+    throw aadError(request, 400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType.slice(0, 64)}'.`);
+  }
+  if (!clientId) throw aadError(request, 400, 'invalid_request', 900144, "The request body must contain the following parameter: 'client_id'.");
+
+  const isAlias = MULTI_TENANT_ALIASES.includes(request.params.tenant.toLowerCase());
+  if (isAlias && grantType === 'client_credentials') {
+    throw aadError(request, 400, 'invalid_request', 900023, `Specified tenant identifier '${request.params.tenant}' is not valid for the client credentials flow; use a tenant id or domain.`);
+  }
+  // A refresh token sent to /common or /organizations is redeemed in the user's home tenant (the partner).
+  const tenant = isAlias ? world.state.partner.tenant : resolveTenant(world, request);
+
+  if (clientId.toLowerCase() !== SANDBOX_CLIENT_ID) {
+    throw aadError(request, 400, 'unauthorized_client', 700016, `Application with identifier '${clientId.slice(0, 100)}' was not found in the directory '${tenant.displayName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`);
+  }
+  if (!clientSecret) {
+    throw aadError(request, 401, 'invalid_client', 7000216, `'client_assertion', 'client_secret' or 'request' is required for the '${grantType}' grant type.`);
+  }
+  if (clientSecret !== SANDBOX_CLIENT_SECRET) {
+    throw aadError(request, 401, 'invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${SANDBOX_CLIENT_ID}'.`);
+  }
+  const resource = resourceOf(request, form, grantType);
+
+  if (grantType === 'client_credentials') {
+    if (!world.appHasAccessTo(tenant.tenantId)) {
+      throw aadError(request, 400, 'unauthorized_client', 700016, `Application with identifier '${SANDBOX_CLIENT_ID}' was not found in the directory '${tenant.displayName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`);
+    }
+    return tokenResponse(issueAccessToken(world, request, { resource, tenantId: tenant.tenantId }));
+  }
+
+  const refreshToken = form.get('refresh_token');
+  if (!refreshToken) throw aadError(request, 400, 'invalid_request', 900144, "The request body must contain the following parameter: 'refresh_token'.");
+  if (refreshToken !== SANDBOX_REFRESH_TOKEN) throw aadError(request, 400, 'invalid_grant', 9002313, 'Invalid request. Request is malformed or invalid.');
+  const serviceUser = world.state.partner.tenant.users.find((u) => u.id === PCSYNC_USER_ID)!;
+  if (!world.appHasAccessTo(tenant.tenantId)) {
+    throw aadError(request, 400, 'invalid_grant', 50020, `User account '${serviceUser.userPrincipalName}' from identity provider 'https://sts.windows.net/${world.state.partner.tenant.tenantId}/' does not exist in tenant '${tenant.displayName}' and cannot access the application '${SANDBOX_CLIENT_ID}'(${SANDBOX_APP_DISPLAY_NAME}) in that tenant. The account needs to be added as an external user in the tenant first.`);
+  }
+  const accessToken = issueAccessToken(world, request, {
+    resource,
+    tenantId: tenant.tenantId,
+    user: { objectId: serviceUser.id, userPrincipalName: serviceUser.userPrincipalName, displayName: serviceUser.displayName },
+  });
+  // The sandbox hands back the same refresh token (Entra would rotate it; the old one stays valid there too).
+  return tokenResponse(accessToken, { refresh_token: SANDBOX_REFRESH_TOKEN, scope: form.get('scope') ?? `${resource}/.default` });
+}
+
+/** client_secret_basic: `Authorization: Basic base64(urlencoded id:urlencoded secret)`. */
+function basicCredentials(request: SandboxRequest): { clientId: string; clientSecret: string } | null {
+  const match = /^Basic\s+([A-Za-z0-9+/=]{1,2048})$/i.exec(request.header('authorization') ?? '');
+  if (!match) return null;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return null;
+  try {
+    return { clientId: decodeURIComponent(decoded.slice(0, colon)), clientSecret: decodeURIComponent(decoded.slice(colon + 1)) };
+  } catch {
+    return null;
+  }
+}
+
+function tokenResponse(accessToken: string, extra: Record<string, string> = {}) {
+  return json(200, { token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS, ext_expires_in: TOKEN_LIFETIME_SECONDS, access_token: accessToken, ...extra }, { 'Cache-Control': 'no-store, no-cache', Pragma: 'no-cache' });
+}
+
+/** `scope` (v2: `https://graph.microsoft.com/.default`) or `resource` (v1) → the token audience. */
+function resourceOf(request: SandboxRequest, form: URLSearchParams, grantType: string): TokenResource {
+  const v1Resource = form.get('resource');
+  const scopeText = form.get('scope');
+  if (!scopeText && v1Resource) return knownResource(request, v1Resource.replace(/\/$/, ''));
+  if (!scopeText) throw aadError(request, 400, 'invalid_request', 900144, "The request body must contain the following parameter: 'scope'.");
+  const scopes = scopeText.split(/\s+/).filter((s) => s && !NON_RESOURCE_SCOPES.includes(s.toLowerCase()));
+  if (scopes.length === 0) throw aadError(request, 400, 'invalid_scope', 70011, `The provided value for the input parameter 'scope' is not valid. The scope '${scopeText.slice(0, 200)}' does not name a resource.`);
+  const resources = new Set<string>();
+  for (const scope of scopes) {
+    const slash = scope.lastIndexOf('/');
+    if (slash <= 0) throw aadError(request, 400, 'invalid_scope', 70011, `The provided value for the input parameter 'scope' is not valid. The scope '${scope.slice(0, 200)}' is not valid.`);
+    const permission = scope.slice(slash + 1);
+    if (grantType === 'client_credentials' && permission !== '.default') {
+      throw aadError(request, 400, 'invalid_scope', 1002012, `The provided value for scope ${scope.slice(0, 200)} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
+    }
+    resources.add(scope.slice(0, slash));
+  }
+  if (resources.size > 1) throw aadError(request, 400, 'invalid_scope', 28000, "Provided value for the input parameter scope is not valid because it contains more than one resource. Scope '" + scopeText.slice(0, 200) + "' is not valid.");
+  return knownResource(request, [...resources][0]);
+}
+
+function knownResource(request: SandboxRequest, resource: string): TokenResource {
+  const lower = resource.toLowerCase();
+  if (lower === PARTNER_CENTER_RESOURCE) return PARTNER_CENTER_RESOURCE;
+  if (lower === GRAPH_RESOURCE || lower === GRAPH_APP_ID) return GRAPH_RESOURCE;
+  throw aadError(request, 400, 'invalid_resource', 500011, `The resource principal named ${resource.slice(0, 200)} was not found in the tenant. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.`);
+}

@@ -1,0 +1,130 @@
+/**
+ * Access tokens: issuing (for the token endpoint) and checking (for Partner Center and Graph routes).
+ * Token lifetimes use wall-clock time, not the sandbox clock, so advancing the sandbox clock by days does
+ * not invalidate tokens that clients such as @azure/identity have cached by wall-clock expiry.
+ */
+import { GRAPH_APP_ID, GRAPH_RESOURCE, PARTNER_CENTER_RESOURCE, SANDBOX_APP_DISPLAY_NAME, SANDBOX_CLIENT_ID } from '../world/constants';
+import { hashGuid } from '../util/ids';
+import { signJwt, verifyJwt } from '../util/jwt';
+import type { SandboxWorld } from '../world/world';
+import { graphError, partnerCenterError } from '../http/errors';
+import type { SandboxRequest } from '../http/types';
+
+export const TOKEN_LIFETIME_SECONDS = 3599;
+const KEY_ID = 'sandbox-hs256';
+
+export type TokenResource = typeof PARTNER_CENTER_RESOURCE | typeof GRAPH_RESOURCE;
+
+export interface AccessTokenClaims {
+  aud: string;
+  iss: string;
+  tid: string;
+  appid: string;
+  idtyp: 'app' | 'user';
+  oid: string;
+  iat: number;
+  exp: number;
+  upn?: string;
+  scp?: string;
+  roles?: string[];
+}
+
+const APP_ROLES: Record<TokenResource, string[]> = {
+  [GRAPH_RESOURCE]: [
+    'Organization.Read.All', 'Directory.Read.All', 'User.Read.All', 'LicenseAssignment.ReadWrite.All',
+    'DelegatedAdminRelationship.ReadWrite.All', 'Mail.Send',
+  ],
+  [PARTNER_CENTER_RESOURCE]: [],
+};
+const USER_SCOPES: Record<TokenResource, string> = {
+  [GRAPH_RESOURCE]: 'DelegatedAdminRelationship.ReadWrite.All Directory.Read.All LicenseAssignment.ReadWrite.All Mail.Send Organization.Read.All User.Read.All',
+  [PARTNER_CENTER_RESOURCE]: 'user_impersonation',
+};
+
+export interface IssueTokenInput {
+  resource: TokenResource;
+  tenantId: string;
+  /** Absent for app-only (client credentials) tokens. */
+  user?: { objectId: string; userPrincipalName: string; displayName: string };
+}
+
+export function issueAccessToken(world: SandboxWorld, request: SandboxRequest, input: IssueTokenInput): string {
+  const issuedAt = Math.floor(Date.now() / 1000);
+  const base = {
+    aud: input.resource,
+    iss: `${request.baseUrl}/login/${input.tenantId}/v2.0`,
+    iat: issuedAt,
+    nbf: issuedAt,
+    exp: issuedAt + TOKEN_LIFETIME_SECONDS,
+    tid: input.tenantId,
+    appid: SANDBOX_CLIENT_ID,
+    azp: SANDBOX_CLIENT_ID,
+    app_displayname: SANDBOX_APP_DISPLAY_NAME,
+    ver: '1.0',
+    uti: request.traceId,
+  };
+  const claims = input.user
+    ? { ...base, idtyp: 'user', oid: input.user.objectId, sub: input.user.objectId, upn: input.user.userPrincipalName, unique_name: input.user.userPrincipalName, name: input.user.displayName, scp: USER_SCOPES[input.resource], amr: ['pwd', 'mfa'] }
+    : { ...base, idtyp: 'app', oid: servicePrincipalId(world, input.tenantId), sub: servicePrincipalId(world, input.tenantId), roles: APP_ROLES[input.resource] };
+  return signJwt(claims, world.signingSecret, KEY_ID);
+}
+
+/** The app's service principal in a tenant (the `oid` of app-only tokens). */
+export function servicePrincipalId(world: SandboxWorld, tenantId: string): string {
+  return hashGuid(world.seed, 'servicePrincipal', tenantId.toLowerCase());
+}
+
+type TokenProblem = { ok: false; reason: string };
+type TokenCheck = { ok: true; claims: AccessTokenClaims } | TokenProblem;
+
+function checkBearer(world: SandboxWorld, request: SandboxRequest, resource: TokenResource): TokenCheck {
+  const header = request.header('authorization');
+  if (!header) return { ok: false, reason: 'Access token is empty.' };
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) return { ok: false, reason: 'The Authorization header must use the Bearer scheme.' };
+  const verified = verifyJwt(match[1], world.signingSecret);
+  if (!verified.ok) return { ok: false, reason: verified.reason };
+  const claims = verified.claims;
+  const { aud, tid, appid, idtyp, oid, exp, iat, iss } = claims;
+  if (typeof aud !== 'string' || typeof tid !== 'string' || typeof appid !== 'string' || typeof oid !== 'string' || typeof exp !== 'number' || typeof iat !== 'number' || typeof iss !== 'string' || (idtyp !== 'app' && idtyp !== 'user')) {
+    return { ok: false, reason: 'IDX14100: JWT is not well formed.' };
+  }
+  const audiences = resource === GRAPH_RESOURCE ? [GRAPH_RESOURCE, `${GRAPH_RESOURCE}/`, GRAPH_APP_ID] : [PARTNER_CENTER_RESOURCE, `${PARTNER_CENTER_RESOURCE}/`];
+  if (!audiences.includes(aud)) return { ok: false, reason: `Invalid audience '${aud}'; expected '${resource}'.` };
+  if (exp * 1000 <= Date.now()) return { ok: false, reason: 'Lifetime validation failed, the token is expired.' };
+  return {
+    ok: true,
+    claims: {
+      aud, iss, tid, appid, idtyp, oid, iat, exp,
+      upn: typeof claims.upn === 'string' ? claims.upn : undefined,
+      scp: typeof claims.scp === 'string' ? claims.scp : undefined,
+      roles: Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : undefined,
+    },
+  };
+}
+
+/** Partner Center accepts tokens for its own audience issued in the partner tenant. */
+export function requirePartnerCenterToken(world: SandboxWorld, request: SandboxRequest): AccessTokenClaims {
+  const check = checkBearer(world, request, PARTNER_CENTER_RESOURCE);
+  // The `code` of Partner Center's 401 body is UNCONFIRMED; the sandbox uses 401.
+  if (!check.ok) throw partnerCenterError(401, 401, `Authorization failed: ${check.reason}`);
+  if (!world.isPartnerTenant(check.claims.tid)) {
+    throw partnerCenterError(401, 401, `Authorization failed: the token was issued in tenant ${check.claims.tid}, which is not a Partner Center partner tenant.`);
+  }
+  return check.claims;
+}
+
+/** Graph: the token's `tid` decides which tenant is read; the app must still have access to it. */
+export function requireGraphToken(world: SandboxWorld, request: SandboxRequest): AccessTokenClaims {
+  const check = checkBearer(world, request, GRAPH_RESOURCE);
+  if (!check.ok) throw graphError(request, 401, 'InvalidAuthenticationToken', check.reason);
+  const tenant = world.findTenant(check.claims.tid);
+  if (!tenant || tenant.tenantId !== check.claims.tid) {
+    throw graphError(request, 401, 'InvalidAuthenticationToken', `The tenant ${check.claims.tid} of the token does not exist.`);
+  }
+  if (!world.appHasAccessTo(tenant.tenantId)) {
+    // Access was withdrawn (GDAP ended or terminated) after the token was issued.
+    throw graphError(request, 403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  }
+  return check.claims;
+}

@@ -1,0 +1,97 @@
+/**
+ * The sandbox world: seeded state plus the clock, the catalog and the id source. One object per running
+ * sandbox (no module-level state); `reset()` rebuilds the seeded state and rewinds the clock offset.
+ */
+import { createSandboxClock, MS_PER_SECOND, type SandboxClock } from '../util/clock';
+import { createIdSource, hashHex, type IdSource } from '../util/ids';
+import { buildCatalog, type Catalog } from './catalog';
+import { DEFAULT_PROVISIONING_DELAY_SECONDS, DEFAULT_SANDBOX_SEED, PARTNER_TENANT_ID } from './constants';
+import { countriesInRegionOf } from './cspRegions';
+import { hasActiveGdap } from './gdap';
+import { buildSeedState } from './seed';
+import type { CustomerAccount, Tenant, WorldState } from './types';
+
+export interface WorldOptions {
+  seed?: string;
+  /** How long a new subscription stays `pending` (sandbox-clock time). Default 2 s. */
+  provisioningDelaySeconds?: number;
+}
+
+export interface SandboxWorld {
+  readonly seed: string;
+  readonly provisioningDelayMs: number;
+  readonly clock: SandboxClock;
+  readonly catalog: Catalog;
+  /** HS256 key for the tokens this sandbox issues. */
+  readonly signingSecret: string;
+  readonly state: WorldState;
+  readonly ids: IdSource;
+  /** Countries the partner may sell in: those of its CSP region. */
+  readonly partnerSellableCountries: readonly string[];
+  reset(): void;
+  allTenants(): Tenant[];
+  /** By tenant id or any of its domains, case-insensitive. */
+  findTenant(domainOrTenantId: string): Tenant | undefined;
+  findCustomer(domainOrTenantId: string): CustomerAccount | undefined;
+  isPartnerTenant(tenantId: string): boolean;
+  /** The partner's app may act in this tenant: its own tenant, or a customer with active GDAP or consent. */
+  appHasAccessTo(tenantId: string): boolean;
+}
+
+export function createWorld(options: WorldOptions = {}): SandboxWorld {
+  const seed = options.seed ?? DEFAULT_SANDBOX_SEED;
+  const delaySeconds = options.provisioningDelaySeconds ?? DEFAULT_PROVISIONING_DELAY_SECONDS;
+  if (!Number.isFinite(delaySeconds) || delaySeconds < 0) throw new RangeError('provisioningDelaySeconds must be >= 0');
+  const clock = createSandboxClock();
+  const catalog = buildCatalog(seed);
+
+  let state = buildSeedState(seed, clock.now());
+  let ids = createIdSource(seed);
+  let tenantIndex = indexTenants(state);
+
+  const world: SandboxWorld = {
+    seed,
+    provisioningDelayMs: delaySeconds * MS_PER_SECOND,
+    clock,
+    catalog,
+    signingSecret: `sandbox-signing-key-${hashHex(32, seed, 'signing')}`,
+    partnerSellableCountries: countriesInRegionOf(state.partner.tenant.countryLetterCode),
+    get state() {
+      return state;
+    },
+    get ids() {
+      return ids;
+    },
+    reset() {
+      clock.resetOffset();
+      state = buildSeedState(seed, clock.now());
+      ids = createIdSource(seed);
+      tenantIndex = indexTenants(state);
+    },
+    allTenants: () => [state.partner.tenant, ...state.customers.map((c) => c.tenant)],
+    findTenant: (key) => tenantIndex.tenants.get(key.trim().toLowerCase()),
+    findCustomer: (key) => tenantIndex.customers.get(key.trim().toLowerCase()),
+    isPartnerTenant: (tenantId) => tenantId.toLowerCase() === PARTNER_TENANT_ID,
+    appHasAccessTo(tenantId) {
+      if (world.isPartnerTenant(tenantId)) return true;
+      const customer = world.findCustomer(tenantId);
+      if (!customer) return false;
+      return customer.appConsentGranted || hasActiveGdap(world, customer.tenant.tenantId);
+    },
+  };
+  return world;
+}
+
+function indexTenants(state: WorldState) {
+  const tenants = new Map<string, Tenant>();
+  const customers = new Map<string, CustomerAccount>();
+  const keysOf = (tenant: Tenant) => [tenant.tenantId, tenant.initialDomain, ...tenant.customDomains].map((k) => k.toLowerCase());
+  for (const key of keysOf(state.partner.tenant)) tenants.set(key, state.partner.tenant);
+  for (const customer of state.customers) {
+    for (const key of keysOf(customer.tenant)) {
+      tenants.set(key, customer.tenant);
+      customers.set(key, customer);
+    }
+  }
+  return { tenants, customers };
+}

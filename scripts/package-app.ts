@@ -1,0 +1,339 @@
+/**
+ * Builds the Teams app package: appPackage/build/appPackage.zip with manifest.json, color.png and outline.png
+ * at the root, after putting the bot's Microsoft App ID in place of ${{BOT_ID}} and validating the manifest
+ * against the Teams manifest JSON schema bundled in @microsoft/app-manifest (offline: the schema is never fetched).
+ *
+ *   BOT_ID=<guid> npx tsx scripts/package-app.ts
+ *   npx tsx scripts/package-app.ts --bot-id <guid> [--out <file.zip>]
+ *
+ * The zip is written here (deflate, fixed timestamps, so the same input gives the same bytes).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import zlib from 'node:zlib';
+import { AppManifestUtils } from '@microsoft/app-manifest';
+
+export const APP_PACKAGE_DIR = path.resolve(__dirname, '..', 'appPackage');
+export const DEFAULT_OUT_FILE = path.join(APP_PACKAGE_DIR, 'build', 'appPackage.zip');
+/** The manifest schema version this app is written for; the manifest must say the same. */
+export const MANIFEST_VERSION = '1.23';
+export const SCHEMA_URL = `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
+/** Teams shows at most this many characters of a bot command title (the schema itself allows 128). */
+export const MAX_COMMAND_TITLE = 32;
+export const ICON_SIZES = { color: 192, outline: 32 } as const;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NIL_GUID = '00000000-0000-0000-0000-000000000000';
+const PLACEHOLDER = /\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
+
+/** A problem the operator can fix (bad BOT_ID, invalid manifest, wrong icon); the CLI prints only the message. */
+export class PackageError extends Error {
+  override name = 'PackageError';
+}
+
+// ---------------------------------------------------------------- inputs
+
+/** Checks that `value` is the bot's Microsoft App ID (a GUID) and returns it trimmed; throws a PackageError otherwise. */
+export function checkBotId(value: string | undefined, from = 'BOT_ID'): string {
+  const howToSet = 'Set BOT_ID=<guid> in the environment or pass --bot-id <guid>, using the Microsoft App ID of the Azure Bot resource (the MicrosoftAppId the bot runs with).';
+  if (value === undefined || value.trim() === '') throw new PackageError(`${from} is not set. ${howToSet}`);
+  const id = value.trim();
+  if (!GUID.test(id)) {
+    const shown = id.length > 60 ? `${id.slice(0, 60)}…` : id;
+    throw new PackageError(`${from} must be a GUID like 12345678-abcd-4ef0-9abc-1234567890ab; got "${shown}". ${howToSet}`);
+  }
+  if (id === NIL_GUID) throw new PackageError(`${from} is the all-zero GUID, which is no app's id. ${howToSet}`);
+  return id;
+}
+
+/** The bot id from `--bot-id <guid>` / `--bot-id=<guid>`, else from the BOT_ID environment variable. */
+export function resolveBotId(argv: string[], env: NodeJS.ProcessEnv): string {
+  const { values } = parseCli(argv);
+  if (values['bot-id'] !== undefined) return checkBotId(values['bot-id'], '--bot-id');
+  return checkBotId(env.BOT_ID, 'BOT_ID');
+}
+
+function parseCli(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        'bot-id': { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: false,
+      strict: true,
+    });
+  } catch (err) {
+    throw new PackageError(`${(err as Error).message}\n${USAGE}`);
+  }
+}
+
+const USAGE = 'Usage: BOT_ID=<guid> npx tsx scripts/package-app.ts   or   npx tsx scripts/package-app.ts --bot-id <guid> [--out <file.zip>]';
+
+// ---------------------------------------------------------------- manifest
+
+/** Replaces every `${{NAME}}` with `values.NAME` (JSON-escaped); throws if a placeholder has no value. */
+export function substitutePlaceholders(template: string, values: Record<string, string>): string {
+  const missing = new Set<string>();
+  const text = template.replace(PLACEHOLDER, (whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) {
+      missing.add(name);
+      return whole;
+    }
+    return JSON.stringify(value).slice(1, -1);
+  });
+  if (missing.size > 0) throw new PackageError(`The manifest has placeholders with no value: ${[...missing].map((n) => `\${{${n}}}`).join(', ')}`);
+  return text;
+}
+
+/** The raw appPackage/manifest.json (with its ${{…}} placeholders). */
+export function readManifestTemplate(dir = APP_PACKAGE_DIR): string {
+  return readFileSync(path.join(dir, 'manifest.json'), 'utf8');
+}
+
+/** The manifest with the bot id put in, parsed. */
+export function renderManifest(botId: string, dir = APP_PACKAGE_DIR): Record<string, unknown> {
+  const text = substitutePlaceholders(readManifestTemplate(dir), { BOT_ID: checkBotId(botId) });
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch (err) {
+    throw new PackageError(`appPackage/manifest.json is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+/** The Teams manifest schema for `version`, read from the copy inside @microsoft/app-manifest (never downloaded). */
+export function loadBundledSchema(version = MANIFEST_VERSION): Record<string, unknown> {
+  let file: string;
+  try {
+    file = require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${version}/MicrosoftTeams.schema.json`);
+  } catch {
+    throw new PackageError(`No bundled Teams manifest schema v${version} in @microsoft/app-manifest (is the dev dependency installed?)`);
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+}
+
+type ValidatableManifest = Parameters<typeof AppManifestUtils.validateAgainstSchema>[0];
+type ValidationSchema = NonNullable<Parameters<typeof AppManifestUtils.validateAgainstSchema>[1]>;
+
+/**
+ * Schema errors (Ajv, draft-04, all errors) plus the checks the schema does not make; [] when the manifest is fine.
+ * The schema is always passed in, so @microsoft/app-manifest never fetches `$schema`.
+ */
+export async function validateManifest(manifest: Record<string, unknown>, schema = loadBundledSchema()): Promise<string[]> {
+  const errors: string[] = [];
+  if (manifest.manifestVersion !== MANIFEST_VERSION) errors.push(`/manifestVersion must be "${MANIFEST_VERSION}"`);
+  if (manifest.$schema !== SCHEMA_URL) errors.push(`/$schema must be ${SCHEMA_URL}`);
+  if (typeof manifest.version !== 'string' || !/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/.test(manifest.version)) {
+    errors.push('/version must be a semver version like 1.2.3');
+  }
+  const bots = Array.isArray(manifest.bots) ? (manifest.bots as Array<{ commandLists?: Array<{ commands?: Array<{ title?: unknown }> }> }>) : [];
+  bots.forEach((bot, b) => bot.commandLists?.forEach((list, l) => list.commands?.forEach((command, c) => {
+    if (typeof command.title === 'string' && command.title.length > MAX_COMMAND_TITLE) {
+      errors.push(`/bots/${b}/commandLists/${l}/commands/${c}/title must be at most ${MAX_COMMAND_TITLE} characters`);
+    }
+  })));
+  if (JSON.stringify(manifest).includes('${{')) errors.push('the manifest still contains a ${{…}} placeholder');
+  const schemaErrors = await AppManifestUtils.validateAgainstSchema(manifest as unknown as ValidatableManifest, schema as unknown as ValidationSchema);
+  return [...schemaErrors, ...errors];
+}
+
+// ---------------------------------------------------------------- icons
+
+export interface PngInfo { width: number; height: number; bitDepth: number; colourType: number; hasAlpha: boolean }
+
+/** Reads a PNG's IHDR (and whether it can be transparent: an alpha channel or a tRNS chunk). */
+export function readPngInfo(png: Buffer): PngInfo {
+  const signature = '89504e470d0a1a0a';
+  if (png.length < 33 || png.subarray(0, 8).toString('hex') !== signature || png.toString('latin1', 12, 16) !== 'IHDR') {
+    throw new PackageError('not a PNG file');
+  }
+  const colourType = png[25]!;
+  let hasAlpha = colourType === 4 || colourType === 6;
+  for (let off = 8; off + 8 <= png.length;) {
+    const length = png.readUInt32BE(off);
+    const type = png.toString('latin1', off + 4, off + 8);
+    if (type === 'tRNS') hasAlpha = true;
+    if (type === 'IEND') break;
+    off += 12 + length;
+  }
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20), bitDepth: png[24]!, colourType, hasAlpha };
+}
+
+/** Reads the two icons the manifest names and checks their sizes (color 192×192, outline 32×32 and transparent). */
+export function readIcons(manifest: Record<string, unknown>, dir = APP_PACKAGE_DIR): { color: Buffer; outline: Buffer; names: { color: string; outline: string } } {
+  const icons = manifest.icons as { color?: unknown; outline?: unknown } | undefined;
+  const names = { color: String(icons?.color ?? ''), outline: String(icons?.outline ?? '') };
+  const files = {} as { color: Buffer; outline: Buffer };
+  for (const kind of ['color', 'outline'] as const) {
+    const name = names[kind];
+    if (!/^[\w.-]+\.png$/i.test(name)) throw new PackageError(`icons.${kind} must be a .png file name at the package root; got "${name}"`);
+    const file = path.join(dir, name);
+    if (!existsSync(file)) throw new PackageError(`icons.${kind}: ${path.relative(process.cwd(), file)} does not exist (npx tsx scripts/make-icons.ts draws the defaults)`);
+    const png = readFileSync(file);
+    let info: PngInfo;
+    try {
+      info = readPngInfo(png);
+    } catch {
+      throw new PackageError(`icons.${kind}: ${name} is not a PNG file`);
+    }
+    const size = ICON_SIZES[kind];
+    if (info.width !== size || info.height !== size) {
+      throw new PackageError(`icons.${kind}: ${name} is ${info.width}×${info.height}; Teams needs ${size}×${size}`);
+    }
+    if (kind === 'outline' && !info.hasAlpha) throw new PackageError(`icons.outline: ${name} must be white on a transparent background; it has no transparency`);
+    files[kind] = png;
+  }
+  if (names.color === names.outline) throw new PackageError('icons.color and icons.outline must be different files');
+  return { ...files, names };
+}
+
+// ---------------------------------------------------------------- zip
+
+let crcTable: Uint32Array | undefined;
+
+/** CRC-32 as zip uses it; node:zlib.crc32 (Node ≥ 20.15) when present, else a table. */
+function crc32(data: Buffer): number {
+  const native = (zlib as unknown as { crc32?: (d: Buffer) => number }).crc32;
+  if (typeof native === 'function') return native(data) >>> 0;
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (const byte of data) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** 2025-01-01 00:00:00 in MS-DOS format, for every entry, so the zip depends only on its contents. */
+const DOS_TIME = 0;
+const DOS_DATE = ((2025 - 1980) << 9) | (1 << 5) | 1;
+
+/** A plain zip (no zip64, no encryption, ASCII names): each entry deflated, or stored when deflate does not help. */
+export function makeZip(entries: ReadonlyArray<{ name: string; data: Buffer }>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    if (!/^[\x21-\x7e]+$/.test(name) || name.includes('\\')) throw new Error(`zip entry name must be printable ASCII with / separators: ${name}`);
+    const nameBytes = Buffer.from(name, 'ascii');
+    const deflated = zlib.deflateRawSync(data, { level: 9 });
+    const method = deflated.length < data.length ? 8 : 0;
+    const body = method === 8 ? deflated : data;
+    const crc = crc32(data);
+
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed: 2.0
+    local.writeUInt16LE(0, 6); // flags
+    local.writeUInt16LE(method, 8);
+    local.writeUInt16LE(DOS_TIME, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    local.writeUInt16LE(0, 28); // extra field length
+    locals.push(local, nameBytes, body);
+
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4); // version made by: 2.0, MS-DOS attributes
+    central.writeUInt16LE(20, 6); // version needed
+    central.writeUInt16LE(0, 8);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt16LE(DOS_TIME, 12);
+    central.writeUInt16LE(DOS_DATE, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    // extra length, comment length, disk number, internal attributes, external attributes: all 0
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, nameBytes);
+
+    offset += local.length + nameBytes.length + body.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+// ---------------------------------------------------------------- the package
+
+export interface BuildResult {
+  outFile: string;
+  manifest: Record<string, unknown>;
+  /** Things an operator should fix before uploading outside a test tenant (e.g. the example.com developer URLs). */
+  warnings: string[];
+}
+
+/** Renders, validates and zips the app package. Throws a PackageError (listing every schema error) if anything is wrong. */
+export async function buildAppPackage(options: { botId: string; outFile?: string; appPackageDir?: string }): Promise<BuildResult> {
+  const dir = options.appPackageDir ?? APP_PACKAGE_DIR;
+  const outFile = path.resolve(options.outFile ?? path.join(dir, 'build', 'appPackage.zip'));
+  const manifest = renderManifest(options.botId, dir);
+  const errors = await validateManifest(manifest);
+  if (errors.length > 0) {
+    throw new PackageError(`appPackage/manifest.json does not validate against the Teams manifest schema v${MANIFEST_VERSION}:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+  }
+  const icons = readIcons(manifest, dir);
+
+  const warnings: string[] = [];
+  const developer = (manifest.developer ?? {}) as Record<string, unknown>;
+  for (const key of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl']) {
+    if (typeof developer[key] === 'string' && /^https?:\/\/([\w-]+\.)*example\.(com|org|net)(\/|$)/i.test(developer[key] as string)) {
+      warnings.push(`developer.${key} is still the placeholder ${developer[key]}: set your own page in appPackage/manifest.json`);
+    }
+  }
+
+  const zip = makeZip([
+    { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') },
+    { name: icons.names.color, data: icons.color },
+    { name: icons.names.outline, data: icons.outline },
+  ]);
+  mkdirSync(path.dirname(outFile), { recursive: true });
+  writeFileSync(outFile, zip);
+  return { outFile, manifest, warnings };
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    const { values } = parseCli(argv);
+    if (values.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    const botId = resolveBotId(argv, process.env);
+    const result = await buildAppPackage({ botId, outFile: values.out });
+    for (const warning of result.warnings) console.warn(`warning: ${warning}`);
+    const name = result.manifest.name as { short: string };
+    console.log(`Wrote ${path.relative(process.cwd(), result.outFile) || result.outFile}: "${name.short}" ${String(result.manifest.version)}, bot ${botId}, manifest v${MANIFEST_VERSION} (schema-valid).`);
+    return 0;
+  } catch (err) {
+    if (err instanceof PackageError) {
+      console.error(`package-app: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import type { MoveEvent } from '../../move/events';
+import { eventText } from '../../cards/eventText';
+import {
+  BLOCKED_EVENTS, CANCELLED_EVENTS, CONTOSO_EVENTS, EXISTING_CUSTOMER_EVENTS, FAILURE_EVENTS, MEGAN, REJECTED_EVENTS, contosoState, stateOf,
+} from './fixtures';
+
+function lines(events: readonly MoveEvent[]): string[] {
+  const state = stateOf(events);
+  return events.map((event) => eventText(event, state));
+}
+
+describe('eventText', () => {
+  it('tells the Contoso move in one plain line per event', () => {
+    assert.deepEqual(lines(CONTOSO_EVENTS), [
+      'Megan Bowen started the move of contoso.onmicrosoft.com (bought direct from Microsoft).',
+      'Pre-flight checks passed: tenant found, region United States matches yours.',
+      'Reseller invitation and GDAP request ready: waiting for a Global Admin of contoso.onmicrosoft.com to accept (valid until 1 Jun 2025).',
+      'Customer accepted the reseller invitation (Contoso Ltd).',
+      'Inventory read: 2 licence SKUs, 35 licences (27 assigned).',
+      'Plan ready for approval: 2 lines, 35 licences. An Account admin or a Billing agent other than Megan Bowen can approve it.',
+      'Plan approved by Adele Vance. "Same offers and quantities as today. Go ahead."',
+      'Cart created in Partner Center; checking out.',
+      'Order ORD-123 placed: 2 subscriptions.',
+      'New subscriptions provisioned: 25 × Microsoft 365 Business Premium, 10 × Exchange Online (Plan 1). They can be cancelled for a prorated refund until 11 Mar 2025.',
+      'Advice on the original subscriptions: let them expire, do not cancel them (no refunds): SPB (25) on 30 Sep 2025; EXCHANGESTANDARD (10) end date unknown, check it in the Microsoft 365 admin center.',
+      'Move complete. Let the original subscriptions expire: SPB (25) on 30 Sep 2025; EXCHANGESTANDARD (10) end date unknown, check it in the Microsoft 365 admin center.',
+    ]);
+  });
+
+  it('tells the other endings', () => {
+    assert.equal(lines(BLOCKED_EVENTS)[1],
+      "Move blocked: The customer's tenant country DE is in the CSP region Europe, but your partner account (US) is in the region United States.");
+    assert.equal(lines(REJECTED_EVENTS).at(-1), 'Plan rejected by Alex Wilber. "The customer wants annual billing, not monthly."');
+    assert.equal(lines(CANCELLED_EVENTS).at(-1), 'Move cancelled by Megan Bowen: The customer decided to stay with its current partner.');
+    assert.equal(lines(FAILURE_EVENTS).at(-1), 'Step checkout failed: Partner Center answered 503 Service Unavailable. Retrying automatically.');
+    assert.equal(lines(EXISTING_CUSTOMER_EVENTS)[1],
+      'Pre-flight checks passed: northwind.com is already your customer, so no invitation is needed. Reading the inventory next.');
+  });
+
+  it('names the multi-partner case, a step that needs a person and a block without a message', () => {
+    const started = { ...CONTOSO_EVENTS[0], multiPartner: true } as MoveEvent;
+    assert.match(eventText(started, stateOf([started])), /\(bought direct from Microsoft; the customer keeps another partner\)/);
+    const state = contosoState('CartCreated');
+    assert.equal(
+      eventText({ type: 'StepFailed', at: '2025-03-04T16:40:15Z', actor: MEGAN, step: 'checkout', error: 'Error 13605', retryable: false }, state),
+      'Step checkout failed: Error 13605. It will not retry by itself: fix the cause, then send "retry".',
+    );
+    assert.equal(
+      eventText({ type: 'MoveBlocked', at: '2025-03-04T16:40:15Z', actor: MEGAN, reason: { code: 'tenant-not-found', domain: 'nowhere.example' }, message: '' }, state),
+      'Move blocked: no Microsoft 365 tenant answers for nowhere.example.',
+    );
+  });
+
+  it('returns one short line for every event', () => {
+    const all = [...CONTOSO_EVENTS, ...BLOCKED_EVENTS, ...REJECTED_EVENTS, ...CANCELLED_EVENTS, ...FAILURE_EVENTS];
+    const state = contosoState('MoveCompleted');
+    for (const event of all) {
+      const text = eventText(event, state);
+      assert.doesNotMatch(text, /\n/, event.type);
+      assert.ok(text.length > 10 && text.length < 700, `${event.type}: ${text.length}`);
+    }
+  });
+});

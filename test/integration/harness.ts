@@ -1,0 +1,79 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp, type App } from '../../bot/app';
+import { loadConfig } from '../../bot/config';
+import { withLocalDefaults } from '../../bot/localEnv';
+import type { Logger } from '../../move/ports';
+import { startSandbox, type SandboxHandle } from '../../sandbox/server';
+import {
+  ADELE_VANCE_ID, ALEX_WILBER_ID, ISAIAH_LANGER_ID, MEGAN_BOWEN_ID, PATTI_FERNANDEZ_ID,
+} from '../../sandbox/world/constants';
+import { FakeConnector } from '../support/fakeConnector';
+import { TeamsClient, type TeamsUser } from '../support/teamsClient';
+
+export const users = {
+  alex: { id: '29:alex', name: 'Alex Wilber', aadObjectId: ALEX_WILBER_ID },
+  megan: { id: '29:megan', name: 'Megan Bowen', aadObjectId: MEGAN_BOWEN_ID },
+  adele: { id: '29:adele', name: 'Adele Vance', aadObjectId: ADELE_VANCE_ID },
+  isaiah: { id: '29:isaiah', name: 'Isaiah Langer', aadObjectId: ISAIAH_LANGER_ID },
+  patti: { id: '29:patti', name: 'Patti Fernandez', aadObjectId: PATTI_FERNANDEZ_ID },
+} satisfies Record<string, TeamsUser>;
+
+export const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** The bot and the sandbox in this process, over real HTTP, with a fake Teams connector. */
+export class Harness {
+  sandbox!: SandboxHandle;
+  connector!: FakeConnector;
+  app!: App;
+  teams!: TeamsClient;
+  dataDir!: string;
+  botUrl!: string;
+
+  async start(dataDir?: string): Promise<this> {
+    this.sandbox = await startSandbox({ port: 0 });
+    this.connector = await new FakeConnector().start();
+    this.dataDir = dataDir ?? await mkdtemp(path.join(os.tmpdir(), 'csp-move-it-'));
+    await this.startBot();
+    return this;
+  }
+
+  async startBot(): Promise<void> {
+    const env = withLocalDefaults({ DATA_DIR: this.dataDir, PORT: '0', LOG_LEVEL: 'silent', REPLY_BUDGET_MS: '8000' }, this.sandbox.url);
+    this.app = await createApp(loadConfig(env), { log: quietLog, startSweeps: false });
+    this.botUrl = await this.app.server.listen(0, '127.0.0.1');
+    this.teams = new TeamsClient(this.botUrl, this.connector.url);
+  }
+
+  async stopBot(): Promise<void> {
+    await this.app.close();
+  }
+
+  async stop(): Promise<void> {
+    await this.app?.close();
+    await this.connector?.close();
+    await this.sandbox?.close();
+    await rm(this.dataDir, { recursive: true, force: true });
+  }
+
+  async admin(method: 'GET' | 'POST', route: string, body?: object): Promise<any> {
+    const response = await fetch(`${this.sandbox.url}/_sandbox/${route}`, {
+      method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`sandbox ${method} ${route}: ${response.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  }
+
+  /** Runs sweeps until the move reaches the stage (or fails after a few tries). */
+  async sweepUntil(moveId: string, stage: string, tries = 10): Promise<void> {
+    for (let i = 0; i < tries; i += 1) {
+      if (this.app.orchestrator.get(moveId)?.stage === stage) return;
+      await this.app.orchestrator.sweep();
+      if (this.app.orchestrator.get(moveId)?.stage === stage) return;
+      await this.admin('POST', 'clock', { advanceSeconds: 10 });
+    }
+    throw new Error(`move ${moveId} is at ${this.app.orchestrator.get(moveId)?.stage}, not ${stage}`);
+  }
+}

@@ -1,0 +1,88 @@
+/** Small HTTP helpers for the sandbox tests: tokens, JSON calls, admin calls. */
+import type { SandboxHandle } from '../../sandbox/server';
+import {
+  GRAPH_RESOURCE, PARTNER_CENTER_RESOURCE, PARTNER_TENANT_ID, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_REFRESH_TOKEN,
+} from '../../sandbox/world/constants';
+
+export interface CallResult<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface CallOptions {
+  method?: string;
+  token?: string;
+  headers?: Record<string, string>;
+  json?: unknown;
+  form?: Record<string, string>;
+  rawBody?: string;
+}
+
+export async function call<T = any>(sandbox: SandboxHandle, pathOrUrl: string, options: CallOptions = {}): Promise<CallResult<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...(options.headers ?? {}) };
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (options.json !== undefined) {
+    body = JSON.stringify(options.json);
+    headers['Content-Type'] = 'application/json';
+  } else if (options.form) {
+    body = new URLSearchParams(options.form).toString();
+    headers['Content-Type'] = 'application/x-www-form-urlencoded';
+  } else if (options.rawBody !== undefined) {
+    body = options.rawBody;
+    headers['Content-Type'] ??= 'application/json';
+  }
+  const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${sandbox.url}${pathOrUrl}`;
+  const response = await fetch(url, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+export type Resource = 'partnerCenter' | 'graph';
+
+export function tokenRequest(resource: Resource, grant: 'client_credentials' | 'refresh_token'): Record<string, string> {
+  const base = resource === 'partnerCenter' ? PARTNER_CENTER_RESOURCE : GRAPH_RESOURCE;
+  const form: Record<string, string> = { grant_type: grant, client_id: SANDBOX_CLIENT_ID, client_secret: SANDBOX_CLIENT_SECRET, scope: `${base}/.default` };
+  if (grant === 'refresh_token') form.refresh_token = SANDBOX_REFRESH_TOKEN;
+  return form;
+}
+
+export async function getToken(sandbox: SandboxHandle, resource: Resource, options: { tenant?: string; grant?: 'client_credentials' | 'refresh_token' } = {}): Promise<string> {
+  const tenant = options.tenant ?? PARTNER_TENANT_ID;
+  const result = await call(sandbox, `/login/${tenant}/oauth2/v2.0/token`, { form: tokenRequest(resource, options.grant ?? 'client_credentials') });
+  if (result.status !== 200) throw new Error(`token request failed: ${result.status} ${JSON.stringify(result.body)}`);
+  return result.body.access_token as string;
+}
+
+export function decodeJwt(token: string): Record<string, any> {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+}
+
+export async function advanceClock(sandbox: SandboxHandle, seconds: number): Promise<void> {
+  const result = await call(sandbox, '/_sandbox/clock', { json: { advanceSeconds: seconds } });
+  if (result.status !== 200) throw new Error(`clock advance failed: ${result.status}`);
+}
+
+export async function resetSandbox(sandbox: SandboxHandle): Promise<void> {
+  const result = await call(sandbox, '/_sandbox/reset', { method: 'POST' });
+  if (result.status !== 200) throw new Error(`reset failed: ${result.status}`);
+}
+
+/** Creates a GDAP relationship for a customer and locks it for approval; returns its id. */
+export async function requestGdap(sandbox: SandboxHandle, graphToken: string, customerTenantId: string, displayName: string): Promise<string> {
+  const created = await call(sandbox, '/graph/v1.0/tenantRelationships/delegatedAdminRelationships', {
+    token: graphToken,
+    json: {
+      displayName,
+      duration: 'P730D',
+      customer: { tenantId: customerTenantId },
+      accessDetails: { unifiedRoles: [{ roleDefinitionId: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b' }, { roleDefinitionId: '4d6ac14f-3453-41d0-bef9-a3e0c569773a' }] },
+      autoExtendDuration: 'P180D',
+    },
+  });
+  if (created.status !== 201) throw new Error(`GDAP create failed: ${created.status} ${JSON.stringify(created.body)}`);
+  const locked = await call(sandbox, `/graph/v1.0/tenantRelationships/delegatedAdminRelationships/${created.body.id}/requests`, { token: graphToken, json: { action: 'lockForApproval' } });
+  if (locked.status !== 201) throw new Error(`lockForApproval failed: ${locked.status} ${JSON.stringify(locked.body)}`);
+  return created.body.id as string;
+}
