@@ -1,4 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
+import { KeyedSerialQueue } from '../move/keyedSerialQueue';
 import type { KeyValueStore } from '../store/keyValueStore';
 
 /** The channel chosen with `notify here`: a reference to reach it and the ids to start threads in it. */
@@ -29,6 +30,9 @@ export interface MoveThread {
  * cards we may update in place.
  */
 export class ConversationRegistry {
+  /** Read-modify-write of one key must not interleave (Teams sends install events in pairs). */
+  private readonly writes = new KeyedSerialQueue();
+
   constructor(private readonly store: KeyValueStore) {}
 
   getNotificationChannel(): Promise<NotificationChannel | undefined> {
@@ -59,16 +63,20 @@ export class ConversationRegistry {
     return (await this.store.get<PostedMessage[]>(`move/${moveId}/posted`)) ?? [];
   }
 
-  async addPosted(moveId: string, message: PostedMessage): Promise<void> {
-    const posted = await this.getPosted(moveId);
-    await this.store.put(`move/${moveId}/posted`, [...posted, message]);
+  addPosted(moveId: string, message: PostedMessage): Promise<void> {
+    return this.writes.run(`move/${moveId}/posted`, async () => {
+      const posted = await this.getPosted(moveId);
+      await this.store.put(`move/${moveId}/posted`, [...posted, message]);
+    });
   }
 
   /** Records that a conversation got its welcome, once; false when it already had one. */
-  async markWelcomed(conversationId: string): Promise<boolean> {
+  markWelcomed(conversationId: string): Promise<boolean> {
     const key = `welcomed/${conversationId}`;
-    if (await this.store.get(key)) return false;
-    await this.store.put(key, { welcomed: true });
-    return true;
+    return this.writes.run(key, async () => {
+      if (await this.store.get(key)) return false;
+      await this.store.put(key, { welcomed: true });
+      return true;
+    });
   }
 }

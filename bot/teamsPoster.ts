@@ -4,6 +4,7 @@ import {
 import type { ConnectorClient } from 'botframework-connector';
 import type { Logger } from '../move/ports';
 import type { MoveThread } from './conversationRegistry';
+import { KeyedSerialQueue } from '../move/keyedSerialQueue';
 import { ThreadRateLimiter } from './threadRateLimiter';
 
 /** Statuses Teams asks bots to retry with jittered back-off (rate-limit.md). */
@@ -25,7 +26,7 @@ export interface PosterOptions {
  */
 export class TeamsPoster {
   private readonly limiter = new ThreadRateLimiter();
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queues = new KeyedSerialQueue();
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
@@ -73,12 +74,7 @@ export class TeamsPoster {
 
   private inConversation<T>(reference: Partial<ConversationReference>, work: (context: TurnContext) => Promise<T>, key?: string): Promise<T> {
     const thread = key ?? reference.conversation?.id ?? 'unknown';
-    const previous = this.queues.get(thread) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(() => this.withRetries(thread, reference, work));
-    const tail = run.catch(() => undefined);
-    this.queues.set(thread, tail);
-    void tail.then(() => { if (this.queues.get(thread) === tail) this.queues.delete(thread); });
-    return run;
+    return this.queues.run(thread, () => this.withRetries(thread, reference, work));
   }
 
   private async withRetries<T>(thread: string, reference: Partial<ConversationReference>, work: (context: TurnContext) => Promise<T>): Promise<T> {

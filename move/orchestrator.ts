@@ -6,6 +6,7 @@ import {
   ConcurrencyError, type Clock, type CustomerDirectory, type IdGenerator, type Logger, type MoveStore, type Notifier,
   type PartnerCenter, type PartnerDirectory, type TenantLookup,
 } from './ports';
+import { KeyedSerialQueue } from './keyedSerialQueue';
 import { FINAL_STAGES, evolve, replay, type MoveState } from './state';
 import { MoveSteps } from './steps';
 
@@ -54,7 +55,7 @@ export interface StartMoveInput {
  */
 export class MoveOrchestrator {
   private readonly states = new Map<string, MoveState>();
-  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly locks = new KeyedSerialQueue();
   private readonly steps: MoveSteps;
 
   constructor(private readonly deps: OrchestratorDeps) {
@@ -245,16 +246,8 @@ export class MoveOrchestrator {
   }
 
   /** Serialises work per move inside this process (instance-level, not module-level). */
-  private async withLock<T>(moveId: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(moveId) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(work);
-    const tail = run.catch(() => undefined);
-    this.locks.set(moveId, tail);
-    try {
-      return await run;
-    } finally {
-      if (this.locks.get(moveId) === tail) this.locks.delete(moveId);
-    }
+  private withLock<T>(moveId: string, work: () => Promise<T>): Promise<T> {
+    return this.locks.run(moveId, work);
   }
 }
 

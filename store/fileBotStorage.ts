@@ -13,7 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import type { KeyValueStore } from './keyValueStore';
 import { FileKeyValueStore } from './fileKeyValueStore';
-import { KeyedSerialQueue } from './keyedSerialQueue';
+import { KeyedSerialQueue } from '../move/keyedSerialQueue';
 
 /** Mirrors botbuilder's StoreItem: any JSON object, with an optional eTag for optimistic concurrency. */
 export interface StoreItem {

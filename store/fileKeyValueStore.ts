@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { KeyValueStore } from './keyValueStore';
 import { isTempFileName, readFileIfExists, removeFileDurably, removeLeftoverTempFiles, writeFileAtomic } from './atomicFile';
-import { KeyedSerialQueue } from './keyedSerialQueue';
+import { KeyedSerialQueue } from '../move/keyedSerialQueue';
 
 export const MAX_KEY_LENGTH = 1024;
 /** Leaves room for `.json` and the temp-file decoration within the usual 255-byte name limit. */

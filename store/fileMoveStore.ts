@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import type { MoveEvent } from '../move/events';
 import { ConcurrencyError, type MoveStore } from '../move/ports';
 import { readFileIfExists, removeLeftoverTempFiles, writeFileAtomic } from './atomicFile';
-import { KeyedSerialQueue } from './keyedSerialQueue';
+import { KeyedSerialQueue } from '../move/keyedSerialQueue';
 
 /** Letters, digits, `.`, `_`, `-`; starts with a letter or digit (so never `.`/`..` or a hidden file). */
 const MOVE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

@@ -1,0 +1,59 @@
+/**
+ * Microsoft Graph failures as one typed error: Graph's `{ error: { code, message } }`, the HTTP status,
+ * the tenant the call was made in, and the step that made it.
+ */
+import { GraphClientError, GraphError as LibraryGraphError } from '@microsoft/microsoft-graph-client';
+import { OutboundHttpError } from '../http/outboundHttp';
+
+export class GraphError extends Error {
+  constructor(
+    readonly step: string,
+    readonly tenantId: string,
+    /** HTTP status; null when Graph never answered. */
+    readonly status: number | null,
+    /** Graph's `error.code`, e.g. `Authorization_RequestDenied`. */
+    readonly code: string | null,
+    readonly graphMessage: string,
+    /** What to do about it, when the code says. */
+    readonly fix: string,
+  ) {
+    super(`${step} in tenant ${tenantId} failed${status === null ? '' : ` (HTTP ${status}${code ? `, ${code}` : ''})`}: `
+      + `${graphMessage}${fix ? ` — ${fix}` : ''}`);
+    this.name = 'GraphError';
+  }
+}
+
+function fixFor(status: number | null, code: string | null): string {
+  if (code === 'Authorization_IdentityNotFound' || code === 'InvalidAuthenticationToken' || status === 401) {
+    return "no access to the tenant: approve the GDAP request or grant consent to the app in that tenant";
+  }
+  if (code === 'Authorization_RequestDenied' || status === 403) {
+    return 'the app or the GDAP roles lack the permission this call needs';
+  }
+  if (status === 429) return 'Graph is throttling: try again after the Retry-After delay';
+  return '';
+}
+
+/**
+ * Turns whatever a Graph call threw into a GraphError. Token errors (TokenRequestError,
+ * MissingRefreshTokenError) are already typed and say what to configure: they pass through.
+ */
+export function toGraphError(error: unknown, step: string, tenantId: string): Error {
+  if (error instanceof GraphError) return error;
+  // Raised inside our middleware and carried through the library unchanged (see graphClientFactory).
+  if (error instanceof GraphClientError && error.customError !== undefined) {
+    return toGraphError(error.customError, step, tenantId);
+  }
+  if (error instanceof OutboundHttpError) {
+    return new GraphError(step, tenantId, null, null, error.message, '');
+  }
+  if (error instanceof LibraryGraphError) {
+    const status = error.statusCode > 0 ? error.statusCode : null;
+    const code = error.code && error.code !== 'Error' ? error.code : null;
+    const message = error.message || 'no error message';
+    return new GraphError(step, tenantId, status, code, message.length > 500 ? `${message.slice(0, 497)}...` : message,
+      fixFor(status, code));
+  }
+  if (error instanceof Error) return error;
+  return new GraphError(step, tenantId, null, null, String(error), '');
+}

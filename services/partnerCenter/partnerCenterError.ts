@@ -1,0 +1,98 @@
+/**
+ * Partner Center failures as one typed error. The body Partner Center sends is
+ * `{ code, description, data, source }` (error-codes reference); for the codes a move meets, `fix` says
+ * what a person should do about it.
+ */
+import { z } from 'zod';
+
+export class PartnerCenterError extends Error {
+  constructor(
+    /** The call that failed, e.g. "Partner Center: create cart". */
+    readonly step: string,
+    /** HTTP status; null when Partner Center never answered. */
+    readonly httpStatus: number | null,
+    /** Partner Center's `code` as a string (`"20002"`), or null when the body had none. */
+    readonly code: string | null,
+    readonly description: string,
+    /** The `MS-RequestId` sent (the same on every retry of the call). */
+    readonly requestId: string,
+    readonly correlationId: string,
+    /** What to do about it, for known codes; empty otherwise. */
+    readonly fix: string,
+    readonly data: unknown[] = [],
+    /** Seconds from `Retry-After` when Partner Center throttled the call and retries ran out. */
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(`${step} failed${httpStatus === null ? '' : ` (HTTP ${httpStatus}${code ? `, code ${code}` : ''})`}: `
+      + `${description}${fix ? ` — ${fix}` : ''} [MS-RequestId ${requestId}, MS-CorrelationId ${correlationId}]`);
+    this.name = 'PartnerCenterError';
+  }
+}
+
+/** Checkout placed some orders and failed others: the placed ones must be recorded, not retried. */
+export class CheckoutPartlyFailedError extends PartnerCenterError {
+  constructor(
+    base: PartnerCenterError,
+    readonly placedOrderIds: string[],
+  ) {
+    super(base.step, base.httpStatus, base.code, base.description, base.requestId, base.correlationId, base.fix,
+      base.data, base.retryAfterSeconds);
+    this.name = 'CheckoutPartlyFailedError';
+  }
+}
+
+/** The fix sentence for a Partner Center error code (SDK error-codes table) or, lacking a code, an auth status. */
+export function fixForPartnerCenterError(code: string | null, httpStatus: number | null): string {
+  switch (code) {
+    case '2030':
+      return "the partner is not onboarded to sell in that country: the customer's country must be in the partner's CSP region";
+    case '20002':
+      return "this tenant is not (yet) the partner's customer: send the reseller invitation and wait for the customer's Global Admin to accept it";
+    case '13605':
+      return 'the customer has not accepted the Microsoft Customer Agreement: have a customer Global Admin accept it in the Microsoft 365 admin center, or record the attestation in Partner Center, then retry';
+    case '800004':
+      return 'the offer id is not valid: refresh the catalog and resolve the catalogItemId again at purchase time';
+    case '800070':
+      return "the offer is not sold in the customer's country: choose an offer available in that market";
+    case '2002':
+      return "the quantity is outside the SKU's minimum and maximum: change the plan's quantity";
+    case '800060':
+      return "an order is already in progress: check the customer's order history in a few minutes before placing anything again";
+    case '900117':
+      return 'the cancellation window has passed: the purchase can no longer be cancelled or reduced';
+    case '900124':
+      return "the partner's company has not accepted the Microsoft Partner Agreement: a Global admin must accept it in Partner Center";
+    default:
+      break;
+  }
+  if (httpStatus === 401) {
+    return 'Partner Center refused the token: check the app registration, its secret, and that the app is registered in Partner Center (Account settings > App management)';
+  }
+  if (httpStatus === 403) {
+    return 'Partner Center denied access: App+User calls need a partner user in AdminAgents or SalesAgents, and some calls accept only App+User tokens';
+  }
+  return '';
+}
+
+const errorBodySchema = z.object({
+  code: z.union([z.string(), z.number()]).optional(),
+  description: z.string().optional(),
+  // The throttling answer uses `message` instead (`{ statusCode: 429, message }`).
+  message: z.string().optional(),
+  data: z.array(z.unknown()).optional(),
+  source: z.string().optional(),
+});
+
+export interface ParsedPartnerCenterError {
+  code: string | null;
+  description: string;
+  data: unknown[];
+}
+
+export function parsePartnerCenterErrorBody(body: unknown, httpStatus: number): ParsedPartnerCenterError {
+  const parsed = errorBodySchema.safeParse(body);
+  if (!parsed.success) return { code: null, description: `HTTP ${httpStatus} without a Partner Center error body`, data: [] };
+  const code = parsed.data.code === undefined || parsed.data.code === '' ? null : String(parsed.data.code);
+  const text = parsed.data.description ?? parsed.data.message ?? `HTTP ${httpStatus}`;
+  return { code, description: text.length > 1024 ? `${text.slice(0, 1021)}...` : text, data: parsed.data.data ?? [] };
+}
