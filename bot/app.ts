@@ -12,13 +12,7 @@ import { MoveDecider } from '../move/decider';
 import { MoveOrchestrator } from '../move/orchestrator';
 import type { Clock, Logger } from '../move/ports';
 import { RegionTable, type RegionData } from '../move/regions';
-import { CustomerGraphDirectory } from '../services/graph/customerGraphDirectory';
-import { GraphClientFactory } from '../services/graph/graphClientFactory';
-import { PartnerGraphDirectory } from '../services/graph/partnerGraphDirectory';
-import { OutboundHttp } from '../services/http/outboundHttp';
-import { OAuthClientTokenProvider } from '../services/identity/oauthClientTokenProvider';
-import { PartnerCenterClient } from '../services/partnerCenter/partnerCenterClient';
-import { OpenIdTenantLookup } from '../services/tenantLookup';
+import { createOutboundServices } from '../services/outboundServices';
 import { FileBotStorage } from '../store/fileBotStorage';
 import { FileKeyValueStore } from '../store/fileKeyValueStore';
 import { FileMoveStore } from '../store/fileMoveStore';
@@ -78,21 +72,12 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     const regions = config.CSP_REGIONS_FILE ? new RegionTable(await readRegionFile(config.CSP_REGIONS_FILE)) : RegionTable.default();
 
     // Outbound adapters: Partner Center, Graph, identity.
-    const http = new OutboundHttp({ now: () => clock.now().getTime() });
-    const tokens = new OAuthClientTokenProvider({
-      loginBaseUrl: config.LOGIN_BASE_URL, clientId: config.AZURE_CLIENT_ID, clientSecret: config.AZURE_CLIENT_SECRET ?? '',
-      refreshToken: config.PARTNER_CENTER_REFRESH_TOKEN, http, now: () => clock.now().getTime(),
+    const { partnerCenter, partnerDirectory, customerDirectory: customers, tenantLookup: tenants } = createOutboundServices({
+      endpoints: { loginBaseUrl: config.LOGIN_BASE_URL, partnerCenterBaseUrl: config.PARTNER_CENTER_BASE_URL, graphBaseUrl: `${config.GRAPH_BASE_URL}/` },
+      partnerTenantId: config.PARTNER_TENANT_ID, clientId: config.AZURE_CLIENT_ID, clientSecret: config.AZURE_CLIENT_SECRET,
+      refreshToken: config.PARTNER_CENTER_REFRESH_TOKEN, roleOverrides: config.roleOverrides, roleCacheTtlMs: config.ROLE_CACHE_SECONDS * 1000,
+      now: () => clock.now().getTime(), logger: log,
     });
-    const partnerCenter = new PartnerCenterClient({
-      baseUrl: config.PARTNER_CENTER_BASE_URL, partnerTenantId: config.PARTNER_TENANT_ID, tokens, http, now: () => clock.now().getTime(),
-    });
-    const graph = new GraphClientFactory({ baseUrl: `${config.GRAPH_BASE_URL}/`, tokens, http });
-    const partnerDirectory = new PartnerGraphDirectory({
-      graph, partnerTenantId: config.PARTNER_TENANT_ID, roleCacheTtlMs: config.ROLE_CACHE_SECONDS * 1000,
-      now: () => clock.now().getTime(), roleOverrides: config.roleOverrides,
-    });
-    const customers = new CustomerGraphDirectory({ graph });
-    const tenants = new OpenIdTenantLookup({ loginBaseUrl: config.LOGIN_BASE_URL, http });
 
     // Persistence.
     const kv = new FileKeyValueStore(path.join(dataDir, 'conversations'));

@@ -11,6 +11,11 @@ export interface NotificationChannel {
   chosenAt: string;
 }
 
+function withoutActivity(reference: Partial<ConversationReference>): Partial<ConversationReference> {
+  const { activityId: _ignored, ...rest } = reference;
+  return rest;
+}
+
 /** A message we posted and may update later (a move's root post, a plan card). */
 export interface PostedMessage {
   reference: Partial<ConversationReference>;
@@ -43,12 +48,27 @@ export class ConversationRegistry {
     return this.store.put('notification-channel', channel);
   }
 
-  getOrigin(moveId: string): Promise<Partial<ConversationReference> | undefined> {
-    return this.store.get(`move/${moveId}/origin`);
+  /** Conversations that follow a move: where it was started and where anyone acted on it. */
+  async getFollowers(moveId: string): Promise<Partial<ConversationReference>[]> {
+    return (await this.store.get<Partial<ConversationReference>[]>(`move/${moveId}/followers`)) ?? [];
   }
 
-  setOrigin(moveId: string, reference: Partial<ConversationReference>): Promise<void> {
-    return this.store.put(`move/${moveId}/origin`, reference);
+  addFollower(moveId: string, reference: Partial<ConversationReference>): Promise<void> {
+    const key = `move/${moveId}/followers`;
+    return this.writes.run(key, async () => {
+      const followers = await this.getFollowers(moveId);
+      if (followers.some((f) => f.conversation?.id === reference.conversation?.id)) return;
+      await this.store.put(key, [...followers, withoutActivity(reference)]);
+    });
+  }
+
+  /** Forgets a conversation Teams no longer knows (the app was removed, the chat deleted). */
+  removeFollower(moveId: string, conversationId: string): Promise<void> {
+    const key = `move/${moveId}/followers`;
+    return this.writes.run(key, async () => {
+      const followers = await this.getFollowers(moveId);
+      await this.store.put(key, followers.filter((f) => f.conversation?.id !== conversationId));
+    });
   }
 
   getThread(moveId: string): Promise<MoveThread | undefined> {

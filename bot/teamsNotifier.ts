@@ -46,7 +46,7 @@ export class TeamsNotifier implements Notifier {
   async moveChanged(state: MoveState, newEvents: MoveEvent[]): Promise<void> {
     const messages = this.messagesFor(state, newEvents);
     await Promise.all([
-      this.postToOrigin(state, messages),
+      this.postToFollowers(state, messages),
       this.postToChannel(state, messages),
       this.refreshDecidedPlanCards(state, newEvents),
     ]);
@@ -66,14 +66,21 @@ export class TeamsNotifier implements Notifier {
     return messages;
   }
 
-  private async postToOrigin(state: MoveState, messages: Array<{ activity: Partial<Activity>; kind: PostedMessage['kind'] | null }>): Promise<void> {
-    const origin = await this.registry.getOrigin(state.moveId);
-    if (!origin?.conversation?.id || this.turns.answers(origin.conversation.id)) return;
-    for (const message of messages) {
-      await this.safely(state, 'origin', async () => {
-        const activityId = await this.poster.send(origin, message.activity);
-        if (message.kind === 'plan') await this.registry.addPosted(state.moveId, { reference: origin, activityId, kind: 'plan' });
-      });
+  private async postToFollowers(state: MoveState, messages: Array<{ activity: Partial<Activity>; kind: PostedMessage['kind'] | null }>): Promise<void> {
+    for (const follower of await this.registry.getFollowers(state.moveId)) {
+      const conversationId = follower.conversation?.id;
+      if (!conversationId || this.turns.answers(conversationId)) continue;
+      try {
+        for (const message of messages) {
+          const activityId = await this.poster.send(follower, message.activity);
+          if (message.kind === 'plan') await this.registry.addPosted(state.moveId, { reference: follower, activityId, kind: 'plan' });
+        }
+      } catch (error) {
+        const status = (error as { statusCode?: number }).statusCode;
+        // Teams no longer knows this conversation (app removed, chat gone): stop posting there.
+        if (status === 403 || status === 404) await this.registry.removeFollower(state.moveId, conversationId);
+        this.log.warn({ moveId: state.moveId, where: 'follower', status, err: error instanceof Error ? error.message : String(error) }, 'could not post to Teams');
+      }
     }
   }
 

@@ -84,9 +84,13 @@ export class TeamsPoster {
       this.limiter.record(thread, this.now());
       try {
         let result!: T;
+        let failure: unknown = null;
+        // Caught inside: an error escaping the callback would reach the adapter's onTurnError, which
+        // would try to post an apology into the very conversation that just failed.
         await this.options.adapter.continueConversationAsync(this.options.appId, reference, async (context) => {
-          result = await work(context);
+          try { result = await work(context); } catch (error) { failure = error; }
         });
+        if (failure) throw failure;
         return result;
       } catch (error) {
         const status = (error as { statusCode?: number }).statusCode;

@@ -2,7 +2,7 @@
  * Builds every outbound adapter from one configuration, for the composition root. Production and the
  * local sandbox differ only in three base URLs (see `PRODUCTION_ENDPOINTS` and `sandboxEndpoints`).
  */
-import type { Logger } from 'pino';
+import type { Logger } from '../move/ports';
 import type { Role } from '../move/model';
 import type { CustomerDirectory, PartnerCenter, PartnerDirectory, TenantLookup } from '../move/ports';
 import { CustomerGraphDirectory } from './graph/customerGraphDirectory';

@@ -1,4 +1,4 @@
-import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import { TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import { moveCard } from '../../cards/moveCard';
 import { FINAL_STAGES } from '../../move/state';
 import { cardResponse, messageResponse } from '../invokeResponses';
@@ -10,13 +10,14 @@ export class MoveCancelAction implements ActionHandler {
 
   constructor(private readonly deps: ActionDeps) {}
 
-  async handle({ actor, data }: ActionContext): Promise<AdaptiveCardInvokeResponse> {
+  async handle({ turn, actor, data }: ActionContext): Promise<AdaptiveCardInvokeResponse> {
     const moveId = moveIdFrom(data);
     const state = moveId ? this.deps.orchestrator.get(moveId) : undefined;
     if (!moveId || !state) return messageResponse('This card belongs to a move that does not exist here any more. Say `list` to see the moves.');
     if (FINAL_STAGES.has(state.stage)) return cardResponse(moveCard(state));
     const result = await this.deps.orchestrator.cancel(moveId, actor, textFrom(data, 'comment', 2000) || `Cancelled by ${actor.name}.`);
     if (!result.ok) return messageResponse(result.refusal.message);
+    await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
     await settleWithin(result.settled, this.deps.replyBudgetMs);
     return cardResponse(moveCard(this.deps.orchestrator.get(moveId) ?? result.state));
   }

@@ -32,7 +32,7 @@ export class MoveStartAction implements ActionHandler {
     if (!form.country) return again('Choose the country of the customer\'s Microsoft 365 tenant: the CSP same-region rule depends on it.');
 
     const moveId = formMoveId ?? this.deps.orchestrator.newMoveId();
-    await this.deps.registry.setOrigin(moveId, TurnContext.getConversationReference(turn.activity));
+    await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
     const result = await this.deps.orchestrator.startMove({
       actor, moveId, customerDomain: form.domain, customerCountry: form.country, source: form.source,
       multiPartner: form.multiPartner, requestGdap: form.requestGdap,

@@ -1,4 +1,4 @@
-import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import { TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import { moveCard } from '../../cards/moveCard';
 import { cardResponse, messageResponse } from '../invokeResponses';
 import { moveIdFrom, settleWithin, textFrom, type ActionContext, type ActionDeps, type ActionHandler } from './actionHandler';
@@ -10,7 +10,7 @@ abstract class PlanDecisionAction implements ActionHandler {
 
   constructor(private readonly deps: ActionDeps) {}
 
-  async handle({ actor, data }: ActionContext): Promise<AdaptiveCardInvokeResponse> {
+  async handle({ turn, actor, data }: ActionContext): Promise<AdaptiveCardInvokeResponse> {
     const moveId = moveIdFrom(data);
     const state = moveId ? this.deps.orchestrator.get(moveId) : undefined;
     if (!moveId || !state) return messageResponse('This card belongs to a move that does not exist here any more. Say `list` to see the moves.');
@@ -27,6 +27,8 @@ abstract class PlanDecisionAction implements ActionHandler {
       }
       return messageResponse(result.refusal.message);
     }
+    // Whoever decided hears how the move ends, in the conversation where they decided.
+    await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
     await settleWithin(result.settled, this.deps.replyBudgetMs);
     return cardResponse(moveCard(this.deps.orchestrator.get(moveId) ?? result.state));
   }

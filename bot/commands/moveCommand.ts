@@ -52,7 +52,7 @@ export class MoveCommand implements CommandHandler<'move'> {
       })));
       return;
     }
-    await this.deps.registry.setOrigin(moveId, TurnContext.getConversationReference(turn.activity));
+    await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
     const result = await this.deps.orchestrator.startMove({
       moveId, actor: who.actor, customerDomain: command.customer, customerCountry: command.country,
       source: command.source ?? 'unknown', multiPartner: command.multiPartner, requestGdap: command.requestGdap,

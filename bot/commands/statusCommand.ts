@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { planCard } from '../../cards/planCard';
 import { statusCard } from '../../cards/statusCard';
 import type { ChatCommand } from '../../dialogs/commandParser';
 import { cardActivity } from '../teamsNotifier';
@@ -22,5 +23,7 @@ export class StatusCommand implements CommandHandler<'status'> {
       return;
     }
     await turn.sendActivity(cardActivity(statusCard(state, await this.deps.orchestrator.history(state.moveId))));
+    // A plan waiting for a decision comes with its card, so an approver can decide from here.
+    if (state.stage === 'approval') await turn.sendActivity(cardActivity(planCard(state)));
   }
 }

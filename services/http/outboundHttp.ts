@@ -9,7 +9,7 @@
  *
  * Token buckets per throttling key come later; they belong here too.
  */
-import type { Logger } from 'pino';
+import type { Logger } from '../../move/ports';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'PUT' | 'DELETE' | 'POST' | 'PATCH';
 

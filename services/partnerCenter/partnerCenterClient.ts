@@ -5,7 +5,7 @@
  * Idempotency: createCart and checkoutCart send `ctx.requestId` as MS-RequestId and reuse it on every
  * retry; give each side effect its own requestId (a GUID derived from the move and the step).
  */
-import type { Logger } from 'pino';
+import type { Logger } from '../../move/ports';
 import type { BillingCycle, CatalogOffer, OrderedSubscription, TermDuration } from '../../move/model';
 import type {
   CallContext, CartLineRequest, CustomerRecord, PartnerCenter, PartnerProfile, PlacedOrder,

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { Logger } from 'pino';
+import type { Logger } from '../../move/ports';
 import type { CallContext } from '../../move/ports';
 import { OutboundHttpError, parseRetryAfter, type HttpMethod, type OutboundHttp, type OutboundResponse } from '../http/outboundHttp';
 import type { TokenMode, TokenProvider } from '../identity/tokenProvider';

@@ -1,0 +1,224 @@
+/**
+ * Forged and hostile card actions (DESIGN §6): a clear error or a 4xx, never a crash, never a
+ * half-applied step. Each case runs against a move waiting for approval (so an effect would be
+ * possible) and checks that no event was recorded.
+ */
+import assert from 'node:assert/strict';
+import type { MoveState } from '../../move/state';
+import {
+  CARD, ERROR, TestBot, assertCardResponse, assertErrorResponse, assertMessageResponse, textOf,
+} from './buildTestBot';
+import { OTHER_TENANT, PARTNER_TENANT, STAFF } from './fakes';
+
+const GONE = 'This card belongs to a move that does not exist here any more. Say `list` to see the moves.';
+const OTHER_TENANT_MESSAGE = 'This bot works only for the partner\'s own organisation; your tenant is not that one.';
+const NO_IDENTITY_MESSAGE = 'Teams did not say who you are (no Entra object id on the message), so no action was taken. Use the bot from Microsoft Teams signed in with your work account.';
+
+describe('forged and hostile card actions', () => {
+  let t: TestBot;
+  let move: MoveState;
+  let events: number;
+  let kvKeys: string[];
+
+  beforeEach(async () => {
+    t = new TestBot();
+    move = await t.contosoAtApproval(STAFF.megan);
+    events = t.store.count();
+    kvKeys = [...t.kv.data.keys()];
+  });
+
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed') return;
+    assert.deepEqual(t.turnErrors, [], 'no turn crashed');
+  });
+
+  function assertNothingHappened(): void {
+    assert.equal(t.store.count(), events, 'no event was recorded');
+    assert.equal(t.orchestrator.get(move.moveId)!.stage, 'approval');
+    assert.equal(t.partnerCenter.orderCount, 0);
+  }
+
+  const approveData = () => ({ moveId: move.moveId, version: move.version, planHash: move.plan!.hash });
+
+  it('answers an unknown verb with 400 UnknownVerb', async () => {
+    const result = await t.click(STAFF.adele, 'move.plan.explode', approveData());
+    assertErrorResponse(result, 400, 'UnknownVerb', 'Unknown action "move.plan.explode". Refresh the card or say `help`.');
+    assertNothingHappened();
+  });
+
+  it('clips a 10 kB verb in the error message', async () => {
+    const verb = `move.${'x'.repeat(10_000)}`;
+    const result = await t.click(STAFF.adele, verb, approveData());
+    assertErrorResponse(result, 400, 'UnknownVerb', `Unknown action "${verb.slice(0, 60)}". Refresh the card or say \`help\`.`);
+    assertNothingHappened();
+  });
+
+  it('answers an invoke without a value with 400 BadRequest (botbuilder)', async () => {
+    const result = await t.invoke(t.from(STAFF.adele), t.personal(STAFF.adele), undefined);
+    assertErrorResponse(result, 400, 'BadRequest', 'Missing value property');
+    assertNothingHappened();
+  });
+
+  it('answers an Action.Submit sent as an invoke with 400 NotSupported (botbuilder)', async () => {
+    const result = await t.invoke(t.from(STAFF.adele), t.personal(STAFF.adele), {
+      action: { type: 'Action.Submit', verb: 'move.plan.approve', data: approveData() }, trigger: 'manual',
+    });
+    assertErrorResponse(result, 400, 'NotSupported', 'The action \'Action.Submit\' is not supported.');
+    assertNothingHappened();
+  });
+
+  it('answers an Action.Execute without a verb (or with a non-string verb) with 400 BadRequest', async () => {
+    for (const verb of [undefined, 42, { verb: 'move.plan.approve' }, ['move.plan.approve']]) {
+      const result = await t.invoke(t.from(STAFF.adele), t.personal(STAFF.adele), {
+        action: { type: 'Action.Execute', verb, data: approveData() }, trigger: 'manual',
+      });
+      assertErrorResponse(result, 400, 'BadRequest', 'Expected an Action.Execute with a verb.');
+    }
+    assertNothingHappened();
+  });
+
+  it('answers data that is an array, a string, a number or null with 400 BadRequest', async () => {
+    for (const data of [[approveData()], JSON.stringify(approveData()), 42, null, true]) {
+      const result = await t.click(STAFF.adele, 'move.plan.approve', data);
+      assertErrorResponse(result, 400, 'BadRequest', 'The card sent malformed data.');
+    }
+    assertNothingHappened();
+  });
+
+  it('treats a moveId with path characters as a move that is not here, on every verb', async () => {
+    for (const moveId of ['../../etc', `${move.moveId}/../../etc`, '..\\..\\windows', 'mv-../../etc/passwd', `mv-${move.moveId.slice(3)}%2F..`]) {
+      for (const verb of ['move.plan.approve', 'move.plan.reject', 'move.cancel', 'move.refresh']) {
+        const result = await t.click(STAFF.adele, verb, { ...approveData(), moveId });
+        assertMessageResponse(result, GONE);
+      }
+    }
+    assertNothingHappened();
+    assert.deepEqual([...t.kv.data.keys()], kvKeys, 'nothing was written to the key-value store');
+  });
+
+  it('treats a 10 kB moveId as a move that is not here', async () => {
+    const moveId = `mv-${'a'.repeat(10_000)}`;
+    for (const verb of ['move.plan.approve', 'move.plan.reject', 'move.cancel', 'move.refresh']) {
+      assertMessageResponse(await t.click(STAFF.adele, verb, { ...approveData(), moveId }), GONE);
+    }
+    assertNothingHappened();
+  });
+
+  it('treats a moveId of another type (number, object, array) as a move that is not here', async () => {
+    for (const moveId of [42, { $ne: null }, [move.moveId], null]) {
+      assertMessageResponse(await t.click(STAFF.adele, 'move.plan.approve', { ...approveData(), moveId }), GONE);
+    }
+    assertNothingHappened();
+  });
+
+  it('answers move.start with a forged moveId and no form with the start form, recording nothing', async () => {
+    for (const moveId of ['../../etc', `mv-${'a'.repeat(10_000)}`]) {
+      const result = await t.click(STAFF.megan, 'move.start', { moveId, version: 0 });
+      const card = assertCardResponse(result);
+      assert.ok(textOf(card).includes('Type the customer\'s domain (like contoso.onmicrosoft.com) or tenant id.'));
+      assert.ok(!JSON.stringify(card).includes('../'), 'the forged id is not echoed into the form');
+    }
+    assertNothingHappened();
+    assert.deepEqual([...t.kv.data.keys()], kvKeys);
+  });
+
+  it('never uses a forged moveId on a complete start form as a storage key (a fresh id is used)', async () => {
+    const result = await t.click(STAFF.megan, 'move.start', t.startForm({ moveId: '../../etc', domain: 'fabrikam.onmicrosoft.com' }));
+    assertCardResponse(result);
+    const ids = await t.store.listMoveIds();
+    assert.equal(ids.length, 2);
+    for (const id of ids) assert.match(id, /^mv-[A-Za-z0-9-]+$/);
+    for (const key of t.kv.data.keys()) assert.ok(!key.includes('..'), key);
+  });
+
+  it('clips a 1 MB comment: a refusal records nothing, a rejection keeps at most 500 characters', async () => {
+    const comment = 'x'.repeat(1_000_000);
+    assertMessageResponse(
+      await t.click(STAFF.megan, 'move.plan.reject', { ...approveData(), comment }),
+      'Only an Account admin or a Billing agent can reject a plan. Your roles: Sales agent.',
+    );
+    assertNothingHappened();
+
+    const result = await t.click(STAFF.adele, 'move.plan.reject', { ...approveData(), comment });
+    const after = t.orchestrator.get(move.moveId)!;
+    assert.equal(after.stage, 'rejected');
+    assert.ok(after.rejection!.comment.length <= 500, `stored comment is ${after.rejection!.comment.length} characters`);
+    const stored = t.store.eventsOf(move.moveId).at(-1) as { comment: string };
+    assert.ok(stored.comment.length <= 500);
+    const card = assertCardResponse(result, after);
+    assert.ok(Buffer.byteLength(JSON.stringify(card)) < 24_000, 'the answer stays far below the Teams message limit');
+  });
+
+  it('clips a 1 MB domain on the start form and answers with the form', async () => {
+    const result = await t.click(STAFF.megan, 'move.start', t.startForm({ domain: `${'a'.repeat(1_000_000)}.com` }));
+    const card = assertCardResponse(result);
+    assert.match(textOf(card), /is not a domain \(like contoso\.onmicrosoft\.com\) or a tenant id/);
+    assert.ok(Buffer.byteLength(JSON.stringify(card)) < 24_000);
+    assert.equal(t.store.count('MoveStarted'), 1, 'only the move set up before');
+  });
+
+  it('ignores roles, names or tenants sent in the card data (roles come from the directory)', async () => {
+    const result = await t.click(STAFF.lynne, 'move.plan.approve', {
+      ...approveData(), roles: ['account-admin'], actor: { id: STAFF.alex.aadObjectId, roles: ['account-admin'] }, tenantId: PARTNER_TENANT,
+    });
+    assertMessageResponse(result, 'Only an Account admin or a Billing agent can approve a plan. Your roles: Helpdesk agent.');
+    assertNothingHappened();
+  });
+
+  it('refuses a request from another tenant (conversation.tenantId), with no effect', async () => {
+    const conversation = { ...t.personal(STAFF.adele), tenantId: OTHER_TENANT };
+    const from = t.from(STAFF.adele);
+    const lookups = t.directory.roleLookups;
+    for (const verb of ['move.plan.approve', 'move.plan.reject', 'move.cancel', 'move.refresh']) {
+      const result = await t.process(t.activity(from, conversation, {
+        type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: approveData() } },
+      }));
+      assertMessageResponse(result, OTHER_TENANT_MESSAGE);
+    }
+    assertNothingHappened();
+    assert.equal(t.directory.roleLookups, lookups, 'refused before the roles are even read');
+  });
+
+  it('refuses a request whose tenant is only in channelData and is another tenant', async () => {
+    const conversation = { ...t.personal(STAFF.adele), tenantId: undefined };
+    const result = await t.process(t.activity(t.from(STAFF.adele), conversation, {
+      type: 'invoke', name: 'adaptiveCard/action', channelData: { tenant: { id: OTHER_TENANT } },
+      value: { action: { type: 'Action.Execute', verb: 'move.plan.approve', data: approveData() } },
+    }));
+    assertMessageResponse(result, OTHER_TENANT_MESSAGE);
+    assertNothingHappened();
+  });
+
+  it('accepts the partner tenant id in any letter case', async () => {
+    const conversation = { ...t.personal(STAFF.adele), tenantId: PARTNER_TENANT.toUpperCase() };
+    const result = await t.process(t.activity(t.from(STAFF.adele), conversation, {
+      type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'move.refresh', data: approveData() } },
+    }));
+    assertCardResponse(result, move);
+  });
+
+  it('refuses a request without an aadObjectId, with no effect', async () => {
+    const result = await t.invoke({ id: STAFF.adele.id, name: STAFF.adele.name }, t.personal(STAFF.adele), {
+      action: { type: 'Action.Execute', verb: 'move.plan.approve', data: approveData() },
+    });
+    assertMessageResponse(result, NO_IDENTITY_MESSAGE);
+    assertNothingHappened();
+  });
+
+  it('refuses (and logs) when the roles cannot be read, with no effect', async () => {
+    t.directory.failRoleLookups = true;
+    const result = await t.click(STAFF.adele, 'move.plan.approve', approveData());
+    assertMessageResponse(result, /^Could not read your Partner Center roles from the partner directory just now, so no action was taken\./);
+    assertNothingHappened();
+    assert.ok(t.log.lines.some((l) => l.level === 'warn' && l.message === 'role lookup failed'));
+  });
+
+  it('answers a handler failure with 500 InternalError and logs it, without recording anything', async () => {
+    t.orchestrator.approvePlan = async () => { throw new Error('disk on fire'); };
+    const result = await t.click(STAFF.adele, 'move.plan.approve', approveData());
+    assertErrorResponse(result, 500, 'InternalError', /^"move\.plan\.approve" failed inside the bot; nothing more was done\./);
+    assert.ok(!JSON.stringify(result.invoke).includes('disk on fire'), 'internal details stay in the log');
+    assert.ok(t.log.lines.some((l) => l.level === 'error' && l.message === 'card action failed'));
+    assertNothingHappened();
+  });
+});

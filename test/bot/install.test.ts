@@ -1,0 +1,71 @@
+/**
+ * Install events: the welcome card, once per conversation, whether Teams says "installed"
+ * (installationUpdate) or "the bot was added" (conversationUpdate with the bot in membersAdded).
+ */
+import assert from 'node:assert/strict';
+import type { ConversationAccount } from 'botbuilder';
+import { BOT_ACCOUNT, TestBot, assertCardsValid, cardIn, textOf } from './buildTestBot';
+import { PARTNER_TENANT, STAFF } from './fakes';
+
+describe('install events', () => {
+  let t: TestBot;
+  beforeEach(() => { t = new TestBot(); });
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed') return;
+    assert.deepEqual(t.turnErrors, [], 'no turn crashed');
+  });
+
+  const installed = (conversation: ConversationAccount, action = 'add') =>
+    t.process(t.activity(t.from(STAFF.megan), conversation, { type: 'installationUpdate', action }));
+
+  const botAdded = (conversation: ConversationAccount, members = [BOT_ACCOUNT]) =>
+    t.process(t.activity(t.from(STAFF.megan), conversation, { type: 'conversationUpdate', membersAdded: members }));
+
+  it('sends the welcome card when the app is installed', async () => {
+    const result = await installed(t.personal(STAFF.megan));
+    assert.equal(result.replies.length, 1);
+    const card = cardIn(result.replies[0]);
+    assert.ok(card, 'a card');
+    assertCardsValid(result);
+    const text = textOf(card);
+    assert.ok(text.includes('Hi Megan Bowen, I\'m the CSP Move Assistant.'));
+    assert.ok(text.includes('move contoso.com'));
+    assert.ok(text.includes('Account admin, Admin agent or Sales agent.'));
+  });
+
+  it('does not welcome twice in the same conversation', async () => {
+    await installed(t.personal(STAFF.megan));
+    assert.equal((await installed(t.personal(STAFF.megan))).replies.length, 0, 'a second install event');
+    assert.equal((await botAdded(t.personal(STAFF.megan))).replies.length, 0, 'the matching conversationUpdate');
+    // Another conversation gets its own welcome.
+    assert.equal((await installed(t.personal(STAFF.adele))).replies.length, 1);
+  });
+
+  it('welcomes when a conversationUpdate adds the bot, once', async () => {
+    const team: ConversationAccount = { id: '19:general@thread.tacv2', conversationType: 'channel', tenantId: PARTNER_TENANT, isGroup: true, name: '' };
+    const first = await botAdded(team, [{ id: '29:someone', name: 'Someone' }, BOT_ACCOUNT]);
+    assert.equal(first.replies.length, 1);
+    assert.match(textOf(cardIn(first.replies[0])), /I'm the CSP Move Assistant/);
+    assertCardsValid(first);
+    assert.equal((await botAdded(team)).replies.length, 0);
+    assert.equal((await installed(team)).replies.length, 0);
+  });
+
+  it('does not welcome when only people join, nor on uninstall', async () => {
+    const conversation = t.personal(STAFF.alex);
+    assert.equal((await botAdded(conversation, [{ id: '29:alex', name: 'Alex Wilber' }])).replies.length, 0);
+    assert.equal((await installed(conversation, 'remove')).replies.length, 0);
+    assert.equal(await t.kv.get(`welcomed/${conversation.id}`), undefined);
+  });
+
+  it('welcomes each conversation once even when two install events arrive together', async () => {
+    const conversation = t.personal(STAFF.patti);
+    t.adapter.activeQueue.splice(0);
+    await Promise.all([
+      t.adapter.processActivity(t.activity(t.from(STAFF.patti), conversation, { type: 'installationUpdate', action: 'add' })),
+      t.adapter.processActivity(t.activity(t.from(STAFF.patti), conversation, { type: 'conversationUpdate', membersAdded: [BOT_ACCOUNT] })),
+    ]);
+    const replies = t.adapter.activeQueue.splice(0);
+    assert.equal(replies.filter((r) => cardIn(r)).length, 1, 'one welcome card');
+  });
+});

@@ -1,0 +1,300 @@
+/**
+ * What the bot posts proactively (the real TeamsNotifier with a recording poster): the move's thread in
+ * the notification channel, and the conversation a move was started from — left alone while a turn of
+ * that conversation is answering (TurnScope), posted to when the change happens later.
+ */
+import assert from 'node:assert/strict';
+import type { MoveEvent } from '../../move/events';
+import type { Notifier } from '../../move/ports';
+import type { MoveState } from '../../move/state';
+import { sdkProblems } from '../cards/cardAssertions';
+import {
+  CHANNEL_ID, TEAM_ID, TestBot, assertCardResponse, cardIn, findAction, textOf,
+} from './buildTestBot';
+import { PARTNER_TENANT, STAFF, type PostRecord } from './fakes';
+
+function assertPostedCardsValid(posts: PostRecord[]): void {
+  for (const post of posts) {
+    const card = cardIn(post.activity);
+    if (card) assert.deepEqual(sdkProblems(card), [], `${post.op} to ${post.conversationId}: the adaptivecards SDK reports problems`);
+  }
+}
+
+function summary(posts: PostRecord[]): string[] {
+  return posts.map((p) => {
+    const card = cardIn(p.activity);
+    return `${p.op} ${card ? `card v${card.refresh?.action?.data?.version ?? '-'}` : `text: ${p.activity.text}`}`;
+  });
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i += 1) await new Promise((resolve) => setImmediate(resolve));
+  assert.ok(condition(), what);
+}
+
+async function chooseChannel(t: TestBot): Promise<void> {
+  const reply = await t.say(STAFF.alex, '<at>CSP Move Assistant</at> notify here', t.channelPost(), {
+    channelData: { tenant: { id: PARTNER_TENANT }, channel: { id: CHANNEL_ID }, team: { id: TEAM_ID } },
+  });
+  assert.match(reply.replies[0].text ?? '', /^Done: this channel is now the notification channel/);
+  t.poster.clear();
+}
+
+describe('proactive posts (TeamsNotifier)', () => {
+  let t: TestBot;
+  const megansChat = () => t.personal(STAFF.megan).id;
+
+  beforeEach(async () => {
+    t = new TestBot();
+    await chooseChannel(t);
+  });
+
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed') return;
+    assert.deepEqual(t.turnErrors, [], 'no turn crashed');
+    assertPostedCardsValid(t.poster.posts);
+  });
+
+  it('starts a thread with the move card as its root, then replies to it; the starter\'s chat gets only the turn\'s answer', async () => {
+    const result = await t.say(STAFF.megan, 'move contoso.onmicrosoft.com US direct');
+    const [state] = t.orchestrator.all();
+
+    // The turn's own answer: the move card, once.
+    assert.equal(result.replies.length, 1);
+    assert.deepEqual(cardIn(result.replies[0])?.refresh.action.data, { moveId: state.moveId, version: 3 });
+
+    const [root, ...rest] = t.poster.posts;
+    assert.equal(root.op, 'startThread');
+    assert.equal(root.conversationId, CHANNEL_ID);
+    const rootCard = cardIn(root.activity)!;
+    assert.deepEqual(rootCard.refresh.action.data, { moveId: state.moveId, version: 1 }, 'the root is the move card');
+    assert.match(textOf(rootCard), /Customer move: contoso\.onmicrosoft\.com/);
+
+    const thread = (await t.registry.getThread(state.moveId))!;
+    assert.equal(thread.rootActivityId, root.activityId);
+    assert.equal(thread.reference.conversation?.id, `${CHANNEL_ID};messageid=${root.activityId}`);
+    for (const post of rest) assert.equal(post.conversationId, thread.reference.conversation?.id, 'every later post goes to the thread');
+
+    assert.deepEqual(summary(rest), [
+      'send text: Megan Bowen started the move of contoso.onmicrosoft.com (bought direct from Microsoft).',
+      'update card v2',
+      'send text: Pre-flight checks passed: tenant found, region United States matches yours.',
+      'update card v3',
+      'send card v3',
+    ]);
+    for (const update of rest.filter((p) => p.op === 'update')) assert.equal(update.activityId, root.activityId, 'the root post is kept up to date');
+    assert.ok(textOf(cardIn(rest.at(-1)!.activity)).includes(t.partnerCenter.invitationLink), 'the invitation card in the thread');
+
+    assert.deepEqual(t.poster.to(megansChat()), [], 'nothing posted again to the conversation the turn answers');
+  });
+
+  it('posts to the starter\'s chat what happens later (a sweep detects the acceptance)', async () => {
+    await t.say(STAFF.megan, 'move contoso.onmicrosoft.com US direct');
+    const [started] = t.orchestrator.all();
+    const thread = (await t.registry.getThread(started.moveId))!;
+    t.poster.clear();
+
+    t.partnerCenter.accept('a1b2c3d4-0000-4000-8000-000000000001', 'contoso.onmicrosoft.com', 'Contoso Ltd');
+    const swept = await t.orchestrator.sweep();
+    assert.deepEqual(swept, { accepted: 1, advanced: 0 });
+    const state = t.orchestrator.get(started.moveId)!;
+    assert.equal(state.stage, 'approval');
+
+    const origin = t.poster.to(megansChat());
+    assert.deepEqual(summary(origin), [
+      'send text: Customer accepted the reseller invitation (Contoso Ltd).',
+      'send card v5',
+      'send card v6',
+    ]);
+    const planCard = cardIn(origin[2].activity)!;
+    assert.equal(findAction(planCard, 'move.plan.approve')?.data.planHash, state.plan!.hash, 'the plan card, with Approve');
+
+    const inThread = t.poster.to(thread.reference.conversation!.id!);
+    assert.deepEqual(summary(inThread), [
+      'update card v4', 'send text: Customer accepted the reseller invitation (Contoso Ltd).',
+      'update card v5', 'send card v5',
+      'update card v6', 'send card v6',
+    ]);
+    const posted = await t.registry.getPosted(state.moveId);
+    const key = (p: { reference: { conversation?: { id?: string } }; activityId: string }) => `${p.reference.conversation?.id} ${p.activityId}`;
+    assert.deepEqual(posted.map((p) => p.kind), ['plan', 'plan']);
+    assert.deepEqual(posted.map(key).sort(), [`${megansChat()} ${origin[2].activityId}`, `${thread.reference.conversation!.id} ${inThread[5].activityId}`].sort());
+  });
+
+  it('updates every posted copy of the plan card once Adele approves from her own chat', async () => {
+    await t.say(STAFF.megan, 'move contoso.onmicrosoft.com US direct');
+    const [started] = t.orchestrator.all();
+    const state = await t.acceptAndSweep(started.moveId);
+    const posted = await t.registry.getPosted(state.moveId);
+    t.poster.clear();
+
+    const result = await t.click(STAFF.adele, 'move.plan.approve', { moveId: state.moveId, version: state.version, planHash: state.plan!.hash });
+    assertCardResponse(result, t.orchestrator.get(state.moveId)!);
+
+    for (const copy of posted) {
+      const updates = t.poster.posts.filter((p) => p.op === 'update' && p.activityId === copy.activityId);
+      assert.equal(updates.length, 1, `the plan card in ${copy.reference.conversation?.id} is updated once`);
+      const card = cardIn(updates[0].activity)!;
+      assert.match(textOf(card), /Approved by Adele Vance/);
+      assert.equal(findAction({ body: card.body, actions: card.actions }, 'move.plan.approve'), undefined, 'without buttons');
+    }
+    assert.deepEqual(t.poster.to(t.personal(STAFF.adele).id), [], 'Adele\'s own chat has the invoke answer, nothing more');
+    assert.ok(t.poster.to(megansChat()).some((p) => p.op === 'send'), 'the starter hears about the order');
+  });
+
+  it('tells the approver, in the chat where she approved, how the move ends; a refused click follows nothing', async () => {
+    await t.say(STAFF.megan, 'move contoso.onmicrosoft.com US direct');
+    const [started] = t.orchestrator.all();
+    const state = await t.acceptAndSweep(started.moveId);
+    let active = false;
+    const real = t.partnerCenter.getSubscription.bind(t.partnerCenter);
+    t.partnerCenter.getSubscription = async (customerId, subscriptionId) => ({ ...(await real(customerId, subscriptionId)), status: active ? 'active' : 'pending' });
+
+    await t.click(STAFF.lynne, 'move.plan.approve', { moveId: state.moveId, planHash: state.plan!.hash });
+    await t.click(STAFF.adele, 'move.plan.approve', { moveId: state.moveId, planHash: state.plan!.hash });
+    assert.equal(t.orchestrator.get(state.moveId)!.stage, 'provisioning');
+    const adelesChat = t.personal(STAFF.adele).id;
+    assert.deepEqual((await t.registry.getFollowers(state.moveId)).map((f) => f.conversation?.id), [megansChat(), adelesChat]);
+    assert.deepEqual(t.poster.to(adelesChat), [], 'nothing during her own turn');
+    t.poster.clear();
+
+    active = true;
+    await t.orchestrator.sweep();
+    assert.equal(t.orchestrator.get(state.moveId)!.stage, 'done');
+    const toAdele = t.poster.to(adelesChat);
+    assert.ok(toAdele.length > 0, 'the approver hears how it ends');
+    assert.deepEqual(summary(toAdele), summary(t.poster.to(megansChat())), 'the same news as the starter');
+    assert.deepEqual(t.poster.to(t.personal(STAFF.lynne).id), []);
+  });
+
+  it('leaves the thread\'s plan card to the invoke answer when Adele approves in the thread', async () => {
+    await t.say(STAFF.megan, 'move contoso.onmicrosoft.com US direct');
+    const [started] = t.orchestrator.all();
+    const state = await t.acceptAndSweep(started.moveId);
+    const thread = (await t.registry.getThread(state.moveId))!;
+    const posted = await t.registry.getPosted(state.moveId);
+    const inThread = posted.find((p) => p.reference.conversation?.id === thread.reference.conversation?.id)!;
+    const inOrigin = posted.find((p) => p.reference.conversation?.id === megansChat())!;
+    t.poster.clear();
+
+    const threadConversation = { id: thread.reference.conversation!.id!, conversationType: 'channel', tenantId: PARTNER_TENANT, isGroup: true, name: '' };
+    const result = await t.click(STAFF.adele, 'move.plan.approve', { moveId: state.moveId, version: state.version, planHash: state.plan!.hash }, threadConversation);
+    assertCardResponse(result, t.orchestrator.get(state.moveId)!);
+
+    const planUpdates = t.poster.posts.filter((p) => p.op === 'update' && [inThread.activityId, inOrigin.activityId].includes(p.activityId));
+    assert.deepEqual(planUpdates.map((p) => p.activityId), [inOrigin.activityId], 'only the copy in the other conversation');
+  });
+
+  it('posts to the starter\'s chat a step that finishes after the reply was sent', async () => {
+    t = new TestBot({ replyBudgetMs: 5 });
+    await chooseChannel(t);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const real = t.partnerCenter.resellerInvitationLink.bind(t.partnerCenter);
+    t.partnerCenter.resellerInvitationLink = async (ctx) => { await gate; return real(ctx); };
+
+    const result = await t.say(STAFF.megan, 'move contoso.onmicrosoft.com US direct');
+    const [state] = t.orchestrator.all();
+    assert.equal(state.stage, 'invitation', 'the reply went out while the invitation was still being fetched');
+    assert.deepEqual(cardIn(result.replies[0])?.refresh.action.data, { moveId: state.moveId, version: 2 });
+    assert.deepEqual(t.poster.to(megansChat()), []);
+
+    release();
+    await until(() => t.orchestrator.get(state.moveId)?.stage === 'awaiting-acceptance', 'the move goes on after the turn');
+    await until(() => t.poster.to(megansChat()).length > 0, 'the starter gets the invitation');
+    const origin = t.poster.to(megansChat());
+    assert.deepEqual(summary(origin), ['send card v3']);
+    assert.ok(textOf(cardIn(origin[0].activity)).includes(t.partnerCenter.invitationLink));
+  });
+
+  it('posts a blocked move to the thread, naming both regions', async () => {
+    const result = await t.say(STAFF.megan, 'move contoso.onmicrosoft.com CA direct');
+    const [state] = t.orchestrator.all();
+    assert.equal(state.stage, 'blocked');
+    assert.match(textOf(cardIn(result.replies[0])), /Canada/);
+    const last = t.poster.posts.at(-1)!;
+    assert.equal(last.op, 'send');
+    const text = textOf(cardIn(last.activity));
+    assert.match(text, /Canada/);
+    assert.match(text, /United States/);
+    assert.equal(t.partnerCenter.calls.includes('resellerInvitationLink'), false, 'nothing was sent');
+    assert.deepEqual(t.poster.to(megansChat()), []);
+  });
+
+  it('starts no thread when no notification channel was chosen', async () => {
+    t = new TestBot();
+    await t.say(STAFF.megan, 'move contoso.onmicrosoft.com US direct');
+    assert.equal(t.poster.posts.length, 0, 'nothing to post: the turn answered the only conversation');
+    const [state] = t.orchestrator.all();
+    await t.acceptAndSweep(state.moveId);
+    assert.ok(t.poster.posts.length > 0);
+    assert.ok(t.poster.posts.every((p) => p.op === 'send' && p.conversationId === megansChat()));
+  });
+
+  it('keeps the move going and logs when Teams fails a post', async () => {
+    const fail = () => { throw Object.assign(new Error('Bad Gateway'), { statusCode: 502 }); };
+    t.poster.startThread = async () => fail();
+    t.poster.send = async () => fail();
+    const result = await t.say(STAFF.megan, 'move contoso.onmicrosoft.com US direct');
+    const [state] = t.orchestrator.all();
+    assert.equal(state.stage, 'awaiting-acceptance');
+    assert.ok(cardIn(result.replies[0]));
+    await t.acceptAndSweep(state.moveId);
+    assert.equal(t.orchestrator.get(state.moveId)!.stage, 'approval');
+    const warnings = t.log.lines.filter((l) => l.message === 'could not post to Teams');
+    assert.ok(warnings.some((w) => (w.details as { where?: string }).where === 'channel'), 'the channel failure is logged');
+    assert.ok(warnings.some((w) => (w.details as { where?: string }).where === 'follower'), 'the follower failure is logged');
+    assert.deepEqual((await t.registry.getFollowers(state.moveId)).map((f) => f.conversation?.id), [megansChat()], 'a transient failure keeps the follower');
+  });
+
+  it('stops posting to a conversation Teams no longer knows (403)', async () => {
+    await t.say(STAFF.megan, 'move contoso.onmicrosoft.com US direct');
+    const [state] = t.orchestrator.all();
+    const attempts: string[] = [];
+    const send = t.poster.send.bind(t.poster);
+    t.poster.send = async (reference, activity) => {
+      if (reference.conversation?.id === megansChat()) {
+        attempts.push(String(activity.text ?? 'card'));
+        throw Object.assign(new Error('Forbidden'), { statusCode: 403 });
+      }
+      return send(reference, activity);
+    };
+    await t.acceptAndSweep(state.moveId);
+    assert.equal(t.orchestrator.get(state.moveId)!.stage, 'approval');
+    assert.equal(attempts.length, 1, 'one refused post, then the conversation is forgotten');
+    assert.deepEqual(await t.registry.getFollowers(state.moveId), []);
+    const thread = (await t.registry.getThread(state.moveId))!;
+    assert.ok(t.poster.to(thread.reference.conversation!.id!).length > 0, 'the channel thread still gets the updates');
+  });
+});
+
+describe('the notifier port seen from the bot (recording Notifier)', () => {
+  class RecordingNotifier implements Notifier {
+    readonly calls: Array<{ state: MoveState; events: MoveEvent[] }> = [];
+    async moveChanged(state: MoveState, events: MoveEvent[]): Promise<void> {
+      this.calls.push({ state, events });
+    }
+  }
+
+  it('is told about every recorded event exactly once, in order', async () => {
+    const notifier = new RecordingNotifier();
+    const t = new TestBot({ notifier });
+    const state = await t.contosoAtApproval(STAFF.megan);
+    await t.click(STAFF.adele, 'move.plan.approve', { moveId: state.moveId, version: state.version, planHash: state.plan!.hash });
+    const told = notifier.calls.flatMap((c) => c.events.map((e) => e.type));
+    assert.deepEqual(told, t.eventTypes(state.moveId));
+    for (const call of notifier.calls) assert.equal(call.state.moveId, state.moveId);
+  });
+
+  it('is told nothing about refused or forged clicks', async () => {
+    const notifier = new RecordingNotifier();
+    const t = new TestBot({ notifier });
+    const state = await t.contosoAtApproval(STAFF.megan);
+    const before = notifier.calls.length;
+    await t.click(STAFF.megan, 'move.plan.approve', { moveId: state.moveId, planHash: state.plan!.hash });
+    await t.click(STAFF.adele, 'move.plan.approve', { moveId: '../../etc', planHash: state.plan!.hash });
+    await t.click(STAFF.adele, 'move.nope', { moveId: state.moveId });
+    assert.equal(notifier.calls.length, before);
+  });
+});
+

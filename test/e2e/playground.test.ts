@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { LocalStack } from './localStack';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/**
+ * The issue's walk-through, as a person does it in the Microsoft 365 Agents Playground: Megan starts
+ * moves and sees the channel thread; the customer accepts; Adele approves; one order results.
+ */
+describe('a customer move in the Agents Playground (headless Chromium)', function () {
+  let dataDir = '';
+  let stack: LocalStack;
+  let browser: Browser;
+
+  before(async function () {
+    if (!existsSync(CHROMIUM)) {
+      console.log(`    skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+      this.skip();
+    }
+    if (!LocalStack.built()) {
+      console.log('    skipped: dist/ is missing; run `npm run test:e2e`, which builds first');
+      this.skip();
+    }
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'csp-move-e2e-'));
+    stack = new LocalStack(dataDir);
+    await stack.startBotAndSandbox();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stack?.stopAll();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  let playground: Awaited<ReturnType<LocalStack['startPlayground']>> | null = null;
+
+  /** The Playground signs in as one person, so switching people means restarting it (the bot and sandbox keep running). */
+  async function openAs(person: string): Promise<Page> {
+    if (playground) await stack.stop(playground);
+    playground = await stack.startPlayground(person);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
+    await page.goto(stack.playgroundUrl);
+    await page.getByText('Personal Chat').first().waitFor();
+    // The Playground installs the app on load; let the welcome arrive before typing.
+    await waitForText(page, /CSP Move Assistant/);
+    await page.waitForTimeout(1500);
+    return page;
+  }
+
+  async function say(page: Page, text: string): Promise<void> {
+    const composer = page.locator('[contenteditable="true"]').first();
+    await composer.click();
+    await composer.type(text);
+    await page.keyboard.press('Enter');
+  }
+
+  async function waitForText(page: Page, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let text = '';
+    while (Date.now() < deadline) {
+      text = await page.innerText('body');
+      if (pattern.test(text)) return text;
+      await page.waitForTimeout(500);
+    }
+    await page.screenshot({ path: path.join(os.tmpdir(), 'csp-move-e2e-failure.png'), fullPage: true });
+    throw new Error(`"${pattern}" did not appear (screenshot: ${path.join(os.tmpdir(), 'csp-move-e2e-failure.png')}); the page says:\n${text.slice(-3000)}`);
+  }
+
+  async function fillStartForm(page: Page, countryName: string): Promise<void> {
+    const country = page.getByPlaceholder(/Type to search/).last();
+    await country.waitFor();
+    await country.click();
+    await country.fill(countryName);
+    const option = page.getByRole('option', { name: new RegExp(`^${countryName}`) }).first();
+    if (await option.count()) await option.click(); else await page.keyboard.press('Enter');
+    await page.getByRole('radio', { name: 'Bought direct from Microsoft' }).last().check();
+    await page.getByRole('button', { name: 'Start the move' }).last().click();
+  }
+
+  let megan: Page;
+
+  it('Megan makes the General channel the notification channel', async () => {
+    megan = await openAs('megan');
+    await megan.getByText('General').first().click();
+    await megan.getByText('Start a new post').first().waitFor();
+    await megan.waitForTimeout(1000);
+    const composer = megan.locator('[contenteditable="true"]').first();
+    await composer.click();
+    await composer.type('@');
+    await megan.getByRole('menuitem', { name: /CSP Move Assistant/ }).click();
+    await composer.type(' notify here');
+    await megan.getByRole('button', { name: 'Post' }).click();
+    await waitForText(megan, /this channel is now the notification channel/);
+  });
+
+  it('refuses Northwind (Canada) before any invitation, naming both regions', async () => {
+    await megan.getByText('Personal Chat').first().click();
+    await say(megan, 'move northwind.onmicrosoft.com');
+    await fillStartForm(megan, 'Canada');
+    const text = await waitForText(megan, /CSP region Canada/);
+    assert.match(text, /United States/);
+  });
+
+  it('starts the Contoso move and shows the invitation link', async () => {
+    await say(megan, 'move contoso.onmicrosoft.com');
+    await fillStartForm(megan, 'United States');
+    await waitForText(megan, /Open the reseller invitation/);
+  });
+
+  it('reports the acceptance, the inventory and the plan once the customer accepts', async () => {
+    const response = await fetch(`${stack.sandboxUrl}/_sandbox/customers/contoso.onmicrosoft.com/accept`, { method: 'POST' });
+    assert.equal(response.status, 200);
+    const text = await waitForText(megan, /Plan to buy in your CSP program/);
+    assert.match(text, /accepted the reseller invitation/);
+    assert.match(text, /EXCHANGESTANDARD/);
+  });
+
+  it('posted the move to its own thread in the channel', async () => {
+    await megan.getByText('General').first().click();
+    const text = await waitForText(megan, /contoso\.onmicrosoft\.com/);
+    assert.match(text, /accepted the reseller invitation/);
+  });
+
+  it('Adele approves; the final card says to let the originals expire; exactly one order', async () => {
+    await megan.close();
+    const adele = await openAs('adele');
+    await say(adele, 'status contoso.onmicrosoft.com');
+    await adele.getByRole('button', { name: /^Approve/ }).last().click();
+    const text = await waitForText(adele, /Move complete/, 60_000);
+    assert.match(text, /expire/i);
+    const state = await (await fetch(`${stack.sandboxUrl}/_sandbox/state`)).json() as { customers: Array<{ domain: string; orders: unknown[] }> };
+    assert.equal(state.customers.find((c) => c.domain === 'contoso.onmicrosoft.com')?.orders.length, 1);
+  });
+});
