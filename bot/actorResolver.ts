@@ -18,7 +18,10 @@ export class ActorResolver {
   async resolve(context: TurnContext): Promise<ActorResult> {
     const activity = context.activity;
     const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
-    if (tenantId && tenantId.toLowerCase() !== this.partnerTenantId.toLowerCase()) {
+    if (!tenantId) {
+      return { ok: false, message: 'Teams did not say which organisation you belong to, so no action was taken. Use the bot from Microsoft Teams.' };
+    }
+    if (tenantId.toLowerCase() !== this.partnerTenantId.toLowerCase()) {
       return { ok: false, message: 'This bot works only for the partner\'s own organisation; your tenant is not that one.' };
     }
     const objectId = activity.from?.aadObjectId;

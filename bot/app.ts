@@ -5,9 +5,7 @@ import {
   CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
 import pino from 'pino';
-import type { CountryOption } from '../cards/intakeCard';
 import { MoveDecider } from '../move/decider';
 import { MoveOrchestrator } from '../move/orchestrator';
 import type { Clock, Logger } from '../move/ports';
@@ -17,30 +15,12 @@ import { FileBotStorage } from '../store/fileBotStorage';
 import { FileKeyValueStore } from '../store/fileKeyValueStore';
 import { FileMoveStore } from '../store/fileMoveStore';
 import { acquireFolderLock, type FolderLock } from '../store/folderLock';
-import { ActionRouter } from './actionRouter';
-import { MoveCancelAction } from './actions/moveCancel';
-import { MoveRefreshAction } from './actions/moveRefresh';
-import { MoveStartAction } from './actions/moveStart';
-import { MovePlanApproveAction, MovePlanRejectAction } from './actions/planDecision';
-import type { ActionDeps } from './actions/actionHandler';
-import { ActorResolver } from './actorResolver';
-import { CommandRouter } from './commandRouter';
-import { CancelCommand } from './commands/cancelCommand';
-import type { CommandDeps } from './commands/commandHandler';
-import { HelpCommand } from './commands/helpCommand';
-import { ListCommand } from './commands/listCommand';
-import { MoveCommand } from './commands/moveCommand';
-import { NotifyHereCommand } from './commands/notifyHereCommand';
-import { RetryCommand } from './commands/retryCommand';
-import { StatusCommand } from './commands/statusCommand';
 import type { BotConfig } from './config';
 import { ConversationRegistry } from './conversationRegistry';
-import { IntakeDialog } from '../dialogs/intakeDialog';
-import { intakeCard } from '../cards/intakeCard';
-import { MoveBot } from './moveBot';
 import { createBotServer, type BotServer } from './server';
 import { SweepTimer } from './sweepTimer';
-import { TeamsNotifier, cardActivity } from './teamsNotifier';
+import { createTeamsEdge } from './teamsEdge';
+import { TeamsNotifier } from './teamsNotifier';
 import { TeamsPoster } from './teamsPoster';
 import { TurnScope } from './turnScope';
 
@@ -99,7 +79,6 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     });
     await orchestrator.restore();
 
-    const countries = countryOptions(regions);
     let partnerRegionCache: string | null = null;
     const partnerRegion = async (): Promise<string> => {
       if (!partnerRegionCache) {
@@ -108,30 +87,10 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
       }
       return partnerRegionCache;
     };
-    const actors = new ActorResolver(partnerDirectory, config.PARTNER_TENANT_ID, log);
-    const actionDeps: ActionDeps = { orchestrator, registry, countries, partnerRegion, replyBudgetMs: config.REPLY_BUDGET_MS };
-    const actions = new ActionRouter([
-      new MoveStartAction(actionDeps), new MovePlanApproveAction(actionDeps), new MovePlanRejectAction(actionDeps),
-      new MoveCancelAction(actionDeps), new MoveRefreshAction(actionDeps),
-    ], actors, log);
-
-    const commandDeps: CommandDeps = { ...actionDeps, actors, now: () => clock.now() };
-    const showStartForm = async (turn: Parameters<MoveCommand['handle']>[0], customer: string) => {
-      await turn.sendActivity(cardActivity(intakeCard({
-        domain: customer, countries, partnerRegion: await partnerRegion(), moveId: orchestrator.newMoveId(),
-      })));
-    };
-    const commands = new CommandRouter(conversationState, conversationState.createProperty<DialogState>('dialogState'), new IntakeDialog(showStartForm));
-    commands
-      .register(new HelpCommand(commandDeps))
-      .register(new MoveCommand(commandDeps, (turn) => commands.startIntake(turn).then(() => conversationState.saveChanges(turn, false))))
-      .register(new StatusCommand(commandDeps))
-      .register(new ListCommand(commandDeps))
-      .register(new CancelCommand(commandDeps))
-      .register(new RetryCommand(commandDeps))
-      .register(new NotifyHereCommand(commandDeps));
-
-    const bot = new MoveBot(commands, actions, registry, turns, log);
+    const { bot } = createTeamsEdge({
+      orchestrator, registry, partnerDirectory, partnerTenantId: config.PARTNER_TENANT_ID, regions, partnerRegion,
+      conversationState, turns, clock, log, replyBudgetMs: config.REPLY_BUDGET_MS,
+    });
     adapter.onTurnError = async (context, error) => {
       log.error({ err: error instanceof Error ? error.stack ?? error.message : String(error), conversationId: context.activity.conversation?.id }, 'unhandled error in a turn');
       await context.sendActivity('Something went wrong inside the bot while handling that; nothing was half-done. Try again, and if it repeats an operator should check the logs.');
@@ -171,13 +130,4 @@ async function readRegionFile(file: string): Promise<RegionData> {
   } catch (error) {
     throw new Error(`CSP_REGIONS_FILE ${file} could not be read as the region table: ${error instanceof Error ? error.message : String(error)}`);
   }
-}
-
-function countryOptions(regions: RegionTable): CountryOption[] {
-  const names = new Intl.DisplayNames(['en'], { type: 'region' });
-  return regions.countries().map(({ code, region }) => {
-    let name = code;
-    try { name = names.of(code) ?? code; } catch { /* an unknown code keeps its code */ }
-    return { code, name, region };
-  });
 }

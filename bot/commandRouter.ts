@@ -1,6 +1,6 @@
 import type { StatePropertyAccessor, TurnContext, ConversationState } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
-import { cleanText, parseCommand, type ChatCommand } from '../dialogs/commandParser';
+import { cleanText, parseCommand, quoteForChat, type ChatCommand } from '../dialogs/commandParser';
 import { INTAKE_DIALOG_ID, IntakeDialog } from '../dialogs/intakeDialog';
 import type { CommandHandler } from './commands/commandHandler';
 
@@ -54,7 +54,7 @@ export class CommandRouter {
 
   private async dispatch(turn: TurnContext, command: ChatCommand): Promise<void> {
     if (command.kind === 'unknown') {
-      await turn.sendActivity(`I did not understand "${command.text.slice(0, 80)}". Say \`help\` to see what I can do.`);
+      await turn.sendActivity(`I did not understand "${quoteForChat(command.text, 80)}". Say \`help\` to see what I can do.`);
       return;
     }
     const handler = this.handlers.get(command.kind) as CommandHandler<typeof command.kind> | undefined;

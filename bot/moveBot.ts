@@ -1,5 +1,5 @@
 import {
-  TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue,
+  TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeValue, type InvokeResponse,
 } from 'botbuilder';
 import { welcomeCard } from '../cards/welcomeCard';
 import type { Logger } from '../move/ports';
@@ -37,8 +37,15 @@ export class MoveBot extends TeamsActivityHandler {
     });
   }
 
-  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    return this.inScope(context, () => this.actions.route(context, value));
+  /**
+   * Card actions go straight to the router: botbuilder's own parsing of `adaptiveCard/action` throws on
+   * a payload without `action`, which would crash the turn instead of answering 400.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const response = await this.inScope(context, () => this.actions.route(context, context.activity.value as AdaptiveCardInvokeValue | undefined));
+    if (response.statusCode >= 400) this.log.warn({ status: response.statusCode, verb: (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb }, 'card action refused');
+    return { status: response.statusCode, body: response };
   }
 
   private async welcome(context: TurnContext): Promise<void> {

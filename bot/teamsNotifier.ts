@@ -11,7 +11,7 @@ import type { MoveEvent } from '../move/events';
 import type { Logger, Notifier } from '../move/ports';
 import type { MoveState } from '../move/state';
 import type { ConversationRegistry, PostedMessage } from './conversationRegistry';
-import type { TeamsPoster } from './teamsPoster';
+import type { TeamsPosting } from './teamsPoster';
 import type { TurnScope } from './turnScope';
 
 /** Events worth a card of their own; the rest are one line of text. */
@@ -38,7 +38,7 @@ export function cardActivity(card: AdaptiveCardJson): Partial<Activity> {
 export class TeamsNotifier implements Notifier {
   constructor(
     private readonly registry: ConversationRegistry,
-    private readonly poster: TeamsPoster,
+    private readonly poster: TeamsPosting,
     private readonly turns: TurnScope,
     private readonly log: Logger,
   ) {}

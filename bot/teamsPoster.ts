@@ -20,11 +20,18 @@ export interface PosterOptions {
   random?: () => number;
 }
 
+/** What the notifier needs from Teams: post, update, and start a thread in a channel. */
+export interface TeamsPosting {
+  send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string>;
+  update(reference: Partial<ConversationReference>, activityId: string, activity: Partial<Activity>): Promise<void>;
+  startThread(channelReference: Partial<ConversationReference>, channelId: string, activity: Partial<Activity>): Promise<MoveThread>;
+}
+
 /**
  * Sends, updates and starts threads proactively, one conversation at a time, within Teams' per-thread
  * limits, retrying throttled or flaky sends with jittered exponential back-off.
  */
-export class TeamsPoster {
+export class TeamsPoster implements TeamsPosting {
   private readonly limiter = new ThreadRateLimiter();
   private readonly queues = new KeyedSerialQueue();
   private readonly now: () => number;

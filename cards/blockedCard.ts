@@ -83,6 +83,14 @@ export function blockAdvice(reason: BlockReason, domain: string): Pick<BlockedVi
           { text: `Then start again with "move ${domain}".` },
         ],
       };
+    case 'duplicate-tenant':
+      return {
+        details: [{ label: 'Move under way', value: oneLine(reason.otherMoveId, LIMITS.id) }],
+        next: [
+          { text: 'The domain you typed belongs to a tenant that already has a move under way, started under another name.' },
+          { text: 'Follow that move (say "list"), or cancel it first if this one should replace it.' },
+        ],
+      };
     default:
       return assertNever(reason);
   }

@@ -54,6 +54,8 @@ function blockedLine(reason: BlockReason, message: string): string {
       return 'Move blocked: there is nothing to buy (only free, trial or excluded licences).';
     case 'no-customer-access':
       return `Move blocked: the bot cannot read the customer's licences (${oneLine(reason.detail, 200)}).`;
+    case 'duplicate-tenant':
+      return `Move blocked: the same tenant already has a move under way (${oneLine(reason.otherMoveId, LIMITS.id)}).`;
     default:
       return assertNever(reason);
   }

@@ -75,9 +75,15 @@ function parseMove(words: string[]): ChatCommand {
     if (w === 'country' || w === 'from') continue;
     if (w === 'multi-partner' || w === 'multipartner') multiPartner = true;
     else if (w === 'no-gdap' || w === 'nogdap') requestGdap = false;
-    else if (SOURCE_WORDS[w]) source = SOURCE_WORDS[w];
+    else if (Object.hasOwn(SOURCE_WORDS, w)) source = SOURCE_WORDS[w];
     else if (/^[a-z]{2}$/.test(w) && customer) country = w.toUpperCase();
     else if (!customer) customer = w;
   }
   return { kind: 'move', customer, country, source, multiPartner, requestGdap };
+}
+
+/** Text a person typed, made safe to repeat in a bot message: no markdown or markup, bounded. */
+export function quoteForChat(text: string, max = 100): string {
+  const plain = text.replace(/[\[\]()*_~`#<>|\\!{}]/g, '').trim();
+  return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
 }

@@ -29,6 +29,8 @@ export interface RecordPreflight extends CommandBase {
   tenant: { tenantId: string; regionScope: string | null } | null;
   partnerCountry: string;
   existingCustomerId: string | null;
+  /** Another move under way for the same tenant (found by tenant id, whatever name was typed). */
+  otherActiveMove: { moveId: string; customerDomain: string } | null;
 }
 
 export interface RecordInvitation extends CommandBase {

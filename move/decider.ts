@@ -61,7 +61,7 @@ export class MoveDecider {
         if (!/^[A-Z]{2}$/.test(country)) {
           return refuse('invalid-input', 'Give the customer tenant\'s country as a two-letter ISO code, like US or CA.');
         }
-        if (!(command.source in SOURCE_CHANNEL_LABELS)) {
+        if (!Object.hasOwn(SOURCE_CHANNEL_LABELS, command.source)) {
           return refuse('invalid-input', 'Say where the subscriptions come from: Microsoft direct, another CSP partner, another program, or unknown.');
         }
         if (command.activeMoveId) {
@@ -79,6 +79,11 @@ export class MoveDecider {
         if (!command.tenant) {
           return accept(blocked(envelope, { code: 'tenant-not-found', domain: state.customerDomain },
             `No Microsoft 365 tenant answers for ${state.customerDomain}. Check the spelling, or use the tenant's .onmicrosoft.com domain or tenant id.`));
+        }
+        if (command.otherActiveMove) {
+          const other = command.otherActiveMove;
+          return accept(blocked(envelope, { code: 'duplicate-tenant', otherMoveId: other.moveId },
+            `${state.customerDomain} is the same Microsoft 365 tenant as ${other.customerDomain}, which already has a move under way (${other.moveId}). One move per customer: follow or cancel that one.`));
         }
         const partnerRegion = this.regions.regionOf(command.partnerCountry);
         if (!partnerRegion) {

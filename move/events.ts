@@ -17,6 +17,7 @@ export type BlockReason =
   | { code: 'tenant-not-found'; domain: string }
   | { code: 'plan-has-no-offer'; skus: string[] }
   | { code: 'nothing-to-move' }
+  | { code: 'duplicate-tenant'; otherMoveId: string }
   | { code: 'no-customer-access'; detail: string };
 
 export interface MoveStarted extends Envelope {

@@ -59,7 +59,8 @@ export class MoveOrchestrator {
   private readonly steps: MoveSteps;
 
   constructor(private readonly deps: OrchestratorDeps) {
-    this.steps = new MoveSteps(deps);
+    this.steps = new MoveSteps(deps, (tenantId, exceptMoveId) => this.all().find((s) =>
+      s.moveId !== exceptMoveId && !FINAL_STAGES.has(s.stage) && s.tenantId?.toLowerCase() === tenantId.toLowerCase()));
   }
 
   /** Rebuilds every move from its event stream (at startup). */
@@ -142,7 +143,9 @@ export class MoveOrchestrator {
   /** Runs the move's pending side effects until it has to wait (for a person, the customer or a retry). */
   async advance(moveId: string): Promise<void> {
     for (let guard = 0; guard < 20; guard += 1) {
-      const progressed = await this.withLock(moveId, () => this.runNextStep(moveId));
+      // Pre-flight steps run one at a time across moves, so two moves for one tenant see each other.
+      const keys = this.states.get(moveId)?.stage === 'preflight' ? [moveId, PREFLIGHT_LOCK] : [moveId];
+      const progressed = await this.locks.run(keys, () => this.runNextStep(moveId));
       if (!progressed) return;
     }
   }
@@ -250,6 +253,8 @@ export class MoveOrchestrator {
     return this.locks.run(moveId, work);
   }
 }
+
+const PREFLIGHT_LOCK = 'preflight:*';
 
 /** Back-off before retrying a failed step: 5 s, 10 s, 20 s … capped at 15 minutes. */
 export function retryDelayMs(attempts: number): number {

@@ -24,7 +24,11 @@ interface ClassifiedError {
  * the step, so a retry after a crash repeats the same call rather than making a second one.
  */
 export class MoveSteps {
-  constructor(private readonly deps: OrchestratorDeps) {}
+  constructor(
+    private readonly deps: OrchestratorDeps,
+    /** Another move under way for a tenant, other than the given one. */
+    private readonly activeMoveForTenant: (tenantId: string, exceptMoveId: string) => MoveState | undefined,
+  ) {}
 
   async nextCommand(state: MoveState): Promise<MoveCommand | null> {
     const ctx: CallContext = { correlationId: state.correlationId };
@@ -35,7 +39,11 @@ export class MoveSteps {
         const partnerCountry = this.deps.settings.partnerCountry ?? (await this.deps.partnerCenter.partnerProfile(ctx)).country;
         const customer = tenant ? await this.deps.partnerCenter.getCustomer(tenant.tenantId, ctx) : null;
         const existingCustomerId = customer && customer.relationshipToPartner.toLowerCase() === 'reseller' ? customer.id : null;
-        return { type: 'RecordPreflight', ...base, tenant, partnerCountry: partnerCountry.toUpperCase(), existingCustomerId };
+        const other = tenant ? this.activeMoveForTenant(tenant.tenantId, state.moveId) : undefined;
+        return {
+          type: 'RecordPreflight', ...base, tenant, partnerCountry: partnerCountry.toUpperCase(), existingCustomerId,
+          otherActiveMove: other ? { moveId: other.moveId, customerDomain: other.customerDomain } : null,
+        };
       }
       case 'invitation': {
         const resellerLink = await this.deps.partnerCenter.resellerInvitationLink(ctx);
@@ -119,16 +127,23 @@ export class MoveSteps {
 
   /** One paged listing of our customers for all waiting moves (not one call per move). */
   async findAcceptedCustomers(waiting: MoveState[]): Promise<Map<string, CustomerRecord>> {
-    const byTenant = new Map(waiting.filter((s) => s.tenantId).map((s) => [s.tenantId!.toLowerCase(), s]));
+    const byTenant = new Map<string, MoveState[]>();
+    for (const state of waiting) {
+      if (!state.tenantId) continue;
+      const key = state.tenantId.toLowerCase();
+      byTenant.set(key, [...(byTenant.get(key) ?? []), state]);
+    }
     const found = new Map<string, CustomerRecord>();
     const ctx: CallContext = { correlationId: this.deps.ids.newId() };
+    let tenantsLeft = byTenant.size;
     for await (const customer of this.deps.partnerCenter.listCustomers(ctx)) {
-      const state = byTenant.get(customer.tenantId.toLowerCase());
-      if (!state || customer.relationshipToPartner.toLowerCase() !== 'reseller') continue;
+      const states = byTenant.get(customer.tenantId.toLowerCase());
+      if (!states || customer.relationshipToPartner.toLowerCase() !== 'reseller') continue;
       // The listing has no address; the single read gives the country, the final word on the region.
-      const full = await this.deps.partnerCenter.getCustomer(customer.tenantId, { correlationId: state.correlationId });
-      found.set(state.moveId, full ?? customer);
-      if (found.size === byTenant.size) break;
+      const full = await this.deps.partnerCenter.getCustomer(customer.tenantId, { correlationId: states[0].correlationId });
+      for (const state of states) found.set(state.moveId, full ?? customer);
+      tenantsLeft -= 1;
+      if (tenantsLeft === 0) break;
     }
     return found;
   }

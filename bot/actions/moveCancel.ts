@@ -14,7 +14,8 @@ export class MoveCancelAction implements ActionHandler {
     const moveId = moveIdFrom(data);
     const state = moveId ? this.deps.orchestrator.get(moveId) : undefined;
     if (!moveId || !state) return messageResponse('This card belongs to a move that does not exist here any more. Say `list` to see the moves.');
-    if (FINAL_STAGES.has(state.stage)) return cardResponse(moveCard(state));
+    // A card drawn before the move changed gets today's card: cancel from what you can see now.
+    if (FINAL_STAGES.has(state.stage) || data.version !== state.version) return cardResponse(moveCard(state));
     const result = await this.deps.orchestrator.cancel(moveId, actor, textFrom(data, 'comment', 2000) || `Cancelled by ${actor.name}.`);
     if (!result.ok) return messageResponse(result.refusal.message);
     await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));

@@ -25,19 +25,23 @@ export class MoveStartAction implements ActionHandler {
       requestGdap: !(textFrom(data, 'requestGdap', 10) === 'false' || data.requestGdap === false),
     };
     const again = async (error: string) => cardResponse(intakeCard({
-      ...form, source: form.source in SOURCE_CHANNEL_LABELS ? form.source : 'unknown', error,
+      ...form, source: Object.hasOwn(SOURCE_CHANNEL_LABELS, form.source) ? form.source : 'unknown', error,
       countries: this.deps.countries, partnerRegion: await this.deps.partnerRegion(), moveId: formMoveId ?? '',
     }));
     if (!form.domain) return again('Type the customer\'s domain (like contoso.onmicrosoft.com) or tenant id.');
     if (!form.country) return again('Choose the country of the customer\'s Microsoft 365 tenant: the CSP same-region rule depends on it.');
 
     const moveId = formMoveId ?? this.deps.orchestrator.newMoveId();
-    await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
     const result = await this.deps.orchestrator.startMove({
       actor, moveId, customerDomain: form.domain, customerCountry: form.country, source: form.source,
       multiPartner: form.multiPartner, requestGdap: form.requestGdap,
     });
-    if (!result.ok) return again(result.refusal.message);
+    if (!result.ok) {
+      // Two clicks on one form at the same moment: the other click started it; show that move.
+      const started = this.deps.orchestrator.get(moveId);
+      return started ? cardResponse(moveCard(started)) : again(result.refusal.message);
+    }
+    await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
     await settleWithin(result.settled, this.deps.replyBudgetMs);
     return cardResponse(moveCard(this.deps.orchestrator.get(moveId) ?? result.state));
   }

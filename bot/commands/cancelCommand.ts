@@ -1,3 +1,4 @@
+import { quoteForChat } from '../../dialogs/commandParser';
 import type { TurnContext } from 'botbuilder';
 import { moveCard } from '../../cards/moveCard';
 import { noticeCard } from '../../cards/noticeCard';
@@ -19,7 +20,7 @@ export class CancelCommand implements CommandHandler<'cancel'> {
     }
     const state = this.deps.orchestrator.activeMoveFor(command.customer);
     if (!state) {
-      await turn.sendActivity(`No move is running for ${command.customer.slice(0, 100)}.`);
+      await turn.sendActivity(`No move is running for ${quoteForChat(command.customer)}.`);
       return;
     }
     const who = await this.deps.actors.resolve(turn);

@@ -1,3 +1,4 @@
+import { quoteForChat } from '../../dialogs/commandParser';
 import { TurnContext } from 'botbuilder';
 import { intakeCard } from '../../cards/intakeCard';
 import { moveCard } from '../../cards/moveCard';
@@ -39,7 +40,7 @@ export class MoveCommand implements CommandHandler<'move'> {
     }
     const active = this.deps.orchestrator.activeMoveFor(command.customer);
     if (active) {
-      await turn.sendActivity(`${command.customer} already has a move under way, started by ${active.startedBy?.name ?? 'someone'}. Here it is:`);
+      await turn.sendActivity(`${quoteForChat(command.customer)} already has a move under way, started by ${active.startedBy?.name ?? 'someone'}. Here it is:`);
       await turn.sendActivity(cardActivity(moveCard(active)));
       return;
     }
@@ -52,7 +53,6 @@ export class MoveCommand implements CommandHandler<'move'> {
       })));
       return;
     }
-    await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
     const result = await this.deps.orchestrator.startMove({
       moveId, actor: who.actor, customerDomain: command.customer, customerCountry: command.country,
       source: command.source ?? 'unknown', multiPartner: command.multiPartner, requestGdap: command.requestGdap,
@@ -61,6 +61,7 @@ export class MoveCommand implements CommandHandler<'move'> {
       await turn.sendActivity(cardActivity(noticeCard({ title: 'No move started', message: result.refusal.message, tone: 'warning' })));
       return;
     }
+    await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
     await settleWithin(result.settled, this.deps.replyBudgetMs);
     await turn.sendActivity(cardActivity(moveCard(this.deps.orchestrator.get(moveId) ?? result.state)));
   }

@@ -1,3 +1,4 @@
+import { quoteForChat } from '../../dialogs/commandParser';
 import type { TurnContext } from 'botbuilder';
 import { moveCard } from '../../cards/moveCard';
 import type { ChatCommand } from '../../dialogs/commandParser';
@@ -13,7 +14,7 @@ export class RetryCommand implements CommandHandler<'retry'> {
   async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'retry' }>): Promise<void> {
     const state = command.customer ? this.deps.orchestrator.activeMoveFor(command.customer) : undefined;
     if (!command.customer || !state) {
-      await turn.sendActivity(command.customer ? `No move is running for ${command.customer.slice(0, 100)}.` : 'Say which customer: `retry contoso.com`.');
+      await turn.sendActivity(command.customer ? `No move is running for ${quoteForChat(command.customer)}.` : 'Say which customer: `retry contoso.com`.');
       return;
     }
     const who = await this.deps.actors.resolve(turn);

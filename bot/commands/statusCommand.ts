@@ -1,3 +1,4 @@
+import { quoteForChat } from '../../dialogs/commandParser';
 import type { TurnContext } from 'botbuilder';
 import { planCard } from '../../cards/planCard';
 import { statusCard } from '../../cards/statusCard';
@@ -19,7 +20,7 @@ export class StatusCommand implements CommandHandler<'status'> {
     }
     const state = this.deps.orchestrator.latestMoveFor(command.customer);
     if (!state) {
-      await turn.sendActivity(`There is no move for ${command.customer.slice(0, 100)}. Start one with \`move ${command.customer.slice(0, 100)}\`.`);
+      await turn.sendActivity(`There is no move for ${quoteForChat(command.customer)}. Start one with \`move ${quoteForChat(command.customer)}\`.`);
       return;
     }
     await turn.sendActivity(cardActivity(statusCard(state, await this.deps.orchestrator.history(state.moveId))));

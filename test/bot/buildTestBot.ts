@@ -1,36 +1,17 @@
+import { countryOptions, createTeamsEdge } from '../../bot/teamsEdge';
+import type { MoveBot } from '../../bot/moveBot';
 /**
- * Builds the bot the way bot/app.ts does (same classes, same wiring), but with the in-memory fakes of
- * test/bot/fakes.ts and botbuilder's TestAdapter instead of CloudAdapter + restify. bot/app.ts does
- * not expose a factory for the bot alone, so the wiring below repeats it; keep the two in step.
+ * Builds the bot with the same factory bot/app.ts uses (createTeamsEdge), but with the in-memory fakes
+ * of test/bot/fakes.ts and botbuilder's TestAdapter instead of CloudAdapter + restify.
  */
 import assert from 'node:assert/strict';
 import {
   ConversationState, MemoryStorage, TestAdapter, type Activity, type ChannelAccount, type ConversationAccount, type InvokeResponse,
 } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
-import { ActionRouter } from '../../bot/actionRouter';
-import type { ActionDeps } from '../../bot/actions/actionHandler';
-import { MoveCancelAction } from '../../bot/actions/moveCancel';
-import { MoveRefreshAction } from '../../bot/actions/moveRefresh';
-import { MoveStartAction } from '../../bot/actions/moveStart';
-import { MovePlanApproveAction, MovePlanRejectAction } from '../../bot/actions/planDecision';
-import { ActorResolver } from '../../bot/actorResolver';
-import { CommandRouter } from '../../bot/commandRouter';
-import { CancelCommand } from '../../bot/commands/cancelCommand';
-import type { CommandDeps } from '../../bot/commands/commandHandler';
-import { HelpCommand } from '../../bot/commands/helpCommand';
-import { ListCommand } from '../../bot/commands/listCommand';
-import { MoveCommand } from '../../bot/commands/moveCommand';
-import { NotifyHereCommand } from '../../bot/commands/notifyHereCommand';
-import { RetryCommand } from '../../bot/commands/retryCommand';
-import { StatusCommand } from '../../bot/commands/statusCommand';
 import { ConversationRegistry } from '../../bot/conversationRegistry';
-import { MoveBot } from '../../bot/moveBot';
-import { TeamsNotifier, cardActivity } from '../../bot/teamsNotifier';
-import type { TeamsPoster } from '../../bot/teamsPoster';
+import { TeamsNotifier } from '../../bot/teamsNotifier';
 import { TurnScope } from '../../bot/turnScope';
-import { intakeCard, type CountryOption } from '../../cards/intakeCard';
-import { IntakeDialog } from '../../dialogs/intakeDialog';
+import type { CountryOption } from '../../cards/intakeCard';
 import { MoveDecider } from '../../move/decider';
 import type { MoveEvent } from '../../move/events';
 import { MoveOrchestrator } from '../../move/orchestrator';
@@ -88,7 +69,7 @@ export class TestBot {
 
   constructor(options: TestBotOptions = {}) {
     const log: Logger = this.log;
-    const notifier = options.notifier ?? new TeamsNotifier(this.registry, this.poster as unknown as TeamsPoster, this.turns, log);
+    const notifier = options.notifier ?? new TeamsNotifier(this.registry, this.poster, this.turns, log);
     this.orchestrator = new MoveOrchestrator({
       store: this.store, decider: new MoveDecider(this.regions), partnerCenter: this.partnerCenter, customers: this.customers,
       partnerDirectory: this.directory, tenants: this.tenants, notifier, clock: this.clock, ids: this.ids, log,
@@ -96,31 +77,11 @@ export class TestBot {
     });
     this.countries = countryOptions(this.regions);
     const partnerRegion = async () => this.regions.regionOf((await this.partnerCenter.partnerProfile({ correlationId: 'profile' })).country) ?? 'US';
-    const actors = new ActorResolver(this.directory, PARTNER_TENANT, log);
-    const actionDeps: ActionDeps = {
-      orchestrator: this.orchestrator, registry: this.registry, countries: this.countries, partnerRegion, replyBudgetMs: options.replyBudgetMs ?? 2_000,
-    };
-    const actions = new ActionRouter([
-      new MoveStartAction(actionDeps), new MovePlanApproveAction(actionDeps), new MovePlanRejectAction(actionDeps),
-      new MoveCancelAction(actionDeps), new MoveRefreshAction(actionDeps),
-    ], actors, log);
-    const commandDeps: CommandDeps = { ...actionDeps, actors, now: () => this.clock.now() };
-    const showStartForm = async (turn: Parameters<MoveCommand['handle']>[0], customer: string) => {
-      await turn.sendActivity(cardActivity(intakeCard({
-        domain: customer, countries: this.countries, partnerRegion: await partnerRegion(), moveId: this.orchestrator.newMoveId(),
-      })));
-    };
-    const conversationState = this.conversationState;
-    const commands = new CommandRouter(conversationState, conversationState.createProperty<DialogState>('dialogState'), new IntakeDialog(showStartForm));
-    commands
-      .register(new HelpCommand(commandDeps))
-      .register(new MoveCommand(commandDeps, (turn) => commands.startIntake(turn).then(() => conversationState.saveChanges(turn, false))))
-      .register(new StatusCommand(commandDeps))
-      .register(new ListCommand(commandDeps))
-      .register(new CancelCommand(commandDeps))
-      .register(new RetryCommand(commandDeps))
-      .register(new NotifyHereCommand(commandDeps));
-    this.bot = new MoveBot(commands, actions, this.registry, this.turns, log);
+    this.bot = createTeamsEdge({
+      orchestrator: this.orchestrator, registry: this.registry, partnerDirectory: this.directory, partnerTenantId: PARTNER_TENANT,
+      regions: this.regions, partnerRegion, conversationState: this.conversationState, turns: this.turns, clock: this.clock, log,
+      replyBudgetMs: options.replyBudgetMs ?? 2_000,
+    }).bot;
     this.adapter = new TestAdapter((context) => this.bot.run(context), { channelId: 'msteams' } as Partial<Activity>);
     this.adapter.onTurnError = async (context, error) => {
       this.turnErrors.push(error);
@@ -221,15 +182,6 @@ export class TestBot {
   }
 }
 
-/** The country choices of the start form, as bot/app.ts builds them (its helper is not exported). */
-export function countryOptions(regions: RegionTable): CountryOption[] {
-  const names = new Intl.DisplayNames(['en'], { type: 'region' });
-  return regions.countries().map(({ code, region }) => {
-    let name = code;
-    try { name = names.of(code) ?? code; } catch { /* an unknown code keeps its code */ }
-    return { code, name, region };
-  });
-}
 
 // -------------------------------------------------------------------------------------------------
 // Reading what the bot sent

@@ -235,10 +235,19 @@ describe('card actions (adaptiveCard/action invokes)', () => {
       });
       await t.click(STAFF.adele, 'move.plan.approve', { moveId: state.moveId, version: state.version, planHash: state.plan!.hash });
       assert.equal(t.orchestrator.get(state.moveId)!.stage, 'provisioning');
-      const result = await t.click(STAFF.alex, 'move.cancel', { moveId: state.moveId, version: state.version + 1 });
+      const result = await t.click(STAFF.alex, 'move.cancel', { moveId: state.moveId, version: t.orchestrator.get(state.moveId)!.version });
       assertMessageResponse(result, /can no longer be cancelled here\. Within 7 days of purchase the new subscriptions can be cancelled in Partner Center\./);
       assert.equal(t.store.count('MoveCancelled'), 0);
     });
+  });
+
+  it('answers a cancel from a card drawn before the move changed with the current card, and cancels nothing', async () => {
+    const t = new TestBot();
+    const state = await t.contosoAtApproval(STAFF.megan);
+    const result = await t.click(STAFF.megan, 'move.cancel', { moveId: state.moveId, version: state.version - 2 });
+    assertCardResponse(result, t.orchestrator.get(state.moveId));
+    assert.equal(t.store.count('MoveCancelled'), 0);
+    assert.equal(t.orchestrator.get(state.moveId)!.stage, 'approval');
   });
 
   describe('move.refresh', () => {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import type { MoveState } from '../../move/state';
 import {
-  CARD, ERROR, TestBot, assertCardResponse, assertErrorResponse, assertMessageResponse, textOf,
+  TestBot, assertCardResponse, assertErrorResponse, assertMessageResponse, textOf,
 } from './buildTestBot';
 import { OTHER_TENANT, PARTNER_TENANT, STAFF } from './fakes';
 
@@ -40,6 +40,30 @@ describe('forged and hostile card actions', () => {
 
   const approveData = () => ({ moveId: move.moveId, version: move.version, planHash: move.plan!.hash });
 
+  it('refuses a start form whose source is an object-prototype key, and records nothing', async () => {
+    for (const source of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const result = await t.click(STAFF.megan, 'move.start', { moveId: `mv-proto-${source.replace(/_/g, '')}`, version: 0, domain: 'adatum.onmicrosoft.com', country: 'US', source });
+      assertCardResponse(result);
+      assert.equal(t.orchestrator.latestMoveFor('adatum.onmicrosoft.com'), undefined);
+    }
+    assertNothingHappened();
+  });
+
+  it('writes nothing for a refused start (no follower keys for forged move ids)', async () => {
+    const before = (await t.kv.list()).length;
+    await t.click(STAFF.isaiah, 'move.start', { moveId: 'mv-forged-1', version: 0, domain: 'adatum.onmicrosoft.com', country: 'US', source: 'microsoft-direct' });
+    assert.equal((await t.kv.list()).length, before);
+  });
+
+  it('refuses a request that names no tenant at all', async () => {
+    const conversation = { ...t.personal(STAFF.adele), tenantId: undefined } as unknown as ReturnType<TestBot['personal']>;
+    const result = await t.invoke(t.from(STAFF.adele), conversation, {
+      action: { type: 'Action.Execute', verb: 'move.plan.approve', data: approveData() }, trigger: 'manual',
+    });
+    assertMessageResponse(result, /did not say which organisation/);
+    assertNothingHappened();
+  });
+
   it('answers an unknown verb with 400 UnknownVerb', async () => {
     const result = await t.click(STAFF.adele, 'move.plan.explode', approveData());
     assertErrorResponse(result, 400, 'UnknownVerb', 'Unknown action "move.plan.explode". Refresh the card or say `help`.');
@@ -53,17 +77,19 @@ describe('forged and hostile card actions', () => {
     assertNothingHappened();
   });
 
-  it('answers an invoke without a value with 400 BadRequest (botbuilder)', async () => {
-    const result = await t.invoke(t.from(STAFF.adele), t.personal(STAFF.adele), undefined);
-    assertErrorResponse(result, 400, 'BadRequest', 'Missing value property');
+  it('answers an invoke without a value, or a value without an action, with 400 BadRequest', async () => {
+    for (const value of [undefined, { trigger: 'manual' }, { action: null, trigger: 'manual' }]) {
+      const result = await t.invoke(t.from(STAFF.adele), t.personal(STAFF.adele), value);
+      assertErrorResponse(result, 400, 'BadRequest', 'Expected an Action.Execute with a verb.');
+    }
     assertNothingHappened();
   });
 
-  it('answers an Action.Submit sent as an invoke with 400 NotSupported (botbuilder)', async () => {
+  it('answers an Action.Submit sent as an invoke with 400 BadRequest', async () => {
     const result = await t.invoke(t.from(STAFF.adele), t.personal(STAFF.adele), {
       action: { type: 'Action.Submit', verb: 'move.plan.approve', data: approveData() }, trigger: 'manual',
     });
-    assertErrorResponse(result, 400, 'NotSupported', 'The action \'Action.Submit\' is not supported.');
+    assertErrorResponse(result, 400, 'BadRequest', 'Expected an Action.Execute with a verb.');
     assertNothingHappened();
   });
 

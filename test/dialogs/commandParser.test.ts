@@ -24,6 +24,11 @@ describe('chat command parser', () => {
     assert.equal((parseCommand('move contoso.com US direct') as { source: string }).source, 'microsoft-direct');
   });
 
+  it('ignores object-prototype words instead of taking them for a source', () => {
+    assert.equal((parseCommand('move x.com US constructor') as { source: string | null }).source, null);
+    assert.equal((parseCommand('move x.com US __proto__') as { source: string | null }).source, null);
+  });
+
   it('parses move without a customer', () => {
     assert.equal((parseCommand('move') as { customer: string | null }).customer, null);
   });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { ADATUM_TENANT_ID } from '../../sandbox/world/constants';
 import { cardOf, textOf } from '../support/fakeConnector';
 import { Harness, users } from './harness';
 
@@ -150,5 +151,17 @@ describe('a whole customer move over HTTP', function () {
     const { body } = await h.teams.click(users.alex, 'move.plan.approve', { moveId: state.moveId, version: state.version, planHash: state.plan!.hash });
     assert.equal(body.type, 'application/vnd.microsoft.activity.message');
     assert.match(body.value, /You proposed this plan/);
+  });
+
+  it('blocks a second move for a tenant typed under another name (tenant id, then domain)', async () => {
+    await h.teams.say(users.megan, `move ${ADATUM_TENANT_ID} US direct`);
+    const first = h.app.orchestrator.latestMoveFor(ADATUM_TENANT_ID)!;
+    assert.equal(first.stage, 'awaiting-acceptance');
+    await h.teams.say(users.megan, 'move adatum.onmicrosoft.com US direct');
+    const second = h.app.orchestrator.latestMoveFor('adatum.onmicrosoft.com')!;
+    assert.notEqual(second.moveId, first.moveId);
+    assert.equal(second.stage, 'blocked');
+    assert.equal(second.blocked?.reason.code, 'duplicate-tenant');
+    assert.equal(second.invitation, null);
   });
 });

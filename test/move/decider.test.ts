@@ -62,6 +62,9 @@ describe('move decider', () => {
       assert.equal(refusalOf(given([]).when(startCommand({ customerDomain: '../../etc/passwd' }))).code, 'invalid-input');
       assert.equal(refusalOf(given([]).when(startCommand({ customerCountry: 'USA' }))).code, 'invalid-input');
       assert.equal(refusalOf(given([]).when(startCommand({ source: 'ebay' as never }))).code, 'invalid-input');
+      for (const source of ['constructor', '__proto__', 'toString']) {
+        assert.equal(refusalOf(given([]).when(startCommand({ source: source as never }))).code, 'invalid-input');
+      }
     });
 
     it('accepts a tenant id instead of a domain', () => {
@@ -76,7 +79,7 @@ describe('move decider', () => {
   describe('RecordPreflight', () => {
     const preflight = (over: Partial<Extract<MoveCommand, { type: 'RecordPreflight' }>> = {}): MoveCommand => ({
       type: 'RecordPreflight', actor: system, at: T0, tenant: { tenantId: CONTOSO_TENANT, regionScope: 'NA' },
-      partnerCountry: 'US', existingCustomerId: null, ...over,
+      partnerCountry: 'US', existingCustomerId: null, otherActiveMove: null, ...over,
     });
 
     it('passes when partner and customer are in the same CSP region', () => {
@@ -123,6 +126,12 @@ describe('move decider', () => {
 
     it('is refused at another stage', () => {
       assert.equal(refusalOf(given(contosoHistory('preflight')).when(preflight())).code, 'wrong-stage');
+    });
+
+    it('blocks a second move for the same tenant typed under another name', () => {
+      const [event] = eventsOf(given(contosoHistory('started')).when(preflight({ otherActiveMove: { moveId: 'mv-0', customerDomain: 'contoso.com' } })));
+      assert.ok(event.type === 'MoveBlocked' && event.reason.code === 'duplicate-tenant');
+      assert.match(event.message, /contoso\.com/);
     });
   });
 

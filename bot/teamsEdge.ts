@@ -1,0 +1,84 @@
+import type { ConversationState, TurnContext } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import { intakeCard, type CountryOption } from '../cards/intakeCard';
+import { IntakeDialog } from '../dialogs/intakeDialog';
+import type { MoveOrchestrator } from '../move/orchestrator';
+import type { Clock, Logger, PartnerDirectory } from '../move/ports';
+import type { RegionTable } from '../move/regions';
+import { ActionRouter } from './actionRouter';
+import type { ActionDeps } from './actions/actionHandler';
+import { MoveCancelAction } from './actions/moveCancel';
+import { MoveRefreshAction } from './actions/moveRefresh';
+import { MoveStartAction } from './actions/moveStart';
+import { MovePlanApproveAction, MovePlanRejectAction } from './actions/planDecision';
+import { ActorResolver } from './actorResolver';
+import { CommandRouter } from './commandRouter';
+import { CancelCommand } from './commands/cancelCommand';
+import type { CommandDeps } from './commands/commandHandler';
+import { HelpCommand } from './commands/helpCommand';
+import { ListCommand } from './commands/listCommand';
+import { MoveCommand } from './commands/moveCommand';
+import { NotifyHereCommand } from './commands/notifyHereCommand';
+import { RetryCommand } from './commands/retryCommand';
+import { StatusCommand } from './commands/statusCommand';
+import type { ConversationRegistry } from './conversationRegistry';
+import { MoveBot } from './moveBot';
+import { cardActivity } from './teamsNotifier';
+import type { TurnScope } from './turnScope';
+
+export interface TeamsEdgeDeps {
+  orchestrator: MoveOrchestrator;
+  registry: ConversationRegistry;
+  partnerDirectory: PartnerDirectory;
+  partnerTenantId: string;
+  regions: RegionTable;
+  /** The partner's CSP region, for the start form (looked up once, lazily). */
+  partnerRegion: () => Promise<string>;
+  conversationState: ConversationState;
+  turns: TurnScope;
+  clock: Clock;
+  log: Logger;
+  replyBudgetMs: number;
+}
+
+/** The bot with its card actions (one handler per verb) and chat commands (one handler per command). */
+export function createTeamsEdge(deps: TeamsEdgeDeps): { bot: MoveBot; actions: ActionRouter; commands: CommandRouter } {
+  const countries = countryOptions(deps.regions);
+  const actors = new ActorResolver(deps.partnerDirectory, deps.partnerTenantId, deps.log);
+  const actionDeps: ActionDeps = {
+    orchestrator: deps.orchestrator, registry: deps.registry, countries, partnerRegion: deps.partnerRegion, replyBudgetMs: deps.replyBudgetMs,
+  };
+  const actions = new ActionRouter([
+    new MoveStartAction(actionDeps), new MovePlanApproveAction(actionDeps), new MovePlanRejectAction(actionDeps),
+    new MoveCancelAction(actionDeps), new MoveRefreshAction(actionDeps),
+  ], actors, deps.log);
+
+  const commandDeps: CommandDeps = { ...actionDeps, actors, now: () => deps.clock.now() };
+  const showStartForm = async (turn: TurnContext, customer: string) => {
+    await turn.sendActivity(cardActivity(intakeCard({
+      domain: customer, countries, partnerRegion: await deps.partnerRegion(), moveId: deps.orchestrator.newMoveId(),
+    })));
+  };
+  const state = deps.conversationState;
+  const commands = new CommandRouter(state, state.createProperty<DialogState>('dialogState'), new IntakeDialog(showStartForm));
+  commands
+    .register(new HelpCommand(commandDeps))
+    .register(new MoveCommand(commandDeps, (turn) => commands.startIntake(turn).then(() => state.saveChanges(turn, false))))
+    .register(new StatusCommand(commandDeps))
+    .register(new ListCommand(commandDeps))
+    .register(new CancelCommand(commandDeps))
+    .register(new RetryCommand(commandDeps))
+    .register(new NotifyHereCommand(commandDeps));
+
+  return { bot: new MoveBot(commands, actions, deps.registry, deps.turns, deps.log), actions, commands };
+}
+
+/** The countries of the region table with their English names, for the start form. */
+export function countryOptions(regions: RegionTable): CountryOption[] {
+  const names = new Intl.DisplayNames(['en'], { type: 'region' });
+  return regions.countries().map(({ code, region }) => {
+    let name = code;
+    try { name = names.of(code) ?? code; } catch { /* an unknown code keeps its code */ }
+    return { code, name, region };
+  });
+}
