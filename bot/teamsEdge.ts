@@ -13,6 +13,7 @@ import { MoveStartAction } from './actions/moveStart';
 import { MovePlanApproveAction, MovePlanRejectAction } from './actions/planDecision';
 import { ActorResolver } from './actorResolver';
 import { CommandRouter } from './commandRouter';
+import { AuditCommand } from './commands/auditCommand';
 import { CancelCommand } from './commands/cancelCommand';
 import type { CommandDeps } from './commands/commandHandler';
 import { HelpCommand } from './commands/helpCommand';
@@ -68,6 +69,7 @@ export function createTeamsEdge(deps: TeamsEdgeDeps): { bot: MoveBot; actions: A
     .register(new ListCommand(commandDeps))
     .register(new CancelCommand(commandDeps))
     .register(new RetryCommand(commandDeps))
+    .register(new AuditCommand(commandDeps))
     .register(new NotifyHereCommand(commandDeps));
 
   return { bot: new MoveBot(commands, actions, deps.registry, deps.turns, deps.log), actions, commands };

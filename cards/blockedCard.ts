@@ -2,7 +2,7 @@
 import type { BlockReason } from '../move/events';
 import { assertNever } from '../move/state';
 import type { MoveState } from '../move/state';
-import { CARD_SCHEMA, LIMITS, REFRESH_TEMPLATE, domainText, expandCard, factLine, formatDateTime, oneLine, plainText, deepFreeze } from './common';
+import { deepFreeze, domainText, expandCard, factLine, formatDateTime, LIMITS, MOVE_CARD_FRAME, oneLine, plainText } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { HEADER_TEMPLATE, actionData, customerDomain, headerView } from './moveView';
 import type { MoveHeaderView } from './moveView';
@@ -110,11 +110,7 @@ export function blockedView(state: MoveState): BlockedView {
 }
 
 const TEMPLATE = deepFreeze({
-  type: 'AdaptiveCard',
-  $schema: CARD_SCHEMA,
-  version: '1.5',
-  msteams: { width: 'Full' },
-  refresh: REFRESH_TEMPLATE,
+  ...MOVE_CARD_FRAME,
   body: [
     ...HEADER_TEMPLATE,
     {

@@ -1,6 +1,6 @@
 /** Stage cancelled: who cancelled it, when and why, and what was already done that a person may need to undo. */
 import type { MoveState } from '../move/state';
-import { CARD_SCHEMA, LIMITS, REFRESH_TEMPLATE, expandCard, factLine, formatDateTime, multiLine, plainText, deepFreeze } from './common';
+import { LIMITS, MOVE_CARD_FRAME, expandCard, factLine, formatDateTime, multiLine, plainText, deepFreeze } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { HEADER_TEMPLATE, actionData, actorName, customerDomain, headerView } from './moveView';
 import type { MoveHeaderView } from './moveView';
@@ -44,11 +44,7 @@ export function cancelledView(state: MoveState): CancelledView {
 }
 
 const TEMPLATE = deepFreeze({
-  type: 'AdaptiveCard',
-  $schema: CARD_SCHEMA,
-  version: '1.5',
-  msteams: { width: 'Full' },
-  refresh: REFRESH_TEMPLATE,
+  ...MOVE_CARD_FRAME,
   body: [
     ...HEADER_TEMPLATE,
     { type: 'TextBlock', text: 'This move was cancelled', weight: 'Bolder', spacing: 'Medium', wrap: true },

@@ -212,6 +212,15 @@ export const REFRESH_TEMPLATE = deepFreeze({
   userIds: [],
 });
 
+/** What every move card starts with: the card type and version, full width, and the refresh action. */
+export const MOVE_CARD_FRAME = deepFreeze({
+  type: 'AdaptiveCard',
+  $schema: CARD_SCHEMA,
+  version: '1.5',
+  msteams: { width: 'Full' },
+  refresh: REFRESH_TEMPLATE,
+});
+
 /** A "Label: value" line; the value is untrusted text (TextRun, no markdown). */
 export function factLine(label: string, valueExpr: string, extra: Record<string, unknown> = {}): object {
   return {

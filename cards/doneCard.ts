@@ -6,7 +6,7 @@
 import type { SourceAdvice } from '../move/model';
 import type { MoveState } from '../move/state';
 import {
-  CARD_SCHEMA, LIMITS, REFRESH_TEMPLATE, count, expandCard, factLine, formatDate, formatDateTime, oneLine, plainText, deepFreeze,
+  LIMITS, MOVE_CARD_FRAME, count, expandCard, factLine, formatDate, formatDateTime, oneLine, plainText, deepFreeze,
 } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { HEADER_TEMPLATE, actionData, headerView } from './moveView';
@@ -66,11 +66,7 @@ export function doneView(state: MoveState): DoneView {
 }
 
 const TEMPLATE = deepFreeze({
-  type: 'AdaptiveCard',
-  $schema: CARD_SCHEMA,
-  version: '1.5',
-  msteams: { width: 'Full' },
-  refresh: REFRESH_TEMPLATE,
+  ...MOVE_CARD_FRAME,
   body: [
     ...HEADER_TEMPLATE,
     { type: 'TextBlock', text: '${headline}', weight: 'Bolder', size: 'Medium', color: 'Good', spacing: 'Medium', wrap: true },

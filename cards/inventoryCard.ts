@@ -4,7 +4,7 @@
  */
 import type { InventoryLine, SourceSubscription } from '../move/model';
 import type { MoveState } from '../move/state';
-import { CARD_SCHEMA, LIMITS, REFRESH_TEMPLATE, count, expandCard, formatDate, formatDateTime, oneLine, deepFreeze } from './common';
+import { LIMITS, MOVE_CARD_FRAME, count, expandCard, formatDate, formatDateTime, oneLine, deepFreeze } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { HEADER_TEMPLATE, actionData, headerView } from './moveView';
 import type { MoveHeaderView } from './moveView';
@@ -79,11 +79,7 @@ export function inventoryView(state: MoveState): InventoryView {
 }
 
 const TEMPLATE = deepFreeze({
-  type: 'AdaptiveCard',
-  $schema: CARD_SCHEMA,
-  version: '1.5',
-  msteams: { width: 'Full' },
-  refresh: REFRESH_TEMPLATE,
+  ...MOVE_CARD_FRAME,
   body: [
     ...HEADER_TEMPLATE,
     { type: 'TextBlock', text: 'What the customer has today', weight: 'Bolder', spacing: 'Medium', wrap: true },

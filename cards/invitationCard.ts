@@ -3,7 +3,7 @@
  * a ready-to-send message for the customer's Global Admin, the expiry date, and Cancel.
  */
 import type { MoveState } from '../move/state';
-import { CARD_SCHEMA, REFRESH_TEMPLATE, VERBS, executeAction, expandCard, formatDate, plainText, safeUrl, deepFreeze } from './common';
+import { deepFreeze, executeAction, expandCard, formatDate, MOVE_CARD_FRAME, plainText, safeUrl, VERBS } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { HEADER_TEMPLATE, actionData, customerLabel, headerView, canCancel } from './moveView';
 import type { MoveHeaderView } from './moveView';
@@ -80,11 +80,7 @@ export function invitationView(state: MoveState): InvitationView {
 }
 
 const TEMPLATE = deepFreeze({
-  type: 'AdaptiveCard',
-  $schema: CARD_SCHEMA,
-  version: '1.5',
-  msteams: { width: 'Full' },
-  refresh: REFRESH_TEMPLATE,
+  ...MOVE_CARD_FRAME,
   body: [
     ...HEADER_TEMPLATE,
     { type: 'TextBlock', text: 'Waiting for the customer to accept', weight: 'Bolder', spacing: 'Medium', wrap: true },

@@ -6,7 +6,7 @@
 import type { BillingCycle, PlanLine, TermDuration } from '../move/model';
 import type { MoveState } from '../move/state';
 import {
-  CARD_SCHEMA, COMMENT_INPUT_ID, LIMITS, REFRESH_TEMPLATE, VERBS, count, executeAction, expandCard, factLine,
+  COMMENT_INPUT_ID, LIMITS, MOVE_CARD_FRAME, VERBS, count, executeAction, expandCard, factLine,
   formatDateTime, multiLine, oneLine, plainText, deepFreeze,
 } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
@@ -124,11 +124,7 @@ export function planView(state: MoveState): PlanView {
 }
 
 const TEMPLATE = deepFreeze({
-  type: 'AdaptiveCard',
-  $schema: CARD_SCHEMA,
-  version: '1.5',
-  msteams: { width: 'Full' },
-  refresh: REFRESH_TEMPLATE,
+  ...MOVE_CARD_FRAME,
   body: [
     ...HEADER_TEMPLATE,
     { type: 'TextBlock', text: 'Plan to buy in your CSP program', weight: 'Bolder', spacing: 'Medium', wrap: true },

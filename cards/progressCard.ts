@@ -5,7 +5,7 @@
 import type { MoveEvent } from '../move/events';
 import type { Stage } from '../move/state';
 import type { MoveState } from '../move/state';
-import { CARD_SCHEMA, REFRESH_TEMPLATE, VERBS, executeAction, expandCard, factLine, plainText, deepFreeze } from './common';
+import { MOVE_CARD_FRAME, VERBS, executeAction, expandCard, factLine, plainText, deepFreeze } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { eventText } from './eventText';
 import { HEADER_TEMPLATE, actionData, headerView, canCancel, waitingFor } from './moveView';
@@ -46,11 +46,7 @@ export function progressView(state: MoveState, events: readonly MoveEvent[] = []
 }
 
 const TEMPLATE = deepFreeze({
-  type: 'AdaptiveCard',
-  $schema: CARD_SCHEMA,
-  version: '1.5',
-  msteams: { width: 'Full' },
-  refresh: REFRESH_TEMPLATE,
+  ...MOVE_CARD_FRAME,
   body: [
     ...HEADER_TEMPLATE,
     plainText('${doing}', { spacing: 'Medium' }),

@@ -4,7 +4,7 @@
  */
 import type { OrderedSubscription } from '../move/model';
 import type { MoveState } from '../move/state';
-import { CARD_SCHEMA, LIMITS, REFRESH_TEMPLATE, expandCard, factLine, formatDate, formatDateTime, oneLine, plainText, deepFreeze } from './common';
+import { deepFreeze, expandCard, factLine, formatDate, formatDateTime, LIMITS, MOVE_CARD_FRAME, oneLine, plainText } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { HEADER_TEMPLATE, actionData, actorName, headerView } from './moveView';
 import type { MoveHeaderView } from './moveView';
@@ -67,11 +67,7 @@ export function provisioningView(state: MoveState): ProvisioningView {
 }
 
 const TEMPLATE = deepFreeze({
-  type: 'AdaptiveCard',
-  $schema: CARD_SCHEMA,
-  version: '1.5',
-  msteams: { width: 'Full' },
-  refresh: REFRESH_TEMPLATE,
+  ...MOVE_CARD_FRAME,
   body: [
     ...HEADER_TEMPLATE,
     { type: 'TextBlock', text: 'Buying the new subscriptions', weight: 'Bolder', spacing: 'Medium', wrap: true },

@@ -4,7 +4,7 @@
  */
 import type { MoveEvent } from '../move/events';
 import type { MoveState } from '../move/state';
-import { CARD_SCHEMA, LIMITS, REFRESH_TEMPLATE, VERBS, count, executeAction, expandCard, factLine, formatDateTime, deepFreeze } from './common';
+import { count, deepFreeze, executeAction, expandCard, factLine, formatDateTime, LIMITS, MOVE_CARD_FRAME, VERBS } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { eventText } from './eventText';
 import { HEADER_TEMPLATE, actionData, actorName, headerView, canCancel, waitingFor } from './moveView';
@@ -51,11 +51,7 @@ export function statusView(state: MoveState, events: readonly MoveEvent[]): Stat
 }
 
 const TEMPLATE = deepFreeze({
-  type: 'AdaptiveCard',
-  $schema: CARD_SCHEMA,
-  version: '1.5',
-  msteams: { width: 'Full' },
-  refresh: REFRESH_TEMPLATE,
+  ...MOVE_CARD_FRAME,
   body: [
     ...HEADER_TEMPLATE,
     factLine('Waiting for', '${waiting.what}', { spacing: 'Medium' }),

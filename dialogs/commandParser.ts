@@ -8,6 +8,7 @@ export type ChatCommand =
   | { kind: 'list' }
   | { kind: 'cancel'; customer: string | null }
   | { kind: 'retry'; customer: string | null }
+  | { kind: 'audit'; customer: string | null }
   | { kind: 'notify-here' }
   | { kind: 'unknown'; text: string };
 
@@ -56,6 +57,8 @@ export function parseCommand(raw: string): ChatCommand {
       return { kind: 'cancel', customer: rest[0]?.toLowerCase() ?? null };
     case 'retry':
       return { kind: 'retry', customer: rest[0]?.toLowerCase() ?? null };
+    case 'audit':
+      return { kind: 'audit', customer: rest[0]?.toLowerCase() ?? null };
     case 'notify':
       return rest[0]?.toLowerCase() === 'here' ? { kind: 'notify-here' } : { kind: 'unknown', text };
     default:

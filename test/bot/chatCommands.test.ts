@@ -220,6 +220,19 @@ describe('chat commands', () => {
     });
   });
 
+  describe('audit', () => {
+    it('sends the move\'s history as CSV to staff with a role, and refuses Isaiah', async () => {
+      const t = new TestBot();
+      await t.contosoAtApproval(STAFF.megan);
+      const csv = onlyText(await t.say(STAFF.adele, 'audit contoso.onmicrosoft.com'));
+      assert.match(csv, /```csv\ntime,actor,role,step,detail\r\n/);
+      assert.match(csv, /Megan Bowen,Sales agent,MoveStarted,/);
+      assert.match(csv, /PlanProposed/);
+      assert.match(onlyText(await t.say(STAFF.isaiah, 'audit contoso.onmicrosoft.com')), /Only partner staff with a Partner Center role/);
+      assert.equal(onlyText(await t.say(STAFF.adele, 'audit')), 'Say which customer: `audit contoso.com`.');
+    });
+  });
+
   describe('retry', () => {
     it('runs a failed step again and shows the move card', async () => {
       t.partnerCenter.failNext('resellerInvitationLink');

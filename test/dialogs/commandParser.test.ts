@@ -37,6 +37,8 @@ describe('chat command parser', () => {
     assert.deepEqual(parseCommand('status contoso.com'), { kind: 'status', customer: 'contoso.com' });
     assert.deepEqual(parseCommand('status'), { kind: 'status', customer: null });
     assert.deepEqual(parseCommand('list'), { kind: 'list' });
+    assert.deepEqual(parseCommand('audit Contoso.com'), { kind: 'audit', customer: 'contoso.com' });
+    assert.deepEqual(parseCommand('retry contoso.com'), { kind: 'retry', customer: 'contoso.com' });
     assert.deepEqual(parseCommand('cancel contoso.com'), { kind: 'cancel', customer: 'contoso.com' });
   });
 
