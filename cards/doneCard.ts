@@ -31,6 +31,8 @@ interface DoneView {
   adviceHint: string;
   undo: string;
   multiPartner: boolean;
+  prepaid: Array<{ text: string; color: 'Good' | 'Attention' }>;
+  hasPrepaid: boolean;
 }
 
 export function adviceView(advice: SourceAdvice): AdviceView {
@@ -62,6 +64,12 @@ export function doneView(state: MoveState): DoneView {
       : 'The advice for each original subscription is being prepared; refresh this card in a moment.',
     undo: undoText(subs),
     multiPartner: state.multiPartner,
+    prepaid: state.prepaidCheck.slice(0, LIMITS.listRows).map((c) => ({
+      text: `${oneLine(c.skuPartNumber, LIMITS.sku)}: ${c.before} → ${c.after} licences in the customer's tenant (${c.ordered} ordered)`
+        + (c.ok ? '.' : ' — fewer than ordered: check the new subscriptions in Partner Center and the Microsoft 365 admin center.'),
+      color: c.ok ? 'Good' : 'Attention',
+    })),
+    hasPrepaid: state.prepaidCheck.length > 0,
   };
 }
 
@@ -73,6 +81,8 @@ const TEMPLATE = deepFreeze({
     { type: 'TextBlock', text: '${summary}', wrap: true },
     factLine('Orders', '${orders}'),
     plainText('${text}', { $data: '${bought}', spacing: 'Small' }),
+    { type: 'TextBlock', $when: '${hasPrepaid}', text: 'Checked in the customer\'s tenant', weight: 'Bolder', spacing: 'Medium', wrap: true },
+    { type: 'RichTextBlock', $data: '${prepaid}', spacing: 'Small', inlines: [{ type: 'TextRun', text: '${text}', color: '${color}' }] },
     {
       type: 'Container',
       style: 'warning',

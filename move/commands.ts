@@ -1,5 +1,5 @@
 import type { BlockReason } from './events';
-import type { Actor, Inventory, OrderedSubscription, Plan, SourceAdvice, SourceChannel } from './model';
+import type { Actor, Inventory, OrderedSubscription, Plan, PrepaidCheck, SourceAdvice, SourceChannel } from './model';
 
 /**
  * What people and side effects ask of a move. Commands carry the facts the decider needs
@@ -85,6 +85,7 @@ export interface RecordOrder extends CommandBase {
 export interface RecordProvisioned extends CommandBase {
   type: 'RecordProvisioned';
   subscriptions: OrderedSubscription[];
+  prepaidCheck: PrepaidCheck[];
 }
 
 export interface RecordSourceAdvice extends CommandBase {

@@ -187,7 +187,7 @@ export class MoveDecider {
         const wrong = expectStage(state, 'provisioning');
         if (wrong) return wrong;
         if (state.orderIds.length === 0) return refuse('wrong-stage', 'No order is recorded for this move yet.');
-        return accept({ type: 'ProvisioningCompleted', ...envelope, subscriptions: command.subscriptions });
+        return accept({ type: 'ProvisioningCompleted', ...envelope, subscriptions: command.subscriptions, prepaidCheck: command.prepaidCheck });
       }
       case 'RecordSourceAdvice': {
         const wrong = expectStage(state, 'source-advice');

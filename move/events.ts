@@ -1,5 +1,5 @@
 import type {
-  Actor, Inventory, OrderedSubscription, Plan, SourceAdvice, SourceChannel,
+  Actor, Inventory, OrderedSubscription, Plan, PrepaidCheck, SourceAdvice, SourceChannel,
 } from './model';
 
 /**
@@ -104,6 +104,8 @@ export interface OrderPlaced extends Envelope {
 export interface ProvisioningCompleted extends Envelope {
   type: 'ProvisioningCompleted';
   subscriptions: OrderedSubscription[];
+  /** The check that the tenant's prepaid units rose by the ordered quantities (absent on old streams). */
+  prepaidCheck?: PrepaidCheck[];
 }
 
 export interface SourceAdviceGiven extends Envelope {

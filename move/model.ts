@@ -130,6 +130,18 @@ export interface OrderedSubscription {
   cancellationAllowedUntil: string | null;
 }
 
+/** After provisioning: did the customer's prepaid licences of a SKU rise by what was ordered? */
+export interface PrepaidCheck {
+  skuId: string;
+  skuPartNumber: string;
+  /** Licences in service before the purchase (the inventory). */
+  before: number;
+  /** Licences in service now (Graph subscribedSkus). */
+  after: number;
+  ordered: number;
+  ok: boolean;
+}
+
 export type SourceAdviceKind = 'let-expire' | 'let-expire-or-credit' | 'let-expire-or-transfer' | 'unknown-expiry';
 
 export interface SourceAdvice {

@@ -1,6 +1,6 @@
 import type { BlockReason, MoveEvent } from './events';
 import type {
-  Actor, Inventory, OrderedSubscription, Plan, SourceAdvice, SourceChannel,
+  Actor, Inventory, OrderedSubscription, Plan, PrepaidCheck, SourceAdvice, SourceChannel,
 } from './model';
 
 /** The stages of DESIGN §1 that this engine runs, plus the ways a move can stop. */
@@ -91,8 +91,10 @@ export interface MoveState {
   rejection: Decision | null;
   cart: { customerId: string; cartId: string; requestId: string } | null;
   orderIds: string[];
+  orderedAt: string | null;
   subscriptions: OrderedSubscription[];
   provisionedAt: string | null;
+  prepaidCheck: PrepaidCheck[];
   advice: SourceAdvice[];
   blocked: { reason: BlockReason; message: string; at: string } | null;
   cancelled: { by: Actor; reason: string; at: string } | null;
@@ -128,8 +130,10 @@ export function initialState(moveId: string): MoveState {
     rejection: null,
     cart: null,
     orderIds: [],
+    orderedAt: null,
     subscriptions: [],
     provisionedAt: null,
+    prepaidCheck: [],
     advice: [],
     blocked: null,
     cancelled: null,
@@ -194,9 +198,9 @@ export function evolve(state: MoveState, event: MoveEvent): MoveState {
     case 'CartCreated':
       return { ...next, cart: { customerId: event.customerId, cartId: event.cartId, requestId: event.requestId } };
     case 'OrderPlaced':
-      return { ...next, orderIds: event.orderIds, subscriptions: event.subscriptions };
+      return { ...next, orderIds: event.orderIds, subscriptions: event.subscriptions, orderedAt: event.at };
     case 'ProvisioningCompleted':
-      return { ...next, stage: 'source-advice', subscriptions: event.subscriptions, provisionedAt: event.at };
+      return { ...next, stage: 'source-advice', subscriptions: event.subscriptions, provisionedAt: event.at, prepaidCheck: event.prepaidCheck ?? [] };
     case 'SourceAdviceGiven':
       return { ...next, advice: event.advice };
     case 'MoveCompleted':

@@ -3,11 +3,14 @@ import { adviseOnSources } from './advice';
 import type { MoveCommand } from './commands';
 import type { BlockReason } from './events';
 import { joinInventory } from './inventory';
-import { SYSTEM_ACTOR, type OrderedSubscription } from './model';
+import { SYSTEM_ACTOR, type OrderedSubscription, type PrepaidCheck } from './model';
 import type { OrchestratorDeps } from './orchestrator';
 import { buildPlan } from './plan';
 import type { CallContext, CustomerRecord } from './ports';
 import type { MoveState } from './state';
+
+/** How long to wait for Graph to show the new licences before recording the mismatch. */
+const PREPAID_CHECK_PATIENCE_MS = 60 * 60_000;
 
 /** Subscription statuses after which a new purchase needs nothing more from us. */
 const PROVISIONED_STATUSES = new Set(['active']);
@@ -122,7 +125,22 @@ export class MoveSteps {
     }
     const current = await Promise.all(state.subscriptions.map((s) => this.deps.partnerCenter.getSubscription(customerId, s.subscriptionId, ctx)));
     if (current.length === 0 || !current.every((s) => PROVISIONED_STATUSES.has(s.status.toLowerCase()))) return null;
-    return { type: 'RecordProvisioned', ...base, subscriptions: current };
+    const prepaidCheck = await this.checkPrepaidUnits(state, ctx);
+    // Graph can lag behind Partner Center: wait for the licences to show, but not for ever.
+    const waitedMs = Date.parse(base.at) - Date.parse(state.orderedAt ?? base.at);
+    if (prepaidCheck.some((c) => !c.ok) && waitedMs < PREPAID_CHECK_PATIENCE_MS) return null;
+    return { type: 'RecordProvisioned', ...base, subscriptions: current, prepaidCheck };
+  }
+
+  /** The customer's licences in service per SKU now, against the inventory plus what was ordered. */
+  private async checkPrepaidUnits(state: MoveState, ctx: CallContext): Promise<PrepaidCheck[]> {
+    const skus = await this.deps.customers.subscribedSkus(required(state.tenantId, 'tenant id'), ctx);
+    return required(state.plan, 'plan').lines.map((line) => {
+      const now = skus.find((s) => s.skuId.toLowerCase() === line.source.skuId.toLowerCase());
+      const after = now ? now.prepaidUnits.enabled + now.prepaidUnits.warning : 0;
+      const before = line.source.totalUnits;
+      return { skuId: line.source.skuId, skuPartNumber: line.source.skuPartNumber, before, after, ordered: line.quantity, ok: after >= before + line.quantity };
+    });
   }
 
   /** One paged listing of our customers for all waiting moves (not one call per move). */

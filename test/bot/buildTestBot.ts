@@ -51,7 +51,7 @@ export class TestBot {
   readonly kv = new InMemoryKeyValueStore();
   readonly registry = new ConversationRegistry(this.kv);
   readonly partnerCenter = new FakePartnerCenter();
-  readonly customers = new FakeCustomerDirectory();
+  readonly customers = new FakeCustomerDirectory(this.partnerCenter);
   readonly directory = new FakePartnerDirectory();
   readonly tenants = new FakeTenantLookup();
   readonly poster = new RecordingPoster();

@@ -247,14 +247,22 @@ export class FakePartnerCenter implements PartnerCenter {
   }
 }
 
-/** Graph in the customer tenant: Contoso holds Business Premium and Exchange Online (Plan 1), bought direct. */
+/**
+ * Graph in the customer tenant: Contoso holds Business Premium and Exchange Online (Plan 1), bought
+ * direct; what the fake Partner Center has ordered shows up as extra prepaid licences, as in Graph.
+ */
 export class FakeCustomerDirectory implements CustomerDirectory {
+  constructor(private readonly partnerCenter?: FakePartnerCenter) {}
+
   async subscribedSkus(_tenantId: string, _ctx: CallContext): Promise<SubscribedSku[]> {
+    const ordered = (graphSkuId: string) => [...(this.partnerCenter?.orders.values() ?? [])].flat().flatMap((o) => o.lineItems)
+      .filter((l) => CATALOG.some((c) => c.provisioningId === graphSkuId && l.offerId.startsWith(`${c.productId}:${c.skuId}:`)))
+      .reduce((sum, l) => sum + l.quantity, 0);
     return [
       { skuId: SPB, skuPartNumber: 'SPB', capabilityStatus: 'Enabled', appliesTo: 'User', consumedUnits: 20,
-        prepaidUnits: { enabled: 25, suspended: 0, warning: 0, lockedOut: 0 }, servicePlans: [], subscriptionIds: ['sub-spb'] },
+        prepaidUnits: { enabled: 25 + ordered(SPB), suspended: 0, warning: 0, lockedOut: 0 }, servicePlans: [], subscriptionIds: ['sub-spb'] },
       { skuId: EXO1, skuPartNumber: 'EXCHANGESTANDARD', capabilityStatus: 'Enabled', appliesTo: 'User', consumedUnits: 7,
-        prepaidUnits: { enabled: 10, suspended: 0, warning: 0, lockedOut: 0 }, servicePlans: [], subscriptionIds: ['sub-exo'] },
+        prepaidUnits: { enabled: 10 + ordered(EXO1), suspended: 0, warning: 0, lockedOut: 0 }, servicePlans: [], subscriptionIds: ['sub-exo'] },
     ];
   }
 

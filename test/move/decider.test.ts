@@ -250,7 +250,7 @@ describe('move decider', () => {
     });
 
     it('completes provisioning, then gives the source advice and finishes', () => {
-      const provisioned = eventsOf(given(contosoHistory('ordered')).when({ type: 'RecordProvisioned', actor: system, at: T0, subscriptions: [] }));
+      const provisioned = eventsOf(given(contosoHistory('ordered')).when({ type: 'RecordProvisioned', actor: system, at: T0, subscriptions: [], prepaidCheck: [] }));
       assert.equal(replay('mv-1', [...contosoHistory('ordered'), ...provisioned]).stage, 'source-advice');
       const final = eventsOf(given(contosoHistory('provisioned')).when({ type: 'RecordSourceAdvice', actor: system, at: T0, advice: [] }));
       assert.deepEqual(final.map((e) => e.type), ['SourceAdviceGiven', 'MoveCompleted']);
@@ -258,7 +258,7 @@ describe('move decider', () => {
     });
 
     it('refuses provisioning results before an order', () => {
-      assert.equal(refusalOf(given(contosoHistory('cart')).when({ type: 'RecordProvisioned', actor: system, at: T0, subscriptions: [] })).code, 'wrong-stage');
+      assert.equal(refusalOf(given(contosoHistory('cart')).when({ type: 'RecordProvisioned', actor: system, at: T0, subscriptions: [], prepaidCheck: [] })).code, 'wrong-stage');
     });
   });
 

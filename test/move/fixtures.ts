@@ -56,7 +56,7 @@ export function contosoHistory(until: 'started' | 'preflight' | 'invited' | 'acc
     ['approved', { type: 'PlanApproved', at: at(70), actor: adele, planHash: plan.hash, comment: 'ok' }],
     ['cart', { type: 'CartCreated', at: at(71), actor: system, customerId: CONTOSO_TENANT, cartId: 'cart-1', requestId: 'req-1' }],
     ['ordered', { type: 'OrderPlaced', at: at(72), actor: system, orderIds: ['ord-1'], subscriptions: [] }],
-    ['provisioned', { type: 'ProvisioningCompleted', at: at(80), actor: system, subscriptions: [] }],
+    ['provisioned', { type: 'ProvisioningCompleted', at: at(80), actor: system, subscriptions: [], prepaidCheck: [] }],
     ['done', { type: 'MoveCompleted', at: at(81), actor: system }],
   ];
   const index = all.findIndex(([name]) => name === until);

@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { MoveDecider } from '../../move/decider';
+import type { MoveEvent } from '../../move/events';
+import { MoveOrchestrator, retryDelayMs } from '../../move/orchestrator';
+import type { Notifier } from '../../move/ports';
+import { RegionTable } from '../../move/regions';
+import {
+  CONTOSO_DOMAIN, CONTOSO_TENANT, FakeCustomerDirectory, FakePartnerCenter, FakePartnerDirectory, FakeTenantLookup, FixedClock,
+  InMemoryMoveStore, PARTNER_TENANT, RecordingLog, SequentialIds, STAFF,
+} from '../bot/fakes';
+
+/** The orchestrator with in-memory fakes of every port; `restart()` builds a new one on the same store. */
+class World {
+  readonly store = new InMemoryMoveStore();
+  readonly clock = new FixedClock();
+  readonly partnerCenter = new FakePartnerCenter();
+  readonly customers = new FakeCustomerDirectory(this.partnerCenter);
+  readonly directory = new FakePartnerDirectory();
+  readonly notified: MoveEvent[] = [];
+  orchestrator = this.build();
+
+  build(): MoveOrchestrator {
+    const notifier: Notifier = { moveChanged: async (_state, events) => { this.notified.push(...events); } };
+    return new MoveOrchestrator({
+      store: this.store, decider: new MoveDecider(RegionTable.default()), partnerCenter: this.partnerCenter, customers: this.customers,
+      partnerDirectory: this.directory, tenants: new FakeTenantLookup(), notifier, clock: this.clock, ids: new SequentialIds(),
+      log: new RecordingLog(), settings: { partnerTenantId: PARTNER_TENANT, term: 'P1Y', billing: 'monthly' },
+    });
+  }
+
+  async restart(): Promise<void> {
+    this.orchestrator = this.build();
+    await this.orchestrator.restore();
+  }
+
+  actor(name: keyof typeof STAFF) {
+    const s = STAFF[name];
+    return { id: s.aadObjectId, name: s.name, roles: [...s.roles] };
+  }
+
+  async toApproval(): Promise<string> {
+    const started = await this.orchestrator.startMove({
+      customerDomain: CONTOSO_DOMAIN, customerCountry: 'US', source: 'microsoft-direct', multiPartner: false, requestGdap: true, actor: this.actor('megan'),
+    });
+    assert.ok(started.ok);
+    await started.settled;
+    this.partnerCenter.accept(CONTOSO_TENANT, CONTOSO_DOMAIN, 'Contoso Ltd');
+    await this.orchestrator.sweep();
+    const moveId = started.state.moveId;
+    assert.equal(this.orchestrator.get(moveId)?.stage, 'approval');
+    return moveId;
+  }
+
+  async approve(moveId: string) {
+    const state = this.orchestrator.get(moveId)!;
+    return this.orchestrator.approvePlan(moveId, this.actor('adele'), state.plan!.hash, '');
+  }
+}
+
+describe('move orchestrator', () => {
+  it('runs a whole move with one cart, one checkout and one order', async () => {
+    const w = new World();
+    const moveId = await w.toApproval();
+    const approved = await w.approve(moveId);
+    assert.ok(approved.ok);
+    await approved.settled;
+    assert.equal(w.orchestrator.get(moveId)?.stage, 'done');
+    assert.equal(w.partnerCenter.orderCount, 1);
+    const check = w.orchestrator.get(moveId)!.prepaidCheck;
+    assert.deepEqual(check.map((c) => [c.skuPartNumber, c.before, c.after, c.ok]), [['SPB', 25, 50, true], ['EXCHANGESTANDARD', 10, 20, true]]);
+  });
+
+  it('resumes after a crash between the cart and the checkout without a second cart or order', async () => {
+    const w = new World();
+    const moveId = await w.toApproval();
+    w.partnerCenter.failNext('checkoutCart');
+    const approved = await w.approve(moveId);
+    assert.ok(approved.ok);
+    await approved.settled;
+    assert.ok(w.orchestrator.get(moveId)!.cart, 'the cart id was recorded before checkout');
+    assert.equal(w.partnerCenter.orderCount, 0);
+
+    await w.restart();
+    w.clock.advance(retryDelayMs(1));
+    await w.orchestrator.sweep();
+    assert.equal(w.orchestrator.get(moveId)?.stage, 'done');
+    assert.equal(w.partnerCenter.carts.size, 1);
+    assert.equal(w.partnerCenter.orderCount, 1);
+  });
+
+  it('repeats a checkout whose answer was lost: the same cart gives the same order', async () => {
+    const w = new World();
+    const moveId = await w.toApproval();
+    const realCheckout = w.partnerCenter.checkoutCart.bind(w.partnerCenter);
+    let lostOnce = false;
+    // The order is placed, then the answer is lost (a timeout after checkout).
+    w.partnerCenter.checkoutCart = async (customerId, cartId) => {
+      const orders = await realCheckout(customerId, cartId);
+      if (!lostOnce) { lostOnce = true; throw Object.assign(new Error('timeout after checkout'), { retryable: true }); }
+      return orders;
+    };
+    const approved = await w.approve(moveId);
+    assert.ok(approved.ok);
+    await approved.settled;
+    assert.equal(w.orchestrator.get(moveId)?.lastFailure?.step, 'provisioning');
+    w.clock.advance(retryDelayMs(1));
+    await w.orchestrator.sweep();
+    assert.equal(w.orchestrator.get(moveId)?.stage, 'done');
+    assert.equal(w.partnerCenter.orderCount, 1);
+  });
+
+  it('waits for the back-off before retrying a failed step, then retries', async () => {
+    const w = new World();
+    w.partnerCenter.failNext('resellerInvitationLink');
+    const started = await w.orchestrator.startMove({
+      customerDomain: CONTOSO_DOMAIN, customerCountry: 'US', source: 'microsoft-direct', multiPartner: false, requestGdap: false, actor: w.actor('megan'),
+    });
+    assert.ok(started.ok);
+    await started.settled;
+    const moveId = started.state.moveId;
+    assert.equal(w.orchestrator.get(moveId)?.lastFailure?.attempts, 1);
+    await w.orchestrator.sweep();
+    assert.equal(w.orchestrator.get(moveId)?.stage, 'invitation', 'not retried before the back-off');
+    w.clock.advance(retryDelayMs(1));
+    await w.orchestrator.sweep();
+    assert.equal(w.orchestrator.get(moveId)?.stage, 'awaiting-acceptance');
+    assert.equal(w.orchestrator.get(moveId)?.lastFailure, null);
+  });
+
+  it('waits up to an hour for Graph to show the new licences, then records the shortfall', async () => {
+    const w = new World();
+    const moveId = await w.toApproval();
+    w.customers.subscribedSkus = async () => [];
+    const approved = await w.approve(moveId);
+    assert.ok(approved.ok);
+    await approved.settled;
+    assert.equal(w.orchestrator.get(moveId)?.stage, 'provisioning');
+    w.clock.advance(30 * 60_000);
+    await w.orchestrator.sweep();
+    assert.equal(w.orchestrator.get(moveId)?.stage, 'provisioning');
+    w.clock.advance(31 * 60_000);
+    await w.orchestrator.sweep();
+    const state = w.orchestrator.get(moveId)!;
+    assert.equal(state.stage, 'done');
+    assert.ok(state.prepaidCheck.every((c) => !c.ok));
+  });
+
+  it('keeps the notifier informed of every recorded event exactly once, across a restart', async () => {
+    const w = new World();
+    const moveId = await w.toApproval();
+    await w.restart();
+    const approved = await w.approve(moveId);
+    assert.ok(approved.ok);
+    await approved.settled;
+    const stored = await w.store.load(moveId);
+    assert.deepEqual(w.notified.map((e) => e.type), stored.map((e) => e.type));
+  });
+
+  it('backs off 5 s, 10 s, 20 s … and never more than 15 minutes', () => {
+    assert.deepEqual([1, 2, 3, 4].map(retryDelayMs), [5_000, 10_000, 20_000, 40_000]);
+    assert.equal(retryDelayMs(30), 15 * 60_000);
+  });
+});
