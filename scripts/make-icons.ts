@@ -18,23 +18,9 @@ const APP_PACKAGE_DIR = path.resolve(__dirname, '..', 'appPackage');
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-let crcTable: Uint32Array | undefined;
-
-/** CRC-32 (ISO-HDLC, as PNG and zip use). node:zlib.crc32 exists from Node 20.15 / 22.2; the table is the fallback. */
+/** CRC-32 (ISO-HDLC, as PNG and zip use). */
 export function crc32(data: Buffer): number {
-  const native = (zlib as unknown as { crc32?: (d: Buffer) => number }).crc32;
-  if (typeof native === 'function') return native(data) >>> 0;
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (const byte of data) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  return zlib.crc32(data) >>> 0;
 }
 
 function chunk(type: string, data: Buffer): Buffer {

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
+import { crc32 } from './make-icons';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 
 export const APP_PACKAGE_DIR = path.resolve(__dirname, '..', 'appPackage');
@@ -193,24 +194,6 @@ export function readIcons(manifest: Record<string, unknown>, dir = APP_PACKAGE_D
 
 // ---------------------------------------------------------------- zip
 
-let crcTable: Uint32Array | undefined;
-
-/** CRC-32 as zip uses it; node:zlib.crc32 (Node ≥ 20.15) when present, else a table. */
-function crc32(data: Buffer): number {
-  const native = (zlib as unknown as { crc32?: (d: Buffer) => number }).crc32;
-  if (typeof native === 'function') return native(data) >>> 0;
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (const byte of data) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
 
 /** 2025-01-01 00:00:00 in MS-DOS format, for every entry, so the zip depends only on its contents. */
 const DOS_TIME = 0;

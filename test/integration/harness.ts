@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { withLocalDefaults } from '../../bot/localEnv';
-import type { Logger } from '../../move/ports';
+import type { Clock, Logger } from '../../move/ports';
 import { startSandbox, type SandboxHandle } from '../../sandbox/server';
 import {
   ADELE_VANCE_ID, ALEX_WILBER_ID, ISAIAH_LANGER_ID, MEGAN_BOWEN_ID, PATTI_FERNANDEZ_ID,
@@ -23,7 +23,15 @@ export const users = {
 export const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** The bot and the sandbox in this process, over real HTTP, with a fake Teams connector. */
+/** A clock the test moves forward: back-offs pass without waiting. */
+export class SteppingClock implements Clock {
+  private offsetMs = 0;
+  now(): Date { return new Date(Date.now() + this.offsetMs); }
+  advance(ms: number): void { this.offsetMs += ms; }
+}
+
 export class Harness {
+  readonly clock = new SteppingClock();
   sandbox!: SandboxHandle;
   connector!: FakeConnector;
   app!: App;
@@ -41,7 +49,7 @@ export class Harness {
 
   async startBot(): Promise<void> {
     const env = withLocalDefaults({ DATA_DIR: this.dataDir, PORT: '0', LOG_LEVEL: 'silent', REPLY_BUDGET_MS: '8000' }, this.sandbox.url);
-    this.app = await createApp(loadConfig(env), { log: quietLog, startSweeps: false });
+    this.app = await createApp(loadConfig(env), { log: quietLog, startSweeps: false, clock: this.clock });
     this.botUrl = await this.app.server.listen(0, '127.0.0.1');
     this.teams = new TeamsClient(this.botUrl, this.connector.url);
   }
@@ -57,7 +65,7 @@ export class Harness {
     await rm(this.dataDir, { recursive: true, force: true });
   }
 
-  async admin(method: 'GET' | 'POST', route: string, body?: object): Promise<any> {
+  async admin(method: 'GET' | 'POST' | 'DELETE', route: string, body?: object): Promise<any> {
     const response = await fetch(`${this.sandbox.url}/_sandbox/${route}`, {
       method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
     });
@@ -67,12 +75,14 @@ export class Harness {
   }
 
   /** Runs sweeps until the move reaches the stage (or fails after a few tries). */
-  async sweepUntil(moveId: string, stage: string, tries = 10): Promise<void> {
+  async sweepUntil(moveId: string, stage: string, tries = 12): Promise<void> {
     for (let i = 0; i < tries; i += 1) {
       if (this.app.orchestrator.get(moveId)?.stage === stage) return;
       await this.app.orchestrator.sweep();
       if (this.app.orchestrator.get(moveId)?.stage === stage) return;
       await this.admin('POST', 'clock', { advanceSeconds: 10 });
+      // Let any back-off of a failed step pass, on the bot's clock.
+      this.clock.advance(20 * 60_000);
     }
     throw new Error(`move ${moveId} is at ${this.app.orchestrator.get(moveId)?.stage}, not ${stage}`);
   }

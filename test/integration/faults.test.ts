@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { Harness, users } from './harness';
+
+/**
+ * The issue's fault run: with a fifth of all calls to Partner Center, Graph and sign-in failing
+ * (5xx after the work was done, or 429 with Retry-After), the Contoso move still completes with one order.
+ */
+describe('a whole move while the services misbehave', function () {
+  this.timeout(240_000);
+  const h = new Harness();
+
+  before(async function () {
+    await h.start();
+    // The fault admin API arrived with the adapters issue; say so plainly where it is missing.
+    const probe = await fetch(`${h.sandbox.url}/_sandbox/faults`);
+    if (probe.status === 404) {
+      console.log('    skipped: this sandbox has no /_sandbox/faults');
+      this.skip();
+    }
+  });
+  after(() => h.stop());
+
+  it('completes the Contoso move with exactly one order under 20% injected 5xx/429', async () => {
+    await h.admin('POST', 'faults', { match: '* /**', probability: 0.1, status: 503, phase: 'after' });
+    await h.admin('POST', 'faults', { match: '* /**', probability: 0.1, status: 429, retryAfterSeconds: 1 });
+
+    await h.teams.say(users.megan, 'move contoso.onmicrosoft.com US direct');
+    const move = h.app.orchestrator.latestMoveFor('contoso.onmicrosoft.com');
+    assert.ok(move, 'the move started');
+    await h.sweepUntil(move.moveId, 'awaiting-acceptance', 30);
+    await h.admin('POST', 'customers/contoso.onmicrosoft.com/accept');
+    await h.sweepUntil(move.moveId, 'approval', 30);
+
+    const state = h.app.orchestrator.get(move.moveId)!;
+    const { status } = await h.teams.click(users.adele, 'move.plan.approve', { moveId: state.moveId, version: state.version, planHash: state.plan!.hash });
+    assert.equal(status, 200);
+    await h.sweepUntil(move.moveId, 'done', 40);
+
+    await h.admin('DELETE', 'faults');
+    const world = await h.admin('GET', 'state');
+    const contoso = world.customers.find((c: any) => c.domain === 'contoso.onmicrosoft.com');
+    assert.equal(contoso.orders.length, 1, 'exactly one order');
+    assert.deepEqual(contoso.subscriptions.map((s: any) => s.quantity).sort((a: number, b: number) => a - b), [10, 25]);
+    const faults = await h.admin('GET', 'faults').catch(() => null);
+    void faults;
+  });
+});
