@@ -46,6 +46,8 @@ export interface StartMoveInput {
   actor: Actor;
   /** Given by a start form so that submitting the same form twice starts one move. */
   moveId?: string;
+  /** The starter's Teams SSO token, for the App+User calls of the invitation (kept in memory only). */
+  userAssertion?: string;
 }
 
 /**
@@ -56,6 +58,8 @@ export interface StartMoveInput {
 export class MoveOrchestrator {
   private readonly states = new Map<string, MoveState>();
   private readonly locks = new KeyedSerialQueue();
+  /** Staff sign-ins lent to a move's next App+User step: memory only, dropped after use or an hour. */
+  private readonly assertions = new Map<string, { assertion: string; until: number }>();
   private readonly steps: MoveSteps;
 
   constructor(private readonly deps: OrchestratorDeps) {
@@ -100,12 +104,15 @@ export class MoveOrchestrator {
 
   async startMove(input: StartMoveInput): Promise<CommandResult> {
     const moveId = input.moveId ?? this.newMoveId();
+    if (input.userAssertion) this.lendAssertion(moveId, input.userAssertion);
     const active = this.activeMoveFor(input.customerDomain);
-    return this.dispatch(moveId, {
+    const result = await this.dispatch(moveId, {
       type: 'StartMove', actor: input.actor, at: this.now(), moveId, correlationId: this.deps.ids.newId(),
       customerDomain: input.customerDomain, customerCountry: input.customerCountry, source: input.source,
       multiPartner: input.multiPartner, requestGdap: input.requestGdap, activeMoveId: active?.moveId ?? null,
     });
+    if (!result.ok && !this.states.has(moveId)) this.assertions.delete(moveId);
+    return result;
   }
 
   approvePlan(moveId: string, actor: Actor, planHash: string, comment: string): Promise<CommandResult> {
@@ -181,12 +188,27 @@ export class MoveOrchestrator {
     return { accepted, advanced };
   }
 
+  /** Lends a staff member's sign-in to the move's next App+User step (e.g. when they retry it). */
+  lendAssertion(moveId: string, assertion: string): void {
+    this.assertions.set(moveId, { assertion, until: this.deps.clock.now().getTime() + ASSERTION_LIFETIME_MS });
+  }
+
+  private borrowAssertion(moveId: string): string | undefined {
+    const lent = this.assertions.get(moveId);
+    if (!lent) return undefined;
+    if (lent.until < this.deps.clock.now().getTime()) {
+      this.assertions.delete(moveId);
+      return undefined;
+    }
+    return lent.assertion;
+  }
+
   private async runNextStep(moveId: string): Promise<boolean> {
     const state = this.states.get(moveId);
     if (!state) return false;
     let command: MoveCommand | null;
     try {
-      command = await this.steps.nextCommand(state);
+      command = await this.steps.nextCommand(state, this.borrowAssertion(moveId));
     } catch (error) {
       const failure = this.steps.describeFailure(state, error);
       this.deps.log.warn({ moveId, correlationId: state.correlationId, step: state.stage, err: failure.error }, 'step failed');
@@ -194,6 +216,8 @@ export class MoveOrchestrator {
       return false;
     }
     if (!command) return false;
+    // The sign-in served the step it was lent for.
+    if (command.type === 'RecordInvitation') this.assertions.delete(moveId);
     const result = await this.apply(moveId, command);
     if (!result.ok) {
       this.deps.log.error({ moveId, refusal: result.refusal, command: command.type }, 'a side effect result was refused');
@@ -255,6 +279,8 @@ export class MoveOrchestrator {
 }
 
 const PREFLIGHT_LOCK = 'preflight:*';
+/** Teams SSO tokens live about an hour; a lent sign-in is not kept longer. */
+const ASSERTION_LIFETIME_MS = 60 * 60_000;
 
 /** Back-off before retrying a failed step: 5 s, 10 s, 20 s … capped at 15 minutes. */
 export function retryDelayMs(attempts: number): number {

@@ -11,6 +11,11 @@ export interface CallContext {
   correlationId: string;
   /** Idempotency key for a call that must not be done twice (Partner Center MS-RequestId). */
   requestId?: string;
+  /**
+   * The signed-in staff member's Teams SSO token, for App+User calls made on their behalf
+   * (exchanged on-behalf-of). Held in memory only, never stored or logged.
+   */
+  userAssertion?: string;
 }
 
 export interface Clock {

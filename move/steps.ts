@@ -33,7 +33,8 @@ export class MoveSteps {
     private readonly activeMoveForTenant: (tenantId: string, exceptMoveId: string) => MoveState | undefined,
   ) {}
 
-  async nextCommand(state: MoveState): Promise<MoveCommand | null> {
+  /** `userAssertion`: the staff member's sign-in, when one was lent for this move's App+User calls. */
+  async nextCommand(state: MoveState, userAssertion?: string): Promise<MoveCommand | null> {
     const ctx: CallContext = { correlationId: state.correlationId };
     const base = { actor: SYSTEM_ACTOR, at: this.deps.clock.now().toISOString() };
     switch (state.stage) {
@@ -49,12 +50,14 @@ export class MoveSteps {
         };
       }
       case 'invitation': {
-        const resellerLink = await this.deps.partnerCenter.resellerInvitationLink(ctx);
+        // App+User calls: on behalf of the staff member when they lent their sign-in.
+        const asUser: CallContext = userAssertion ? { ...ctx, userAssertion } : ctx;
+        const resellerLink = await this.deps.partnerCenter.resellerInvitationLink(asUser);
         let gdap: { relationshipId: string; approvalLink: string } | null = null;
         if (state.requestGdap && state.tenantId) {
           // Unique per move (Graph requires unique display names), at most 50 characters.
           const displayName = `CSP move ${state.moveId}`.slice(0, 50);
-          gdap = await this.deps.partnerDirectory.requestDelegatedAdmin(state.tenantId, displayName, ctx);
+          gdap = await this.deps.partnerDirectory.requestDelegatedAdmin(state.tenantId, displayName, asUser);
         }
         return {
           type: 'RecordInvitation', ...base, resellerLink,

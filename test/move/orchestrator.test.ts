@@ -156,6 +156,25 @@ describe('move orchestrator', () => {
     assert.deepEqual(w.notified.map((e) => e.type), stored.map((e) => e.type));
   });
 
+  it('lends the starter\'s sign-in to the App+User invitation calls only, then forgets it', async () => {
+    const w = new World();
+    const seen: Array<string | undefined> = [];
+    const realLink = w.partnerCenter.resellerInvitationLink.bind(w.partnerCenter);
+    w.partnerCenter.resellerInvitationLink = async (ctx) => { seen.push(ctx.userAssertion); return realLink(ctx); };
+    const realGdap = w.directory.requestDelegatedAdmin.bind(w.directory);
+    w.directory.requestDelegatedAdmin = async (tenantId, name, ctx) => { seen.push(ctx.userAssertion); return realGdap(tenantId, name, ctx); };
+    const realProfile = w.partnerCenter.partnerProfile.bind(w.partnerCenter);
+    w.partnerCenter.partnerProfile = async (ctx) => { assert.equal(ctx.userAssertion, undefined, 'app-only calls get no sign-in'); return realProfile(ctx); };
+    const started = await w.orchestrator.startMove({
+      customerDomain: CONTOSO_DOMAIN, customerCountry: 'US', source: 'microsoft-direct', multiPartner: false, requestGdap: true,
+      actor: w.actor('megan'), userAssertion: 'sso-token-of-megan',
+    });
+    assert.ok(started.ok);
+    await started.settled;
+    assert.deepEqual(seen, ['sso-token-of-megan', 'sso-token-of-megan']);
+    assert.doesNotMatch(JSON.stringify(await w.store.load(started.state.moveId)), /sso-token/, 'never stored');
+  });
+
   it('backs off 5 s, 10 s, 20 s … and never more than 15 minutes', () => {
     assert.deepEqual([1, 2, 3, 4].map(retryDelayMs), [5_000, 10_000, 20_000, 40_000]);
     assert.equal(retryDelayMs(30), 15 * 60_000);
