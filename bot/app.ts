@@ -19,6 +19,7 @@ import type { BotConfig } from './config';
 import { ConversationRegistry } from './conversationRegistry';
 import { createBotServer, type BotServer } from './server';
 import { SweepTimer } from './sweepTimer';
+import { SsoGate } from './ssoGate';
 import { createTeamsEdge } from './teamsEdge';
 import { TeamsNotifier } from './teamsNotifier';
 import { TeamsPoster } from './teamsPoster';
@@ -89,7 +90,7 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     };
     const { bot } = createTeamsEdge({
       orchestrator, registry, partnerDirectory, partnerTenantId: config.PARTNER_TENANT_ID, regions, partnerRegion,
-      conversationState, turns, clock, log, replyBudgetMs: config.REPLY_BUDGET_MS,
+      conversationState, turns, clock, log, replyBudgetMs: config.REPLY_BUDGET_MS, sso: new SsoGate(config.SSO_CONNECTION_NAME),
     });
     adapter.onTurnError = async (context, error) => {
       log.error({ err: error instanceof Error ? error.stack ?? error.message : String(error), conversationId: context.activity.conversation?.id }, 'unhandled error in a turn');

@@ -36,6 +36,8 @@ const schema = z.object({
   STORE: z.enum(['file']).default('file'),
   /** The reply budget: how long a card click waits for the move to settle before answering. */
   REPLY_BUDGET_MS: z.coerce.number().int().min(0).max(12_000).default(8_000),
+  /** Azure Bot OAuth connection for Teams single sign-on; App+User calls then act as the staff member. */
+  SSO_CONNECTION_NAME: optionalText,
 });
 
 export type BotConfig = z.infer<typeof schema> & { roleOverrides: Record<string, Role[]> };

@@ -24,6 +24,7 @@ import { RetryCommand } from './commands/retryCommand';
 import { StatusCommand } from './commands/statusCommand';
 import type { ConversationRegistry } from './conversationRegistry';
 import { MoveBot } from './moveBot';
+import { SsoGate } from './ssoGate';
 import { cardActivity } from './teamsNotifier';
 import type { TurnScope } from './turnScope';
 
@@ -40,6 +41,8 @@ export interface TeamsEdgeDeps {
   clock: Clock;
   log: Logger;
   replyBudgetMs: number;
+  /** Teams single sign-on for clicks that act as the staff member; off when absent. */
+  sso?: SsoGate;
 }
 
 /** The bot with its card actions (one handler per verb) and chat commands (one handler per command). */
@@ -48,6 +51,7 @@ export function createTeamsEdge(deps: TeamsEdgeDeps): { bot: MoveBot; actions: A
   const actors = new ActorResolver(deps.partnerDirectory, deps.partnerTenantId, deps.log);
   const actionDeps: ActionDeps = {
     orchestrator: deps.orchestrator, registry: deps.registry, countries, partnerRegion: deps.partnerRegion, replyBudgetMs: deps.replyBudgetMs,
+    sso: deps.sso ?? new SsoGate(undefined),
   };
   const actions = new ActionRouter([
     new MoveStartAction(actionDeps), new MovePlanApproveAction(actionDeps), new MovePlanRejectAction(actionDeps),

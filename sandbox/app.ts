@@ -5,16 +5,25 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { registerAdminRoutes } from './api/admin';
+import { registerAdminControlRoutes } from './api/adminControls';
+import { registerBatchRoute, type SubRequest } from './api/graph/batch';
 import { registerGdapRoutes } from './api/graph/gdap';
+import { registerLicenseAssignmentRoutes } from './api/graph/licenseAssignment';
 import { registerLicensingRoutes } from './api/graph/licensing';
+import { registerMailRoutes } from './api/graph/mail';
 import { registerUserRoutes } from './api/graph/users';
 import { registerIdentityRoutes } from './api/identity';
+import { registerAgreementRoutes } from './api/partnerCenter/agreements';
 import { registerCatalogRoutes } from './api/partnerCenter/catalog';
 import { registerCustomerRoutes } from './api/partnerCenter/customers';
 import { registerOrderRoutes } from './api/partnerCenter/orders';
+import { registerTransferRoutes } from './api/partnerCenter/transfers';
+import { createControls, type SandboxControls } from './control/controls';
 import { errorForArea } from './http/errors';
+import { createPipeline, type Pipeline } from './http/pipeline';
+import { buildRequest } from './http/request';
 import { areaOfPath, Router } from './http/router';
-import { HttpError, MalformedBodyError, type ApiArea, type SandboxRequest, type SandboxResponse } from './http/types';
+import type { ApiArea, SandboxRequest, SandboxResponse } from './http/types';
 import { hashGuid } from './util/ids';
 import type { SandboxWorld } from './world/world';
 
@@ -23,27 +32,37 @@ const HOST_HEADER_PATTERN = /^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\
 
 export interface SandboxApp {
   handle(req: IncomingMessage, res: ServerResponse): void;
+  readonly controls: SandboxControls;
 }
 
 export function createSandboxApp(world: SandboxWorld, fallbackBaseUrl: () => string): SandboxApp {
   const router = new Router();
+  const controls = createControls(world.seed);
+  const pipeline = createPipeline(world, controls);
   registerIdentityRoutes(router, world);
   registerCustomerRoutes(router, world);
+  registerAgreementRoutes(router, world);
+  registerTransferRoutes(router, world);
   registerCatalogRoutes(router, world);
   registerOrderRoutes(router, world);
+  registerBatchRoute(router, world, (sub) => runSubRequest(router, pipeline, sub));
   registerLicensingRoutes(router, world);
+  registerLicenseAssignmentRoutes(router, world);
+  registerMailRoutes(router, world);
   registerUserRoutes(router, world);
   registerGdapRoutes(router, world);
-  registerAdminRoutes(router, world);
+  registerAdminRoutes(router, world, controls);
+  registerAdminControlRoutes(router, world, controls);
 
   let requestCounter = 0;
   const nextTraceId = () => hashGuid(world.seed, 'trace', String((requestCounter += 1)));
 
   return {
+    controls,
     handle(req, res) {
       const traceId = nextTraceId();
       readBody(req)
-        .then((body) => dispatch(router, req, body, traceId, fallbackBaseUrl()))
+        .then((body) => dispatch(router, pipeline, req, body, traceId, fallbackBaseUrl()))
         .then(({ area, request, response }) => send(res, area, request, response))
         .catch((error: unknown) => {
           process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'sandbox request failed', traceId, error: String(error) })}\n`);
@@ -56,6 +75,24 @@ export function createSandboxApp(world: SandboxWorld, fallbackBaseUrl: () => str
         });
     },
   };
+}
+
+/** A `$batch` sub-request goes through the same pipeline (faults, throttling, auth) as any other call. */
+function runSubRequest(router: Router, pipeline: Pipeline, sub: SubRequest): Promise<SandboxResponse> {
+  const match = router.match(sub.method, sub.path);
+  const request = buildRequest({
+    area: match.kind === 'found' ? match.area : areaOfPath(sub.path),
+    method: sub.method,
+    path: sub.path,
+    query: sub.query,
+    headers: sub.headers,
+    remoteAddress: sub.parent.remoteAddress,
+    rawBody: sub.rawBody,
+    params: {},
+    traceId: sub.traceId,
+    baseUrl: sub.parent.baseUrl,
+  });
+  return pipeline.execute(request, match);
 }
 
 class BodyTooLargeError extends Error {}
@@ -75,7 +112,7 @@ function readBody(req: IncomingMessage): Promise<string | BodyTooLargeError> {
   });
 }
 
-async function dispatch(router: Router, req: IncomingMessage, body: string | BodyTooLargeError, traceId: string, fallbackBaseUrl: string) {
+async function dispatch(router: Router, pipeline: Pipeline, req: IncomingMessage, body: string | BodyTooLargeError, traceId: string, fallbackBaseUrl: string) {
   let url: URL;
   try {
     url = new URL(req.url ?? '/', 'http://sandbox.invalid');
@@ -91,79 +128,22 @@ async function dispatch(router: Router, req: IncomingMessage, body: string | Bod
     method,
     path: url.pathname,
     query: url.searchParams,
-    req,
+    headers: req.headers,
+    remoteAddress: req.socket.remoteAddress,
     rawBody: typeof body === 'string' ? body : '',
-    params: match.kind === 'found' ? match.params : {},
+    params: {},
     traceId,
     baseUrl: host && HOST_HEADER_PATTERN.test(host) ? `http://${host}` : fallbackBaseUrl,
   });
-
-  let response: SandboxResponse;
-  if (body instanceof BodyTooLargeError) {
-    response = errorForArea(area, request, 413, `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
-  } else if (match.kind === 'notFound') {
-    response = errorForArea(area, request, 404, `No such resource: ${method} ${url.pathname.slice(0, 300)}`);
-  } else if (match.kind === 'methodNotAllowed') {
-    response = errorForArea(area, request, 405, `Method ${method} is not allowed here; use ${match.allowed.join(', ')}.`);
-    response.headers = { Allow: match.allowed.join(', ') };
-  } else {
-    try {
-      response = await match.handler(request);
-    } catch (error) {
-      if (error instanceof HttpError) response = error.response;
-      else if (error instanceof MalformedBodyError) response = errorForArea(area, request, 400, error.message);
-      else {
-        process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'sandbox handler crashed', traceId, path: url.pathname, error: error instanceof Error ? error.stack : String(error) })}\n`);
-        response = errorForArea(area, request, 500, 'The sandbox hit an internal error.');
-      }
-    }
-  }
+  const response = body instanceof BodyTooLargeError
+    ? errorForArea(area, request, 413, `The request body exceeds ${MAX_BODY_BYTES} bytes.`)
+    : await pipeline.execute(request, match);
   return { area, request, response };
 }
 
-interface RequestParts {
-  area: ApiArea;
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  req: IncomingMessage;
-  rawBody: string;
-  params: Record<string, string>;
-  traceId: string;
-  baseUrl: string;
-}
-
-function buildRequest(parts: RequestParts): SandboxRequest {
-  const { req, rawBody } = parts;
-  const header = (name: string): string | undefined => {
-    const value = req.headers[name.toLowerCase()];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  return {
-    area: parts.area,
-    method: parts.method,
-    path: parts.path,
-    query: parts.query,
-    headers: req.headers,
-    params: parts.params,
-    rawBody,
-    remoteAddress: req.socket.remoteAddress,
-    baseUrl: parts.baseUrl,
-    traceId: parts.traceId,
-    header,
-    jsonBody() {
-      if (rawBody.trim() === '') return undefined;
-      try {
-        return JSON.parse(rawBody) as unknown;
-      } catch {
-        throw new MalformedBodyError('The request body is not valid JSON.');
-      }
-    },
-    formBody: () => new URLSearchParams(rawBody),
-  };
-}
-
 function send(res: ServerResponse, area: ApiArea, request: SandboxRequest, response: SandboxResponse): void {
+  // The caller may have given up during an injected delay.
+  if (res.destroyed || res.writableEnded) return;
   const headers: Record<string, string> = { ...areaHeaders(area, request), ...(response.headers ?? {}) };
   if (response.body === undefined) {
     res.writeHead(response.status, headers);

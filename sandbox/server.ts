@@ -22,6 +22,8 @@ export interface SandboxOptions {
   seed?: string;
   /** How long (sandbox-clock seconds) a new subscription stays `pending`. Default 2. */
   provisioningDelaySeconds?: number;
+  /** Lifetime (wall-clock seconds) of the access tokens `/login` issues. Default 3599. */
+  tokenLifetimeSeconds?: number;
 }
 
 /** For in-process tests that need direct access to the world as well as the handle. */
@@ -31,7 +33,7 @@ export interface SandboxHandleWithWorld extends SandboxHandle {
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandleWithWorld> {
   const host = opts.host ?? '127.0.0.1';
-  const world = createWorld({ seed: opts.seed, provisioningDelaySeconds: opts.provisioningDelaySeconds });
+  const world = createWorld({ seed: opts.seed, provisioningDelaySeconds: opts.provisioningDelaySeconds, tokenLifetimeSeconds: opts.tokenLifetimeSeconds });
   let url = '';
   const app = createSandboxApp(world, () => url);
   const server = createServer((req, res) => app.handle(req, res));

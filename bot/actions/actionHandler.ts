@@ -3,6 +3,7 @@ import type { CountryOption } from '../../cards/intakeCard';
 import type { Actor } from '../../move/model';
 import type { MoveOrchestrator } from '../../move/orchestrator';
 import type { ConversationRegistry } from '../conversationRegistry';
+import type { SsoGate } from '../ssoGate';
 
 /** What every card-action handler gets: the turn, the verified actor and the card's data. */
 export interface ActionContext {
@@ -23,6 +24,8 @@ export interface ActionDeps {
   countries: CountryOption[];
   partnerRegion: () => Promise<string>;
   replyBudgetMs: number;
+  /** Teams single sign-on for the clicks that act as the staff member (off without an OAuth connection). */
+  sso: SsoGate;
 }
 
 const MOVE_ID_PATTERN = /^mv-[A-Za-z0-9-]{1,100}$/;

@@ -1,4 +1,4 @@
-import { TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
+import { TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
 import { intakeCard } from '../../cards/intakeCard';
 import { moveCard } from '../../cards/moveCard';
 import { SOURCE_CHANNEL_LABELS, type SourceChannel } from '../../move/model';
@@ -31,10 +31,17 @@ export class MoveStartAction implements ActionHandler {
     if (!form.domain) return again('Type the customer\'s domain (like contoso.onmicrosoft.com) or tenant id.');
     if (!form.country) return again('Choose the country of the customer\'s Microsoft 365 tenant: the CSP same-region rule depends on it.');
 
+    // The invitation is asked for as the staff member (App+User): with SSO, Teams signs them in first.
+    let userAssertion: string | undefined;
+    if (this.deps.sso.enabled) {
+      const signIn = await this.deps.sso.tokenOrLoginRequest(turn, turn.activity.value as AdaptiveCardInvokeValue, 'so the bot can ask Partner Center for the invitation as you');
+      if ('response' in signIn) return signIn.response;
+      userAssertion = signIn.token;
+    }
     const moveId = formMoveId ?? this.deps.orchestrator.newMoveId();
     const result = await this.deps.orchestrator.startMove({
       actor, moveId, customerDomain: form.domain, customerCountry: form.country, source: form.source,
-      multiPartner: form.multiPartner, requestGdap: form.requestGdap,
+      multiPartner: form.multiPartner, requestGdap: form.requestGdap, userAssertion,
     });
     if (!result.ok) {
       // Two clicks on one form at the same moment: the other click started it; show that move.

@@ -1,45 +1,55 @@
 /**
- * The sandbox's own admin API under `/_sandbox` (JSON, no auth, loopback callers only): read the whole
- * world, let a customer accept the partner's invitations, move the clock, reset.
- * Planned additions (not built yet): /faults, /throttle, /token, /gdap/{domain}/approve.
+ * The sandbox's own admin API under `/_sandbox` (JSON, no auth, loopback callers only): read the world, let a
+ * customer accept the partner's invitations or approve GDAP, read licence history, move the clock, reset.
+ * Faults, throttling, settings and test tokens are in adminControls.ts.
  */
+import type { SandboxControls } from '../control/controls';
 import { adminError } from '../http/errors';
 import type { Router } from '../http/router';
 import { json, type RouteHandler, type SandboxRequest } from '../http/types';
 import { MS_PER_DAY, MS_PER_SECOND } from '../util/clock';
 import { isRecord } from '../util/jwt';
-import { SANDBOX_STAFF } from '../world/constants';
+import { acceptMcaInAdminCenter } from '../world/agreements';
 import { cspRegionOf } from '../world/cspRegions';
-import { subscribedSkusOf } from '../world/directory';
-import { approvePendingGdap, effectiveGdapStatus } from '../world/gdap';
+import { approvePendingGdap } from '../world/gdap';
 import type { CustomerAccount } from '../world/types';
 import type { SandboxWorld } from '../world/world';
-import { userJson } from './graph/users';
-import { orderJson, subscriptionJson } from './partnerCenter/presenters';
+import { clockJson, customerState, licenseHistory, worldState } from './adminState';
 
 const LOOPBACK = ['127.0.0.1', '::1', '::ffff:127.0.0.1'];
 const MAX_ADVANCE_DAYS = 3650;
 
-export function registerAdminRoutes(router: Router, world: SandboxWorld): void {
-  const admin = (handler: RouteHandler): RouteHandler => (request) => {
+/** Admin routes answer loopback callers only. */
+export function adminOnly(handler: RouteHandler): RouteHandler {
+  return (request) => {
     if (!LOOPBACK.includes(request.remoteAddress ?? '')) throw adminError(403, 'forbidden', 'The sandbox admin API answers loopback callers only.');
     return handler(request);
   };
-  router.add('admin', 'GET', '/_sandbox/state', admin((request) => json(200, worldState(world, request))));
-  router.add('admin', 'POST', '/_sandbox/customers/:customer/accept', admin((request) => json(200, acceptInvitation(world, request))));
-  router.add('admin', 'POST', '/_sandbox/reset', admin(() => {
+}
+
+export function registerAdminRoutes(router: Router, world: SandboxWorld, controls: SandboxControls): void {
+  router.add('admin', 'GET', '/_sandbox/state', adminOnly((request) => {
+    const only = request.query.get('customer');
+    return json(200, worldState(world, only ? [findCustomerOr404(world, only)] : world.state.customers));
+  }));
+  router.add('admin', 'POST', '/_sandbox/customers/:customer/accept', adminOnly((request) => json(200, acceptInvitation(world, request))));
+  router.add('admin', 'POST', '/_sandbox/gdap/:customer/approve', adminOnly((request) => {
+    const customer = findCustomerOr404(world, request.params.customer);
+    const approved = approvePendingGdap(world, customer.tenant.tenantId).map((r) => r.id);
+    return json(200, { approved, customer: customerState(world, customer) });
+  }));
+  router.add('admin', 'GET', '/_sandbox/customers/:customer/license-history', adminOnly((request) =>
+    json(200, licenseHistory(world, findCustomerOr404(world, request.params.customer), request))));
+  router.add('admin', 'POST', '/_sandbox/reset', adminOnly(() => {
     world.reset();
+    controls.reset();
     return json(200, { reset: true, clock: clockJson(world) });
   }));
-  router.add('admin', 'GET', '/_sandbox/clock', admin(() => json(200, clockJson(world))));
-  router.add('admin', 'POST', '/_sandbox/clock', admin((request) => {
+  router.add('admin', 'GET', '/_sandbox/clock', adminOnly(() => json(200, clockJson(world))));
+  router.add('admin', 'POST', '/_sandbox/clock', adminOnly((request) => {
     advanceClock(world, request.jsonBody());
     return json(200, clockJson(world));
   }));
-}
-
-function clockJson(world: SandboxWorld) {
-  return { now: world.clock.nowIso(), offsetSeconds: world.clock.offsetMilliseconds / MS_PER_SECOND };
 }
 
 function advanceClock(world: SandboxWorld, body: unknown): void {
@@ -55,15 +65,23 @@ function advanceClock(world: SandboxWorld, body: unknown): void {
   world.clock.advance(total);
 }
 
-function findCustomerOr404(world: SandboxWorld, key: string): CustomerAccount {
+export function findCustomerOr404(world: SandboxWorld, key: string): CustomerAccount {
   const customer = key.length <= 256 ? world.findCustomer(key) : undefined;
   if (!customer) throw adminError(404, 'not_found', `No customer tenant '${key.slice(0, 256)}' in the sandbox world.`);
   return customer;
 }
 
-/** The customer's Global Admin accepts the reseller invitation and approves pending GDAP. Idempotent. */
+/**
+ * The customer's Global Admin accepts the reseller invitation: relationship → reseller, the Microsoft
+ * Customer Agreement accepted in the admin center (unless `{"acceptMca": false}`), and every pending GDAP
+ * relationship approved. Idempotent.
+ */
 function acceptInvitation(world: SandboxWorld, request: SandboxRequest) {
   const customer = findCustomerOr404(world, request.params.customer);
+  const body = request.jsonBody();
+  if (body !== undefined && !isRecord(body)) throw adminError(400, 'bad_request', 'Send no body, or {"acceptMca": true|false}.');
+  const acceptMca = body?.acceptMca ?? true;
+  if (typeof acceptMca !== 'boolean') throw adminError(400, 'bad_request', 'acceptMca must be true or false.');
   const partner = world.state.partner;
   const customerCountry = customer.tenant.countryLetterCode;
   const partnerCountry = partner.tenant.countryLetterCode;
@@ -82,43 +100,7 @@ function acceptInvitation(world: SandboxWorld, request: SandboxRequest) {
     customer.relationshipToPartner = 'reseller';
     customer.relationshipAcceptedDateTime = world.clock.nowIso();
   }
+  if (acceptMca) acceptMcaInAdminCenter(world, customer);
   approvePendingGdap(world, customer.tenant.tenantId);
   return customerState(world, customer);
-}
-
-function worldState(world: SandboxWorld, request: SandboxRequest) {
-  const { partner } = world.state;
-  const only = request.query.get('customer');
-  const customers = only ? [findCustomerOr404(world, only)] : world.state.customers;
-  return {
-    partner: { name: partner.companyName, tenantId: partner.tenant.tenantId, domain: partner.tenant.initialDomain, country: partner.tenant.countryLetterCode, cspRegion: cspRegionOf(partner.tenant.countryLetterCode) },
-    staff: SANDBOX_STAFF.map((s) => ({ id: s.id, displayName: s.displayName, userPrincipalName: s.userPrincipalName, groups: [...s.groups], directoryRoles: [...s.directoryRoles] })),
-    customers: customers.map((c) => customerState(world, c)),
-    clock: clockJson(world),
-  };
-}
-
-function customerState(world: SandboxWorld, customer: CustomerAccount) {
-  const tenant = customer.tenant;
-  return {
-    domain: tenant.initialDomain,
-    customDomains: [...tenant.customDomains],
-    tenantId: tenant.tenantId,
-    companyName: tenant.displayName,
-    country: tenant.countryLetterCode,
-    cspRegion: cspRegionOf(tenant.countryLetterCode),
-    relationship: customer.relationshipToPartner,
-    relationshipAcceptedDateTime: customer.relationshipAcceptedDateTime,
-    appConsentGranted: customer.appConsentGranted,
-    gdap: world.state.gdapRelationships
-      .filter((r) => r.customer?.tenantId === tenant.tenantId)
-      .map((r) => ({ id: r.id, displayName: r.displayName, status: effectiveGdapStatus(world, r), activatedDateTime: r.activatedDateTime, endDateTime: r.endDateTime })),
-    orders: customer.orders.map((o) => orderJson(world, customer, o)),
-    subscriptions: customer.subscriptions.map((s) => subscriptionJson(world, customer, s)),
-    skus: subscribedSkusOf(world, tenant).map((s) => ({ skuId: s.skuId, skuPartNumber: s.skuPartNumber, capabilityStatus: s.capabilityStatus, ...s.prepaidUnits, consumedUnits: s.consumedUnits })),
-    users: tenant.users.map((u) => {
-      const full = userJson(u);
-      return { id: u.id, userPrincipalName: u.userPrincipalName, usageLocation: u.usageLocation, assignedLicenses: full.assignedLicenses, licenseAssignmentStates: full.licenseAssignmentStates };
-    }),
-  };
 }

@@ -12,7 +12,7 @@ import {
 } from '../world/constants';
 import type { Tenant } from '../world/types';
 import type { SandboxWorld } from '../world/world';
-import { issueAccessToken, TOKEN_LIFETIME_SECONDS, type TokenResource } from './tokens';
+import { issueAccessToken, type TokenResource } from './tokens';
 
 const MULTI_TENANT_ALIASES = ['common', 'organizations'];
 const NON_RESOURCE_SCOPES = ['openid', 'profile', 'offline_access', 'email'];
@@ -100,7 +100,7 @@ function token(world: SandboxWorld, request: SandboxRequest) {
     if (!world.appHasAccessTo(tenant.tenantId)) {
       throw aadError(request, 400, 'unauthorized_client', 700016, `Application with identifier '${SANDBOX_CLIENT_ID}' was not found in the directory '${tenant.displayName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`);
     }
-    return tokenResponse(issueAccessToken(world, request, { resource, tenantId: tenant.tenantId }));
+    return tokenResponse(world, issueAccessToken(world, request, { resource, tenantId: tenant.tenantId }));
   }
 
   const refreshToken = form.get('refresh_token');
@@ -116,7 +116,7 @@ function token(world: SandboxWorld, request: SandboxRequest) {
     user: { objectId: serviceUser.id, userPrincipalName: serviceUser.userPrincipalName, displayName: serviceUser.displayName },
   });
   // The sandbox hands back the same refresh token (Entra would rotate it; the old one stays valid there too).
-  return tokenResponse(accessToken, { refresh_token: SANDBOX_REFRESH_TOKEN, scope: form.get('scope') ?? `${resource}/.default` });
+  return tokenResponse(world, accessToken, { refresh_token: SANDBOX_REFRESH_TOKEN, scope: form.get('scope') ?? `${resource}/.default` });
 }
 
 /** client_secret_basic: `Authorization: Basic base64(urlencoded id:urlencoded secret)`. */
@@ -133,8 +133,9 @@ function basicCredentials(request: SandboxRequest): { clientId: string; clientSe
   }
 }
 
-function tokenResponse(accessToken: string, extra: Record<string, string> = {}) {
-  return json(200, { token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS, ext_expires_in: TOKEN_LIFETIME_SECONDS, access_token: accessToken, ...extra }, { 'Cache-Control': 'no-store, no-cache', Pragma: 'no-cache' });
+function tokenResponse(world: SandboxWorld, accessToken: string, extra: Record<string, string> = {}) {
+  const lifetime = world.settings.tokenLifetimeSeconds;
+  return json(200, { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: accessToken, ...extra }, { 'Cache-Control': 'no-store, no-cache', Pragma: 'no-cache' });
 }
 
 /** `scope` (v2: `https://graph.microsoft.com/.default`) or `resource` (v1) → the token audience. */

@@ -5,12 +5,11 @@
  */
 import { GRAPH_APP_ID, GRAPH_RESOURCE, PARTNER_CENTER_RESOURCE, SANDBOX_APP_DISPLAY_NAME, SANDBOX_CLIENT_ID } from '../world/constants';
 import { hashGuid } from '../util/ids';
-import { signJwt, verifyJwt } from '../util/jwt';
+import { signJwt, verifyJwt, type JwtClaims } from '../util/jwt';
 import type { SandboxWorld } from '../world/world';
-import { graphError, partnerCenterError } from '../http/errors';
-import type { SandboxRequest } from '../http/types';
+import { graphError, graphErrorResponse, partnerCenterError } from '../http/errors';
+import { HttpError, type SandboxRequest } from '../http/types';
 
-export const TOKEN_LIFETIME_SECONDS = 3599;
 const KEY_ID = 'sandbox-hs256';
 
 export type TokenResource = typeof PARTNER_CENTER_RESOURCE | typeof GRAPH_RESOURCE;
@@ -46,16 +45,19 @@ export interface IssueTokenInput {
   tenantId: string;
   /** Absent for app-only (client credentials) tokens. */
   user?: { objectId: string; userPrincipalName: string; displayName: string };
+  /** Default: the world's `settings.tokenLifetimeSeconds`. 0 issues a token that is already expired. */
+  lifetimeSeconds?: number;
 }
 
 export function issueAccessToken(world: SandboxWorld, request: SandboxRequest, input: IssueTokenInput): string {
   const issuedAt = Math.floor(Date.now() / 1000);
+  const lifetime = input.lifetimeSeconds ?? world.settings.tokenLifetimeSeconds;
   const base = {
     aud: input.resource,
     iss: `${request.baseUrl}/login/${input.tenantId}/v2.0`,
     iat: issuedAt,
     nbf: issuedAt,
-    exp: issuedAt + TOKEN_LIFETIME_SECONDS,
+    exp: issuedAt + lifetime,
     tid: input.tenantId,
     appid: SANDBOX_CLIENT_ID,
     azp: SANDBOX_CLIENT_ID,
@@ -74,7 +76,7 @@ export function servicePrincipalId(world: SandboxWorld, tenantId: string): strin
   return hashGuid(world.seed, 'servicePrincipal', tenantId.toLowerCase());
 }
 
-type TokenProblem = { ok: false; reason: string };
+type TokenProblem = { ok: false; reason: string; expired?: boolean };
 type TokenCheck = { ok: true; claims: AccessTokenClaims } | TokenProblem;
 
 function checkBearer(world: SandboxWorld, request: SandboxRequest, resource: TokenResource): TokenCheck {
@@ -91,7 +93,7 @@ function checkBearer(world: SandboxWorld, request: SandboxRequest, resource: Tok
   }
   const audiences = resource === GRAPH_RESOURCE ? [GRAPH_RESOURCE, `${GRAPH_RESOURCE}/`, GRAPH_APP_ID] : [PARTNER_CENTER_RESOURCE, `${PARTNER_CENTER_RESOURCE}/`];
   if (!audiences.includes(aud)) return { ok: false, reason: `Invalid audience '${aud}'; expected '${resource}'.` };
-  if (exp * 1000 <= Date.now()) return { ok: false, reason: 'Lifetime validation failed, the token is expired.' };
+  if (exp * 1000 <= Date.now()) return { ok: false, reason: 'Lifetime validation failed, the token is expired.', expired: true };
   return {
     ok: true,
     claims: {
@@ -103,11 +105,21 @@ function checkBearer(world: SandboxWorld, request: SandboxRequest, resource: Tok
   };
 }
 
+/** `WWW-Authenticate` as Entra-protected APIs send it with a 401. */
+function challenge(reason: string, expired: boolean | undefined): Record<string, string> {
+  const description = expired ? 'The access token expired' : reason.replace(/["\\]/g, "'");
+  return { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${description}"` };
+}
+
 /** Partner Center accepts tokens for its own audience issued in the partner tenant. */
 export function requirePartnerCenterToken(world: SandboxWorld, request: SandboxRequest): AccessTokenClaims {
   const check = checkBearer(world, request, PARTNER_CENTER_RESOURCE);
   // The `code` of Partner Center's 401 body is UNCONFIRMED; the sandbox uses 401.
-  if (!check.ok) throw partnerCenterError(401, 401, `Authorization failed: ${check.reason}`);
+  if (!check.ok) {
+    const error = partnerCenterError(401, 401, `Authorization failed: ${check.reason}`);
+    error.response.headers = challenge(check.reason, check.expired);
+    throw error;
+  }
   if (!world.isPartnerTenant(check.claims.tid)) {
     throw partnerCenterError(401, 401, `Authorization failed: the token was issued in tenant ${check.claims.tid}, which is not a Partner Center partner tenant.`);
   }
@@ -117,7 +129,11 @@ export function requirePartnerCenterToken(world: SandboxWorld, request: SandboxR
 /** Graph: the token's `tid` decides which tenant is read; the app must still have access to it. */
 export function requireGraphToken(world: SandboxWorld, request: SandboxRequest): AccessTokenClaims {
   const check = checkBearer(world, request, GRAPH_RESOURCE);
-  if (!check.ok) throw graphError(request, 401, 'InvalidAuthenticationToken', check.reason);
+  if (!check.ok) {
+    const response = graphErrorResponse(request, 401, 'InvalidAuthenticationToken', check.reason);
+    response.headers = challenge(check.reason, check.expired);
+    throw new HttpError(response);
+  }
   const tenant = world.findTenant(check.claims.tid);
   if (!tenant || tenant.tenantId !== check.claims.tid) {
     throw graphError(request, 401, 'InvalidAuthenticationToken', `The tenant ${check.claims.tid} of the token does not exist.`);
@@ -127,4 +143,15 @@ export function requireGraphToken(world: SandboxWorld, request: SandboxRequest):
     throw graphError(request, 403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
   }
   return check.claims;
+}
+
+/**
+ * The claims of a correctly signed bearer token, expired or not (for throttling keys, which are counted
+ * before the route checks the token). Null when there is no usable token.
+ */
+export function peekBearerClaims(world: SandboxWorld, request: SandboxRequest): JwtClaims | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.header('authorization') ?? '');
+  if (!match) return null;
+  const verified = verifyJwt(match[1], world.signingSecret);
+  return verified.ok ? verified.claims : null;
 }

@@ -75,3 +75,36 @@ function graphCodeFor(status: number): string {
   if (status >= 500) return 'InternalServerError';
   return 'BadRequest';
 }
+
+const SERVICE_MESSAGES: Record<number, string> = {
+  500: 'The service encountered an internal error. Please retry the request.',
+  502: 'The gateway received an invalid response from the service. Please retry the request.',
+  503: 'The service is temporarily unavailable. Please retry the request later.',
+  504: 'The service did not answer in time. Please retry the request.',
+};
+const GRAPH_SERVICE_CODES: Record<number, string> = { 500: 'generalException', 502: 'badGateway', 503: 'serviceNotAvailable', 504: 'gatewayTimeout' };
+
+/**
+ * The error body a service sends for a transient failure or throttling (injected faults, rate limits), in
+ * the shape of the API the path belongs to. A 429 from Partner Center uses the documented throttling body
+ * `{statusCode, message}` (reference §2.3); Graph uses `TooManyRequests`; the token service `AADSTS90055`.
+ */
+export function serviceErrorFor(area: ApiArea, request: SandboxRequest, status: number, retryAfterSeconds: number | null): SandboxResponse {
+  const wait = retryAfterSeconds ?? 1;
+  const message = SERVICE_MESSAGES[status] ?? `The request failed with HTTP ${status}.`;
+  switch (area) {
+    case 'partnerCenter':
+      if (status === 429) return { status, body: { statusCode: 429, message: `Rate limit is exceeded. Try again in ${wait} seconds.` } };
+      // Undocumented codes: the HTTP status is the code (sandbox convention).
+      return partnerCenterError(status, status, message).response;
+    case 'graph':
+      if (status === 429) return graphErrorResponse(request, status, 'TooManyRequests', `Too many requests. Please retry after ${wait} seconds.`);
+      return graphErrorResponse(request, status, GRAPH_SERVICE_CODES[status] ?? graphCodeFor(status), message);
+    case 'login':
+      if (status === 429) return aadError(request, status, 'temporarily_unavailable', 90055, 'TenantThrottlingError - There are too many incoming requests. This exception is thrown for blocked tenants.').response;
+      if (status >= 500) return aadError(request, status, 'temporarily_unavailable', 90033, 'A transient error has occurred. Please try again.').response;
+      return aadError(request, status, 'invalid_request', 90014, message).response;
+    case 'admin':
+      return { status, body: { error: 'unavailable', message } };
+  }
+}

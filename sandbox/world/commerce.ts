@@ -32,6 +32,16 @@ export function noCommerceRelationship(world: SandboxWorld, customerId: string):
   );
 }
 
+/** Checkout without the customer's Microsoft Customer Agreement (reference §2.2: HTTP 403, code 13605). */
+export function mcaRequiredFault(customerId: string): CommerceFault {
+  return new CommerceFault(
+    403,
+    13605,
+    'Either a partner confirmation of the customer acceptance of the Microsoft Customer Agreement must be provided or the customer must accept the Microsoft Customer Agreement in the Microsoft Admin Center before you can complete this purchase',
+    [`Customer ${customerId} has not accepted the Microsoft Customer Agreement.`],
+  );
+}
+
 /** The customer if it has a reseller relationship with the partner; otherwise 403 / 20002. */
 export function requireResellerCustomer(world: SandboxWorld, customerId: string): CustomerAccount {
   const customer = world.findCustomer(customerId);
@@ -129,11 +139,16 @@ function validateLineItem(world: SandboxWorld, customer: CustomerAccount, raw: u
   };
 }
 
-/** Checkout is idempotent per cart: an Ordered cart answers with the orders it produced the first time. */
+/**
+ * Checkout is idempotent per cart: an Ordered cart answers with the orders it produced the first time.
+ * Without the customer's Microsoft Customer Agreement the whole checkout is refused (403 / 13605) and the cart
+ * stays Active, so it can be checked out once the agreement is in place.
+ */
 export function checkoutCart(world: SandboxWorld, customer: CustomerAccount, cartId: string): Order[] {
   const cart = customer.carts.find((c) => c.id.toLowerCase() === cartId.toLowerCase());
   if (!cart) throw new CommerceFault(404, 404, `Cart ${cartId.slice(0, 100)} was not found for customer ${customer.tenant.tenantId}.`);
   if (cart.status === 'Ordered') return cart.orderIds.map((id) => customer.orders.find((o) => o.id === id)!);
+  if (!customer.agreements.some((a) => a.type === 'MicrosoftCustomerAgreement')) throw mcaRequiredFault(customer.tenant.tenantId);
 
   const now = world.clock.now();
   const groups = new Map<string, CartLineItem[]>();

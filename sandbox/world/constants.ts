@@ -80,6 +80,13 @@ export const ADATUM_DOMAIN = 'adatum.onmicrosoft.com';
 export const OTHER_PARTNER_TENANT_ID = 'e4f5a6b7-c8d9-4eaf-8b1c-6d7e8f9a0b06';
 export const OTHER_PARTNER_NAME = 'Litware CSP';
 
+/** Microsoft Customer Agreement template (`GET /v1/agreements?agreementType=MicrosoftCustomerAgreement`). */
+export const MCA_TEMPLATE_ID = '117a77b0-9360-443b-8795-c6dedc750cf9';
+export const MCA_AGREEMENT_LINK = 'https://aka.ms/customeragreement';
+
+/** Default lifetime of the access tokens the sandbox issues (seconds); `POST /_sandbox/settings` changes it. */
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3599;
+
 export const FILLER_CUSTOMER_COUNT = 150;
 /** `filler001.onmicrosoft.com` … `filler150.onmicrosoft.com`. */
 export function fillerDomain(index: number): string {

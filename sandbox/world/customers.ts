@@ -185,6 +185,8 @@ export function buildCustomerAccount(seed: string, today: Date, scenario: Custom
     carts: [],
     orders: [],
     subscriptions: [],
+    agreements: [],
+    transfers: [],
     tenant: {
       tenantId: scenario.tenantId,
       displayName: scenario.companyName,

@@ -19,7 +19,7 @@ export class GdapRuleViolation extends Error {
 
 const ZERO_AUTO_EXTEND = ['PT0S', 'P0D'];
 const ALLOWED_AUTO_EXTEND = [...ZERO_AUTO_EXTEND, 'P180D'];
-const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13}$/i;
+export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13}$/i;
 const MAX_ROLES = 72;
 
 /** `active` relationships whose end date has passed read as `expired` (computed from the sandbox clock). */
@@ -100,6 +100,7 @@ export function createGdapRelationship(world: SandboxWorld, body: unknown): Gdap
     endDateTime: null,
     version: 1,
     requests: [],
+    accessAssignments: [],
   };
   world.state.gdapRelationships.push(relationship);
   return relationship;

@@ -1,7 +1,10 @@
-/** Builds the seeded world: the partner, the named customers, the fillers and Woodgrove's active GDAP. */
+/** Builds the seeded world: the partner, the named customers, the fillers, Woodgrove's active GDAP and MCA. */
 import { addDays, startOfUtcDay } from '../util/clock';
 import { hashGuid } from '../util/ids';
-import { FILLER_CUSTOMER_COUNT, WOODGROVE_TENANT_ID } from './constants';
+import {
+  FILLER_CUSTOMER_COUNT, fillerDomain, MCA_AGREEMENT_LINK, MCA_TEMPLATE_ID, OTHER_PARTNER_NAME, OTHER_PARTNER_TENANT_ID,
+  PARTNER_NAME, PARTNER_TENANT_ID, WOODGROVE_TENANT_ID,
+} from './constants';
 import { buildCustomerAccount, NAMED_CUSTOMERS } from './customers';
 import { buildFillerCustomer } from './filler';
 import { buildPartnerOrganization } from './partner';
@@ -35,12 +38,54 @@ export function buildSeedState(seed: string, now: Date): WorldState {
     endDateTime: addDays(activated, 730),
     version: 3,
     requests: [],
+    accessAssignments: [],
   };
+  // Woodgrove's Global Admin accepted the Microsoft Customer Agreement in the admin center with the invitation.
+  woodgrove.agreements.push({
+    type: 'MicrosoftCustomerAgreement',
+    templateId: MCA_TEMPLATE_ID,
+    dateAgreed: woodgrove.relationshipAcceptedDateTime!,
+    primaryContact: { firstName: woodgrove.contact.firstName, lastName: woodgrove.contact.lastName, email: woodgrove.contact.email },
+    userId: null,
+    agreementLink: MCA_AGREEMENT_LINK,
+  });
+  seedOutgoingTransfer(seed, today, customers);
 
   return {
     partner: buildPartnerOrganization(seed, today),
     customers,
     gdapRelationships: [woodgroveGdap],
     cartIdByRequestKey: new Map(),
+    idempotentResults: new Map(),
+    outbox: [],
+    licenseHistory: [],
   };
+}
+
+/**
+ * filler001 is leaving: Litware CSP (the target partner) created a transfer of its subscriptions away from
+ * Relecloud. Relecloud sees it but may not cancel it (only the creator may).
+ */
+function seedOutgoingTransfer(seed: string, today: Date, customers: CustomerAccount[]): void {
+  const filler = customers.find((c) => c.tenant.initialDomain === fillerDomain(1))!;
+  const created = addDays(today, -2);
+  filler.transfers.push({
+    id: hashGuid(seed, 'transfer', filler.tenant.tenantId, 'outgoing'),
+    status: 'Active',
+    transferType: 5,
+    customerEmailId: filler.contact.email,
+    customerName: filler.tenant.displayName,
+    customerTenantId: filler.tenant.tenantId,
+    sourcePartnerTenantId: PARTNER_TENANT_ID,
+    sourcePartnerName: PARTNER_NAME,
+    targetPartnerTenantId: OTHER_PARTNER_TENANT_ID,
+    targetPartnerName: OTHER_PARTNER_NAME,
+    targetPartnerEmailId: null,
+    targetProductTypes: ['OnlineServicesNCE'],
+    partnerOnRecord: null,
+    createdBy: OTHER_PARTNER_TENANT_ID,
+    createdTime: created,
+    lastModifiedTime: created,
+    completedTime: null,
+  });
 }

@@ -41,6 +41,8 @@ export interface UserLicense {
   disabledPlans: string[];
   /** null = assigned directly; otherwise the id of the group that assigns it. */
   assignedByGroup: string | null;
+  /** Sandbox-clock time of the last change; absent for seeded licences (then the user's createdDateTime). */
+  lastUpdatedDateTime?: string;
 }
 
 export interface DirectoryUser {
@@ -123,6 +125,43 @@ export interface CustomerAccount {
   carts: Cart[];
   orders: Order[];
   subscriptions: CommerceSubscription[];
+  /** Microsoft Customer Agreement acceptances (by the customer in the admin center, or attested by the partner). */
+  agreements: CustomerAgreement[];
+  /** New-commerce partner-to-partner transfers of this customer. */
+  transfers: Transfer[];
+}
+
+export interface CustomerAgreement {
+  type: 'MicrosoftCustomerAgreement' | 'MicrosoftCloudAgreement';
+  templateId: string;
+  dateAgreed: string;
+  primaryContact: { firstName: string; lastName: string; email: string; phoneNumber?: string };
+  /** Partner user who attested it (App+User token); null when the customer accepted it in the admin center. */
+  userId: string | null;
+  agreementLink: string;
+}
+
+export type TransferStatus = 'Active' | 'Completed' | 'Canceled';
+
+export interface Transfer {
+  id: string;
+  status: TransferStatus;
+  transferType: number;
+  customerEmailId: string;
+  customerName: string | null;
+  customerTenantId: string;
+  sourcePartnerTenantId: string;
+  sourcePartnerName: string;
+  targetPartnerTenantId: string;
+  targetPartnerName: string | null;
+  targetPartnerEmailId: string | null;
+  targetProductTypes: string[] | null;
+  partnerOnRecord: string | null;
+  /** Tenant id of the partner that created it (the target partner). Only it may cancel. */
+  createdBy: string;
+  createdTime: string;
+  lastModifiedTime: string;
+  completedTime: string | null;
 }
 
 export interface CartLineItem {
@@ -226,6 +265,19 @@ export interface GdapRelationship {
   /** Bumped on every change; the `@odata.etag` is derived from it. */
   version: number;
   requests: GdapRequest[];
+  accessAssignments: GdapAccessAssignment[];
+}
+
+/** Status is stored as created; `pending` reads as `active` once `activeFrom` has passed on the sandbox clock. */
+export interface GdapAccessAssignment {
+  id: string;
+  accessContainerId: string;
+  accessContainerType: 'securityGroup';
+  unifiedRoleIds: string[];
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  activeFrom: string;
+  version: number;
 }
 
 // ---------- The whole world ----------
@@ -243,4 +295,50 @@ export interface WorldState {
   gdapRelationships: GdapRelationship[];
   /** `{customerTenantId}|{MS-RequestId}` → cart id: a retried cart creation returns the first cart. */
   cartIdByRequestKey: Map<string, string>;
+  /** Partner Center POST results by `{partner}|{METHOD path}|{MS-RequestId}` (see api/partnerCenter/route.ts). */
+  idempotentResults: Map<string, StoredResult>;
+  /** Every Graph sendMail, oldest first. */
+  outbox: SentMail[];
+  /** Every licence change made through assignLicense, oldest first. */
+  licenseHistory: LicenseChange[];
+}
+
+export interface StoredResult {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface SentMail {
+  tenantId: string;
+  from: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  contentType: string;
+  content: string;
+  saveToSentItems: boolean;
+  at: string;
+}
+
+export interface LicenseSnapshot {
+  skuId: string;
+  skuPartNumber: string | null;
+  disabledPlans: string[];
+  assignedByGroup: string | null;
+}
+
+export interface LicenseChange {
+  sequence: number;
+  tenantId: string;
+  userId: string;
+  userPrincipalName: string;
+  at: string;
+  /** Object id of the token's caller (service principal or partner user). */
+  actor: string;
+  addLicenses: Array<{ skuId: string; disabledPlans: string[] }>;
+  removeLicenses: string[];
+  before: LicenseSnapshot[];
+  after: LicenseSnapshot[];
 }

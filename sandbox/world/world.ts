@@ -5,7 +5,7 @@
 import { createSandboxClock, MS_PER_SECOND, type SandboxClock } from '../util/clock';
 import { createIdSource, hashHex, type IdSource } from '../util/ids';
 import { buildCatalog, type Catalog } from './catalog';
-import { DEFAULT_PROVISIONING_DELAY_SECONDS, DEFAULT_SANDBOX_SEED, PARTNER_TENANT_ID } from './constants';
+import { DEFAULT_PROVISIONING_DELAY_SECONDS, DEFAULT_SANDBOX_SEED, DEFAULT_TOKEN_LIFETIME_SECONDS, PARTNER_TENANT_ID } from './constants';
 import { countriesInRegionOf } from './cspRegions';
 import { hasActiveGdap } from './gdap';
 import { buildSeedState } from './seed';
@@ -15,11 +15,21 @@ export interface WorldOptions {
   seed?: string;
   /** How long a new subscription stays `pending` (sandbox-clock time). Default 2 s. */
   provisioningDelaySeconds?: number;
+  /** Lifetime of issued access tokens (wall-clock seconds). Default 3599. */
+  tokenLifetimeSeconds?: number;
+}
+
+/** Run-time knobs (`POST /_sandbox/settings`); `reset()` restores the values the world was created with. */
+export interface WorldSettings {
+  provisioningDelaySeconds: number;
+  tokenLifetimeSeconds: number;
 }
 
 export interface SandboxWorld {
   readonly seed: string;
+  /** From `settings.provisioningDelaySeconds`. */
   readonly provisioningDelayMs: number;
+  readonly settings: WorldSettings;
   readonly clock: SandboxClock;
   readonly catalog: Catalog;
   /** HS256 key for the tokens this sandbox issues. */
@@ -42,6 +52,10 @@ export function createWorld(options: WorldOptions = {}): SandboxWorld {
   const seed = options.seed ?? DEFAULT_SANDBOX_SEED;
   const delaySeconds = options.provisioningDelaySeconds ?? DEFAULT_PROVISIONING_DELAY_SECONDS;
   if (!Number.isFinite(delaySeconds) || delaySeconds < 0) throw new RangeError('provisioningDelaySeconds must be >= 0');
+  const tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
+  if (!Number.isInteger(tokenLifetimeSeconds) || tokenLifetimeSeconds < 1) throw new RangeError('tokenLifetimeSeconds must be a positive integer');
+  const initialSettings: WorldSettings = { provisioningDelaySeconds: delaySeconds, tokenLifetimeSeconds };
+  const settings: WorldSettings = { ...initialSettings };
   const clock = createSandboxClock();
   const catalog = buildCatalog(seed);
 
@@ -51,7 +65,10 @@ export function createWorld(options: WorldOptions = {}): SandboxWorld {
 
   const world: SandboxWorld = {
     seed,
-    provisioningDelayMs: delaySeconds * MS_PER_SECOND,
+    get provisioningDelayMs() {
+      return settings.provisioningDelaySeconds * MS_PER_SECOND;
+    },
+    settings,
     clock,
     catalog,
     signingSecret: `sandbox-signing-key-${hashHex(32, seed, 'signing')}`,
@@ -64,6 +81,7 @@ export function createWorld(options: WorldOptions = {}): SandboxWorld {
     },
     reset() {
       clock.resetOffset();
+      Object.assign(settings, initialSettings);
       state = buildSeedState(seed, clock.now());
       ids = createIdSource(seed);
       tenantIndex = indexTenants(state);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { MoveDecider } from '../../move/decider';
 import type { MoveEvent } from '../../move/events';
 import { MoveOrchestrator, retryDelayMs } from '../../move/orchestrator';
-import type { Notifier } from '../../move/ports';
+import type { Notifier, PartnerDirectory } from '../../move/ports';
 import { RegionTable } from '../../move/regions';
 import {
   CONTOSO_DOMAIN, CONTOSO_TENANT, FakeCustomerDirectory, FakePartnerCenter, FakePartnerDirectory, FakeTenantLookup, FixedClock,
@@ -161,8 +161,9 @@ describe('move orchestrator', () => {
     const seen: Array<string | undefined> = [];
     const realLink = w.partnerCenter.resellerInvitationLink.bind(w.partnerCenter);
     w.partnerCenter.resellerInvitationLink = async (ctx) => { seen.push(ctx.userAssertion); return realLink(ctx); };
-    const realGdap = w.directory.requestDelegatedAdmin.bind(w.directory);
-    w.directory.requestDelegatedAdmin = async (tenantId, name, ctx) => { seen.push(ctx.userAssertion); return realGdap(tenantId, name, ctx); };
+    const directory: PartnerDirectory = w.directory;
+    const realGdap = directory.requestDelegatedAdmin.bind(directory);
+    directory.requestDelegatedAdmin = async (tenantId, name, ctx) => { seen.push(ctx.userAssertion); return realGdap(tenantId, name, ctx); };
     const realProfile = w.partnerCenter.partnerProfile.bind(w.partnerCenter);
     w.partnerCenter.partnerProfile = async (ctx) => { assert.equal(ctx.userAssertion, undefined, 'app-only calls get no sign-in'); return realProfile(ctx); };
     const started = await w.orchestrator.startMove({

@@ -86,3 +86,40 @@ export async function requestGdap(sandbox: SandboxHandle, graphToken: string, cu
   if (locked.status !== 201) throw new Error(`lockForApproval failed: ${locked.status} ${JSON.stringify(locked.body)}`);
   return created.body.id as string;
 }
+
+/** `POST /_sandbox/token`: a token without /login's tenant checks. */
+export async function adminToken(
+  sandbox: SandboxHandle,
+  audience: 'partner-center' | 'graph' | string,
+  options: { tenantId?: string; userId?: string; expiresInSeconds?: number } = {},
+): Promise<string> {
+  const result = await call(sandbox, '/_sandbox/token', { json: { audience, ...options } });
+  if (result.status !== 200) throw new Error(`admin token failed: ${result.status} ${JSON.stringify(result.body)}`);
+  return result.body.access_token as string;
+}
+
+/** `POST /_sandbox/faults`; returns the fault id. */
+export async function addFault(sandbox: SandboxHandle, fault: Record<string, unknown>): Promise<string> {
+  const result = await call(sandbox, '/_sandbox/faults', { json: fault });
+  if (result.status !== 201) throw new Error(`fault failed: ${result.status} ${JSON.stringify(result.body)}`);
+  return result.body.id as string;
+}
+
+/** The NCE availability (catalogItemId) of Microsoft 365 Business Premium, P1Y annual. */
+export async function businessPremiumAnnualItem(sandbox: SandboxHandle, pcToken: string): Promise<string> {
+  const { body } = await call(sandbox, '/v1/products/CFQ7TTC0LCHC/skus/0002/availabilities?country=US', { token: pcToken });
+  const availability = body.items.find((a: any) => a.terms[0].duration === 'P1Y' && a.terms[0].billingCycle === 'annual');
+  return availability.catalogItemId as string;
+}
+
+/** Creates a one-line cart (40 × Business Premium P1Y annual) for a customer; returns the cart id. */
+export async function createCart(sandbox: SandboxHandle, pcToken: string, customerId: string, requestId?: string): Promise<string> {
+  const catalogItemId = await businessPremiumAnnualItem(sandbox, pcToken);
+  const cart = await call(sandbox, `/v1/customers/${customerId}/carts`, {
+    token: pcToken,
+    json: { lineItems: [{ id: 0, catalogItemId, quantity: 40, billingCycle: 'annual', termDuration: 'P1Y' }] },
+    headers: requestId ? { 'MS-RequestId': requestId } : {},
+  });
+  if (cart.status !== 201) throw new Error(`cart failed: ${cart.status} ${JSON.stringify(cart.body)}`);
+  return cart.body.id as string;
+}

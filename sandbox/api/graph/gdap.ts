@@ -1,9 +1,13 @@
-/** Graph GDAP API in the partner tenant: `/tenantRelationships/delegatedAdminRelationships` and its requests. */
+/**
+ * Graph GDAP API in the partner tenant: `/tenantRelationships/delegatedAdminRelationships`, its requests and
+ * its access assignments.
+ */
 import { graphError } from '../../http/errors';
 import type { Router } from '../../http/router';
 import { json, type SandboxRequest } from '../../http/types';
 import { addGdapRequest, createGdapRelationship, effectiveGdapStatus, filterGdapRelationships, gdapEtag } from '../../world/gdap';
-import type { GdapRelationship, GdapRequest, Tenant } from '../../world/types';
+import { accessAssignmentEtag, accessAssignmentStatus, createAccessAssignment } from '../../world/gdapAccess';
+import type { GdapAccessAssignment, GdapRelationship, GdapRequest, Tenant } from '../../world/types';
 import type { SandboxWorld } from '../../world/world';
 import { collectionBody, graphBase, odataContext, pageOf, queryOption } from './odata';
 import { graphRoute } from './route';
@@ -49,6 +53,39 @@ export function registerGdapRoutes(router: Router, world: SandboxWorld): void {
     if (!found) throw graphError(request, 404, 'notFound', `The request '${request.params.requestId.slice(0, 100)}' was not found.`);
     return json(200, requestJson(found));
   }));
+  router.add('graph', 'GET', `${BASE}/:relationshipId/accessAssignments`, graphRoute(world, (request, _token, tenant) => {
+    const relationship = findRelationship(world, request, tenant);
+    const page = pageOf(request, relationship.accessAssignments.map((a) => accessAssignmentJson(world, a)), 100, GDAP_MAX_TOP);
+    return json(200, collectionBody(request, `tenantRelationships/delegatedAdminRelationships('${relationship.id}')/accessAssignments`, page));
+  }));
+  router.add('graph', 'POST', `${BASE}/:relationshipId/accessAssignments`, graphRoute(world, (request, _token, tenant) => {
+    const relationship = findRelationship(world, request, tenant);
+    const assignment = createAccessAssignment(world, relationship, request.jsonBody());
+    return json(
+      201,
+      { '@odata.context': odataContext(request, `tenantRelationships/delegatedAdminRelationships('${relationship.id}')/accessAssignments/$entity`), ...accessAssignmentJson(world, assignment) },
+      { Location: `${graphBase(request)}/tenantRelationships/delegatedAdminRelationships/${relationship.id}/accessAssignments/${assignment.id}`, ETag: accessAssignmentEtag(assignment) },
+    );
+  }));
+  router.add('graph', 'GET', `${BASE}/:relationshipId/accessAssignments/:assignmentId`, graphRoute(world, (request, _token, tenant) => {
+    const relationship = findRelationship(world, request, tenant);
+    const found = relationship.accessAssignments.find((a) => a.id === request.params.assignmentId.toLowerCase());
+    if (!found) throw graphError(request, 404, 'notFound', `The access assignment '${request.params.assignmentId.slice(0, 100)}' was not found.`);
+    return json(200, { '@odata.context': odataContext(request, `tenantRelationships/delegatedAdminRelationships('${relationship.id}')/accessAssignments/$entity`), ...accessAssignmentJson(world, found) }, { ETag: accessAssignmentEtag(found) });
+  }));
+}
+
+function accessAssignmentJson(world: SandboxWorld, assignment: GdapAccessAssignment) {
+  return {
+    '@odata.type': '#microsoft.graph.delegatedAdminAccessAssignment',
+    '@odata.etag': accessAssignmentEtag(assignment),
+    id: assignment.id,
+    status: accessAssignmentStatus(world, assignment),
+    createdDateTime: assignment.createdDateTime,
+    lastModifiedDateTime: assignment.lastModifiedDateTime,
+    accessContainer: { accessContainerId: assignment.accessContainerId, accessContainerType: assignment.accessContainerType },
+    accessDetails: { unifiedRoles: assignment.unifiedRoleIds.map((roleDefinitionId) => ({ roleDefinitionId })) },
+  };
 }
 
 function requirePartnerTenant(world: SandboxWorld, request: SandboxRequest, tenant: Tenant): void {

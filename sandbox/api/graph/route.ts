@@ -20,3 +20,11 @@ export function graphRoute(world: SandboxWorld, handler: GraphHandler): RouteHan
     }
   };
 }
+
+/** Application permission (`roles`) or delegated scope (`scp`) the call needs; else 403 as Graph answers. */
+export function requirePermission(request: SandboxRequest, token: AccessTokenClaims, permission: string): void {
+  const granted = token.idtyp === 'app' ? token.roles ?? [] : (token.scp ?? '').split(' ');
+  if (!granted.includes(permission)) {
+    throw graphError(request, 403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  }
+}

@@ -34,14 +34,14 @@ function userResponse(request: SandboxRequest, user: DirectoryUser) {
   return json(200, { '@odata.context': odataContext(request, 'users/$entity'), ...applySelect(request, userJson(user), DEFAULT_USER_PROPERTIES, 'microsoft.graph.user') });
 }
 
-function findUser(request: SandboxRequest, tenant: Tenant, idOrUpn: string): DirectoryUser {
+export function findUser(request: SandboxRequest, tenant: Tenant, idOrUpn: string): DirectoryUser {
   const wanted = idOrUpn.toLowerCase();
   const user = tenant.users.find((u) => u.id.toLowerCase() === wanted || u.userPrincipalName.toLowerCase() === wanted);
   if (!user) throw graphError(request, 404, 'Request_ResourceNotFound', `Resource '${idOrUpn.slice(0, 200)}' does not exist or one of its queried reference-property objects are not present.`);
   return user;
 }
 
-function signedInUser(request: SandboxRequest, token: AccessTokenClaims, tenant: Tenant): DirectoryUser {
+export function signedInUser(request: SandboxRequest, token: AccessTokenClaims, tenant: Tenant): DirectoryUser {
   if (token.idtyp !== 'user') throw graphError(request, 400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
   const user = tenant.users.find((u) => u.id === token.oid);
   // The service user of a GDAP token does not live in the customer tenant.
@@ -121,7 +121,7 @@ export function userJson(user: DirectoryUser): Record<string, unknown> {
       state: 'Active',
       error: 'None',
       disabledPlans: [...license.disabledPlans],
-      lastUpdatedDateTime: user.createdDateTime,
+      lastUpdatedDateTime: license.lastUpdatedDateTime ?? user.createdDateTime,
     })),
   };
 }

@@ -15,6 +15,7 @@ import { partnerCenterRoute, requireAppPlusUser } from './route';
 const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 500;
 const CONTINUATION_HEADER = 'MS-ContinuationToken';
+const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface CustomerFilter {
   field: 'companyname' | 'domain' | 'indirectreseller' | 'indirectcloudsolutionprovider';
@@ -123,10 +124,11 @@ function decodeContinuation(token: string): ContinuationState {
 function relationshipRequest(world: SandboxWorld, request: SandboxRequest) {
   const partnerId = world.state.partner.tenant.tenantId;
   let url = `https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=${partnerId}&msppId=0&DAP=false`;
-  const indirectResellerId = request.query.get('indirectResellerId');
-  if (indirectResellerId) {
-    if (!/^[0-9a-fA-F-]{1,64}$/.test(indirectResellerId)) throw partnerCenterError(400, 400, 'indirectResellerId must be a tenant id.');
-    url += `&indirectResellerId=${indirectResellerId}`;
+  for (const name of ['indirectResellerId', 'indirectCloudSolutionProviderId']) {
+    const value = request.query.get(name);
+    if (value === null) continue;
+    if (!TENANT_ID.test(value)) throw partnerCenterError(400, 400, `${name} must be a partner tenant id (GUID), not '${value.slice(0, 60)}'.`);
+    url += `&${name}=${value.toLowerCase()}`;
   }
   const dualRole = request.query.get('dualRoleIndirectRelationship');
   if (dualRole !== null) {

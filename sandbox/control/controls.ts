@@ -1,0 +1,36 @@
+/**
+ * Operational controls of one running sandbox: injected faults and rate limits. They live beside the world
+ * (not in it) and are cleared by `POST /_sandbox/reset` together with the world.
+ */
+import { createFaultRegistry, type FaultRegistry } from './faults';
+import { createThrottle, type Throttle } from './throttle';
+
+export interface SandboxControls {
+  readonly faults: FaultRegistry;
+  readonly throttle: Throttle;
+  /** Waits (wall-clock) for injected delays; the timer never keeps the process alive on its own. */
+  sleep(milliseconds: number): Promise<void>;
+  reset(): void;
+}
+
+export interface ControlOptions {
+  /** Wall clock for rate limits. Default Date.now. */
+  now?: () => number;
+}
+
+export function createControls(seed: string, options: ControlOptions = {}): SandboxControls {
+  const faults = createFaultRegistry(seed);
+  const throttle = createThrottle(options.now);
+  return {
+    faults,
+    throttle,
+    sleep: (milliseconds) => new Promise<void>((resolve) => {
+      if (milliseconds <= 0) return resolve();
+      setTimeout(resolve, milliseconds).unref();
+    }),
+    reset() {
+      faults.clear();
+      throttle.clear();
+    },
+  };
+}
