@@ -44,7 +44,7 @@ export class MoveBot extends TeamsActivityHandler {
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
     const response = await this.inScope(context, () => this.actions.route(context, context.activity.value as AdaptiveCardInvokeValue | undefined));
-    if (response.statusCode >= 400) this.log.warn({ status: response.statusCode, verb: (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb }, 'card action refused');
+    if (response.statusCode >= 400 && response.statusCode !== 401) this.log.warn({ status: response.statusCode, verb: (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb }, 'card action refused');
     return { status: response.statusCode, body: response };
   }
 

@@ -1,3 +1,4 @@
+import type { SsoGate } from '../../bot/ssoGate';
 import { countryOptions, createTeamsEdge } from '../../bot/teamsEdge';
 import type { MoveBot } from '../../bot/moveBot';
 /**
@@ -36,6 +37,8 @@ export interface TestBotOptions {
   /** Use a recording Notifier instead of the real TeamsNotifier + RecordingPoster. */
   notifier?: Notifier;
   replyBudgetMs?: number;
+  /** Teams single sign-on for card actions (off by default). */
+  sso?: SsoGate;
 }
 
 /** What one turn produced: the invoke response (for invokes) and every other activity the bot replied with. */
@@ -80,7 +83,7 @@ export class TestBot {
     this.bot = createTeamsEdge({
       orchestrator: this.orchestrator, registry: this.registry, partnerDirectory: this.directory, partnerTenantId: PARTNER_TENANT,
       regions: this.regions, partnerRegion, conversationState: this.conversationState, turns: this.turns, clock: this.clock, log,
-      replyBudgetMs: options.replyBudgetMs ?? 2_000,
+      replyBudgetMs: options.replyBudgetMs ?? 2_000, sso: options.sso,
     }).bot;
     this.adapter = new TestAdapter((context) => this.bot.run(context), { channelId: 'msteams' } as Partial<Activity>);
     this.adapter.onTurnError = async (context, error) => {
