@@ -10,6 +10,8 @@ import { MoveDecider } from '../move/decider';
 import { MoveOrchestrator } from '../move/orchestrator';
 import type { Clock, Logger } from '../move/ports';
 import { RegionTable, type RegionData } from '../move/regions';
+import { actingAsCallerWhenSignedIn } from '../services/actingUser';
+import { appIdentityFromEnvironment } from '../services/identity/appIdentityFromEnvironment';
 import { createOutboundServices } from '../services/outboundServices';
 import { FileBotStorage } from '../store/fileBotStorage';
 import { FileKeyValueStore } from '../store/fileKeyValueStore';
@@ -53,12 +55,22 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     const regions = config.CSP_REGIONS_FILE ? new RegionTable(await readRegionFile(config.CSP_REGIONS_FILE)) : RegionTable.default();
 
     // Outbound adapters: Partner Center, Graph, identity.
-    const { partnerCenter, partnerDirectory, customerDirectory: customers, tenantLookup: tenants } = createOutboundServices({
+    // Production follows @azure/identity's conventions (secret, certificate or managed identity); the
+    // local sandbox speaks http, which MSAL refuses, so it uses the plain OAuth client with the secret.
+    const identity = config.LOGIN_BASE_URL.startsWith('https:')
+      ? appIdentityFromEnvironment({ ...process.env, ...definedOnly(config), AZURE_TENANT_ID: config.AZURE_TENANT_ID ?? config.PARTNER_TENANT_ID, AZURE_AUTHORITY_HOST: config.LOGIN_BASE_URL })
+      : undefined;
+    log.info({ credential: identity?.description ?? 'client secret against the local sandbox' }, 'outbound identity');
+    const outbound = createOutboundServices({
       endpoints: { loginBaseUrl: config.LOGIN_BASE_URL, partnerCenterBaseUrl: config.PARTNER_CENTER_BASE_URL, graphBaseUrl: `${config.GRAPH_BASE_URL}/` },
       partnerTenantId: config.PARTNER_TENANT_ID, clientId: config.AZURE_CLIENT_ID, clientSecret: config.AZURE_CLIENT_SECRET,
       refreshToken: config.PARTNER_CENTER_REFRESH_TOKEN, roleOverrides: config.roleOverrides, roleCacheTtlMs: config.ROLE_CACHE_SECONDS * 1000,
+      credentialFor: identity?.credentialFor, onBehalfOf: identity ? identity.onBehalfOf : undefined, onBehalfOfUnavailable: identity?.onBehalfOfUnavailable,
+      customerGraphMode: config.CUSTOMER_GRAPH_MODE, rateLimits: config.rateLimits,
       now: () => clock.now().getTime(), logger: log,
     });
+    const { customerDirectory: customers, tenantLookup: tenants } = outbound;
+    const { partnerCenter, partnerDirectory } = actingAsCallerWhenSignedIn(outbound);
 
     // Persistence.
     const kv = new FileKeyValueStore(path.join(dataDir, 'conversations'));
@@ -131,4 +143,9 @@ async function readRegionFile(file: string): Promise<RegionData> {
   } catch (error) {
     throw new Error(`CSP_REGIONS_FILE ${file} could not be read as the region table: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** The string settings of the configuration, for the identity helper that reads environment-style names. */
+function definedOnly(config: BotConfig): Record<string, string> {
+  return Object.fromEntries(Object.entries(config).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
 }

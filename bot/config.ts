@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Role } from '../move/model';
+import { DEFAULT_RATE_LIMITS, type RateLimit, type ThrottleScope } from '../services/http/rateLimiter';
+import { appIdentityFromEnvironment, CredentialConfigurationError } from '../services/identity/appIdentityFromEnvironment';
 
 /**
  * Configuration from the environment. Invalid or missing settings stop startup with one line per
@@ -24,6 +26,14 @@ const schema = z.object({
   LOGIN_BASE_URL: urlSetting.default('https://login.microsoftonline.com'),
   AZURE_CLIENT_ID: z.string().trim().min(1, 'set AZURE_CLIENT_ID to the app registration that calls Partner Center and Graph'),
   AZURE_CLIENT_SECRET: optionalText,
+  AZURE_TENANT_ID: optionalText,
+  AZURE_CLIENT_CERTIFICATE_PATH: optionalText,
+  AZURE_CLIENT_CERTIFICATE_PASSWORD: optionalText,
+  AZURE_USE_MANAGED_IDENTITY: optionalText,
+  /** `app`: the app's own token in customer tenants (needs consent there); `app+user`: through GDAP roles. */
+  CUSTOMER_GRAPH_MODE: z.enum(['app', 'app+user']).default('app'),
+  /** `default`, `off`, or JSON limits per throttling scope for the client-side token buckets. */
+  OUTBOUND_RATE_LIMITS: optionalText,
   PARTNER_CENTER_REFRESH_TOKEN: optionalText,
   DATA_DIR: z.string().default('.data'),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().min(1).max(86_400).default(300),
@@ -40,7 +50,23 @@ const schema = z.object({
   SSO_CONNECTION_NAME: optionalText,
 });
 
-export type BotConfig = z.infer<typeof schema> & { roleOverrides: Record<string, Role[]> };
+export type BotConfig = z.infer<typeof schema> & { roleOverrides: Record<string, Role[]>; rateLimits: RateLimitSetting | undefined };
+
+type RateLimitSetting = 'default' | 'off' | Partial<Record<ThrottleScope, RateLimit>>;
+
+/** `OUTBOUND_RATE_LIMITS`: `default`, `off`, or `{"partner":{"limit":300,"windowSeconds":60}, ...}`. */
+function parseRateLimits(raw: string | undefined, problems: string[]): RateLimitSetting | undefined {
+  if (!raw) return undefined;
+  if (raw === 'default' || raw === 'off') return raw;
+  const scope = z.enum(Object.keys(DEFAULT_RATE_LIMITS) as [ThrottleScope, ...ThrottleScope[]]);
+  const shape = z.partialRecord(scope, z.object({ limit: z.number().positive(), windowSeconds: z.number().positive() }));
+  try {
+    const result = shape.safeParse(JSON.parse(raw));
+    if (result.success) return result.data;
+  } catch { /* reported below */ }
+  problems.push(`OUTBOUND_RATE_LIMITS: use "default", "off", or JSON like {"partner":{"limit":300,"windowSeconds":60}} with scopes ${Object.keys(DEFAULT_RATE_LIMITS).join(', ')}`);
+  return undefined;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -59,7 +85,21 @@ export function loadConfig(env: NodeJS.ProcessEnv): BotConfig {
     throw new ConfigError(problems);
   }
   const config = parsed.data;
-  if (!config.AZURE_CLIENT_SECRET) problems.push('AZURE_CLIENT_SECRET: set the client secret of AZURE_CLIENT_ID (certificates and managed identity come later)');
+  if (config.LOGIN_BASE_URL.startsWith('https:')) {
+    // Production: the app's credential follows @azure/identity's conventions (secret, certificate or managed identity).
+    try {
+      appIdentityFromEnvironment({ ...env, AZURE_TENANT_ID: config.AZURE_TENANT_ID ?? config.PARTNER_TENANT_ID, AZURE_AUTHORITY_HOST: config.LOGIN_BASE_URL });
+    } catch (error) {
+      if (error instanceof CredentialConfigurationError) problems.push(...error.problems);
+      else throw error;
+    }
+  } else if (!config.AZURE_CLIENT_SECRET) {
+    problems.push('AZURE_CLIENT_SECRET: set the client secret of AZURE_CLIENT_ID');
+  }
+  if (config.PARTNER_CENTER_REFRESH_TOKEN && !config.AZURE_CLIENT_SECRET) {
+    problems.push('PARTNER_CENTER_REFRESH_TOKEN: redeeming the secure-app-model refresh token needs AZURE_CLIENT_SECRET too');
+  }
+  const rateLimits = parseRateLimits(config.OUTBOUND_RATE_LIMITS, problems);
   if (config.MicrosoftAppId && !config.MicrosoftAppPassword && config.MicrosoftAppType?.toLowerCase() !== 'userassignedmsi') {
     problems.push('MicrosoftAppPassword: required with MicrosoftAppId (or set MicrosoftAppType=UserAssignedMSI)');
   }
@@ -68,7 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): BotConfig {
   }
   const roleOverrides = parseRoleOverrides(config.ROLE_OVERRIDES, problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { ...config, roleOverrides };
+  return { ...config, roleOverrides, rateLimits };
 }
 
 /** `ROLE_OVERRIDES` is JSON: `{"<user object id>": ["billing-agent"], ...}`. */

@@ -4,16 +4,26 @@
  *   HelpdeskAgents) and two directory roles (Global Administrator → Account admin, Billing Administrator →
  *   Billing agent). Cached briefly per user; a configured override for a user wins over Graph.
  * - GDAP requests: create a delegatedAdminRelationship with least-privilege roles (never Global
- *   Administrator), then lock it for the customer's approval.
+ *   Administrator), then lock it for the customer's approval; read its status; once active, give partner
+ *   security groups access (GdapRelationships does the calls).
  */
 import { z } from 'zod';
 import type { Role } from '../../move/model';
 import type { CallContext, PartnerDirectory } from '../../move/ports';
 import type { TokenMode } from '../identity/tokenProvider';
-import { GraphError, toGraphError } from './graphError';
+import { GdapRelationships, GLOBAL_ADMINISTRATOR_ROLE_ID, type GdapAccessAssignment, type GdapRelationship } from './gdapRelationships';
+import { GraphError } from './graphError';
 import { graphRequestId, type GraphClientFactory } from './graphClientFactory';
 
-export const GLOBAL_ADMINISTRATOR_ROLE_ID = '62e90394-69f5-4237-9190-012177145e10';
+export { GLOBAL_ADMINISTRATOR_ROLE_ID };
+
+/** One entry of a user's `memberOf`: a group or a directory role. */
+export interface DirectoryMembership {
+  type: 'group' | 'directoryRole' | 'other';
+  id: string | null;
+  displayName: string;
+  roleTemplateId: string | null;
+}
 export const BILLING_ADMINISTRATOR_ROLE_ID = 'b0f54661-2d74-4c50-afa3-1ec803f12efe';
 
 /** Least-privilege Entra roles a move needs in the customer tenant: read the directory, manage licences. */
@@ -66,18 +76,13 @@ const memberSchema = z.object({
   roleTemplateId: z.string().nullish(),
 });
 
-const relationshipSchema = z.object({
-  id: z.string(),
-  displayName: z.string().nullish(),
-  status: z.string().nullish(),
-});
-
 export class PartnerGraphDirectory implements PartnerDirectory {
   private readonly roleCache = new Map<string, { roles: Role[]; until: number }>();
   private readonly overrides = new Map<string, Role[]>();
   private readonly now: () => number;
   private readonly ttlMs: number;
   private readonly gdapRoleIds: readonly string[];
+  private readonly gdapRelationships: GdapRelationships;
 
   constructor(private readonly options: PartnerGraphDirectoryOptions) {
     this.now = options.now ?? Date.now;
@@ -90,6 +95,14 @@ export class PartnerGraphDirectory implements PartnerDirectory {
     if (this.gdapRoleIds.some((id) => id.toLowerCase() === GLOBAL_ADMINISTRATOR_ROLE_ID)) {
       throw new Error('PartnerGraphDirectory: GDAP requests must not include Global Administrator (least privilege).');
     }
+    this.gdapRelationships = new GdapRelationships({
+      graph: options.graph, partnerTenantId: options.partnerTenantId, mode: options.gdapTokenMode ?? 'app+user',
+    });
+  }
+
+  /** The GDAP calls themselves (create, lock, status, list, access assignments). */
+  get gdap(): GdapRelationships {
+    return this.gdapRelationships;
   }
 
   async rolesOf(userObjectId: string): Promise<Role[]> {
@@ -101,86 +114,78 @@ export class PartnerGraphDirectory implements PartnerDirectory {
     const cached = this.roleCache.get(key);
     if (cached && cached.until > this.now()) return [...cached.roles];
 
-    const step = 'Graph: read the staff member\'s groups and roles (memberOf)';
-    const tenantId = this.options.partnerTenantId;
-    const client = this.options.graph.forTenant(tenantId, this.options.rolesTokenMode ?? 'app');
-    const found = new Set<Role>();
+    let memberships: DirectoryMembership[] = [];
     try {
-      for await (const member of this.options.graph.pages<unknown>(client, `/users/${encodeURIComponent(key)}/memberOf`, step, tenantId)) {
-        const role = roleOf(memberSchema.safeParse(member).data);
-        if (role) found.add(role);
-      }
+      memberships = await this.memberOf(key);
     } catch (error) {
       // Someone Graph does not know (a guest, a deleted account) simply has no role.
       if (!(error instanceof GraphError && error.status === 404)) throw error;
+    }
+    const found = new Set<Role>();
+    for (const membership of memberships) {
+      const role = roleOf(membership);
+      if (role) found.add(role);
     }
     const roles = sortRoles([...found]);
     this.roleCache.set(key, { roles, until: this.now() + this.ttlMs });
     return [...roles];
   }
 
-  async requestDelegatedAdmin(customerTenantId: string, displayName: string, ctx: CallContext): Promise<{ relationshipId: string; approvalLink: string }> {
+  /** `GET /users/{id}/memberOf`, every page: the user's groups and directory roles in the partner tenant. */
+  async memberOf(userObjectId: string, ctx?: CallContext): Promise<DirectoryMembership[]> {
+    const key = userObjectId.trim();
+    if (!/^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$/.test(key)) throw new Error('memberOf: not a user object id or UPN.');
+    const step = 'Graph: read the staff member\'s groups and roles (memberOf)';
     const tenantId = this.options.partnerTenantId;
-    const client = this.options.graph.forTenant(tenantId, this.options.gdapTokenMode ?? 'app+user');
-    const name = relationshipName(displayName, ctx.requestId ?? ctx.correlationId);
-    const requestId = graphRequestId(ctx.correlationId);
-
-    // A retry of the same step finds the relationship it created before instead of failing on the name.
-    let relationship = await this.findRelationship(client, name, customerTenantId, requestId);
-    if (!relationship) {
-      const step = `Graph: create the GDAP relationship with ${customerTenantId}`;
-      try {
-        const request = client.api('/tenantRelationships/delegatedAdminRelationships');
-        if (requestId) request.header('client-request-id', requestId);
-        const created: unknown = await request.post({
-          displayName: name,
-          duration: 'P730D',
-          autoExtendDuration: 'P180D',
-          customer: { tenantId: customerTenantId },
-          accessDetails: { unifiedRoles: this.gdapRoleIds.map((roleDefinitionId) => ({ roleDefinitionId })) },
-        });
-        relationship = relationshipSchema.parse(created);
-      } catch (error) {
-        throw error instanceof z.ZodError
-          ? new GraphError(step, tenantId, null, null, 'the answer has no relationship id', '')
-          : toGraphError(error, step, tenantId);
-      }
+    const client = this.options.graph.forTenant(tenantId, this.options.rolesTokenMode ?? 'app');
+    const memberships: DirectoryMembership[] = [];
+    const requestId = ctx ? graphRequestId(ctx.correlationId) : undefined;
+    for await (const member of this.options.graph.pages<unknown>(client, `/users/${encodeURIComponent(key)}/memberOf`, step, tenantId, requestId)) {
+      const parsed = memberSchema.safeParse(member);
+      if (parsed.success) memberships.push(toMembership(parsed.data));
     }
-    if (!relationship.status || relationship.status.toLowerCase() === 'created') {
-      const step = `Graph: lock the GDAP relationship ${relationship.id} for the customer's approval`;
-      try {
-        const request = client.api(`/tenantRelationships/delegatedAdminRelationships/${encodeURIComponent(relationship.id)}/requests`);
-        if (requestId) request.header('client-request-id', requestId);
-        await request.post({ action: 'lockForApproval' });
-      } catch (error) {
-        throw toGraphError(error, step, tenantId);
-      }
+    return memberships;
+  }
+
+  async requestDelegatedAdmin(customerTenantId: string, displayName: string, ctx: CallContext): Promise<{ relationshipId: string; approvalLink: string }> {
+    const name = relationshipName(displayName, ctx.requestId ?? ctx.correlationId);
+    // A retry of the same step finds the relationship it created before instead of failing on the name.
+    let relationship = await this.findRelationship(name, customerTenantId, ctx);
+    relationship ??= await this.gdap.create({ displayName: name, customerTenantId, roleDefinitionIds: this.gdapRoleIds }, ctx);
+    if (!relationship.status || ['created', 'unknown'].includes(relationship.status.toLowerCase())) {
+      await this.gdap.lockForApproval(relationship.id, ctx, relationship.etag);
     }
     return { relationshipId: relationship.id, approvalLink: `${GDAP_APPROVAL_LINK_BASE}${relationship.id}` };
   }
 
-  private async findRelationship(client: ReturnType<GraphClientFactory['forTenant']>, name: string, customerTenantId: string, requestId?: string) {
+  /** The relationship's status (`approvalPending`, `active`, `expired`...) and end, or null when it is gone. */
+  async delegatedAdminStatus(relationshipId: string, ctx: CallContext): Promise<{ status: string; endDateTime: string | null } | null> {
+    const relationship = await this.gdap.get(relationshipId, ctx);
+    return relationship ? { status: relationship.status, endDateTime: relationship.endDateTime } : null;
+  }
+
+  /**
+   * Once the relationship is `active`: gives a partner security group (e.g. AdminAgents' object id) the
+   * relationship's roles, or `roleDefinitionIds` (a subset of them). Reuses an earlier assignment of the group.
+   */
+  async grantDelegatedAccess(
+    relationshipId: string, securityGroupId: string, ctx: CallContext, roleDefinitionIds: readonly string[] = this.gdapRoleIds,
+  ): Promise<GdapAccessAssignment> {
+    return this.gdap.ensureAccessAssignment(relationshipId, securityGroupId, roleDefinitionIds, ctx);
+  }
+
+  private async findRelationship(name: string, customerTenantId: string, ctx: CallContext): Promise<GdapRelationship | undefined> {
     const step = 'Graph: look for an earlier GDAP request of this move';
-    const filter = `displayName eq '${name.replace(/'/g, "''")}'`;
-    const path = `/tenantRelationships/delegatedAdminRelationships?$filter=${encodeURIComponent(filter)}`;
-    const schema = relationshipSchema.extend({ customer: z.object({ tenantId: z.string().nullish() }).nullish() });
-    let found: z.infer<typeof schema> | undefined;
+    let found: GdapRelationship | undefined;
     try {
-      for await (const item of this.options.graph.pages<unknown>(client, path, step, this.options.partnerTenantId, requestId)) {
-        const parsed = schema.safeParse(item);
-        // The filter is checked again here in case the service ignored it.
-        if (parsed.success && parsed.data.displayName === name
-          && (!parsed.data.customer?.tenantId || parsed.data.customer.tenantId.toLowerCase() === customerTenantId.toLowerCase())) {
-          found = parsed.data;
-          break;
-        }
-      }
+      found = (await this.gdap.list(ctx, { displayName: name }))
+        .find((r) => !r.customerTenantId || r.customerTenantId.toLowerCase() === customerTenantId.toLowerCase());
     } catch (error) {
       // A listing that is refused or not supported only means no earlier request can be reused.
       if (error instanceof GraphError && error.status !== null && [400, 404, 501].includes(error.status)) return undefined;
       throw error;
     }
-    const status = found?.status?.toLowerCase();
+    const status = found?.status.toLowerCase();
     if (found && status && ENDED_STATUSES.has(status)) {
       throw new GraphError(step, this.options.partnerTenantId, null, null,
         `the GDAP request "${name}" made earlier for this step is ${status}`, 'start a new GDAP request (a new request id gives a new name)');
@@ -189,15 +194,17 @@ export class PartnerGraphDirectory implements PartnerDirectory {
   }
 }
 
-function roleOf(member: z.infer<typeof memberSchema> | undefined): Role | undefined {
-  if (!member) return undefined;
+function toMembership(member: z.infer<typeof memberSchema>): DirectoryMembership {
   const type = (member['@odata.type'] ?? '').toLowerCase();
-  if (type === '#microsoft.graph.group' || (!type && !member.roleTemplateId)) {
-    return GROUP_ROLES[(member.displayName ?? '').toLowerCase()];
-  }
-  if (type === '#microsoft.graph.directoryrole' || member.roleTemplateId) {
-    return DIRECTORY_ROLE_TEMPLATES[(member.roleTemplateId ?? '').toLowerCase()]
-      ?? DIRECTORY_ROLE_NAMES[(member.displayName ?? '').toLowerCase()];
+  const kind: DirectoryMembership['type'] = type === '#microsoft.graph.group' || (!type && !member.roleTemplateId) ? 'group'
+    : type === '#microsoft.graph.directoryrole' || member.roleTemplateId ? 'directoryRole' : 'other';
+  return { type: kind, id: member.id ?? null, displayName: member.displayName ?? '', roleTemplateId: member.roleTemplateId ?? null };
+}
+
+function roleOf(member: DirectoryMembership): Role | undefined {
+  if (member.type === 'group') return GROUP_ROLES[member.displayName.toLowerCase()];
+  if (member.type === 'directoryRole') {
+    return DIRECTORY_ROLE_TEMPLATES[(member.roleTemplateId ?? '').toLowerCase()] ?? DIRECTORY_ROLE_NAMES[member.displayName.toLowerCase()];
   }
   return undefined;
 }

@@ -5,11 +5,13 @@
  * - retry on 429, 500, 502, 503, 504, a network error or a timeout, at most `maxAttempts` attempts;
  * - wait `Retry-After` (seconds or HTTP date) when the server sends it, else jittered exponential backoff;
  * - never repeat a POST/PATCH unless the request says why that is safe (`idempotencyKey` sent in a header
- *   the server deduplicates on, or `safeToRepeat` for calls without side effects such as token requests).
- *
- * Token buckets per throttling key come later; they belong here too.
+ *   the server deduplicates on, or `safeToRepeat` for calls without side effects such as token requests);
+ * - before every attempt (retries included) wait for the request's throttling keys in the shared
+ *   RateLimiter (token buckets per partner, partner+customer, Graph app...), and pause those keys for the
+ *   `Retry-After` time when the service still answers 429.
  */
 import type { Logger } from '../../move/ports';
+import type { RateLimiter, ThrottleTicket } from './rateLimiter';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'PUT' | 'DELETE' | 'POST' | 'PATCH';
 
@@ -29,6 +31,8 @@ export interface OutboundRequest {
   safeToRepeat?: boolean;
   /** Overrides the helper's per-attempt timeout. */
   timeoutMs?: number;
+  /** The throttling keys this call draws from (see RateLimiter); waited on before every attempt. */
+  throttle?: readonly ThrottleTicket[];
 }
 
 export interface OutboundResponse {
@@ -61,6 +65,8 @@ export interface OutboundHttpOptions {
   random?: () => number;
   fetch?: typeof fetch;
   logger?: Logger;
+  /** Client-side token buckets; without one, calls go out unthrottled. */
+  limiter?: RateLimiter;
 }
 
 /** A call that never got an HTTP answer (network error or timeout) on its last attempt. */
@@ -96,6 +102,7 @@ export class OutboundHttp {
   private readonly random: () => number;
   private readonly fetchImpl: typeof fetch;
   private readonly logger?: Logger;
+  readonly limiter?: RateLimiter;
 
   constructor(options: OutboundHttpOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 30_000;
@@ -108,6 +115,7 @@ export class OutboundHttp {
     this.random = options.random ?? Math.random;
     this.fetchImpl = options.fetch ?? fetch;
     this.logger = options.logger;
+    this.limiter = options.limiter;
   }
 
   async send(request: OutboundRequest): Promise<OutboundResponse> {
@@ -116,6 +124,7 @@ export class OutboundHttp {
     for (let attempt = 1; ; attempt++) {
       const isLast = !mayRetry || attempt >= this.maxAttempts;
       let response: OutboundResponse;
+      await this.limiter?.acquire(request.throttle);
       try {
         response = await this.attempt(request, attempt);
       } catch (error) {
@@ -129,8 +138,10 @@ export class OutboundHttp {
         await this.sleep(delay);
         continue;
       }
+      const retryAfter = RETRYABLE_STATUS.has(response.status)
+        ? parseRetryAfter(response.headers.get('retry-after'), this.now()) : null;
+      if (response.status === 429) this.limiter?.pause(request.throttle, retryAfter ?? this.backoff(attempt));
       if (!RETRYABLE_STATUS.has(response.status) || isLast) return response;
-      const retryAfter = parseRetryAfter(response.headers.get('retry-after'), this.now());
       if (retryAfter !== null && retryAfter > this.maxRetryAfterMs) return response;
       const delay = retryAfter ?? this.backoff(attempt);
       this.logger?.warn({ step: request.step, method: request.method, target, attempt, status: response.status,

@@ -43,6 +43,14 @@ export class AccessTokenCache {
     return fresh.token;
   }
 
+  /** Forgets `token` if it is still the cached one for the key (a newer token is kept). */
+  drop(resource: TokenResource, tenantId: string, mode: TokenMode, token: string): boolean {
+    const key = `${resource}|${tenantId.toLowerCase()}|${mode}`;
+    if (this.tokens.get(key)?.token !== token) return false;
+    this.tokens.delete(key);
+    return true;
+  }
+
   clear(): void {
     this.tokens.clear();
   }

@@ -6,7 +6,7 @@
  */
 import {
   AuthenticationError, ClientCertificateCredential, ClientSecretCredential, CredentialUnavailableError,
-  ManagedIdentityCredential, type TokenCredential,
+  ManagedIdentityCredential, type ClientSecretCredentialOptions, type TokenCredential,
 } from '@azure/identity';
 import { AccessTokenCache } from './accessTokenCache';
 import {
@@ -56,6 +56,18 @@ export class AzureIdentityTokenProvider implements TokenProvider {
     });
   }
 
+  /**
+   * Drops the token and the tenant's credential: an @azure/identity credential keeps its own MSAL cache,
+   * which would hand the refused token back; a new credential asks the token service again.
+   */
+  invalidate(resource: TokenResource, tenantId: string, mode: TokenMode, token: string): void {
+    if (mode === 'app+user') {
+      this.options.appUser?.invalidate?.(resource, tenantId, mode, token);
+      return;
+    }
+    if (this.cache.drop(resource, tenantId, mode, token)) this.credentials.delete(tenantId.toLowerCase());
+  }
+
   private credential(tenantId: string): TokenCredential {
     const key = tenantId.toLowerCase();
     let credential = this.credentials.get(key);
@@ -67,7 +79,7 @@ export class AzureIdentityTokenProvider implements TokenProvider {
   }
 }
 
-function toTokenRequestError(error: unknown, resource: TokenResource, tenantId: string, mode: TokenMode): Error {
+export function toTokenRequestError(error: unknown, resource: TokenResource, tenantId: string, mode: TokenMode): Error {
   if (error instanceof AuthenticationError) {
     const description = shortDescription(error.errorResponse.errorDescription || error.message);
     const code = aadstsCodeOf(description, error.errorResponse.errorCodes);
@@ -82,23 +94,38 @@ function toTokenRequestError(error: unknown, resource: TokenResource, tenantId: 
   return new TokenRequestError(resource, tenantId, mode, null, null, null, String(error), '');
 }
 
+/** The transport an @azure/identity credential sends through (`CommonClientOptions.httpClient`). */
+export type IdentityHttpClient = NonNullable<ClientSecretCredentialOptions['httpClient']>;
+
 /** Options shared by the credential factories below. */
 export interface CredentialFactoryOptions {
   clientId: string;
   /** `https://login.microsoftonline.com` unless another cloud; @azure/identity (MSAL) requires https. */
   authorityHost?: string;
+  /** Skip MSAL's instance discovery (needed for an authority MSAL does not know, e.g. a local stand-in). */
+  disableInstanceDiscovery?: boolean;
+  /** Replaces the credential's HTTP transport (tests; proxies). */
+  httpClient?: IdentityHttpClient;
+}
+
+function commonOptions(options: CredentialFactoryOptions) {
+  return {
+    authorityHost: options.authorityHost,
+    disableInstanceDiscovery: options.disableInstanceDiscovery,
+    httpClient: options.httpClient,
+  };
 }
 
 export function clientSecretCredentials(options: CredentialFactoryOptions & { clientSecret: string }): CredentialFactory {
-  return (tenantId) => new ClientSecretCredential(tenantId, options.clientId, options.clientSecret,
-    { authorityHost: options.authorityHost });
+  return (tenantId) => new ClientSecretCredential(tenantId, options.clientId, options.clientSecret, commonOptions(options));
 }
 
 export function clientCertificateCredentials(
-  options: CredentialFactoryOptions & { certificatePath: string },
+  options: CredentialFactoryOptions & { certificatePath: string; certificatePassword?: string },
 ): CredentialFactory {
   return (tenantId) => new ClientCertificateCredential(tenantId, options.clientId,
-    { certificatePath: options.certificatePath }, { authorityHost: options.authorityHost });
+    { certificatePath: options.certificatePath, certificatePassword: options.certificatePassword || undefined },
+    commonOptions(options));
 }
 
 /**

@@ -72,6 +72,10 @@ export class OAuthClientTokenProvider implements TokenProvider {
     return this.cache.get(resource, tenantId, mode, () => this.requestToken(resource, tenantId, mode));
   }
 
+  invalidate(resource: TokenResource, tenantId: string, mode: TokenMode, token: string): void {
+    this.cache.drop(resource, tenantId, mode, token);
+  }
+
   private async requestToken(resource: TokenResource, tenantId: string, mode: TokenMode): Promise<CachedToken> {
     const form = new URLSearchParams({ client_id: this.options.clientId, client_secret: this.options.clientSecret });
     if (mode === 'app') {

@@ -1,7 +1,8 @@
 /**
  * Access tokens for the outbound clients. Two resources (Partner Center, Microsoft Graph), a tenant
- * (the partner's own, or a customer's) and a mode: app-only, or App+User through the secure application
- * model's refresh token (Partner Center calls such as the reseller invitation link accept nothing else).
+ * (the partner's own, or a customer's) and a mode: app-only, or App+User — the staff member's own
+ * identity (Teams SSO token exchanged on-behalf-of) or the secure application model's refresh token.
+ * Partner Center calls such as the reseller invitation link accept nothing but App+User.
  */
 
 export type TokenResource = 'partner-center' | 'graph';
@@ -10,6 +11,11 @@ export type TokenMode = 'app' | 'app+user';
 export interface TokenProvider {
   /** A bearer token for `resource` in `tenantId`. Implementations cache until shortly before expiry. */
   getToken(resource: TokenResource, tenantId: string, mode: TokenMode): Promise<string>;
+  /**
+   * The service refused `token` as expired or invalid (HTTP 401): forget it, so the next getToken asks
+   * the token service again. Only that token is dropped; a newer one already cached is kept.
+   */
+  invalidate?(resource: TokenResource, tenantId: string, mode: TokenMode, token: string): void;
 }
 
 export const RESOURCE_HOSTS: Record<TokenResource, string> = {
@@ -50,16 +56,26 @@ export class TokenRequestError extends Error {
   }
 }
 
-/** App+User was asked for but nothing is configured to get it. */
+/**
+ * App+User was asked for but nothing is configured to get it. Two ways exist; the message names both:
+ * the staff member's own identity (Teams SSO + on-behalf-of) and the secure application model's refresh
+ * token. `ssoUnavailable` says why the first is not usable here, when it is configured but not for this call.
+ */
 export class MissingRefreshTokenError extends Error {
-  constructor(readonly resource: TokenResource, readonly tenantId: string) {
-    super(`An App+User ${resource} token is needed (tenant ${tenantId}) but no refresh token is configured: `
-      + 'set PARTNER_CENTER_REFRESH_TOKEN to the refresh token obtained through the secure application model '
-      + '(one interactive, MFA-backed consent by a partner user in AdminAgents; see Partner Center '
-      + '"Enable the secure application model framework").');
+  constructor(readonly resource: TokenResource, readonly tenantId: string, readonly ssoUnavailable?: string) {
+    super(`An App+User ${resource} token is needed (tenant ${tenantId}) but no delegated identity is available. `
+      + 'Either (1) act as the staff member: configure Teams SSO (webApplicationInfo in the app manifest, an OAuth '
+      + 'connection on the Azure Bot, the bot setting SSO_CONNECTION_NAME) with AZURE_CLIENT_SECRET or '
+      + 'AZURE_CLIENT_CERTIFICATE_PATH for the on-behalf-of exchange, and call the services through forUser(ssoToken)'
+      + `${ssoUnavailable ? ` (${ssoUnavailable})` : ''}; or (2) set PARTNER_CENTER_REFRESH_TOKEN to the refresh token `
+      + 'obtained through the secure application model (one interactive, MFA-backed consent by a partner user in '
+      + 'AdminAgents; see Partner Center "Enable the secure application model framework").');
     this.name = 'MissingRefreshTokenError';
   }
 }
+
+/** The name the error is exported under as well: it covers both delegated options now. */
+export { MissingRefreshTokenError as MissingDelegatedIdentityError };
 
 /**
  * What to do about an AADSTS code. The wording is for the partner's staff or operator; unknown codes get

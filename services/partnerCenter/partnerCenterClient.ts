@@ -1,6 +1,10 @@
 /**
- * The PartnerCenter port over the Partner Center REST API (v1). App-only tokens everywhere except the
- * reseller invitation link, which Partner Center serves to App+User tokens only.
+ * The PartnerCenter port over the Partner Center REST API (v1), and the calls a move needs beyond it
+ * (customer search, organization profile, MCA check and attestation, order and subscription reads,
+ * provisioning status; transfers live in PartnerCenterTransfers). App-only tokens everywhere except the
+ * calls Partner Center serves to App+User tokens only: the reseller invitation link, the organization
+ * profile, the MCA attestation and the provisioning status. `withTokens` gives the same client acting
+ * through another TokenProvider (e.g. the staff member's, from OnBehalfOfTokenProvider.forUser).
  *
  * Idempotency: createCart and checkoutCart send `ctx.requestId` as MS-RequestId and reuse it on every
  * retry; give each side effect its own requestId (a GUID derived from the move and the step).
@@ -11,13 +15,19 @@ import type {
   CallContext, CartLineRequest, CustomerRecord, PartnerCenter, PartnerProfile, PlacedOrder,
 } from '../../move/ports';
 import type { OutboundHttp } from '../http/outboundHttp';
-import type { TokenProvider } from '../identity/tokenProvider';
+import type { TokenMode, TokenProvider } from '../identity/tokenProvider';
+import { PartnerCenterAgreements } from './partnerCenterAgreements';
+import { PartnerCenterCatalog } from './partnerCenterCatalog';
 import { CheckoutPartlyFailedError, PartnerCenterError, fixForPartnerCenterError } from './partnerCenterError';
 import { PartnerCenterTransport, segment } from './partnerCenterTransport';
+import type {
+  AgreementContact, CatalogSegment, CustomerAgreementRecord, CustomerAgreementStatus, CustomerSearchField,
+  InvitationOptions, OrganizationProfile, ProvisioningStatus,
+} from './partnerCenterTypes';
 import {
-  availabilitySchema, cartSchema, checkoutResultSchema, customerSchema, legalBusinessProfileSchema, orderSchema,
-  productSchema, relationshipRequestSchema, skuSchema, subscriptionSchema, toCatalogOffer, toCustomerRecord,
-  toOrderedSubscription, toPartnerProfile, toPlacedOrder,
+  cartSchema, checkoutResultSchema, customerSchema, legalBusinessProfileSchema, orderSchema, organizationProfileSchema,
+  provisioningStatusSchema, relationshipRequestSchema, subscriptionSchema, toCustomerRecord, toOrderedSubscription,
+  toOrganizationProfile, toPartnerProfile, toPlacedOrder, toProvisioningStatus,
 } from './partnerCenterWire';
 
 export interface PartnerCenterClientOptions {
@@ -31,21 +41,43 @@ export interface PartnerCenterClientOptions {
   customerPageSize?: number;
   /** Parallel SKU reads while building the catalog. Default 4. */
   catalogConcurrency?: number;
+  /** `targetSegment` of catalog reads. Default `commercial`. */
+  catalogSegment?: CatalogSegment;
+  /** `X-Locale`. Default `en-US`. */
+  locale?: string;
+  /** Token for the customer's agreements (check and attestation). Default `app+user`. */
+  agreementsMode?: TokenMode;
   newRequestId?: () => string;
   /** Epoch milliseconds. */
   now?: () => number;
   logger?: Logger;
 }
 
+const SEARCH_FIELDS = new Set<CustomerSearchField>(['Domain', 'CompanyName', 'IndirectReseller', 'IndirectCloudSolutionProvider']);
+
 export class PartnerCenterClient implements PartnerCenter {
   private readonly transport: PartnerCenterTransport;
+  private readonly catalog: PartnerCenterCatalog;
+  private readonly agreements: PartnerCenterAgreements;
   private readonly customerPageSize: number;
-  private readonly catalogConcurrency: number;
 
   constructor(private readonly options: PartnerCenterClientOptions) {
     this.transport = new PartnerCenterTransport(options);
+    this.catalog = new PartnerCenterCatalog({
+      transport: this.transport, segment: options.catalogSegment, concurrency: options.catalogConcurrency, logger: options.logger,
+    });
+    this.agreements = new PartnerCenterAgreements({ transport: this.transport, mode: options.agreementsMode, now: options.now });
     this.customerPageSize = options.customerPageSize ?? 100;
-    this.catalogConcurrency = Math.max(1, options.catalogConcurrency ?? 4);
+  }
+
+  /** The same client, acting through `tokens` (sharing the HTTP helper and its rate limiter). */
+  withTokens(tokens: TokenProvider): PartnerCenterClient {
+    return new PartnerCenterClient({ ...this.options, tokens });
+  }
+
+  /** The transport, for the small companion clients (PartnerCenterTransfers). */
+  get partnerCenterTransport(): PartnerCenterTransport {
+    return this.transport;
   }
 
   async partnerProfile(ctx: CallContext): Promise<PartnerProfile> {
@@ -53,6 +85,14 @@ export class PartnerCenterClient implements PartnerCenter {
       { step: 'Partner Center: read the legal business profile', method: 'GET', target: '/v1/profiles/legalbusiness', ctx },
       legalBusinessProfileSchema);
     return toPartnerProfile(wire);
+  }
+
+  /** `GET /v1/profiles/organization` (App+User): tenant, domain, country and culture of the partner. */
+  async organizationProfile(ctx: CallContext): Promise<OrganizationProfile> {
+    const wire = await this.transport.json({
+      step: 'Partner Center: read the organization profile', method: 'GET', target: '/v1/profiles/organization', ctx, mode: 'app+user',
+    }, organizationProfileSchema);
+    return toOrganizationProfile(wire);
   }
 
   async getCustomer(tenantId: string, ctx: CallContext): Promise<CustomerRecord | null> {
@@ -76,71 +116,75 @@ export class PartnerCenterClient implements PartnerCenter {
     for await (const customer of pages) yield toCustomerRecord(customer);
   }
 
-  async resellerInvitationLink(ctx: CallContext): Promise<string> {
+  /**
+   * Customers whose `field` starts with `value` (the only operator Partner Center offers), every page.
+   * For a domain, callers usually want the exact match among these: `findCustomerByDomain`.
+   */
+  async findCustomers(field: CustomerSearchField, value: string, ctx: CallContext): Promise<CustomerRecord[]> {
+    if (!SEARCH_FIELDS.has(field)) throw new Error(`Partner Center: unknown customer search field ${JSON.stringify(field)}.`);
+    const trimmed = value.trim();
+    if (trimmed === '' || trimmed.length > 256) throw new Error('Partner Center: the customer search needs a value of 1 to 256 characters.');
+    const filter = JSON.stringify({ Field: field, Value: trimmed, Operator: 'starts_with' });
+    const found: CustomerRecord[] = [];
+    for await (const customer of this.transport.pages({
+      step: `Partner Center: search customers by ${field}`,
+      target: `/v1/customers?size=${this.customerPageSize}&filter=${encodeURIComponent(filter)}`,
+      ctx,
+    }, customerSchema)) {
+      found.push(toCustomerRecord(customer));
+    }
+    return found;
+  }
+
+  async findCustomerByDomain(domain: string, ctx: CallContext): Promise<CustomerRecord | null> {
+    const wanted = domain.trim().toLowerCase();
+    const candidates = await this.findCustomers('Domain', wanted, ctx);
+    return candidates.find((customer) => customer.domain.toLowerCase() === wanted) ?? null;
+  }
+
+  async resellerInvitationLink(ctx: CallContext, options: InvitationOptions = {}): Promise<string> {
+    const query = new URLSearchParams();
+    if (options.indirectResellerId) query.set('indirectResellerId', checkId(options.indirectResellerId, 'indirectResellerId'));
+    if (options.indirectCloudSolutionProviderId) {
+      query.set('indirectCloudSolutionProviderId', checkId(options.indirectCloudSolutionProviderId, 'indirectCloudSolutionProviderId'));
+    }
+    if (options.dualRoleIndirectRelationship !== undefined) query.set('dualRoleIndirectRelationship', String(options.dualRoleIndirectRelationship));
+    const queryText = query.toString();
     const wire = await this.transport.json({
       step: 'Partner Center: get the reseller invitation link',
       method: 'GET',
-      target: '/v1/customers/relationshiprequests',
+      target: `/v1/customers/relationshiprequests${queryText ? `?${queryText}` : ''}`,
       ctx,
       mode: 'app+user',
     }, relationshipRequestSchema);
     return wire.url;
   }
 
-  async catalogOffers(country: string, ctx: CallContext): Promise<CatalogOffer[]> {
-    const market = checkCountry(country);
-    const products = [];
-    for await (const product of this.transport.pages({
-      step: `Partner Center: list license-based products for ${market}`,
-      target: `/v1/products?country=${market}&targetView=OnlineServices&targetSegment=commercial`,
-      ctx,
-    }, productSchema)) {
-      products.push(product);
-    }
-    const perProduct = await mapLimited(products, this.catalogConcurrency, async (product) => {
-      const offers: CatalogOffer[] = [];
-      try {
-        for await (const sku of this.transport.pages({
-          step: `Partner Center: list SKUs of ${product.id} for ${market}`,
-          target: `/v1/products/${segment(product.id)}/skus?country=${market}`,
-          ctx,
-        }, skuSchema)) {
-          offers.push(toCatalogOffer(product, sku));
-        }
-      } catch (error) {
-        // A product listed a moment ago and gone now (400013) is skipped, not fatal.
-        if (error instanceof PartnerCenterError && error.httpStatus === 404) {
-          this.options.logger?.warn({ productId: product.id, correlationId: ctx.correlationId }, 'product vanished from the catalog');
-          return [];
-        }
-        throw error;
-      }
-      return offers;
-    });
-    return perProduct.flat();
+  catalogOffers(country: string, ctx: CallContext): Promise<CatalogOffer[]> {
+    return this.catalog.offers(country, ctx);
   }
 
-  async findCatalogItemId(
+  findCatalogItemId(
     productId: string, skuId: string, country: string, term: TermDuration, billing: BillingCycle, ctx: CallContext,
   ): Promise<string | null> {
-    const market = checkCountry(country);
-    const availabilities = [];
-    try {
-      for await (const availability of this.transport.pages({
-        step: `Partner Center: list availabilities of ${productId}:${skuId} for ${market}`,
-        target: `/v1/products/${segment(productId)}/skus/${segment(skuId)}/availabilities?country=${market}`,
-        ctx,
-      }, availabilitySchema)) {
-        availabilities.push(availability);
-      }
-    } catch (error) {
-      if (error instanceof PartnerCenterError && error.httpStatus === 404) return null;
-      throw error;
-    }
-    const match = availabilities.find((availability) => availability.isPurchasable !== false
-      && (availability.terms ?? []).some((t) => t.duration?.toUpperCase() === term
-        && t.billingCycle?.toLowerCase() === billing));
-    return match?.catalogItemId ?? null;
+    return this.catalog.findCatalogItemId(productId, skuId, country, term, billing, ctx);
+  }
+
+  /** The catalog's products, SKUs and availabilities one by one (country and segment). */
+  get catalogReader(): PartnerCenterCatalog {
+    return this.catalog;
+  }
+
+  /** Has the customer accepted the Microsoft Customer Agreement (or the partner attested it)? */
+  customerAgreementStatus(customerId: string, ctx: CallContext): Promise<CustomerAgreementStatus> {
+    return this.agreements.status(customerId, ctx);
+  }
+
+  /** Records the partner's attestation of the customer's MCA acceptance, unless one is on record already. */
+  attestCustomerAgreement(
+    customerId: string, contact: AgreementContact, ctx: CallContext, options?: { dateAgreed?: string; templateId?: string },
+  ): Promise<CustomerAgreementRecord> {
+    return this.agreements.attest(customerId, contact, ctx, options);
   }
 
   async createCart(customerId: string, lines: CartLineRequest[], ctx: CallContext): Promise<{ cartId: string }> {
@@ -174,13 +218,18 @@ export class PartnerCenterClient implements PartnerCenter {
     return { cartId: cart.id };
   }
 
+  /**
+   * `POST .../carts/{cartId}/checkout`. Checkout is idempotent per cart (a repeat returns the first
+   * checkout's orders), so it is retried — after a timeout too — with the same MS-RequestId. `orderErrors`
+   * (e.g. 13605: no MCA) become a PartnerCenterError whose `fix` says what to do; when some orders were
+   * placed and others not, a CheckoutPartlyFailedError carries the placed order ids.
+   */
   async checkoutCart(customerId: string, cartId: string, ctx: CallContext): Promise<PlacedOrder[]> {
     const call = {
       step: 'Partner Center: check out cart',
       method: 'POST' as const,
       target: `/v1/customers/${segment(customerId)}/carts/${segment(cartId)}/checkout`,
       ctx,
-      // Checkout is idempotent per cart: a repeat returns the first checkout's result.
       repeatableWithRequestId: true,
     };
     const result = await this.transport.send(call);
@@ -209,6 +258,13 @@ export class PartnerCenterClient implements PartnerCenter {
     return orders;
   }
 
+  async getOrder(customerId: string, orderId: string, ctx: CallContext): Promise<PlacedOrder> {
+    const wire = await this.transport.json({
+      step: 'Partner Center: read order', method: 'GET', target: `/v1/customers/${segment(customerId)}/orders/${segment(orderId)}`, ctx,
+    }, orderSchema);
+    return toPlacedOrder(wire);
+  }
+
   async getSubscription(customerId: string, subscriptionId: string, ctx: CallContext): Promise<OrderedSubscription> {
     const wire = await this.transport.json({
       step: 'Partner Center: read subscription',
@@ -218,24 +274,34 @@ export class PartnerCenterClient implements PartnerCenter {
     }, subscriptionSchema);
     return toOrderedSubscription(wire);
   }
-}
 
-function checkCountry(country: string): string {
-  const upper = country.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(upper)) throw new Error(`Not an ISO 3166 two-letter country code: ${JSON.stringify(country.slice(0, 20))}.`);
-  return upper;
-}
-
-/** `map` with at most `limit` calls in flight; results keep the input order. */
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
+  /** Every subscription of the customer, or those of one order (`?order_id=`). */
+  async listSubscriptions(customerId: string, ctx: CallContext, options: { orderId?: string } = {}): Promise<OrderedSubscription[]> {
+    const query = options.orderId ? `?order_id=${encodeURIComponent(options.orderId)}` : '';
+    const subscriptions: OrderedSubscription[] = [];
+    for await (const wire of this.transport.pages({
+      step: 'Partner Center: list subscriptions', target: `/v1/customers/${segment(customerId)}/subscriptions${query}`, ctx,
+    }, subscriptionSchema)) {
+      subscriptions.push(toOrderedSubscription(wire));
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+    return subscriptions;
+  }
+
+  /** `GET .../subscriptions/{id}/provisioningstatus` (App+User; Partner Center updates it every 15 minutes). */
+  async provisioningStatus(customerId: string, subscriptionId: string, ctx: CallContext): Promise<ProvisioningStatus> {
+    const wire = await this.transport.json({
+      step: 'Partner Center: read the subscription\'s provisioning status',
+      method: 'GET',
+      target: `/v1/customers/${segment(customerId)}/subscriptions/${segment(subscriptionId)}/provisioningstatus`,
+      ctx,
+      mode: 'app+user',
+    }, provisioningStatusSchema);
+    return toProvisioningStatus(wire);
+  }
+}
+
+function checkId(value: string, name: string): string {
+  const trimmed = value.trim();
+  if (!/^[A-Za-z0-9-]{1,64}$/.test(trimmed)) throw new Error(`Partner Center: ${name} must be a tenant id (a GUID).`);
+  return trimmed;
 }

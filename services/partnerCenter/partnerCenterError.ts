@@ -27,6 +27,47 @@ export class PartnerCenterError extends Error {
       + `${description}${fix ? ` — ${fix}` : ''} [MS-RequestId ${requestId}, MS-CorrelationId ${correlationId}]`);
     this.name = 'PartnerCenterError';
   }
+
+  /** What kind of failure this is, for callers that branch on it (the fix says it in words). */
+  get reason(): PartnerCenterErrorReason {
+    return reasonOf(this.code, this.httpStatus);
+  }
+}
+
+export type PartnerCenterErrorReason =
+  | 'customer-agreement-missing' // 13605
+  | 'not-a-customer' // 20002, 404 on a customer
+  | 'not-sold-in-country' // 2030, 800070
+  | 'invalid-offer' // 800004, 10001, 500600
+  | 'quantity-out-of-range' // 2002, 10015
+  | 'order-in-progress' // 800060
+  | 'cancellation-window-passed' // 900117
+  | 'partner-agreement-missing' // 900124
+  | 'transfer-problem' // 900100–900104, 900145
+  | 'throttled' // 429
+  | 'token-refused' // 401
+  | 'forbidden' // other 403
+  | 'outcome-unknown' // no answer (timeout, network)
+  | 'other';
+
+function reasonOf(code: string | null, httpStatus: number | null): PartnerCenterErrorReason {
+  switch (code) {
+    case '13605': return 'customer-agreement-missing';
+    case '20002': return 'not-a-customer';
+    case '2030': case '800070': return 'not-sold-in-country';
+    case '800004': case '10001': case '500600': return 'invalid-offer';
+    case '2002': case '10015': return 'quantity-out-of-range';
+    case '800060': return 'order-in-progress';
+    case '900117': return 'cancellation-window-passed';
+    case '900124': return 'partner-agreement-missing';
+    case '900100': case '900101': case '900102': case '900103': case '900104': case '900145': return 'transfer-problem';
+    default: break;
+  }
+  if (httpStatus === null) return 'outcome-unknown';
+  if (httpStatus === 429) return 'throttled';
+  if (httpStatus === 401) return 'token-refused';
+  if (httpStatus === 403) return 'forbidden';
+  return 'other';
 }
 
 /** Checkout placed some orders and failed others: the placed ones must be recorded, not retried. */
@@ -62,11 +103,23 @@ export function fixForPartnerCenterError(code: string | null, httpStatus: number
       return 'the cancellation window has passed: the purchase can no longer be cancelled or reduced';
     case '900124':
       return "the partner's company has not accepted the Microsoft Partner Agreement: a Global admin must accept it in Partner Center";
+    case '10001':
+    case '500600':
+      return 'the catalog item cannot be bought (changed or retired): resolve the catalogItemId again from the live catalog';
+    case '10015':
+      return 'the quantity exceeds the seats allowed per subscription: split the purchase or lower the quantity';
+    case '900100':
+    case '900101':
+    case '900102':
+    case '900103':
+    case '900104':
+    case '900145':
+      return 'the transfer cannot proceed in its current state: read the transfer, and ask the source partner to complete or cancel it';
     default:
       break;
   }
   if (httpStatus === 401) {
-    return 'Partner Center refused the token: check the app registration, its secret, and that the app is registered in Partner Center (Account settings > App management)';
+    return 'Partner Center refused the token even after getting a new one: check the app registration, its secret, and that the app is registered in Partner Center (Account settings > App management)';
   }
   if (httpStatus === 403) {
     return 'Partner Center denied access: App+User calls need a partner user in AdminAgents or SalesAgents, and some calls accept only App+User tokens';

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { Logger } from '../../move/ports';
 import type { CallContext } from '../../move/ports';
 import { OutboundHttpError, parseRetryAfter, type HttpMethod, type OutboundHttp, type OutboundResponse } from '../http/outboundHttp';
+import type { ThrottleTicket } from '../http/rateLimiter';
 import type { TokenMode, TokenProvider } from '../identity/tokenProvider';
 import { PartnerCenterError, fixForPartnerCenterError, parsePartnerCenterErrorBody } from './partnerCenterError';
 import { collectionSchema } from './partnerCenterWire';
@@ -24,6 +25,8 @@ export interface PartnerCenterTransportOptions {
   newRequestId?: () => string;
   /** Epoch milliseconds; turns a Retry-After date into seconds. */
   now?: () => number;
+  /** `X-Locale` of every call. Default `en-US`. */
+  locale?: string;
   logger?: Logger;
 }
 
@@ -54,39 +57,61 @@ export class PartnerCenterTransport {
   private readonly baseUrl: string;
   private readonly baseOrigin: string;
   private readonly newRequestId: () => string;
+  private readonly locale: string;
 
   constructor(private readonly options: PartnerCenterTransportOptions) {
+    this.locale = options.locale ?? 'en-US';
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.baseOrigin = new URL(this.baseUrl).origin;
     this.newRequestId = options.newRequestId ?? randomUUID;
   }
 
-  /** Makes the call; a non-2xx answer comes back as is, for the caller to map (or to treat 404 as "none"). */
+  /**
+   * Makes the call; a non-2xx answer comes back as is, for the caller to map (or to treat 404 as "none").
+   * A 401 means the token was refused before anything was done (expired, revoked): the token is dropped
+   * and the call is sent once more with a new one, with the same MS-RequestId — whatever the method.
+   */
   async send(call: PartnerCenterCall): Promise<PartnerCenterResult> {
     const requestId = call.requestId ?? call.ctx.requestId ?? this.newRequestId();
-    const token = await this.options.tokens.getToken('partner-center', this.options.partnerTenantId, call.mode ?? 'app');
+    const mode = call.mode ?? 'app';
+    const tenantId = this.options.partnerTenantId;
+    const tokens = this.options.tokens;
+    let token = await tokens.getToken('partner-center', tenantId, mode);
+    let response = await this.sendWith(call, requestId, token);
+    if (response.status === 401 && tokens.invalidate) {
+      tokens.invalidate('partner-center', tenantId, mode, token);
+      this.options.logger?.warn({ step: call.step, requestId, correlationId: call.ctx.correlationId, mode },
+        'Partner Center refused the token (401); retrying once with a new token');
+      token = await tokens.getToken('partner-center', tenantId, mode);
+      response = await this.sendWith(call, requestId, token);
+    }
+    return { response, requestId };
+  }
+
+  private async sendWith(call: PartnerCenterCall, requestId: string, token: string): Promise<OutboundResponse> {
     const headers: Record<string, string> = {
       Authorization: `Bearer ${token}`,
       Accept: 'application/json',
       'MS-RequestId': requestId,
       'MS-CorrelationId': call.ctx.correlationId,
-      'X-Locale': 'en-US',
+      'X-Locale': this.locale,
     };
     for (const { key, value } of call.extraHeaders ?? []) {
       if (key.toLowerCase() === 'authorization') continue; // a link never gets to choose our credentials
       headers[key] = value;
     }
     if (call.body !== undefined) headers['Content-Type'] = 'application/json';
+    const url = this.resolve(call.target, call.step);
     try {
-      const response = await this.options.http.send({
+      return await this.options.http.send({
         method: call.method,
-        url: this.resolve(call.target, call.step),
+        url,
         headers,
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         step: call.step,
         idempotencyKey: call.repeatableWithRequestId ? requestId : undefined,
+        throttle: this.throttleFor(url),
       });
-      return { response, requestId };
     } catch (error) {
       if (error instanceof OutboundHttpError) {
         throw new PartnerCenterError(call.step, null, null, error.message, requestId, call.ctx.correlationId,
@@ -94,6 +119,22 @@ export class PartnerCenterTransport {
       }
       throw error;
     }
+  }
+
+  /**
+   * Partner Center throttles per partner tenant, and per partner + customer tenant on the routes under
+   * `/customers/{id}` (api-throttling-guidance): every call draws from the partner bucket, customer calls
+   * also from the pair's bucket.
+   */
+  throttleFor(url: string): ThrottleTicket[] {
+    const partner = this.options.partnerTenantId;
+    const tickets: ThrottleTicket[] = [{ scope: 'partner', key: partner }];
+    const match = /\/customers\/([^/?#]+)/i.exec(new URL(url).pathname);
+    const customer = match ? decodeURIComponent(match[1] as string) : undefined;
+    if (customer && customer.toLowerCase() !== 'relationshiprequests') {
+      tickets.push({ scope: 'partner-customer', key: `${partner}|${customer}` });
+    }
+    return tickets;
   }
 
   /** Sends and returns the validated JSON of a 2xx answer; anything else becomes a PartnerCenterError. */

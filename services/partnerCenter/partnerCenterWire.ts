@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { CatalogOffer, OrderedSubscription } from '../../move/model';
 import type { CustomerRecord, PartnerProfile, PlacedOrder } from '../../move/ports';
+import type { CatalogAvailability, CatalogProduct, OrganizationProfile, ProvisioningStatus } from './partnerCenterTypes';
 
 /** `links.next.headers` is a list of `{ key, value }` (KeyValuePair); a plain object is accepted too. */
 const linkHeadersSchema = z.union([
@@ -60,7 +61,37 @@ export function toCustomerRecord(wire: z.infer<typeof customerSchema>): Customer
 
 export const relationshipRequestSchema = z.object({ url: z.string().min(1) });
 
-export const productSchema = z.object({ id: z.string(), title: z.string().nullish() });
+/** `OrganizationProfile` (App+User); the documented sample has `id` and `tenantId` as placeholders. */
+export const organizationProfileSchema = z.object({
+  tenantId: z.string().nullish(),
+  companyName: z.string().nullish(),
+  domain: z.string().nullish(),
+  defaultAddress: z.object({ country: z.string().nullish() }).nullish(),
+  culture: z.string().nullish(),
+  language: z.string().nullish(),
+});
+
+export function toOrganizationProfile(wire: z.infer<typeof organizationProfileSchema>): OrganizationProfile {
+  const country = wire.defaultAddress?.country;
+  return {
+    tenantId: wire.tenantId ?? null,
+    companyName: wire.companyName ?? '',
+    domain: wire.domain ?? '',
+    country: country ? country.toUpperCase() : null,
+    culture: wire.culture ?? null,
+    language: wire.language ?? null,
+  };
+}
+
+export const productSchema = z.object({
+  id: z.string(),
+  title: z.string().nullish(),
+  productType: z.object({ id: z.string().nullish() }).nullish(),
+});
+
+export function toCatalogProduct(wire: z.infer<typeof productSchema>): CatalogProduct {
+  return { id: wire.id, title: wire.title ?? wire.id, productType: wire.productType?.id ?? null };
+}
 
 export const skuSchema = z.object({
   id: z.string(),
@@ -88,13 +119,35 @@ export function toCatalogOffer(product: z.infer<typeof productSchema>, sku: z.in
 
 export const availabilitySchema = z.object({
   id: z.string().nullish(),
+  productId: z.string().nullish(),
+  skuId: z.string().nullish(),
   catalogItemId: z.string(),
+  country: z.string().nullish(),
+  segment: z.string().nullish(),
   isPurchasable: z.boolean().nullish(),
   terms: z.array(z.object({
     duration: z.string().nullish(),
+    description: z.string().nullish(),
     billingCycle: z.string().nullish(),
   })).nullish(),
 });
+
+export function toCatalogAvailability(wire: z.infer<typeof availabilitySchema>): CatalogAvailability {
+  return {
+    id: wire.id ?? null,
+    productId: wire.productId ?? null,
+    skuId: wire.skuId ?? null,
+    catalogItemId: wire.catalogItemId,
+    country: wire.country ?? null,
+    segment: wire.segment ?? null,
+    isPurchasable: wire.isPurchasable !== false,
+    terms: (wire.terms ?? []).filter((t) => t.duration).map((t) => ({
+      duration: (t.duration as string).toUpperCase(),
+      billingCycle: t.billingCycle ? t.billingCycle.toLowerCase() : null,
+      description: t.description ?? null,
+    })),
+  };
+}
 
 export const cartSchema = z.object({
   id: z.string(),
@@ -159,5 +212,22 @@ export function toOrderedSubscription(wire: z.infer<typeof subscriptionSchema>):
     quantity: wire.quantity ?? 0,
     status: wire.status ?? 'unknown',
     cancellationAllowedUntil: wire.cancellationAllowedUntilDate ?? null,
+  };
+}
+
+/** `SubscriptionProvisioningStatus`; `skuId` is documented as "a GUID formatted string" (upper case in the sample). */
+export const provisioningStatusSchema = z.object({
+  skuId: z.string().nullish(),
+  status: z.string(),
+  quantity: z.number().nullish(),
+  endDate: z.string().nullish(),
+});
+
+export function toProvisioningStatus(wire: z.infer<typeof provisioningStatusSchema>): ProvisioningStatus {
+  return {
+    skuId: wire.skuId ? wire.skuId.toLowerCase() : null,
+    status: wire.status.toLowerCase(),
+    quantity: wire.quantity ?? 0,
+    endDate: wire.endDate ?? null,
   };
 }

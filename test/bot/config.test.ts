@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ConfigError, loadConfig } from '../../bot/config';
 
-const minimal = { PARTNER_TENANT_ID: 'tenant', AZURE_CLIENT_ID: 'client', AZURE_CLIENT_SECRET: 'secret' };
+const minimal = { PARTNER_TENANT_ID: '7d6f3e2a-1b2c-4d5e-8f90-0a1b2c3d4e5f', AZURE_CLIENT_ID: '11111111-2222-4333-8444-555555555555', AZURE_CLIENT_SECRET: 'secret' };
 
 describe('configuration', () => {
   it('fills defaults', () => {
@@ -36,6 +36,20 @@ describe('configuration', () => {
 
   it('requires a bot password with a bot app id, and a tenant for SingleTenant', () => {
     assert.throws(() => loadConfig({ ...minimal, MicrosoftAppId: 'app', MicrosoftAppType: 'SingleTenant' }), /MicrosoftAppPassword[\s\S]*MicrosoftAppTenantId/);
+  });
+
+  it('takes a certificate or a managed identity instead of a secret, and says what to set when nothing is', () => {
+    const { AZURE_CLIENT_SECRET: _secret, ...noSecret } = minimal;
+    assert.doesNotThrow(() => loadConfig({ ...noSecret, AZURE_USE_MANAGED_IDENTITY: 'true' }));
+    assert.throws(() => loadConfig(noSecret), /AZURE_CLIENT_SECRET|AZURE_CLIENT_CERTIFICATE_PATH|AZURE_USE_MANAGED_IDENTITY/);
+    assert.throws(() => loadConfig({ ...noSecret, AZURE_CLIENT_CERTIFICATE_PATH: '/nowhere/cert.pem' }), /cert\.pem/);
+    assert.throws(() => loadConfig({ ...noSecret, AZURE_USE_MANAGED_IDENTITY: 'true', PARTNER_CENTER_REFRESH_TOKEN: 'r' }), /needs AZURE_CLIENT_SECRET/);
+  });
+
+  it('parses client-side rate limits', () => {
+    assert.equal(loadConfig({ ...minimal, OUTBOUND_RATE_LIMITS: 'off' }).rateLimits, 'off');
+    assert.deepEqual(loadConfig({ ...minimal, OUTBOUND_RATE_LIMITS: '{"partner":{"limit":100,"windowSeconds":60}}' }).rateLimits, { partner: { limit: 100, windowSeconds: 60 } });
+    assert.throws(() => loadConfig({ ...minimal, OUTBOUND_RATE_LIMITS: '{"everything":{"limit":1,"windowSeconds":1}}' }), /OUTBOUND_RATE_LIMITS/);
   });
 
   it('parses role overrides and rejects bad ones', () => {

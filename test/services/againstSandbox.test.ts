@@ -10,12 +10,14 @@ import {
   NORTHWIND_DOMAIN, PARTNER_TENANT_ID, PATTI_FERNANDEZ_ID, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_REFRESH_TOKEN,
   WOODGROVE_TENANT_ID,
 } from '../../sandbox/world/constants';
+import { appIdentityFromEnvironment } from '../../services/identity/appIdentityFromEnvironment';
 import { clientSecretCredentials } from '../../services/identity/azureIdentityTokenProvider';
 import { OutboundHttp } from '../../services/http/outboundHttp';
 import { MissingRefreshTokenError, TokenRequestError } from '../../services/identity/tokenProvider';
 import { createOutboundServices, sandboxEndpoints, type OutboundServices } from '../../services/outboundServices';
 import { PartnerCenterClient } from '../../services/partnerCenter/partnerCenterClient';
 import { PartnerCenterError } from '../../services/partnerCenter/partnerCenterError';
+import { BRIDGE_AUTHORITY, httpsAuthorityBridge } from './support/httpsAuthorityBridge';
 
 const ctx = { correlationId: '0f0e0d0c-0b0a-4909-8807-060504030201' };
 const BUSINESS_PREMIUM = { productId: 'CFQ7TTC0LCHC', skuId: '0002', graphSkuId: 'cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46' };
@@ -195,23 +197,35 @@ describe('services against the sandbox', function () {
     assert.equal(await services.tenantLookup.resolve('nobody-here.example'), null);
   });
 
-  it('gets an app token through @azure/identity ClientSecretCredential against the sandbox token endpoint', async function () {
-    const credentialFor = clientSecretCredentials({ clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET, authorityHost: `${sandbox.url}/login` });
-    let token;
-    try {
-      // Both the credential's constructor and MSAL check the authority's scheme; either may refuse http.
-      const credential = credentialFor(PARTNER_TENANT_ID);
-      assert.ok(credential instanceof ClientSecretCredential);
-      token = await credential.getToken('https://graph.microsoft.com/.default');
-    } catch (error) {
-      const text = String(error instanceof Error ? error.message : error);
-      if (/authority_uri_insecure|must use the 'https' protocol/i.test(text)) {
-        console.log('      (skipped: @azure/identity only accepts an https authority host, and the sandbox serves http: '
-          + `"${text.split('\n')[0]}". AzureIdentityTokenProvider is covered with a fake TokenCredential instead.)`);
-        this.skip();
-      }
-      throw error;
-    }
-    assert.ok(token?.token);
+  it('refuses an http authority in @azure/identity itself, so the sandbox is reached through an https bridge', () => {
+    // The check is @azure/identity's (IdentityClient) and MSAL's (authority_uri_insecure); nothing to configure away.
+    assert.throws(() => clientSecretCredentials({ clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET, authorityHost: `${sandbox.url}/login` })(PARTNER_TENANT_ID),
+      /must use the 'https' protocol/);
+  });
+
+  it('runs the real ClientSecretCredential (MSAL inside) against the sandbox token service, and Partner Center and Graph with its tokens', async () => {
+    const { httpClient, requests } = httpsAuthorityBridge(`${sandbox.url}/login`);
+    const identity = appIdentityFromEnvironment(
+      { AZURE_TENANT_ID: PARTNER_TENANT_ID, AZURE_CLIENT_ID: SANDBOX_CLIENT_ID, AZURE_CLIENT_SECRET: SANDBOX_CLIENT_SECRET, AZURE_AUTHORITY_HOST: BRIDGE_AUTHORITY },
+      { httpClient, disableInstanceDiscovery: true });
+    const credential = identity.credentialFor(PARTNER_TENANT_ID);
+    assert.ok(credential instanceof ClientSecretCredential);
+    const token = await credential.getToken('https://graph.microsoft.com/.default');
+    assert.ok(token?.token && token.expiresOnTimestamp > Date.now());
+    assert.deepEqual(requests.map((r) => `${r.method} ${new URL(r.url).pathname}`), [
+      `GET /${PARTNER_TENANT_ID}/v2.0/.well-known/openid-configuration`, `POST /${PARTNER_TENANT_ID}/oauth2/v2.0/token`,
+    ]);
+    assert.equal(new URLSearchParams(requests[1]?.body).get('grant_type'), 'client_credentials');
+
+    const viaIdentity = createOutboundServices({
+      endpoints: sandboxEndpoints(sandbox.url), partnerTenantId: PARTNER_TENANT_ID, clientId: SANDBOX_CLIENT_ID,
+      credentialFor: identity.credentialFor, onBehalfOf: null,
+    });
+    assert.deepEqual(await viaIdentity.partnerCenter.partnerProfile(ctx), { companyName: 'Relecloud', country: 'US' });
+    assert.ok((await viaIdentity.customerDirectory.subscribedSkus(WOODGROVE_TENANT_ID, ctx)).length > 0);
+    // A customer tenant without GDAP or consent: the token service refuses, and the error says what to do.
+    await assert.rejects(viaIdentity.customerDirectory.subscribedSkus(CONTOSO_TENANT_ID, ctx), (error: unknown) =>
+      error instanceof TokenRequestError && error.aadstsCode === 'AADSTS700016' && /approve the GDAP request/.test(error.message)
+      && !error.message.includes(SANDBOX_CLIENT_SECRET));
   });
 });

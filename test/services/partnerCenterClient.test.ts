@@ -148,7 +148,7 @@ describe('services/partnerCenter PartnerCenterClient (against a scripted server)
       minimumQuantity: 1, maximumQuantity: 300, isTrial: false,
     }]);
     assert.equal(server!.received[0]?.url, '/v1/products?country=US&targetView=OnlineServices&targetSegment=commercial');
-    assert.ok(server!.received.some((r) => r.url === '/v1/products/CFQ7TTC0LFLX/skus?country=US'));
+    assert.ok(server!.received.some((r) => r.url === '/v1/products/CFQ7TTC0LFLX/skus?country=US&targetSegment=commercial'));
   });
 
   it('finds the purchasable availability for a term and billing cycle', async () => {
@@ -162,7 +162,7 @@ describe('services/partnerCenter PartnerCenterClient (against a scripted server)
     }));
     assert.equal(await pc.findCatalogItemId('P', '0001', 'US', 'P1Y', 'monthly', ctx), 'P:0001:A3');
     assert.equal(await pc.findCatalogItemId('P', '0001', 'US', 'P3Y', 'triennial', ctx), null);
-    assert.equal(server!.received[0]?.url, '/v1/products/P/skus/0001/availabilities?country=US');
+    assert.equal(server!.received[0]?.url, '/v1/products/P/skus/0001/availabilities?country=US&targetSegment=commercial');
   });
 
   it('creates a cart with the documented line items and ctx.requestId, retrying with the same id', async () => {

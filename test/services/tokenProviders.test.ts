@@ -195,4 +195,22 @@ describe('services/identity AzureIdentityTokenProvider', () => {
       return true;
     });
   });
+
+  it('on invalidate drops the token and the tenant\'s credential (whose own cache would return the refused token)', async () => {
+    let made = 0;
+    const tokens = new AzureIdentityTokenProvider({
+      now: () => now,
+      credentialFor: () => {
+        made += 1;
+        const generation = made;
+        return new FakeCredential(() => ({ token: `credential-${generation}`, expiresOnTimestamp: now + 3_600_000 }));
+      },
+    });
+    assert.equal(await tokens.getToken('graph', 'a.example', 'app'), 'credential-1');
+    tokens.invalidate('graph', 'a.example', 'app', 'some-older-token');
+    assert.equal(await tokens.getToken('graph', 'a.example', 'app'), 'credential-1', 'an unknown token changes nothing');
+    tokens.invalidate('graph', 'a.example', 'app', 'credential-1');
+    assert.equal(await tokens.getToken('graph', 'a.example', 'app'), 'credential-2');
+    assert.equal(made, 2);
+  });
 });
