@@ -100,7 +100,7 @@ function token(world: SandboxWorld, request: SandboxRequest) {
     if (!world.appHasAccessTo(tenant.tenantId)) {
       throw aadError(request, 400, 'unauthorized_client', 700016, `Application with identifier '${SANDBOX_CLIENT_ID}' was not found in the directory '${tenant.displayName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`);
     }
-    return tokenResponse(world, issueAccessToken(world, request, { resource, tenantId: tenant.tenantId }));
+    return tokenResponse(world, request, resource, issueAccessToken(world, request, { resource, tenantId: tenant.tenantId }));
   }
 
   const refreshToken = form.get('refresh_token');
@@ -116,7 +116,7 @@ function token(world: SandboxWorld, request: SandboxRequest) {
     user: { objectId: serviceUser.id, userPrincipalName: serviceUser.userPrincipalName, displayName: serviceUser.displayName },
   });
   // The sandbox hands back the same refresh token (Entra would rotate it; the old one stays valid there too).
-  return tokenResponse(world, accessToken, { refresh_token: SANDBOX_REFRESH_TOKEN, scope: form.get('scope') ?? `${resource}/.default` });
+  return tokenResponse(world, request, resource, accessToken, { refresh_token: SANDBOX_REFRESH_TOKEN, scope: form.get('scope') ?? `${resource}/.default` });
 }
 
 /** client_secret_basic: `Authorization: Basic base64(urlencoded id:urlencoded secret)`. */
@@ -133,9 +133,18 @@ function basicCredentials(request: SandboxRequest): { clientId: string; clientSe
   }
 }
 
-function tokenResponse(world: SandboxWorld, accessToken: string, extra: Record<string, string> = {}) {
+/** v2.0 answers numbers; the v1 endpoint answers strings and adds `expires_on`, `not_before` and `resource`. */
+function tokenResponse(world: SandboxWorld, request: SandboxRequest, resource: string, accessToken: string, extra: Record<string, string> = {}) {
   const lifetime = world.settings.tokenLifetimeSeconds;
-  return json(200, { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: accessToken, ...extra }, { 'Cache-Control': 'no-store, no-cache', Pragma: 'no-cache' });
+  const headers = { 'Cache-Control': 'no-store, no-cache', Pragma: 'no-cache' };
+  if (request.path.includes('/v2.0/')) {
+    return json(200, { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: accessToken, ...extra }, headers);
+  }
+  const now = Math.floor(Date.now() / 1000);
+  return json(200, {
+    token_type: 'Bearer', expires_in: String(lifetime), ext_expires_in: String(lifetime), expires_on: String(now + lifetime),
+    not_before: String(now - 300), resource, access_token: accessToken, ...extra,
+  }, headers);
 }
 
 /** `scope` (v2: `https://graph.microsoft.com/.default`) or `resource` (v1) → the token audience. */

@@ -26,16 +26,6 @@ const ALLOWED: Record<string, Record<string, string>> = {
     '$.contractType: missing': 'the sample is a legacy add-on subscription; contractType is a legacy field the NCE subscription does not carry',
     '$.parentSubscriptionId: missing': 'the sample is an add-on; a base subscription has no parent',
   },
-  'partner-center/token-response.app-only-v1.json': {
-    '$.expires_in: number, expected string': 'sandbox: the v1 endpoint answers numbers like v2 (the real v1 sends strings); the token client reads both',
-    '$.ext_expires_in: number, expected string': 'sandbox: as expires_in',
-    '$.expires_on: missing': 'sandbox: v1-only field not served; the client does not read it',
-    '$.not_before: missing': 'sandbox: v1-only field not served; the client does not read it',
-    '$.resource: missing': 'sandbox: v1-only field not served; the client does not read it',
-  },
-  'graph/assign-license.response.json': {
-    '$.assignedPlans: missing': 'sandbox: the returned user has no assignedPlans; the client reads assignedLicenses only',
-  },
 };
 
 describe('contracts: the sandbox answers the documented requests with the documented shapes', function () {

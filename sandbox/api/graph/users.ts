@@ -1,3 +1,4 @@
+import { findSkuById } from '../../world/skus';
 /** Graph users of the token's tenant: `/users` (filter by licence, paged), `/users/{id}`, `memberOf`, `/me`. */
 import { graphError } from '../../http/errors';
 import type { Router } from '../../http/router';
@@ -115,6 +116,10 @@ export function userJson(user: DirectoryUser): Record<string, unknown> {
     createdDateTime: user.createdDateTime,
     usageLocation: user.usageLocation,
     assignedLicenses,
+    // Every enabled service plan of every licence, as Graph lists them.
+    assignedPlans: user.licenses.flatMap((license) => (findSkuById(license.skuId)?.servicePlans ?? [])
+      .filter((plan) => !license.disabledPlans.includes(plan.servicePlanId))
+      .map((plan) => ({ assignedDateTime: license.lastUpdatedDateTime ?? user.createdDateTime, capabilityStatus: 'Enabled', service: plan.servicePlanName, servicePlanId: plan.servicePlanId }))),
     licenseAssignmentStates: user.licenses.map((license) => ({
       skuId: license.skuId,
       assignedByGroup: license.assignedByGroup,
