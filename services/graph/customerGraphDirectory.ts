@@ -3,12 +3,12 @@
  * `GET /subscribedSkus` (licences the tenant owns) and `GET /directory/subscriptions` (the commercial
  * subscriptions behind them), both followed through `@odata.nextLink`.
  */
+import { parseGraphItem } from './graphError';
 import { z } from 'zod';
 import type { SourceSubscription } from '../../move/model';
 import type { CallContext, CustomerDirectory, SubscribedSku } from '../../move/ports';
 import type { TokenMode } from '../identity/tokenProvider';
 import { assertSafeTenantSegment } from '../identity/tenantSegment';
-import { GraphError } from './graphError';
 import { graphRequestId, type GraphClientFactory } from './graphClientFactory';
 
 export interface CustomerGraphDirectoryOptions {
@@ -61,13 +61,13 @@ export class CustomerGraphDirectory implements CustomerDirectory {
   async subscribedSkus(tenantId: string, ctx: CallContext): Promise<SubscribedSku[]> {
     const step = "Graph: read the customer's licences (subscribedSkus)";
     const items = await this.readAll(tenantId, '/subscribedSkus', step, ctx);
-    return items.map((item) => parse(subscribedSkuSchema, item, step, tenantId));
+    return items.map((item) => parseGraphItem(subscribedSkuSchema, item, step, tenantId));
   }
 
   async subscriptions(tenantId: string, ctx: CallContext): Promise<SourceSubscription[]> {
     const step = "Graph: read the customer's subscriptions (directory/subscriptions)";
     const items = await this.readAll(tenantId, '/directory/subscriptions', step, ctx);
-    return items.map((item) => parse(companySubscriptionSchema, item, step, tenantId));
+    return items.map((item) => parseGraphItem(companySubscriptionSchema, item, step, tenantId));
   }
 
   private async readAll(tenantId: string, path: string, step: string, ctx: CallContext): Promise<unknown[]> {
@@ -81,11 +81,3 @@ export class CustomerGraphDirectory implements CustomerDirectory {
   }
 }
 
-function parse<S extends z.ZodTypeAny>(schema: S, item: unknown, step: string, tenantId: string): z.infer<S> {
-  const parsed = schema.safeParse(item);
-  if (!parsed.success) {
-    const where = parsed.error.issues[0]?.path.join('.') || '(root)';
-    throw new GraphError(step, tenantId, null, null, `an item does not have the documented shape (at ${where})`, '');
-  }
-  return parsed.data;
-}

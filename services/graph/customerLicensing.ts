@@ -18,7 +18,7 @@ import type { TokenMode } from '../identity/tokenProvider';
 import { assertSafeTenantSegment } from '../identity/tenantSegment';
 import { GraphBatch, type BatchItem, type GraphBatchOptions } from './graphBatch';
 import { OutboundCallOptions, graphRequestId, type GraphClientFactory } from './graphClientFactory';
-import { GraphError, toGraphError } from './graphError';
+import { GraphError, parseGraphItem, toGraphError } from './graphError';
 
 export interface TenantOrganization {
   tenantId: string;
@@ -112,7 +112,7 @@ export class CustomerLicensing {
     assertSafeTenantSegment(tenantId);
     const client = this.options.graph.forTenant(tenantId, this.mode);
     for await (const item of this.options.graph.pages<unknown>(client, '/organization', step, tenantId, graphRequestId(ctx.correlationId))) {
-      const org = parse(organizationSchema, item, step, tenantId);
+      const org = parseGraphItem(organizationSchema, item, step, tenantId);
       return {
         tenantId: org.id,
         displayName: org.displayName ?? '',
@@ -135,7 +135,7 @@ export class CustomerLicensing {
     const path = `/users?$filter=${filter}&$select=${USER_FIELDS}&$count=true&$top=${top}`;
     for await (const item of this.options.graph.pages<unknown>(client, path, step, tenantId, graphRequestId(ctx.correlationId),
       { ConsistencyLevel: 'eventual' })) {
-      yield parse(userSchema, item, step, tenantId);
+      yield parseGraphItem(userSchema, item, step, tenantId);
     }
   }
 
@@ -150,7 +150,7 @@ export class CustomerLicensing {
       const requestId = graphRequestId(ctx.correlationId);
       if (requestId) request.header('client-request-id', requestId);
       const user: unknown = await request.post(toBody(change));
-      return parse(userSchema.pick({ assignedLicenses: true }), user, step, tenantId).assignedLicenses;
+      return parseGraphItem(userSchema.pick({ assignedLicenses: true }), user, step, tenantId).assignedLicenses;
     } catch (error) {
       const graphError = toGraphError(error, step, tenantId);
       if (graphError instanceof GraphError && graphError.status === 400) {
@@ -201,7 +201,7 @@ export class CustomerLicensing {
         .middlewareOptions([new OutboundCallOptions({ step })]);
       const requestId = graphRequestId(ctx.correlationId);
       if (requestId) request.header('client-request-id', requestId);
-      return parse(userSchema.pick({ assignedLicenses: true }), await request.get(), step, tenantId).assignedLicenses;
+      return parseGraphItem(userSchema.pick({ assignedLicenses: true }), await request.get(), step, tenantId).assignedLicenses;
     } catch {
       return null;
     }
@@ -233,11 +233,3 @@ function errorOf(body: unknown): { code: string | null; message: string | null }
   };
 }
 
-function parse<S extends z.ZodTypeAny>(schema: S, item: unknown, step: string, tenantId: string): z.infer<S> {
-  const parsed = schema.safeParse(item);
-  if (!parsed.success) {
-    const where = parsed.error.issues[0]?.path.join('.') || '(root)';
-    throw new GraphError(step, tenantId, null, null, `an item does not have the documented shape (at ${where})`, '');
-  }
-  return parsed.data;
-}

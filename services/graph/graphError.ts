@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 /**
  * Microsoft Graph failures as one typed error: Graph's `{ error: { code, message } }`, the HTTP status,
  * the tenant the call was made in, and the step that made it.
@@ -56,4 +57,14 @@ export function toGraphError(error: unknown, step: string, tenantId: string): Er
   }
   if (error instanceof Error) return error;
   return new GraphError(step, tenantId, null, null, String(error), '');
+}
+
+/** Checks one item of a Graph answer against its documented shape; a mismatch names the step and where. */
+export function parseGraphItem<S extends z.ZodTypeAny>(schema: S, item: unknown, step: string, tenantId: string): z.infer<S> {
+  const parsed = schema.safeParse(item);
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.join('.') || '(root)';
+    throw new GraphError(step, tenantId, null, null, `an item does not have the documented shape (at ${where})`, '');
+  }
+  return parsed.data;
 }
