@@ -88,7 +88,8 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     const orchestrator = new MoveOrchestrator({
       store: new FileMoveStore(path.join(dataDir, 'moves')), decider: new MoveDecider(regions), partnerCenter, customers,
       partnerDirectory, tenants, notifier, clock, ids: { newId: () => randomUUID() }, log,
-      settings: { partnerTenantId: config.PARTNER_TENANT_ID, partnerCountry: config.PARTNER_COUNTRY?.toUpperCase(), term: config.DEFAULT_TERM, billing: config.DEFAULT_BILLING },
+      settings: { partnerTenantId: config.PARTNER_TENANT_ID, partnerCountry: config.PARTNER_COUNTRY?.toUpperCase(), term: config.DEFAULT_TERM, billing: config.DEFAULT_BILLING,
+        invitationReminderDays: config.INVITATION_REMINDER_DAYS, approvalReminderHours: config.APPROVAL_REMINDER_HOURS },
     });
     await orchestrator.restore();
 

@@ -10,6 +10,7 @@ import type { OrderedSubscription, SourceAdvice } from '../move/model';
 import { assertNever } from '../move/state';
 import type { MoveState } from '../move/state';
 import { LIMITS, count, domainText, endSentence, formatDate, oneLine } from './common';
+import { approverText } from './moveView';
 
 /** Who did it, for lines that name a person. */
 function who(event: MoveEvent): string {
@@ -122,6 +123,12 @@ export function eventText(event: MoveEvent, state: MoveState): string {
       const reason = oneLine(event.reason, 200);
       return `Move cancelled by ${who(event)}${reason ? `: ${endSentence(reason)}` : '.'}`;
     }
+    case 'ReminderDue':
+      return event.about === 'invitation'
+        ? `Reminder ${event.count}: ${domainText(state.customerDomain)} has not accepted the reseller invitation sent on ${formatDate(event.waitingSince)}. Send the invitation message to their Global Admin again; it expires on ${formatDate(state.invitation?.expiresAt)}.`
+        : `Reminder ${event.count}: the plan has waited since ${formatDate(event.waitingSince)} for ${approverText(state)} to approve or reject it.`;
+    case 'MoveTimedOut':
+      return `Invitation expired: ${endSentence(oneLine(event.message, 300))}`;
     case 'StepFailed': {
       const step = oneLine(event.step, 60);
       const error = endSentence(oneLine(event.error, 200)) || 'no error text.';

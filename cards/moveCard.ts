@@ -9,6 +9,7 @@ import { doneCard } from './doneCard';
 import { invitationCard } from './invitationCard';
 import { planCard } from './planCard';
 import { progressCard } from './progressCard';
+import { statusCard } from './statusCard';
 import { provisioningCard } from './provisioningCard';
 
 export function moveCard(state: MoveState, events: readonly MoveEvent[] = []): AdaptiveCardJson {
@@ -33,6 +34,8 @@ export function moveCard(state: MoveState, events: readonly MoveEvent[] = []): A
       return blockedCard(state);
     case 'cancelled':
       return cancelledCard(state);
+    case 'timed-out':
+      return statusCard(state, events);
     default:
       return assertNever(state.stage);
   }

@@ -133,6 +133,8 @@ export function waitingFor(state: MoveState): WaitingView {
       return { what: 'Nothing: the plan was rejected. Start a new move to draft a new plan.', who: 'no one' };
     case 'cancelled':
       return { what: 'Nothing: the move was cancelled.', who: 'no one' };
+    case 'timed-out':
+      return { what: 'Nothing: the invitation expired unanswered. Start a new move for a fresh invitation.', who: 'no one' };
   }
 }
 

@@ -107,6 +107,19 @@ export interface RecordStepFailure extends CommandBase {
   blocks?: BlockReason;
 }
 
+/** The sweep asks for a reminder; the decider decides whether one is due. */
+export interface RemindWaiting extends CommandBase {
+  type: 'RemindWaiting';
+  about: 'invitation' | 'approval';
+  /** Wait before the first reminder and between reminders, in ms (from configuration). */
+  intervalMs: number;
+}
+
+/** The sweep reports the invitation's expiry has passed. */
+export interface TimeOutInvitation extends CommandBase {
+  type: 'TimeOutInvitation';
+}
+
 export type MoveCommand =
   | StartMove
   | RecordPreflight
@@ -121,4 +134,6 @@ export type MoveCommand =
   | RecordProvisioned
   | RecordSourceAdvice
   | CancelMove
+  | RemindWaiting
+  | TimeOutInvitation
   | RecordStepFailure;

@@ -207,6 +207,27 @@ export class MoveDecider {
         }
         return accept({ type: 'MoveCancelled', ...envelope, reason: clip(command.reason.trim(), MAX_COMMENT_LENGTH) || 'No reason given.' });
       }
+      case 'RemindWaiting': {
+        const waitingStage: Stage = command.about === 'invitation' ? 'awaiting-acceptance' : 'approval';
+        const wrong = expectStage(state, waitingStage);
+        if (wrong) return wrong;
+        const waitingSince = command.about === 'invitation' ? state.invitation?.issuedAt : state.proposedAt;
+        if (!waitingSince) return accept();
+        const last = state.reminders[command.about];
+        const dueAt = Date.parse(last?.lastAt ?? waitingSince) + command.intervalMs;
+        // Not due yet: nothing happens (the sweep asks every time it runs).
+        if (Date.parse(command.at) < dueAt) return accept();
+        return accept({ type: 'ReminderDue', ...envelope, about: command.about, waitingSince, count: (last?.count ?? 0) + 1 });
+      }
+      case 'TimeOutInvitation': {
+        const wrong = expectStage(state, 'awaiting-acceptance');
+        if (wrong) return wrong;
+        if (!state.invitation || Date.parse(command.at) < Date.parse(state.invitation.expiresAt)) return accept();
+        return accept({
+          type: 'MoveTimedOut', ...envelope,
+          message: `The invitation sent on ${state.invitation.issuedAt.slice(0, 10)} expired on ${state.invitation.expiresAt.slice(0, 10)} without the customer accepting it. Start a new move for a fresh invitation if ${state.customerDomain} still wants to move.`,
+        });
+      }
       case 'RecordStepFailure': {
         const failed: MoveEvent = { type: 'StepFailed', ...envelope, step: command.step, error: clip(command.error, 1000), retryable: command.retryable };
         if (command.blocks) return { ok: true, events: [failed, blocked(envelope, command.blocks, clip(command.error, 1000))] };

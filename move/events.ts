@@ -122,6 +122,25 @@ export interface MoveCancelled extends Envelope {
   reason: string;
 }
 
+/** What a reminder is about: the customer's acceptance, or an approver's decision. */
+export type ReminderSubject = 'invitation' | 'approval';
+
+/** The move has waited long enough for someone to be nudged. */
+export interface ReminderDue extends Envelope {
+  type: 'ReminderDue';
+  about: ReminderSubject;
+  /** When the wait began (invitation issued, plan proposed). */
+  waitingSince: string;
+  /** 1 for the first reminder about this wait, 2 for the second … */
+  count: number;
+}
+
+/** The invitation expired (Partner Center and GDAP requests expire after 90 days) without an answer. */
+export interface MoveTimedOut extends Envelope {
+  type: 'MoveTimedOut';
+  message: string;
+}
+
 /** A side effect failed; the step stays where it is and is retried by the sweep. */
 export interface StepFailed extends Envelope {
   type: 'StepFailed';
@@ -146,6 +165,8 @@ export type MoveEvent =
   | SourceAdviceGiven
   | MoveCompleted
   | MoveCancelled
+  | ReminderDue
+  | MoveTimedOut
   | StepFailed;
 
 export type MoveEventType = MoveEvent['type'];

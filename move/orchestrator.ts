@@ -17,6 +17,10 @@ export interface MoveSettings {
   term: TermDuration;
   billing: BillingCycle;
   freeSkuPartNumbers?: readonly string[];
+  /** Days between reminders while the customer has not accepted (default 7). */
+  invitationReminderDays?: number;
+  /** Hours between reminders while a plan waits for approval (default 24). */
+  approvalReminderHours?: number;
 }
 
 export interface OrchestratorDeps {
@@ -177,6 +181,7 @@ export class MoveOrchestrator {
         if (result.ok) { accepted += 1; await result.settled; }
       }
     }
+    await this.remindAndExpire();
     let advanced = 0;
     for (const state of this.all()) {
       if (FINAL_STAGES.has(state.stage) || state.stage === 'awaiting-acceptance' || state.stage === 'approval') continue;
@@ -201,6 +206,23 @@ export class MoveOrchestrator {
       return undefined;
     }
     return lent.assertion;
+  }
+
+  /** Reminds about long waits and ends invitations that expired unanswered. */
+  private async remindAndExpire(): Promise<void> {
+    const settings = this.deps.settings;
+    const invitationInterval = (settings.invitationReminderDays ?? 7) * 86_400_000;
+    const approvalInterval = (settings.approvalReminderHours ?? 24) * 3_600_000;
+    for (const state of this.all()) {
+      const base = { actor: SYSTEM_ACTOR, at: this.now() };
+      if (state.stage === 'awaiting-acceptance') {
+        const expired = await this.dispatch(state.moveId, { type: 'TimeOutInvitation', ...base });
+        if (expired.ok && expired.events.length > 0) continue;
+        await this.dispatch(state.moveId, { type: 'RemindWaiting', ...base, about: 'invitation', intervalMs: invitationInterval });
+      } else if (state.stage === 'approval') {
+        await this.dispatch(state.moveId, { type: 'RemindWaiting', ...base, about: 'approval', intervalMs: approvalInterval });
+      }
+    }
   }
 
   private async runNextStep(moveId: string): Promise<boolean> {

@@ -1,4 +1,4 @@
-import type { BlockReason, MoveEvent } from './events';
+import type { BlockReason, MoveEvent, ReminderSubject } from './events';
 import type {
   Actor, Inventory, OrderedSubscription, Plan, PrepaidCheck, SourceAdvice, SourceChannel,
 } from './model';
@@ -17,7 +17,8 @@ export type Stage =
   | 'done'
   | 'blocked'
   | 'rejected'
-  | 'cancelled';
+  | 'cancelled'
+  | 'timed-out';
 
 export const STAGE_LABELS: Record<Stage, string> = {
   intake: 'Intake',
@@ -33,10 +34,11 @@ export const STAGE_LABELS: Record<Stage, string> = {
   blocked: 'Blocked',
   rejected: 'Plan rejected',
   cancelled: 'Cancelled',
+  'timed-out': 'Invitation expired',
 };
 
 /** Stages in which nothing more will happen. */
-export const FINAL_STAGES: ReadonlySet<Stage> = new Set<Stage>(['done', 'blocked', 'rejected', 'cancelled']);
+export const FINAL_STAGES: ReadonlySet<Stage> = new Set<Stage>(['done', 'blocked', 'rejected', 'cancelled', 'timed-out']);
 
 export interface Invitation {
   resellerLink: string | null;
@@ -99,6 +101,11 @@ export interface MoveState {
   blocked: { reason: BlockReason; message: string; at: string } | null;
   cancelled: { by: Actor; reason: string; at: string } | null;
   lastFailure: Failure | null;
+  /** When the plan was put to the approvers (the approval wait began). */
+  proposedAt: string | null;
+  /** Reminders sent about the current waits. */
+  reminders: Partial<Record<ReminderSubject, { count: number; lastAt: string }>>;
+  timedOut: { at: string; message: string } | null;
 }
 
 export function initialState(moveId: string): MoveState {
@@ -138,6 +145,9 @@ export function initialState(moveId: string): MoveState {
     blocked: null,
     cancelled: null,
     lastFailure: null,
+    proposedAt: null,
+    reminders: {},
+    timedOut: null,
   };
 }
 
@@ -190,7 +200,7 @@ export function evolve(state: MoveState, event: MoveEvent): MoveState {
     case 'InventoryTaken':
       return { ...next, stage: 'plan', inventory: event.inventory };
     case 'PlanProposed':
-      return { ...next, stage: 'approval', plan: event.plan, proposer: event.proposer };
+      return { ...next, stage: 'approval', plan: event.plan, proposer: event.proposer, proposedAt: event.at };
     case 'PlanApproved':
       return { ...next, stage: 'provisioning', approval: decisionOf(event) };
     case 'PlanRejected':
@@ -207,6 +217,10 @@ export function evolve(state: MoveState, event: MoveEvent): MoveState {
       return { ...next, stage: 'done' };
     case 'MoveCancelled':
       return { ...next, stage: 'cancelled', cancelled: { by: event.actor, reason: event.reason, at: event.at } };
+    case 'ReminderDue':
+      return { ...next, reminders: { ...state.reminders, [event.about]: { count: event.count, lastAt: event.at } } };
+    case 'MoveTimedOut':
+      return { ...next, stage: 'timed-out', timedOut: { at: event.at, message: event.message } };
     case 'StepFailed': {
       const attempts = state.lastFailure?.step === event.step ? state.lastFailure.attempts + 1 : 1;
       return { ...next, lastFailure: { step: event.step, error: event.error, retryable: event.retryable, at: event.at, attempts } };

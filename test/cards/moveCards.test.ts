@@ -275,10 +275,11 @@ describe('moveCard', () => {
   const expected: Record<Stage, string> = {
     intake: 'progress', preflight: 'progress', invitation: 'progress', 'awaiting-acceptance': 'invitation', inventory: 'progress',
     plan: 'progress', approval: 'plan', provisioning: 'provisioning', 'source-advice': 'done', done: 'done', blocked: 'blocked',
-    rejected: 'plan', cancelled: 'cancelled',
+    rejected: 'plan', cancelled: 'cancelled', 'timed-out': 'status',
   };
   const builders: Record<string, (s: MoveState) => unknown> = {
     progress: progressCard, invitation: invitationCard, plan: planCard, provisioning: provisioningCard, done: doneCard, blocked: blockedCard, cancelled: cancelledCard,
+    status: (s: MoveState) => statusCard(s, []),
   };
   const histories = [
     ...CONTOSO_EVENTS.map((_, i) => CONTOSO_EVENTS.slice(0, i + 1)),

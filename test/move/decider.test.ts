@@ -308,4 +308,41 @@ describe('move decider', () => {
       assert.deepEqual(events.map((e) => e.type), ['StepFailed', 'MoveBlocked']);
     });
   });
+
+  describe('reminders and expiry', () => {
+    const DAY = 86_400_000;
+    const later = (ms: number) => new Date(Date.parse(T0) + ms).toISOString();
+    const remind = (about: 'invitation' | 'approval', at: string, intervalMs = 7 * DAY): MoveCommand => ({ type: 'RemindWaiting', actor: system, at, about, intervalMs });
+
+    it('reminds about an unaccepted invitation once the interval has passed, then again after another', () => {
+      const history = contosoHistory('invited');
+      assert.deepEqual(eventsOf(given(history).when(remind('invitation', later(3 * DAY)))), []);
+      const [first] = eventsOf(given(history).when(remind('invitation', later(8 * DAY))));
+      assert.ok(first.type === 'ReminderDue' && first.count === 1 && first.about === 'invitation');
+      assert.deepEqual(eventsOf(given([...history, first]).when(remind('invitation', later(10 * DAY)))), []);
+      const [second] = eventsOf(given([...history, first]).when(remind('invitation', later(16 * DAY))));
+      assert.ok(second.type === 'ReminderDue' && second.count === 2);
+    });
+
+    it('reminds approvers about a plan waiting too long', () => {
+      const [event] = eventsOf(given(contosoHistory('proposed')).when(remind('approval', later(2 * DAY), DAY)));
+      assert.ok(event.type === 'ReminderDue' && event.about === 'approval');
+      assert.equal(replay('mv-1', [...contosoHistory('proposed'), event]).reminders.approval?.count, 1);
+    });
+
+    it('refuses a reminder about a wait the move is not in', () => {
+      assert.equal(refusalOf(given(contosoHistory('invited')).when(remind('approval', later(9 * DAY)))).code, 'wrong-stage');
+    });
+
+    it('ends the move when the invitation expires unanswered, not before', () => {
+      const history = contosoHistory('invited');
+      assert.deepEqual(eventsOf(given(history).when({ type: 'TimeOutInvitation', actor: system, at: later(30 * DAY) })), []);
+      const [event] = eventsOf(given(history).when({ type: 'TimeOutInvitation', actor: system, at: later(91 * DAY) }));
+      assert.ok(event.type === 'MoveTimedOut');
+      assert.match(event.message, /expired/);
+      const state = replay('mv-1', [...history, event]);
+      assert.equal(state.stage, 'timed-out');
+      assert.equal(refusalOf(given([...history, event]).when({ type: 'CancelMove', actor: megan, at: T0, reason: '' })).code, 'wrong-stage');
+    });
+  });
 });

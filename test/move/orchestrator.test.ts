@@ -176,6 +176,34 @@ describe('move orchestrator', () => {
     assert.doesNotMatch(JSON.stringify(await w.store.load(started.state.moveId)), /sso-token/, 'never stored');
   });
 
+  it('reminds about the unaccepted invitation weekly, then times the move out after 90 days', async () => {
+    const w = new World();
+    const started = await w.orchestrator.startMove({
+      customerDomain: CONTOSO_DOMAIN, customerCountry: 'US', source: 'microsoft-direct', multiPartner: false, requestGdap: true, actor: w.actor('megan'),
+    });
+    assert.ok(started.ok);
+    await started.settled;
+    const moveId = started.state.moveId;
+    for (let day = 1; day <= 92; day += 1) {
+      w.clock.advance(86_400_000);
+      await w.orchestrator.sweep();
+    }
+    const reminders = w.notified.filter((e) => e.type === 'ReminderDue');
+    assert.equal(reminders.length, 12, 'one reminder a week until the 90-day expiry');
+    assert.equal(w.orchestrator.get(moveId)?.stage, 'timed-out');
+    assert.equal(w.notified.filter((e) => e.type === 'MoveTimedOut').length, 1);
+  });
+
+  it('reminds the approvers daily while a plan waits', async () => {
+    const w = new World();
+    await w.toApproval();
+    for (let hour = 1; hour <= 72; hour += 6) {
+      w.clock.advance(6 * 3_600_000);
+      await w.orchestrator.sweep();
+    }
+    assert.equal(w.notified.filter((e) => e.type === 'ReminderDue' && e.about === 'approval').length, 3);
+  });
+
   it('backs off 5 s, 10 s, 20 s … and never more than 15 minutes', () => {
     assert.deepEqual([1, 2, 3, 4].map(retryDelayMs), [5_000, 10_000, 20_000, 40_000]);
     assert.equal(retryDelayMs(30), 15 * 60_000);
