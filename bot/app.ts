@@ -21,6 +21,7 @@ import type { BotConfig } from './config';
 import { ConversationRegistry } from './conversationRegistry';
 import { createBotServer, type BotServer } from './server';
 import { SweepTimer } from './sweepTimer';
+import { PartnerCenterWebhookVerifier, type CertificateFetcher } from './partnerCenterWebhook';
 import { SsoGate } from './ssoGate';
 import { createTeamsEdge } from './teamsEdge';
 import { TeamsNotifier } from './teamsNotifier';
@@ -40,6 +41,8 @@ export interface AppOverrides {
   log?: Logger;
   /** Start the sweep timer (default true). Tests drive `orchestrator.sweep()` themselves. */
   startSweeps?: boolean;
+  /** Where Partner Center's webhook signing certificate comes from (tests sign with their own). */
+  fetchWebhookCertificate?: CertificateFetcher;
 }
 
 /**
@@ -110,7 +113,10 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
       await context.sendActivity('Something went wrong inside the bot while handling that; nothing was half-done. Try again, and if it repeats an operator should check the logs.');
     };
 
-    const server = createBotServer({ adapter, bot, log });
+    const webhooks = config.PARTNER_CENTER_WEBHOOKS === 'on'
+      ? { verifier: new PartnerCenterWebhookVerifier(undefined, overrides.fetchWebhookCertificate), reactions: orchestrator }
+      : undefined;
+    const server = createBotServer({ adapter, bot, log, webhooks });
     const sweeps = new SweepTimer(orchestrator, config.SWEEP_INTERVAL_SECONDS * 1000, log);
     if (overrides.startSweeps !== false) sweeps.start();
 

@@ -39,6 +39,8 @@ const schema = z.object({
   SWEEP_INTERVAL_SECONDS: z.coerce.number().min(1).max(86_400).default(300),
   DEFAULT_TERM: z.enum(['P1M', 'P1Y', 'P3Y']).default('P1Y'),
   DEFAULT_BILLING: z.enum(['monthly', 'annual', 'triennial']).default('monthly'),
+  /** on: accept Partner Center webhook events at /api/partnercenter/events (register that URL in Partner Center). */
+  PARTNER_CENTER_WEBHOOKS: z.enum(['on', 'off']).default('off'),
   INVITATION_REMINDER_DAYS: z.coerce.number().min(1).max(89).default(7),
   APPROVAL_REMINDER_HOURS: z.coerce.number().min(1).max(720).default(24),
   ROLE_CACHE_SECONDS: z.coerce.number().min(0).max(86_400).default(300),

@@ -208,6 +208,35 @@ export class MoveOrchestrator {
     return lent.assertion;
   }
 
+  /**
+   * Push path (Partner Center webhook): a customer accepted. Confirmed with Partner Center before it is
+   * recorded — a notification is a hint, not proof. Returns how many moves went on.
+   */
+  async acceptanceReported(customerTenantId: string): Promise<number> {
+    const tenant = customerTenantId.toLowerCase();
+    const waiting = this.all().filter((s) => s.stage === 'awaiting-acceptance' && s.tenantId?.toLowerCase() === tenant);
+    if (waiting.length === 0) return 0;
+    const customer = await this.deps.partnerCenter.getCustomer(tenant, { correlationId: waiting[0].correlationId });
+    if (!customer || customer.relationshipToPartner.toLowerCase() !== 'reseller') return 0;
+    let moved = 0;
+    for (const state of waiting) {
+      const result = await this.dispatch(state.moveId, {
+        type: 'RecordAcceptance', actor: SYSTEM_ACTOR, at: this.now(), customerId: customer.id,
+        companyName: customer.companyName, customerCountry: customer.country,
+      });
+      if (result.ok) { moved += 1; await result.settled; }
+    }
+    return moved;
+  }
+
+  /** Push path: the customer approved the GDAP request; a move waiting to read the licences tries now. */
+  async delegatedAdminReported(customerTenantId: string): Promise<number> {
+    const tenant = customerTenantId.toLowerCase();
+    const reading = this.all().filter((s) => s.stage === 'inventory' && s.tenantId?.toLowerCase() === tenant);
+    for (const state of reading) await this.advance(state.moveId);
+    return reading.length;
+  }
+
   /** Reminds about long waits and ends invitations that expired unanswered. */
   private async remindAndExpire(): Promise<void> {
     const settings = this.deps.settings;

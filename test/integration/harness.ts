@@ -39,6 +39,10 @@ export class Harness {
   dataDir!: string;
   botUrl!: string;
 
+  /** Extra settings and overrides for the bot (e.g. webhooks on, a certificate fetcher). */
+  botEnv: Record<string, string> = {};
+  fetchWebhookCertificate?: (url: string) => Promise<Buffer>;
+
   async start(dataDir?: string): Promise<this> {
     this.sandbox = await startSandbox({ port: 0 });
     this.connector = await new FakeConnector().start();
@@ -48,8 +52,8 @@ export class Harness {
   }
 
   async startBot(): Promise<void> {
-    const env = withLocalDefaults({ DATA_DIR: this.dataDir, PORT: '0', LOG_LEVEL: 'silent', REPLY_BUDGET_MS: '8000' }, this.sandbox.url);
-    this.app = await createApp(loadConfig(env), { log: quietLog, startSweeps: false, clock: this.clock });
+    const env = withLocalDefaults({ DATA_DIR: this.dataDir, PORT: '0', LOG_LEVEL: 'silent', REPLY_BUDGET_MS: '8000', ...this.botEnv }, this.sandbox.url);
+    this.app = await createApp(loadConfig(env), { log: quietLog, startSweeps: false, clock: this.clock, fetchWebhookCertificate: this.fetchWebhookCertificate });
     this.botUrl = await this.app.server.listen(0, '127.0.0.1');
     this.teams = new TeamsClient(this.botUrl, this.connector.url);
   }
