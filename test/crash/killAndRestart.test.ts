@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startSandbox, type SandboxHandle } from '../../sandbox/server';
+import { FakeConnector } from '../support/fakeConnector';
+import { TeamsClient } from '../support/teamsClient';
+import { users } from '../integration/harness';
+
+/**
+ * The bot process is killed with SIGKILL at several points of a Contoso move and started again on the
+ * same data folder; the move finishes with exactly one order.
+ */
+describe('kill -9 and restart in the middle of a move', function () {
+  this.timeout(180_000);
+  const botPort = 3998;
+  let sandbox: SandboxHandle;
+  let connector: FakeConnector;
+  let dataDir = '';
+  let bot: ChildProcess | null = null;
+  const teams = () => new TeamsClient(`http://127.0.0.1:${botPort}`, connector.url);
+
+  before(async function () {
+    if (!existsSync(path.resolve('dist', 'bot', 'local.js'))) {
+      console.log('    skipped: dist/ is missing; run `npm run test:crash`, which builds first');
+      this.skip();
+    }
+    sandbox = await startSandbox({ port: 0 });
+    connector = await new FakeConnector().start();
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'csp-move-crash-'));
+  });
+
+  after(async () => {
+    bot?.kill('SIGKILL');
+    await connector?.close();
+    await sandbox?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  async function startBot(): Promise<void> {
+    bot = spawn(process.execPath, ['dist/bot/local.js', '--only=bot'], {
+      env: { ...process.env, SANDBOX_URL: sandbox.url, PORT: String(botPort), DATA_DIR: dataDir, SWEEP_INTERVAL_SECONDS: '1', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the bot did not start:\n${output}`)), 30_000);
+      const onData = (chunk: Buffer) => { output += chunk.toString(); if (/running in local mode/.test(output)) { clearTimeout(timer); resolve(); } };
+      bot!.stdout!.on('data', onData);
+      bot!.stderr!.on('data', onData);
+      bot!.once('exit', (code) => { clearTimeout(timer); reject(new Error(`the bot exited (${code}):\n${output}`)); });
+    });
+  }
+
+  function killBot(): Promise<void> {
+    const child = bot!;
+    bot = null;
+    return new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGKILL'); });
+  }
+
+  async function admin(method: string, route: string, body?: object): Promise<any> {
+    const response = await fetch(`${sandbox.url}/_sandbox/${route}`, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+    return response.json();
+  }
+
+  async function contoso(): Promise<any> {
+    return (await admin('GET', 'state')).customers.find((c: any) => c.domain === 'contoso.onmicrosoft.com');
+  }
+
+  /** The move's state as the bot's `status` would tell: read from its event file. */
+  async function waitFor(predicate: () => Promise<boolean>, what: string, ms = 60_000): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+      if (await predicate()) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  }
+
+  function lastCardAction(conversationId: string, verb: string): any {
+    for (const sent of [...connector.to(conversationId)].reverse()) {
+      const stack = [sent.activity];
+      while (stack.length) {
+        const node = stack.pop();
+        if (node && typeof node === 'object') {
+          if (node.type === 'Action.Execute' && node.verb === verb) return node;
+          stack.push(...Object.values(node));
+        }
+      }
+    }
+    return null;
+  }
+
+  it('finishes the Contoso move with one order after kills at the invitation, the approval and the checkout', async () => {
+    await startBot();
+    const megan = teams().personal(users.megan);
+    await teams().say(users.megan, 'move contoso.onmicrosoft.com US direct');
+    await killBot();                                       // 1: killed while waiting for the customer
+
+    await startBot();
+    await admin('POST', 'customers/contoso.onmicrosoft.com/accept');
+    await waitFor(async () => lastCardAction(megan.id, 'move.plan.approve') !== null, 'the plan card');
+    const approve = lastCardAction(megan.id, 'move.plan.approve');
+    await killBot();                                       // 2: killed while the plan waits for approval
+
+    await startBot();
+    // The checkout is done by Partner Center, but its answer comes late: the bot dies before it arrives.
+    await admin('POST', 'faults', { match: 'POST /v1/customers/*/carts/*/checkout', delayMs: 4000, phase: 'after', count: 1 });
+    void teams().click(users.adele, 'move.plan.approve', approve.data).catch(() => undefined);
+    await waitFor(async () => (await contoso()).orders.length > 0, 'the order in Partner Center');
+    await killBot();                                       // 3: killed between the checkout and its answer
+
+    await startBot();
+    await admin('POST', 'clock', { advanceSeconds: 30 });
+    await waitFor(async () => connector.texts(megan.id).join('\n').includes('Move complete'), 'the final card');
+    const customer = await contoso();
+    assert.equal(customer.orders.length, 1, 'exactly one order');
+    assert.deepEqual(customer.subscriptions.map((s: any) => s.quantity).sort((a: number, b: number) => a - b), [10, 25]);
+    await killBot();
+  });
+});
