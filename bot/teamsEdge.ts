@@ -20,6 +20,7 @@ import { HelpCommand } from './commands/helpCommand';
 import { ListCommand } from './commands/listCommand';
 import { MoveCommand } from './commands/moveCommand';
 import { NotifyHereCommand } from './commands/notifyHereCommand';
+import { OverrideCommand } from './commands/overrideCommand';
 import { RetryCommand } from './commands/retryCommand';
 import { StatusCommand } from './commands/statusCommand';
 import type { ConversationRegistry } from './conversationRegistry';
@@ -74,6 +75,7 @@ export function createTeamsEdge(deps: TeamsEdgeDeps): { bot: MoveBot; actions: A
     .register(new CancelCommand(commandDeps))
     .register(new RetryCommand(commandDeps))
     .register(new AuditCommand(commandDeps))
+    .register(new OverrideCommand(commandDeps))
     .register(new NotifyHereCommand(commandDeps));
 
   return { bot: new MoveBot(commands, actions, deps.registry, deps.turns, deps.log), actions, commands };

@@ -38,7 +38,9 @@ export function blockAdvice(reason: BlockReason, domain: string): Pick<BlockedVi
           {
             text: reason.detectedBy === 'intake'
               ? `If the country on the form was wrong, start again with "move ${domain}" and pick the country set on the customer's tenant.`
-              : "The tenant's country is fixed when the tenant is created and cannot be changed.",
+              : reason.detectedBy === 'tenant-metadata'
+                ? `This comes from the tenant's public region scope, a coarse hint. If you know the tenant's country is in your region, an Account admin can say "override ${domain}" followed by the reason.`
+                : "The tenant's country is fixed when the tenant is created and cannot be changed.",
           },
           { text: `Otherwise only a CSP partner authorised in the region ${region(reason.customerRegion)} can take over this customer.` },
         ],

@@ -127,6 +127,8 @@ export function eventText(event: MoveEvent, state: MoveState): string {
       return event.about === 'invitation'
         ? `Reminder ${event.count}: ${domainText(state.customerDomain)} has not accepted the reseller invitation sent on ${formatDate(event.waitingSince)}. Send the invitation message to their Global Admin again; it expires on ${formatDate(state.invitation?.expiresAt)}.`
         : `Reminder ${event.count}: the plan has waited since ${formatDate(event.waitingSince)} for ${approverText(state)} to approve or reject it.`;
+    case 'BlockOverridden':
+      return `Blocker overridden by ${who(event)}: ${endSentence(oneLine(event.reason, 300))} The move goes on.`;
     case 'MoveTimedOut':
       return `Invitation expired: ${endSentence(oneLine(event.message, 300))}`;
     case 'StepFailed': {

@@ -16,6 +16,7 @@ export const COMMANDS: ReadonlyArray<{ readonly command: string; readonly exampl
   { command: 'list', example: 'list', does: 'List the moves that are still running.' },
   { command: 'cancel', example: 'cancel contoso.com', does: 'Cancel a running move. Nothing already bought is undone.' },
   { command: 'retry', example: 'retry contoso.com', does: 'Run a failed step again now (after fixing its cause).' },
+  { command: 'override', example: 'override contoso.com <reason>', does: 'Account admins: lift a blocker that needs judgement (e.g. a coarse region hint), with the reason on record.' },
   { command: 'audit', example: 'audit contoso.com', does: "The move's history as CSV: time, person, role, step, detail." },
   { command: 'notify here', example: '@CSP Move Assistant notify here', does: 'In a team channel: post every move update to this channel.' },
   { command: 'help', example: 'help', does: 'Show this card.' },

@@ -9,6 +9,7 @@ export type ChatCommand =
   | { kind: 'cancel'; customer: string | null }
   | { kind: 'retry'; customer: string | null }
   | { kind: 'audit'; customer: string | null }
+  | { kind: 'override'; customer: string | null; reason: string }
   | { kind: 'notify-here' }
   | { kind: 'unknown'; text: string };
 
@@ -57,6 +58,8 @@ export function parseCommand(raw: string): ChatCommand {
       return { kind: 'cancel', customer: rest[0]?.toLowerCase() ?? null };
     case 'retry':
       return { kind: 'retry', customer: rest[0]?.toLowerCase() ?? null };
+    case 'override':
+      return { kind: 'override', customer: rest[0]?.toLowerCase() ?? null, reason: rest.slice(1).join(' ') };
     case 'audit':
       return { kind: 'audit', customer: rest[0]?.toLowerCase() ?? null };
     case 'notify':

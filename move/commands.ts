@@ -120,6 +120,12 @@ export interface TimeOutInvitation extends CommandBase {
   type: 'TimeOutInvitation';
 }
 
+/** An Account admin lifts a blocker that a person may judge (e.g. a coarse region hint, restored access). */
+export interface OverrideBlock extends CommandBase {
+  type: 'OverrideBlock';
+  reason: string;
+}
+
 export type MoveCommand =
   | StartMove
   | RecordPreflight
@@ -136,4 +142,5 @@ export type MoveCommand =
   | CancelMove
   | RemindWaiting
   | TimeOutInvitation
+  | OverrideBlock
   | RecordStepFailure;

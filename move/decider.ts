@@ -43,7 +43,7 @@ export class MoveDecider {
     if (command.type !== 'StartMove' && state.version === 0) {
       return refuse('wrong-stage', 'This move does not exist. Start one with `move <customer domain>`.');
     }
-    if (command.type !== 'StartMove' && FINAL_STAGES.has(state.stage)) {
+    if (command.type !== 'StartMove' && command.type !== 'OverrideBlock' && FINAL_STAGES.has(state.stage)) {
       return refuse('wrong-stage', `This move is already ${STAGE_LABELS[state.stage].toLowerCase()}${finalDetail(state)}.`);
     }
     const envelope = { at: command.at, actor: command.actor };
@@ -98,7 +98,9 @@ export class MoveDecider {
         if (customerRegion !== partnerRegion) {
           return accept(regionMismatch(envelope, state.customerCountry, customerRegion, command.partnerCountry, partnerRegion, 'intake'));
         }
-        if (this.regions.scopeContradicts(partnerRegion, command.tenant.regionScope)) {
+        // The tenant's region scope is only a coarse hint; an Account admin may have overridden it.
+        const scopeOverridden = state.overrides.some((o) => o.code === 'region-mismatch');
+        if (!scopeOverridden && this.regions.scopeContradicts(partnerRegion, command.tenant.regionScope)) {
           const scopeRegion = `tenant region scope ${command.tenant.regionScope}`;
           return accept(regionMismatch(envelope, state.customerCountry, scopeRegion, command.partnerCountry, partnerRegion, 'tenant-metadata'));
         }
@@ -228,6 +230,18 @@ export class MoveDecider {
           message: `The invitation sent on ${state.invitation.issuedAt.slice(0, 10)} expired on ${state.invitation.expiresAt.slice(0, 10)} without the customer accepting it. Start a new move for a fresh invitation if ${state.customerDomain} still wants to move.`,
         });
       }
+      case 'OverrideBlock': {
+        if (state.stage !== 'blocked' || !state.blocked) return refuse('wrong-stage', 'There is no blocker to override: the move is not blocked.');
+        if (!hasAnyRole(command.actor, ['account-admin'])) {
+          return refuse('not-allowed', `Only an Account admin can override a blocker. ${describeActorRoles(command.actor)}.`);
+        }
+        if (!isOverridable(state.blocked.reason)) {
+          return refuse('not-allowed', 'This blocker cannot be overridden: it is a rule (or a fact), not a judgement. Resolve its cause and start a new move.');
+        }
+        const reason = clip(command.reason.trim(), MAX_COMMENT_LENGTH);
+        if (reason.length < 10) return refuse('invalid-input', 'Give the reason for the override (at least a sentence); it goes on the record.');
+        return accept({ type: 'BlockOverridden', ...envelope, blockCode: state.blocked.reason.code, reason });
+      }
       case 'RecordStepFailure': {
         const failed: MoveEvent = { type: 'StepFailed', ...envelope, step: command.step, error: clip(command.error, 1000), retryable: command.retryable };
         if (command.blocks) return { ok: true, events: [failed, blocked(envelope, command.blocks, clip(command.error, 1000))] };
@@ -237,6 +251,14 @@ export class MoveDecider {
         return assertNever(command);
     }
   }
+}
+
+/**
+ * Blockers a person may judge: the tenant's coarse region scope (the typed and Partner Center
+ * countries are facts and rules, never overridable), and a lost access that has been restored.
+ */
+export function isOverridable(reason: BlockReason): boolean {
+  return (reason.code === 'region-mismatch' && reason.detectedBy === 'tenant-metadata') || reason.code === 'no-customer-access';
 }
 
 function accept(...events: MoveEvent[]): Decision {

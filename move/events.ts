@@ -141,6 +141,13 @@ export interface MoveTimedOut extends Envelope {
   message: string;
 }
 
+/** An Account admin lifted a blocker that needs a person's judgement, with the reason on record. */
+export interface BlockOverridden extends Envelope {
+  type: 'BlockOverridden';
+  blockCode: BlockReason['code'];
+  reason: string;
+}
+
 /** A side effect failed; the step stays where it is and is retried by the sweep. */
 export interface StepFailed extends Envelope {
   type: 'StepFailed';
@@ -167,6 +174,7 @@ export type MoveEvent =
   | MoveCancelled
   | ReminderDue
   | MoveTimedOut
+  | BlockOverridden
   | StepFailed;
 
 export type MoveEventType = MoveEvent['type'];

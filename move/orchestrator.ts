@@ -127,6 +127,10 @@ export class MoveOrchestrator {
     return this.dispatch(moveId, { type: 'RejectPlan', actor, at: this.now(), planHash, comment });
   }
 
+  overrideBlock(moveId: string, actor: Actor, reason: string): Promise<CommandResult> {
+    return this.dispatch(moveId, { type: 'OverrideBlock', actor, at: this.now(), reason });
+  }
+
   cancel(moveId: string, actor: Actor, reason: string): Promise<CommandResult> {
     return this.dispatch(moveId, { type: 'CancelMove', actor, at: this.now(), reason });
   }

@@ -98,7 +98,9 @@ export interface MoveState {
   provisionedAt: string | null;
   prepaidCheck: PrepaidCheck[];
   advice: SourceAdvice[];
-  blocked: { reason: BlockReason; message: string; at: string } | null;
+  blocked: { reason: BlockReason; message: string; at: string; fromStage: Stage } | null;
+  /** Blockers an Account admin lifted; the checks behind them are not repeated. */
+  overrides: Array<{ code: BlockReason['code']; by: Actor; reason: string; at: string }>;
   cancelled: { by: Actor; reason: string; at: string } | null;
   lastFailure: Failure | null;
   /** When the plan was put to the approvers (the approval wait began). */
@@ -146,6 +148,7 @@ export function initialState(moveId: string): MoveState {
     cancelled: null,
     lastFailure: null,
     proposedAt: null,
+    overrides: [],
     reminders: {},
     timedOut: null,
   };
@@ -182,7 +185,12 @@ export function evolve(state: MoveState, event: MoveEvent): MoveState {
         customerId: event.existingCustomerId,
       };
     case 'MoveBlocked':
-      return { ...next, stage: 'blocked', blocked: { reason: event.reason, message: event.message, at: event.at } };
+      return { ...next, stage: 'blocked', blocked: { reason: event.reason, message: event.message, at: event.at, fromStage: state.stage } };
+    case 'BlockOverridden':
+      return {
+        ...next, stage: state.blocked?.fromStage ?? state.stage, blocked: null,
+        overrides: [...state.overrides, { code: event.blockCode, by: event.actor, reason: event.reason, at: event.at }],
+      };
     case 'InvitationIssued':
       return {
         ...next,

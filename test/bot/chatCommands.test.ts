@@ -220,6 +220,16 @@ describe('chat commands', () => {
     });
   });
 
+  describe('override', () => {
+    it('refuses when nothing is blocked and asks for the customer and the reason', async () => {
+      const t = new TestBot();
+      await t.contosoAtApproval(STAFF.megan);
+      assert.match(textOf(onlyCard(await t.say(STAFF.alex, 'override contoso.onmicrosoft.com The tenant is in the US for sure.'))), /There is no blocker to override/);
+      assert.match(onlyText(await t.say(STAFF.alex, 'override')), /Say which customer and why/);
+      assert.equal(t.store.count('BlockOverridden'), 0);
+    });
+  });
+
   describe('audit', () => {
     it('sends the move\'s history as CSV to staff with a role, and refuses Isaiah', async () => {
       const t = new TestBot();

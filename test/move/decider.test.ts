@@ -345,4 +345,42 @@ describe('move decider', () => {
       assert.equal(refusalOf(given([...history, event]).when({ type: 'CancelMove', actor: megan, at: T0, reason: '' })).code, 'wrong-stage');
     });
   });
+
+  describe('operator override', () => {
+    const scopeBlocked = (): MoveEvent[] => {
+      const started = contosoHistory('started');
+      const [blocked] = eventsOf(given(started).when({
+        type: 'RecordPreflight', actor: system, at: T0, tenant: { tenantId: CONTOSO_TENANT, regionScope: 'EU' },
+        partnerCountry: 'US', existingCustomerId: null, otherActiveMove: null,
+      }));
+      return [...started, blocked];
+    };
+    const override = (actor = alex, reason = 'Tenant is in the US; the EU scope is from its data residency.'): MoveCommand => ({ type: 'OverrideBlock', actor, at: T0, reason });
+
+    it('lets an Account admin lift a coarse region hint with a reason; pre-flight then passes', () => {
+      const [event] = eventsOf(given(scopeBlocked()).when(override()));
+      assert.ok(event.type === 'BlockOverridden' && event.blockCode === 'region-mismatch');
+      const resumed = replay('mv-1', [...scopeBlocked(), event]);
+      assert.equal(resumed.stage, 'preflight');
+      assert.equal(resumed.overrides[0].by.id, alex.id);
+      const [passed] = eventsOf(given([...scopeBlocked(), event]).when({
+        type: 'RecordPreflight', actor: system, at: T0, tenant: { tenantId: CONTOSO_TENANT, regionScope: 'EU' },
+        partnerCountry: 'US', existingCustomerId: null, otherActiveMove: null,
+      }));
+      assert.equal(passed.type, 'PreflightPassed');
+    });
+
+    it('refuses anyone but an Account admin, a missing reason, and rules that are not judgements', () => {
+      assert.equal(refusalOf(given(scopeBlocked()).when(override(patti))).code, 'not-allowed');
+      assert.equal(refusalOf(given(scopeBlocked()).when(override(alex, 'ok'))).code, 'invalid-input');
+      const started = contosoHistory('started');
+      (started[0] as Extract<MoveEvent, { type: 'MoveStarted' }>).customerCountry = 'CA';
+      const [typedCountry] = eventsOf(given(started).when({
+        type: 'RecordPreflight', actor: system, at: T0, tenant: { tenantId: CONTOSO_TENANT, regionScope: 'NA' },
+        partnerCountry: 'US', existingCustomerId: null, otherActiveMove: null,
+      }));
+      assert.match(refusalOf(given([...started, typedCountry]).when(override())).message, /cannot be overridden/);
+      assert.equal(refusalOf(given(contosoHistory('invited')).when(override())).code, 'wrong-stage');
+    });
+  });
 });
