@@ -20,6 +20,7 @@ const DETECTED_BY = deepFreeze({
   intake: 'the country typed on the start form',
   'tenant-metadata': "the tenant's public sign-in metadata",
   'partner-center': "Partner Center's record of the customer",
+  'tenant-directory': "the country set on the customer's tenant (its directory)",
 } as const);
 
 /** Facts about the reason, and the steps a person can take, per kind of block. */

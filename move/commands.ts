@@ -50,6 +50,8 @@ export interface RecordAcceptance extends CommandBase {
 export interface RecordInventory extends CommandBase {
   type: 'RecordInventory';
   inventory: Inventory;
+  /** The tenant's country from its own directory (Graph organization.countryLetterCode), when readable. */
+  customerCountry?: string | null;
 }
 
 export interface ProposePlan extends CommandBase {

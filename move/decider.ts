@@ -1,5 +1,5 @@
 import type { MoveCommand } from './commands';
-import type { BlockReason, MoveEvent } from './events';
+import type { BlockReason, MoveEvent, RegionEvidence } from './events';
 import { SOURCE_CHANNEL_LABELS, type Actor } from './model';
 import {
   describeActorRoles, describeRoles, hasAnyRole, ROLES_THAT_APPROVE, ROLES_THAT_CANCEL_ANY, ROLES_THAT_START,
@@ -136,7 +136,14 @@ export class MoveDecider {
       case 'RecordInventory': {
         const wrong = expectStage(state, 'inventory');
         if (wrong) return wrong;
-        return accept({ type: 'InventoryTaken', ...envelope, inventory: command.inventory });
+        const taken: MoveEvent = { type: 'InventoryTaken', ...envelope, inventory: command.inventory };
+        // The tenant's own country (Graph organization) is the final word on the region, as Partner Center's is.
+        const country = command.customerCountry?.toUpperCase() ?? null;
+        const region = country ? this.regions.regionOf(country) : null;
+        if (country && region !== state.partnerRegion && state.partnerRegion && state.partnerCountry) {
+          return { ok: true, events: [taken, regionMismatch(envelope, country, region ?? 'unknown', state.partnerCountry, state.partnerRegion, 'tenant-directory')] };
+        }
+        return accept(taken);
       }
       case 'ProposePlan': {
         const wrong = expectStage(state, 'plan');
@@ -275,7 +282,7 @@ function blocked(envelope: { at: string; actor: Actor }, reason: BlockReason, me
 
 function regionMismatch(
   envelope: { at: string; actor: Actor }, customerCountry: string, customerRegion: string,
-  partnerCountry: string, partnerRegion: string, detectedBy: 'intake' | 'tenant-metadata' | 'partner-center',
+  partnerCountry: string, partnerRegion: string, detectedBy: RegionEvidence,
 ): MoveEvent {
   const message = `The customer tenant (${customerCountry}) is in the CSP region "${customerRegion}", but your company (${partnerCountry}) `
     + `is in "${partnerRegion}". A CSP partner can only move customers whose tenant country is in its own region, so nothing was sent. `

@@ -11,8 +11,11 @@ interface Envelope {
   actor: Actor;
 }
 
+/** Where the customer's country came from: typed on the form, the tenant's public metadata, Partner Center, or the tenant's own directory. */
+export type RegionEvidence = 'intake' | 'tenant-metadata' | 'partner-center' | 'tenant-directory';
+
 export type BlockReason =
-  | { code: 'region-mismatch'; customerCountry: string; customerRegion: string; partnerCountry: string; partnerRegion: string; detectedBy: 'intake' | 'tenant-metadata' | 'partner-center' }
+  | { code: 'region-mismatch'; customerCountry: string; customerRegion: string; partnerCountry: string; partnerRegion: string; detectedBy: RegionEvidence }
   | { code: 'unknown-country'; country: string }
   | { code: 'tenant-not-found'; domain: string }
   | { code: 'plan-has-no-offer'; skus: string[] }

@@ -96,6 +96,8 @@ export interface SubscribedSku {
 export interface CustomerDirectory {
   subscribedSkus(tenantId: string, ctx: CallContext): Promise<SubscribedSku[]>;
   subscriptions(tenantId: string, ctx: CallContext): Promise<SourceSubscription[]>;
+  /** The tenant's country (Graph `organization.countryLetterCode`); null when it does not say. */
+  tenantCountry(tenantId: string, ctx: CallContext): Promise<string | null>;
 }
 
 /** Graph in the partner tenant: staff roles and delegated-admin (GDAP) requests. */

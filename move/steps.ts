@@ -66,11 +66,12 @@ export class MoveSteps {
       }
       case 'inventory': {
         const tenantId = required(state.tenantId, 'tenant id');
-        const [skus, subscriptions] = await Promise.all([
+        const [skus, subscriptions, customerCountry] = await Promise.all([
           this.deps.customers.subscribedSkus(tenantId, ctx),
           this.deps.customers.subscriptions(tenantId, ctx),
+          this.deps.customers.tenantCountry(tenantId, ctx),
         ]);
-        return { type: 'RecordInventory', ...base, inventory: joinInventory(skus, subscriptions, base.at) };
+        return { type: 'RecordInventory', ...base, inventory: joinInventory(skus, subscriptions, base.at), customerCountry };
       }
       case 'plan': {
         const offers = await this.deps.partnerCenter.catalogOffers(state.customerCountry, ctx);
@@ -146,7 +147,7 @@ export class MoveSteps {
     });
   }
 
-  /** One paged listing of our customers for all waiting moves (not one call per move). */
+  /** One paged listing of our customers for all waiting moves (not one call per move, nor per acceptance). */
   async findAcceptedCustomers(waiting: MoveState[]): Promise<Map<string, CustomerRecord>> {
     const byTenant = new Map<string, MoveState[]>();
     for (const state of waiting) {
@@ -160,9 +161,8 @@ export class MoveSteps {
     for await (const customer of this.deps.partnerCenter.listCustomers(ctx)) {
       const states = byTenant.get(customer.tenantId.toLowerCase());
       if (!states || customer.relationshipToPartner.toLowerCase() !== 'reseller') continue;
-      // The listing has no address; the single read gives the country, the final word on the region.
-      const full = await this.deps.partnerCenter.getCustomer(customer.tenantId, { correlationId: states[0].correlationId });
-      for (const state of states) found.set(state.moveId, full ?? customer);
+      // The listing alone decides: the country is checked at the inventory, from the tenant's own directory.
+      for (const state of states) found.set(state.moveId, customer);
       tenantsLeft -= 1;
       if (tenantsLeft === 0) break;
     }

@@ -24,6 +24,10 @@ export interface SandboxOptions {
   provisioningDelaySeconds?: number;
   /** Lifetime (wall-clock seconds) of the access tokens `/login` issues. Default 3599. */
   tokenLifetimeSeconds?: number;
+  /** Existing customers besides the named ones (`filler001`…; those beyond 150 have no users). Default 150. */
+  fillerCustomers?: number;
+  /** Tenants that are not customers yet (`prospect0001.onmicrosoft.com`…). Default 0. */
+  prospectCustomers?: number;
 }
 
 /** For in-process tests that need direct access to the world as well as the handle. */
@@ -33,7 +37,10 @@ export interface SandboxHandleWithWorld extends SandboxHandle {
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandleWithWorld> {
   const host = opts.host ?? '127.0.0.1';
-  const world = createWorld({ seed: opts.seed, provisioningDelaySeconds: opts.provisioningDelaySeconds, tokenLifetimeSeconds: opts.tokenLifetimeSeconds });
+  const world = createWorld({
+    seed: opts.seed, provisioningDelaySeconds: opts.provisioningDelaySeconds, tokenLifetimeSeconds: opts.tokenLifetimeSeconds,
+    fillerCustomers: opts.fillerCustomers, prospectCustomers: opts.prospectCustomers,
+  });
   let url = '';
   const app = createSandboxApp(world, () => url);
   const server = createServer((req, res) => app.handle(req, res));

@@ -1,7 +1,7 @@
 /**
  * Admin routes that steer how the sandbox answers rather than what the world holds: injected faults
- * (`/_sandbox/faults`), rate limits (`/_sandbox/throttle`), run-time settings (`/_sandbox/settings`) and
- * access tokens for tests (`/_sandbox/token`).
+ * (`/_sandbox/faults`), rate limits (`/_sandbox/throttle`), run-time settings (`/_sandbox/settings`),
+ * access tokens for tests (`/_sandbox/token`) and the request counts (`/_sandbox/stats`).
  */
 import type { SandboxControls } from '../control/controls';
 import { FaultDefinitionError } from '../control/faults';
@@ -60,6 +60,13 @@ export function registerAdminControlRoutes(router: Router, world: SandboxWorld, 
   }));
 
   router.add('admin', 'POST', '/_sandbox/token', adminOnly((request) => json(200, testToken(world, request))));
+
+  router.add('admin', 'GET', '/_sandbox/stats', adminOnly(() => json(200, controls.stats.snapshot())));
+  router.add('admin', 'DELETE', '/_sandbox/stats', adminOnly(() => {
+    const cleared = controls.stats.snapshot().total;
+    controls.stats.clear();
+    return json(200, { cleared });
+  }));
 }
 
 function changeSettings(world: SandboxWorld, body: unknown): void {

@@ -1,13 +1,16 @@
 /**
- * Operational controls of one running sandbox: injected faults and rate limits. They live beside the world
- * (not in it) and are cleared by `POST /_sandbox/reset` together with the world.
+ * Operational controls of one running sandbox: injected faults, rate limits and request counts. They live
+ * beside the world (not in it) and are cleared by `POST /_sandbox/reset` together with the world.
  */
 import { createFaultRegistry, type FaultRegistry } from './faults';
+import { createRequestStats, type RequestStats } from './stats';
 import { createThrottle, type Throttle } from './throttle';
 
 export interface SandboxControls {
   readonly faults: FaultRegistry;
   readonly throttle: Throttle;
+  /** Requests received, by METHOD + route pattern (`GET /_sandbox/stats`). */
+  readonly stats: RequestStats;
   /** Waits (wall-clock) for injected delays; the timer never keeps the process alive on its own. */
   sleep(milliseconds: number): Promise<void>;
   reset(): void;
@@ -21,9 +24,11 @@ export interface ControlOptions {
 export function createControls(seed: string, options: ControlOptions = {}): SandboxControls {
   const faults = createFaultRegistry(seed);
   const throttle = createThrottle(options.now);
+  const stats = createRequestStats();
   return {
     faults,
     throttle,
+    stats,
     sleep: (milliseconds) => new Promise<void>((resolve) => {
       if (milliseconds <= 0) return resolve();
       setTimeout(resolve, milliseconds).unref();
@@ -31,6 +36,7 @@ export function createControls(seed: string, options: ControlOptions = {}): Sand
     reset() {
       faults.clear();
       throttle.clear();
+      stats.clear();
     },
   };
 }

@@ -1,10 +1,11 @@
 /**
  * What happens to every API request, whether it came over HTTP or inside a Graph `$batch`:
+ * 0. it is counted by METHOD + route pattern (`GET /_sandbox/stats`);
  * 1. an injected fault with phase `before` (delay, then error — or only delay, then carry on);
  * 2. rate limits per throttling key (429 + `Retry-After`);
  * 3. the route's handler (token checks, business rules);
  * 4. an injected fault with phase `after`: the request has been carried out, the caller still sees the fault.
- * Admin routes (`/_sandbox`) skip steps 1, 2 and 4.
+ * Admin routes (`/_sandbox`) skip steps 0, 1, 2 and 4.
  */
 import type { SandboxControls } from '../control/controls';
 import type { Fault } from '../control/faults';
@@ -26,6 +27,7 @@ export function createPipeline(world: SandboxWorld, controls: SandboxControls): 
     async execute(request, match) {
       const area: ApiArea = match.kind === 'found' ? match.area : request.area;
       if (area === 'admin') return runRoute(request, match);
+      controls.stats.record(request.method, match.kind === 'found' ? match.pattern : null);
 
       const fault = controls.faults.pick(request.method, request.path);
       if (fault && fault.phase === 'before') {

@@ -7,12 +7,14 @@ import type { ApiArea, RouteHandler } from './types';
 interface Route {
   area: ApiArea;
   method: string;
+  /** As registered, e.g. `/v1/customers/:customerId` (the key of the request counts). */
+  pattern: string;
   segments: string[];
   handler: RouteHandler;
 }
 
 export type RouteMatch =
-  | { kind: 'found'; area: ApiArea; handler: RouteHandler; params: Record<string, string> }
+  | { kind: 'found'; area: ApiArea; handler: RouteHandler; params: Record<string, string>; pattern: string }
   | { kind: 'methodNotAllowed'; allowed: string[] }
   | { kind: 'notFound' };
 
@@ -20,7 +22,7 @@ export class Router {
   private readonly routes: Route[] = [];
 
   add(area: ApiArea, method: string, pattern: string, handler: RouteHandler): this {
-    this.routes.push({ area, method: method.toUpperCase(), segments: splitPath(pattern), handler });
+    this.routes.push({ area, method: method.toUpperCase(), pattern, segments: splitPath(pattern), handler });
     return this;
   }
 
@@ -30,7 +32,7 @@ export class Router {
     for (const route of this.routes) {
       const params = matchSegments(route.segments, segments);
       if (!params) continue;
-      if (route.method === method.toUpperCase()) return { kind: 'found', area: route.area, handler: route.handler, params };
+      if (route.method === method.toUpperCase()) return { kind: 'found', area: route.area, handler: route.handler, params, pattern: route.pattern };
       allowed.push(route.method);
     }
     return allowed.length > 0 ? { kind: 'methodNotAllowed', allowed } : { kind: 'notFound' };

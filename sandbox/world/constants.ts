@@ -88,7 +88,14 @@ export const MCA_AGREEMENT_LINK = 'https://aka.ms/customeragreement';
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3599;
 
 export const FILLER_CUSTOMER_COUNT = 150;
-/** `filler001.onmicrosoft.com` … `filler150.onmicrosoft.com`. */
+/** `filler001.onmicrosoft.com` … `filler150.onmicrosoft.com` (and `filler20000.onmicrosoft.com` with more fillers). */
 export function fillerDomain(index: number): string {
   return `filler${String(index).padStart(3, '0')}.onmicrosoft.com`;
+}
+
+/** Upper bound of the `fillerCustomers` and `prospectCustomers` world options (benchmarks). */
+export const MAX_BULK_CUSTOMERS = 100_000;
+/** `prospect0001.onmicrosoft.com` …: tenants that are not the partner's customers yet (the `prospectCustomers` option). */
+export function prospectDomain(index: number): string {
+  return `prospect${String(index).padStart(4, '0')}.onmicrosoft.com`;
 }

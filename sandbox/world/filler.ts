@@ -1,9 +1,17 @@
-/** ~150 small existing customers of the partner, so `/v1/customers` spans several pages. */
+/**
+ * Bulk customers: ~150 small existing customers of the partner, so `/v1/customers` spans several pages
+ * (more with the `fillerCustomers` option), and optional prospects — tenants that are not customers yet
+ * (the `prospectCustomers` option) — for benchmarks that need many moves waiting for acceptance.
+ */
 import { hashGuid } from '../util/ids';
-import { fillerDomain } from './constants';
+import { FILLER_CUSTOMER_COUNT, fillerDomain, prospectDomain } from './constants';
 import { buildCustomerAccount, type CustomerScenario } from './customers';
 import type { CustomerAccount } from './types';
 
+/**
+ * Filler `index` (1-based). The first FILLER_CUSTOMER_COUNT have one user each (as they always had); the
+ * ones beyond have no users, so tens of thousands of them build in a fraction of a second.
+ */
 export function buildFillerCustomer(seed: string, today: Date, index: number): CustomerAccount {
   const number = String(index).padStart(3, '0');
   const domain = fillerDomain(index);
@@ -22,7 +30,34 @@ export function buildFillerCustomer(seed: string, today: Date, index: number): C
     contact: { firstName: 'Filler', lastName: `Admin ${number}`, email: `admin@${domain}` },
     groups: [],
     holdings: [],
-    cohorts: [{ count: 1, skus: [] }],
+    cohorts: index <= FILLER_CUSTOMER_COUNT ? [{ count: 1, skus: [] }] : [],
+  };
+  return buildCustomerAccount(seed, today, scenario);
+}
+
+/**
+ * Prospect `index` (1-based): a US tenant with no relationship to the partner, no users and no
+ * subscriptions. The OpenID metadata resolves `prospect0001.onmicrosoft.com`…, and
+ * `POST /_sandbox/customers/{domain}/accept` makes it a customer like any other.
+ */
+export function buildProspectCustomer(seed: string, today: Date, index: number): CustomerAccount {
+  const number = String(index).padStart(4, '0');
+  const domain = prospectDomain(index);
+  const scenario: CustomerScenario = {
+    tenantId: hashGuid(seed, 'prospectTenant', number),
+    initialDomain: domain,
+    customDomains: [],
+    companyName: `Prospect ${number}`,
+    country: 'US',
+    regionScope: 'NA',
+    createdDaysAgo: 500,
+    relationship: 'none',
+    gdapActive: false,
+    address: { country: 'US', region: 'OR', city: 'Portland', addressLine1: `${index} Prospect Avenue`, postalCode: '97201', phoneNumber: '5035550199' },
+    contact: { firstName: 'Prospect', lastName: `Admin ${number}`, email: `admin@${domain}` },
+    groups: [],
+    holdings: [],
+    cohorts: [],
   };
   return buildCustomerAccount(seed, today, scenario);
 }

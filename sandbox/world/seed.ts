@@ -6,7 +6,7 @@ import {
   PARTNER_NAME, PARTNER_TENANT_ID, WOODGROVE_TENANT_ID,
 } from './constants';
 import { buildCustomerAccount, NAMED_CUSTOMERS } from './customers';
-import { buildFillerCustomer } from './filler';
+import { buildFillerCustomer, buildProspectCustomer } from './filler';
 import { buildPartnerOrganization } from './partner';
 import type { CustomerAccount, GdapRelationship, WorldState } from './types';
 
@@ -17,10 +17,19 @@ export const GDAP_LEAST_PRIVILEGE_ROLES = {
   userAdministrator: 'fe930be7-5e62-47db-91af-98c3a49a38b1',
 } as const;
 
-export function buildSeedState(seed: string, now: Date): WorldState {
+export interface SeedOptions {
+  /** Existing customers besides the named ones (`filler001`…). Default FILLER_CUSTOMER_COUNT (150). */
+  fillerCustomers?: number;
+  /** Tenants that are not customers yet (`prospect0001`…). Default 0. */
+  prospectCustomers?: number;
+}
+
+export function buildSeedState(seed: string, now: Date, options: SeedOptions = {}): WorldState {
   const today = startOfUtcDay(now);
   const customers: CustomerAccount[] = NAMED_CUSTOMERS.map((scenario) => buildCustomerAccount(seed, today, scenario));
-  for (let index = 1; index <= FILLER_CUSTOMER_COUNT; index += 1) customers.push(buildFillerCustomer(seed, today, index));
+  const fillers = options.fillerCustomers ?? FILLER_CUSTOMER_COUNT;
+  for (let index = 1; index <= fillers; index += 1) customers.push(buildFillerCustomer(seed, today, index));
+  for (let index = 1; index <= (options.prospectCustomers ?? 0); index += 1) customers.push(buildProspectCustomer(seed, today, index));
 
   const woodgrove = customers.find((c) => c.tenant.tenantId === WOODGROVE_TENANT_ID)!;
   const activated = addDays(today, -200);
@@ -67,7 +76,8 @@ export function buildSeedState(seed: string, now: Date): WorldState {
  * Relecloud. Relecloud sees it but may not cancel it (only the creator may).
  */
 function seedOutgoingTransfer(seed: string, today: Date, customers: CustomerAccount[]): void {
-  const filler = customers.find((c) => c.tenant.initialDomain === fillerDomain(1))!;
+  const filler = customers.find((c) => c.tenant.initialDomain === fillerDomain(1));
+  if (!filler) return; // a world built with no fillers
   const created = addDays(today, -2);
   filler.transfers.push({
     id: hashGuid(seed, 'transfer', filler.tenant.tenantId, 'outgoing'),

@@ -5,10 +5,13 @@
 import { createSandboxClock, MS_PER_SECOND, type SandboxClock } from '../util/clock';
 import { createIdSource, hashHex, type IdSource } from '../util/ids';
 import { buildCatalog, type Catalog } from './catalog';
-import { DEFAULT_PROVISIONING_DELAY_SECONDS, DEFAULT_SANDBOX_SEED, DEFAULT_TOKEN_LIFETIME_SECONDS, PARTNER_TENANT_ID } from './constants';
+import {
+  DEFAULT_PROVISIONING_DELAY_SECONDS, DEFAULT_SANDBOX_SEED, DEFAULT_TOKEN_LIFETIME_SECONDS, FILLER_CUSTOMER_COUNT, MAX_BULK_CUSTOMERS,
+  PARTNER_TENANT_ID,
+} from './constants';
 import { countriesInRegionOf } from './cspRegions';
 import { hasActiveGdap } from './gdap';
-import { buildSeedState } from './seed';
+import { buildSeedState, type SeedOptions } from './seed';
 import type { CustomerAccount, Tenant, WorldState } from './types';
 
 export interface WorldOptions {
@@ -17,6 +20,10 @@ export interface WorldOptions {
   provisioningDelaySeconds?: number;
   /** Lifetime of issued access tokens (wall-clock seconds). Default 3599. */
   tokenLifetimeSeconds?: number;
+  /** Existing customers besides the named ones (`filler001`…); those beyond 150 have no users. Default 150. */
+  fillerCustomers?: number;
+  /** Tenants that are not customers yet (`prospect0001.onmicrosoft.com`…, US, no users). Default 0. */
+  prospectCustomers?: number;
 }
 
 /** Run-time knobs (`POST /_sandbox/settings`); `reset()` restores the values the world was created with. */
@@ -56,10 +63,14 @@ export function createWorld(options: WorldOptions = {}): SandboxWorld {
   if (!Number.isInteger(tokenLifetimeSeconds) || tokenLifetimeSeconds < 1) throw new RangeError('tokenLifetimeSeconds must be a positive integer');
   const initialSettings: WorldSettings = { provisioningDelaySeconds: delaySeconds, tokenLifetimeSeconds };
   const settings: WorldSettings = { ...initialSettings };
+  const seedOptions: SeedOptions = {
+    fillerCustomers: bulkCount(options.fillerCustomers, FILLER_CUSTOMER_COUNT, 'fillerCustomers'),
+    prospectCustomers: bulkCount(options.prospectCustomers, 0, 'prospectCustomers'),
+  };
   const clock = createSandboxClock();
   const catalog = buildCatalog(seed);
 
-  let state = buildSeedState(seed, clock.now());
+  let state = buildSeedState(seed, clock.now(), seedOptions);
   let ids = createIdSource(seed);
   let tenantIndex = indexTenants(state);
 
@@ -82,7 +93,7 @@ export function createWorld(options: WorldOptions = {}): SandboxWorld {
     reset() {
       clock.resetOffset();
       Object.assign(settings, initialSettings);
-      state = buildSeedState(seed, clock.now());
+      state = buildSeedState(seed, clock.now(), seedOptions);
       ids = createIdSource(seed);
       tenantIndex = indexTenants(state);
     },
@@ -98,6 +109,12 @@ export function createWorld(options: WorldOptions = {}): SandboxWorld {
     },
   };
   return world;
+}
+
+function bulkCount(value: number | undefined, fallback: number, name: string): number {
+  const count = value ?? fallback;
+  if (!Number.isInteger(count) || count < 0 || count > MAX_BULK_CUSTOMERS) throw new RangeError(`${name} must be an integer from 0 to ${MAX_BULK_CUSTOMERS}`);
+  return count;
 }
 
 function indexTenants(state: WorldState) {

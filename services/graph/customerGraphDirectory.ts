@@ -70,6 +70,14 @@ export class CustomerGraphDirectory implements CustomerDirectory {
     return items.map((item) => parseGraphItem(companySubscriptionSchema, item, step, tenantId));
   }
 
+  /** `GET /organization` → `countryLetterCode`: the country set on the tenant, which the CSP region rule is about. */
+  async tenantCountry(tenantId: string, ctx: CallContext): Promise<string | null> {
+    const step = "Graph: read the customer tenant's country (organization)";
+    const [organization] = await this.readAll(tenantId, '/organization', step, ctx);
+    const country = (organization as { countryLetterCode?: unknown } | undefined)?.countryLetterCode;
+    return typeof country === 'string' && /^[A-Za-z]{2}$/.test(country) ? country.toUpperCase() : null;
+  }
+
   private async readAll(tenantId: string, path: string, step: string, ctx: CallContext): Promise<unknown[]> {
     assertSafeTenantSegment(tenantId);
     const client = this.options.graph.forTenant(tenantId, this.mode);

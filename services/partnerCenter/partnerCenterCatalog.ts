@@ -19,6 +19,10 @@ export interface PartnerCenterCatalogOptions {
   segment?: CatalogSegment;
   /** Parallel SKU reads while building the offer list. Default 4. */
   concurrency?: number;
+  /** How long a country's offer list is reused (ms). Default 1 hour; 0 turns the cache off. */
+  offersCacheMs?: number;
+  /** Epoch milliseconds, for the cache. */
+  now?: () => number;
   logger?: Logger;
 }
 
@@ -27,6 +31,8 @@ const SEGMENTS = new Set<CatalogSegment>(['commercial', 'education', 'government
 export class PartnerCenterCatalog {
   private readonly segment: CatalogSegment;
   private readonly concurrency: number;
+
+  private readonly offersCache = new Map<string, { offers: Promise<CatalogOffer[]>; until: number }>();
 
   constructor(private readonly options: PartnerCenterCatalogOptions) {
     this.segment = checkSegment(options.segment ?? 'commercial');
@@ -48,7 +54,24 @@ export class PartnerCenterCatalog {
   }
 
   /** Every SKU of every product, as offers with the Graph skuId they provision. */
-  async offers(country: string, ctx: CallContext): Promise<CatalogOffer[]> {
+  /**
+   * The offers sold in a country, reused for a while: every move's plan needs them, and a busy sweep
+   * would otherwise read the whole catalog once per accepted customer. One read is shared by callers.
+   */
+  offers(country: string, ctx: CallContext): Promise<CatalogOffer[]> {
+    const ttl = this.options.offersCacheMs ?? 3_600_000;
+    if (ttl <= 0) return this.readOffers(country, ctx);
+    const now = (this.options.now ?? Date.now)();
+    const key = `${checkCountry(country)}|${this.segment}`;
+    const cached = this.offersCache.get(key);
+    if (cached && cached.until > now) return cached.offers;
+    const offers = this.readOffers(country, ctx);
+    this.offersCache.set(key, { offers, until: now + ttl });
+    offers.catch(() => { if (this.offersCache.get(key)?.offers === offers) this.offersCache.delete(key); });
+    return offers;
+  }
+
+  private async readOffers(country: string, ctx: CallContext): Promise<CatalogOffer[]> {
     const market = checkCountry(country);
     const products = await this.products(market, ctx);
     const perProduct = await mapLimited(products, this.concurrency, async (product) => {

@@ -64,10 +64,11 @@ export class PartnerCenterClient implements PartnerCenter {
   constructor(private readonly options: PartnerCenterClientOptions) {
     this.transport = new PartnerCenterTransport(options);
     this.catalog = new PartnerCenterCatalog({
-      transport: this.transport, segment: options.catalogSegment, concurrency: options.catalogConcurrency, logger: options.logger,
+      transport: this.transport, segment: options.catalogSegment, concurrency: options.catalogConcurrency, logger: options.logger, now: options.now,
     });
     this.agreements = new PartnerCenterAgreements({ transport: this.transport, mode: options.agreementsMode, now: options.now });
-    this.customerPageSize = options.customerPageSize ?? 100;
+    // 500 is what public Partner Center tools ask for; fewer round trips per sweep over a large book.
+    this.customerPageSize = options.customerPageSize ?? 500;
   }
 
   /** The same client, acting through `tokens` (sharing the HTTP helper and its rate limiter). */

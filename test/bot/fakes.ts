@@ -266,6 +266,12 @@ export class FakeCustomerDirectory implements CustomerDirectory {
     ];
   }
 
+  country: string | null = 'US';
+
+  async tenantCountry(_tenantId: string, _ctx: CallContext): Promise<string | null> {
+    return this.country;
+  }
+
   async subscriptions(_tenantId: string, _ctx: CallContext): Promise<SourceSubscription[]> {
     return [
       { id: 'sub-spb', skuId: SPB, skuPartNumber: 'SPB', status: 'Enabled', totalLicenses: 25, isTrial: false, createdDateTime: '2025-03-01T00:00:00Z', nextLifecycleDateTime: '2027-03-01T00:00:00Z', ownerTenantId: null },

@@ -175,6 +175,13 @@ describe('move decider', () => {
       assert.equal(proposed.proposer.id, megan.id);
     });
 
+    it('blocks when the tenant\'s own country (its directory) is in another region', () => {
+      const events = eventsOf(given(contosoHistory('accepted')).when({ type: 'RecordInventory', actor: system, at: T0, inventory: contosoInventory(), customerCountry: 'de' }));
+      assert.deepEqual(events.map((e) => e.type), ['InventoryTaken', 'MoveBlocked']);
+      assert.ok(events[1].type === 'MoveBlocked' && events[1].reason.code === 'region-mismatch' && events[1].reason.detectedBy === 'tenant-directory');
+      assert.match(events[1].message, /"Europe"/);
+    });
+
     it('blocks a plan with a SKU that has no offer', () => {
       const plan = { ...contosoPlan(), blockers: [{ skuId: 'x', skuPartNumber: 'SPE_E3', reason: 'No CSP offer provisions SPE_E3.' }] };
       const events = eventsOf(given(contosoHistory('inventory')).when({ type: 'ProposePlan', actor: system, at: T0, plan }));

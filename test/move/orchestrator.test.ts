@@ -70,6 +70,13 @@ describe('move orchestrator', () => {
     assert.deepEqual(check.map((c) => [c.skuPartNumber, c.before, c.after, c.ok]), [['SPB', 25, 50, true], ['EXCHANGESTANDARD', 10, 20, true]]);
   });
 
+  it('detects acceptance from the customer listing alone (no read per accepted customer)', async () => {
+    const w = new World();
+    await w.toApproval();
+    const reads = w.partnerCenter.calls.filter((c) => c === 'getCustomer').length;
+    assert.equal(reads, 1, 'only the pre-flight\'s "is it already our customer?" read');
+  });
+
   it('resumes after a crash between the cart and the checkout without a second cart or order', async () => {
     const w = new World();
     const moveId = await w.toApproval();
