@@ -17,6 +17,8 @@ import { FileBotStorage } from '../store/fileBotStorage';
 import { FileKeyValueStore } from '../store/fileKeyValueStore';
 import { FileMoveStore } from '../store/fileMoveStore';
 import { acquireFolderLock, type FolderLock } from '../store/folderLock';
+import { openAzureStorage } from '../store/azure/azureStorage';
+import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { BotConfig } from './config';
 import { ConversationRegistry } from './conversationRegistry';
 import { createBotServer, type BotServer } from './server';
@@ -30,6 +32,8 @@ import { TurnScope } from './turnScope';
 
 export interface App {
   server: BotServer;
+  /** Whether this instance may run the sweep now (always, with the file store; the lease holder, with Azure). */
+  isSweeper(): boolean;
   orchestrator: MoveOrchestrator;
   sweeps: SweepTimer;
   log: Logger;
@@ -53,7 +57,11 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
   const log: Logger = overrides.log ?? pino({ level: config.LOG_LEVEL, redact: ['*.secret', '*.password', '*.token', '*.refreshToken'] });
   const clock: Clock = overrides.clock ?? { now: () => new Date() };
   const dataDir = path.resolve(config.DATA_DIR);
-  const lock: FolderLock = await acquireFolderLock(dataDir);
+  // One instance per data folder (file store), or many sharing Azure Storage with a lease for the sweep.
+  const shared = config.STORE === 'azure'
+    ? await openAzureStorage({ connectionString: config.AZURE_STORAGE_CONNECTION_STRING!, log })
+    : null;
+  const lock: FolderLock | null = shared ? null : await acquireFolderLock(dataDir);
   try {
     const regions = config.CSP_REGIONS_FILE ? new RegionTable(await readRegionFile(config.CSP_REGIONS_FILE)) : RegionTable.default();
 
@@ -76,9 +84,12 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     const { partnerCenter, partnerDirectory } = actingAsCallerWhenSignedIn(outbound);
 
     // Persistence.
-    const kv = new FileKeyValueStore(path.join(dataDir, 'conversations'));
+    const kv = shared?.keyValues ?? new FileKeyValueStore(path.join(dataDir, 'conversations'));
     const registry = new ConversationRegistry(kv);
-    const conversationState = new ConversationState(new FileBotStorage(path.join(dataDir, 'bot-state')));
+    const botStorage = shared
+      ? new BlobsStorage(config.AZURE_STORAGE_CONNECTION_STRING!, shared.botStateContainer)
+      : new FileBotStorage(path.join(dataDir, 'bot-state'));
+    const conversationState = new ConversationState(botStorage);
 
     // The Teams edge.
     const auth = new ConfigurationBotFrameworkAuthentication(botAuthSettings(config));
@@ -89,10 +100,11 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     const notifier = new TeamsNotifier(registry, poster, turns, log);
 
     const orchestrator = new MoveOrchestrator({
-      store: new FileMoveStore(path.join(dataDir, 'moves')), decider: new MoveDecider(regions), partnerCenter, customers,
+      store: shared?.moves ?? new FileMoveStore(path.join(dataDir, 'moves')), decider: new MoveDecider(regions), partnerCenter, customers,
       partnerDirectory, tenants, notifier, clock, ids: { newId: () => randomUUID() }, log,
       settings: { partnerTenantId: config.PARTNER_TENANT_ID, partnerCountry: config.PARTNER_COUNTRY?.toUpperCase(), term: config.DEFAULT_TERM, billing: config.DEFAULT_BILLING,
-        invitationReminderDays: config.INVITATION_REMINDER_DAYS, approvalReminderHours: config.APPROVAL_REMINDER_HOURS },
+        invitationReminderDays: config.INVITATION_REMINDER_DAYS, approvalReminderHours: config.APPROVAL_REMINDER_HOURS,
+        sharedStore: shared !== null },
     });
     await orchestrator.restore();
 
@@ -117,19 +129,23 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
       ? { verifier: new PartnerCenterWebhookVerifier(undefined, overrides.fetchWebhookCertificate), reactions: orchestrator }
       : undefined;
     const server = createBotServer({ adapter, bot, log, webhooks });
-    const sweeps = new SweepTimer(orchestrator, config.SWEEP_INTERVAL_SECONDS * 1000, log);
+    if (shared) await shared.leader.start();
+    const sweeps = new SweepTimer(orchestrator, config.SWEEP_INTERVAL_SECONDS * 1000, log, () => shared?.leader.isLeader() ?? true);
     if (overrides.startSweeps !== false) sweeps.start();
 
     return {
       server, orchestrator, sweeps, log,
+      isSweeper: () => shared?.leader.isLeader() ?? true,
       async close() {
         await sweeps.stop();
         await server.close();
-        await lock.release();
+        await shared?.leader.stop();
+        await lock?.release();
       },
     };
   } catch (error) {
-    await lock.release();
+    await shared?.leader.stop();
+    await lock?.release();
     throw error;
   }
 }

@@ -47,7 +47,9 @@ const schema = z.object({
   ROLE_OVERRIDES: z.string().optional(),
   CSP_REGIONS_FILE: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  STORE: z.enum(['file']).default('file'),
+  STORE: z.enum(['file', 'azure']).default('file'),
+  /** STORE=azure: the storage account (Table + Blob) shared by every bot instance. Never logged. */
+  AZURE_STORAGE_CONNECTION_STRING: optionalText,
   /** The reply budget: how long a card click waits for the move to settle before answering. */
   REPLY_BUDGET_MS: z.coerce.number().int().min(0).max(12_000).default(8_000),
   /** Azure Bot OAuth connection for Teams single sign-on; App+User calls then act as the staff member. */
@@ -104,6 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): BotConfig {
     problems.push('PARTNER_CENTER_REFRESH_TOKEN: redeeming the secure-app-model refresh token needs AZURE_CLIENT_SECRET too');
   }
   const rateLimits = parseRateLimits(config.OUTBOUND_RATE_LIMITS, problems);
+  if (config.STORE === 'azure' && !config.AZURE_STORAGE_CONNECTION_STRING) {
+    problems.push('AZURE_STORAGE_CONNECTION_STRING: required with STORE=azure (the storage account every bot instance shares)');
+  }
   if (config.MicrosoftAppId && !config.MicrosoftAppPassword && config.MicrosoftAppType?.toLowerCase() !== 'userassignedmsi') {
     problems.push('MicrosoftAppPassword: required with MicrosoftAppId (or set MicrosoftAppType=UserAssignedMSI)');
   }

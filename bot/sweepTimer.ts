@@ -6,7 +6,13 @@ export class SweepTimer {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
 
-  constructor(private readonly orchestrator: MoveOrchestrator, private readonly intervalMs: number, private readonly log: Logger) {}
+  constructor(
+    private readonly orchestrator: MoveOrchestrator,
+    private readonly intervalMs: number,
+    private readonly log: Logger,
+    /** Scale-out: only the instance holding the lease sweeps. */
+    private readonly mayRun: () => boolean = () => true,
+  ) {}
 
   start(): void {
     if (this.timer) return;
@@ -17,6 +23,7 @@ export class SweepTimer {
   /** One sweep now (skipped if one is already running). */
   runOnce(): Promise<void> {
     if (this.running) return this.running;
+    if (!this.mayRun()) return Promise.resolve();
     this.running = this.orchestrator.sweep()
       .then((result) => { if (result.accepted || result.advanced) this.log.info(result, 'sweep'); })
       .catch((error: unknown) => { this.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'sweep failed; trying again next time'); })

@@ -21,6 +21,11 @@ export interface MoveSettings {
   invitationReminderDays?: number;
   /** Hours between reminders while a plan waits for approval (default 24). */
   approvalReminderHours?: number;
+  /**
+   * Several bot instances share the store (scale-out): a move may have changed on another instance, so
+   * a click reads it afresh and a sweep reloads the moves still running.
+   */
+  sharedStore?: boolean;
 }
 
 export interface OrchestratorDeps {
@@ -81,6 +86,29 @@ export class MoveOrchestrator {
 
   get(moveId: string): MoveState | undefined {
     return this.states.get(moveId);
+  }
+
+  /** The move as the store has it now (with a shared store), or as this instance knows it. */
+  async find(moveId: string): Promise<MoveState | undefined> {
+    if (this.deps.settings.sharedStore) await this.reload(moveId);
+    return this.states.get(moveId);
+  }
+
+  /** With a shared store: picks up moves started elsewhere and reloads the ones still running. */
+  async refresh(): Promise<void> {
+    for (const moveId of await this.deps.store.listMoveIds()) {
+      const known = this.states.get(moveId);
+      if (!known || !FINAL_STAGES.has(known.stage)) await this.reload(moveId);
+    }
+  }
+
+  private async reload(moveId: string): Promise<void> {
+    const events = await this.deps.store.load(moveId);
+    if (events.length === 0) return;
+    await this.locks.run(moveId, async () => {
+      const current = this.states.get(moveId);
+      if (!current || current.version < events.length) this.states.set(moveId, replay(moveId, events));
+    });
   }
 
   all(): MoveState[] {
@@ -170,6 +198,7 @@ export class MoveOrchestrator {
    * and retries failed steps whose back-off has passed.
    */
   async sweep(): Promise<{ accepted: number; advanced: number }> {
+    if (this.deps.settings.sharedStore) await this.refresh();
     const now = this.deps.clock.now().getTime();
     const waiting = this.all().filter((s) => s.stage === 'awaiting-acceptance');
     let accepted = 0;

@@ -12,7 +12,7 @@ export class MoveCancelAction implements ActionHandler {
 
   async handle({ turn, actor, data }: ActionContext): Promise<AdaptiveCardInvokeResponse> {
     const moveId = moveIdFrom(data);
-    const state = moveId ? this.deps.orchestrator.get(moveId) : undefined;
+    const state = moveId ? await this.deps.orchestrator.find(moveId) : undefined;
     if (!moveId || !state) return messageResponse('This card belongs to a move that does not exist here any more. Say `list` to see the moves.');
     // A card drawn before the move changed gets today's card: cancel from what you can see now.
     if (FINAL_STAGES.has(state.stage) || data.version !== state.version) return cardResponse(moveCard(state));

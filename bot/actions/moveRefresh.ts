@@ -11,7 +11,7 @@ export class MoveRefreshAction implements ActionHandler {
 
   async handle({ data }: ActionContext): Promise<AdaptiveCardInvokeResponse> {
     const moveId = moveIdFrom(data);
-    const state = moveId ? this.deps.orchestrator.get(moveId) : undefined;
+    const state = moveId ? await this.deps.orchestrator.find(moveId) : undefined;
     if (!state) return messageResponse('This card belongs to a move that does not exist here any more. Say `list` to see the moves.');
     return cardResponse(moveCard(state));
   }

@@ -13,7 +13,7 @@ export class MoveStartAction implements ActionHandler {
 
   async handle({ turn, actor, data }: ActionContext): Promise<AdaptiveCardInvokeResponse> {
     const formMoveId = moveIdFrom(data);
-    const existing = formMoveId ? this.deps.orchestrator.get(formMoveId) : undefined;
+    const existing = formMoveId ? await this.deps.orchestrator.find(formMoveId) : undefined;
     // The same form submitted twice: show the move it already started.
     if (existing) return cardResponse(moveCard(existing));
 
@@ -45,7 +45,7 @@ export class MoveStartAction implements ActionHandler {
     });
     if (!result.ok) {
       // Two clicks on one form at the same moment: the other click started it; show that move.
-      const started = this.deps.orchestrator.get(moveId);
+      const started = await this.deps.orchestrator.find(moveId);
       return started ? cardResponse(moveCard(started)) : again(result.refusal.message);
     }
     await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));

@@ -12,7 +12,7 @@ abstract class PlanDecisionAction implements ActionHandler {
 
   async handle({ turn, actor, data }: ActionContext): Promise<AdaptiveCardInvokeResponse> {
     const moveId = moveIdFrom(data);
-    const state = moveId ? this.deps.orchestrator.get(moveId) : undefined;
+    const state = moveId ? await this.deps.orchestrator.find(moveId) : undefined;
     if (!moveId || !state) return messageResponse('This card belongs to a move that does not exist here any more. Say `list` to see the moves.');
     // A click on a card drawn before the plan was decided gets today's card, never a second decision.
     if (state.stage !== 'approval') return cardResponse(moveCard(state));

@@ -8,7 +8,6 @@
  * connection string. It does not start the leader election: the composition root calls
  * `leader.start()` once it is ready to sweep, and `leader.stop()` on shutdown.
  */
-import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { Logger } from '../../move/ports';
 import { AzureKeyValueStore } from './azureKeyValueStore';
 import { AzureTableMoveStore } from './azureTableMoveStore';
@@ -40,8 +39,8 @@ export interface AzureStorage {
   moves: AzureTableMoveStore;
   /** KeyValueStore for conversation references, card ids, the notification channel. */
   keyValues: AzureKeyValueStore;
-  /** botbuilder Storage for ConversationState / UserState. */
-  botStorage: BlobsStorage;
+  /** The container for bot state; the Teams edge puts botbuilder's BlobsStorage on it (botbuilder stays in bot/). */
+  botStateContainer: string;
   /** Run start() to take part in the election; the sweep runs only while isLeader(). */
   leader: LeaderElection;
   lease: BlobLease;
@@ -59,7 +58,6 @@ export function createAzureStorage(config: AzureStorageConfig): AzureStorage {
   const moves = new AzureTableMoveStore(connectionString, config.movesTable ?? 'moves');
   const keyValues = new AzureKeyValueStore(connectionString, config.keyValuesTable ?? 'keyvalues');
   const botStateClient = containerClientFrom(connectionString, botStateContainer);
-  const botStorage = new BlobsStorage(connectionString, botStateContainer);
   const lease = new BlobLease(containerClientFrom(connectionString, config.leaseContainer ?? 'leases'), config.leaseBlob ?? 'sweep-leader', {
     leaseSeconds: config.leaseSeconds,
   });
@@ -68,7 +66,7 @@ export function createAzureStorage(config: AzureStorageConfig): AzureStorage {
   return {
     moves,
     keyValues,
-    botStorage,
+    botStateContainer,
     leader,
     lease,
     async ensure(): Promise<void> {

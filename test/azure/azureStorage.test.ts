@@ -5,12 +5,15 @@ import { createAzureStorage, openAzureStorage, type AzureStorage, type AzureStor
 import { containerClientFrom } from '../../store/azure/connection';
 import { moveStarted, stepFailed } from '../store/moveEventFixtures';
 import { useAzurite } from './azurite';
+import { BlobsStorage } from 'botbuilder-azure-blobs';
 
 describe('openAzureStorage (scale-out storage) on Azurite', function () {
   this.timeout(60_000);
   const azurite = useAzurite();
   let config: AzureStorageConfig;
   const opened: AzureStorage[] = [];
+  /** The Teams edge puts botbuilder's BlobsStorage on the bot-state container; so do these tests. */
+  const botStorageOf = (storage: AzureStorage) => new BlobsStorage(config.connectionString, storage.botStateContainer);
 
   beforeEach(() => {
     const suffix = randomUUID().replace(/-/g, '').slice(0, 20);
@@ -46,8 +49,8 @@ describe('openAzureStorage (scale-out storage) on Azurite', function () {
     await storage.ensure();
     assert.equal(await storage.moves.append('move-1', 0, [moveStarted('move-1')]), 1);
     await storage.keyValues.put('conversation-ref/move-1', { serviceUrl: 'https://smba.example.test/' });
-    await storage.botStorage.write({ 'msteams/conversations/19:abc@thread.tacv2/': { dialogState: { stack: ['intake'] }, eTag: '*' } });
-    const items = await storage.botStorage.read(['msteams/conversations/19:abc@thread.tacv2/']);
+    await botStorageOf(storage).write({ 'msteams/conversations/19:abc@thread.tacv2/': { dialogState: { stack: ['intake'] }, eTag: '*' } });
+    const items = await botStorageOf(storage).read(['msteams/conversations/19:abc@thread.tacv2/']);
     assert.deepEqual(items['msteams/conversations/19:abc@thread.tacv2/']?.dialogState, { stack: ['intake'] });
     assert.equal(await storage.leader.start(), true);
   });
@@ -63,11 +66,11 @@ describe('openAzureStorage (scale-out storage) on Azurite', function () {
     await first.keyValues.put('notification-channel', '19:general@thread.tacv2');
     assert.equal(await second.keyValues.get('notification-channel'), '19:general@thread.tacv2');
 
-    await first.botStorage.write({ 'user/1': { turns: 1 } });
-    const read = await second.botStorage.read(['user/1']);
+    await botStorageOf(first).write({ 'user/1': { turns: 1 } });
+    const read = await botStorageOf(second).read(['user/1']);
     const eTag = read['user/1']?.eTag as string;
-    await second.botStorage.write({ 'user/1': { turns: 2, eTag } });
-    await assert.rejects(first.botStorage.write({ 'user/1': { turns: 3, eTag } }), 'a stale eTag is refused across instances');
+    await botStorageOf(second).write({ 'user/1': { turns: 2, eTag } });
+    await assert.rejects(botStorageOf(first).write({ 'user/1': { turns: 3, eTag } }), 'a stale eTag is refused across instances');
 
     const leaders = await Promise.all([first.leader.start(), second.leader.start()]);
     assert.deepEqual(leaders.filter(Boolean).length, 1);

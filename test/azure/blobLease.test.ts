@@ -14,12 +14,14 @@ describe('Blob lease leader election on Azurite', function () {
   const azurite = useAzurite();
   let container: ContainerClient;
   const elections: LeaderElection[] = [];
+  const children: ChildProcess[] = [];
 
   beforeEach(() => {
     container = containerClientFrom(azurite().connectionString, `leases-${randomUUID().replace(/-/g, '')}`);
   });
 
   afterEach(async () => {
+    for (const child of children.splice(0)) child.kill('SIGKILL'); // also after a timed-out test
     await Promise.all(elections.splice(0).map((election) => election.stop()));
     await container.deleteIfExists();
   });
@@ -113,6 +115,7 @@ describe('Blob lease leader election on Azurite', function () {
     it('passes a killed leader’s lease to the other instance once it expires', async function () {
       this.timeout(45_000);
       const child = startLeaseHolder(azurite().connectionString, container.containerName);
+      children.push(child.process);
       try {
         await child.becameLeader;
         const survivor = await instance();
@@ -137,7 +140,7 @@ describe('Blob lease leader election on Azurite', function () {
 function startLeaseHolder(connectionString: string, containerName: string): { process: ChildProcess; becameLeader: Promise<void> } {
   const script = path.join(__dirname, 'fixtures', 'holdLease.ts');
   const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), script, containerName, BLOB], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, AZURE_STORAGE_CONNECTION_STRING: connectionString },
   });
   const becameLeader = new Promise<void>((resolve, reject) => {

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp, type App } from '../../bot/app';
+import { loadConfig } from '../../bot/config';
+import { withLocalDefaults } from '../../bot/localEnv';
+import { startSandbox, type SandboxHandle } from '../../sandbox/server';
+import { quietLog, users } from '../integration/harness';
+import { FakeConnector } from '../support/fakeConnector';
+import { TeamsClient } from '../support/teamsClient';
+import { useAzurite } from './azurite';
+
+/** Two bot instances behind one Azure Storage account (Azurite): one sweeper, one order per double click. */
+describe('two bot instances on one Azure Storage account', function () {
+  this.timeout(120_000);
+  const azurite = useAzurite();
+  let sandbox: SandboxHandle;
+  let connector: FakeConnector;
+  let dataDir = '';
+  const apps: App[] = [];
+  const clients: TeamsClient[] = [];
+
+  before(async () => {
+    sandbox = await startSandbox({ port: 0 });
+    connector = await new FakeConnector().start();
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'csp-move-two-'));
+    for (let i = 0; i < 2; i += 1) {
+      const env = withLocalDefaults({
+        STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: azurite().connectionString,
+        DATA_DIR: path.join(dataDir, `instance-${i}`), PORT: '0', LOG_LEVEL: 'silent',
+      }, sandbox.url);
+      const app = await createApp(loadConfig(env), { log: quietLog, startSweeps: false });
+      apps.push(app);
+      clients.push(new TeamsClient(await app.server.listen(0, '127.0.0.1'), connector.url));
+    }
+  });
+
+  after(async () => {
+    for (const app of apps) await app.close().catch(() => undefined);
+    await connector?.close();
+    await sandbox?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const sweeper = () => apps.find((a) => a.isSweeper());
+
+  async function sweepUntil(moveId: string, stage: string): Promise<void> {
+    for (let i = 0; i < 20; i += 1) {
+      await sweeper()!.orchestrator.sweep();
+      if ((await sweeper()!.orchestrator.find(moveId))?.stage === stage) return;
+      await fetch(`${sandbox.url}/_sandbox/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceSeconds: 10 }) });
+    }
+    throw new Error(`move ${moveId} did not reach ${stage}`);
+  }
+
+  it('elects exactly one sweeper', async () => {
+    for (let i = 0; i < 50 && !sweeper(); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(apps.filter((a) => a.isSweeper()).length, 1);
+  });
+
+  it('runs a move across both instances; a double click on Approve split across them gives one order', async () => {
+    await clients[0].say(users.megan, 'move contoso.onmicrosoft.com US direct');
+    const moveId = apps[0].orchestrator.latestMoveFor('contoso.onmicrosoft.com')!.moveId;
+    await fetch(`${sandbox.url}/_sandbox/customers/contoso.onmicrosoft.com/accept`, { method: 'POST' });
+    await sweepUntil(moveId, 'approval');
+
+    // Instance 1 never saw the move start: it reads it from the shared store on the click.
+    const state = (await apps[1].orchestrator.find(moveId))!;
+    assert.equal(state.stage, 'approval');
+    const data = { moveId, version: state.version, planHash: state.plan!.hash };
+    const answers = await Promise.all([clients[0].click(users.adele, 'move.plan.approve', data), clients[1].click(users.adele, 'move.plan.approve', data)]);
+    assert.deepEqual(answers.map((a) => a.status), [200, 200]);
+    await sweepUntil(moveId, 'done');
+
+    const world = await (await fetch(`${sandbox.url}/_sandbox/state`)).json() as { customers: Array<{ domain: string; orders: unknown[] }> };
+    assert.equal(world.customers.find((c) => c.domain === 'contoso.onmicrosoft.com')?.orders.length, 1, 'exactly one order');
+    const events = await apps[1].orchestrator.history(moveId);
+    assert.equal(events.filter((e) => e.type === 'PlanApproved').length, 1, 'one approval recorded');
+  });
+
+  it('hands the sweep to the other instance when the sweeper stops', async () => {
+    const leader = sweeper()!;
+    const other = apps.find((a) => a !== leader)!;
+    await leader.close();
+    apps.splice(apps.indexOf(leader), 1);
+    for (let i = 0; i < 100 && !other.isSweeper(); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.ok(other.isSweeper(), 'the other instance took over the sweep');
+  });
+});
