@@ -104,6 +104,7 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
       partnerDirectory, tenants, notifier, clock, ids: { newId: () => randomUUID() }, log,
       settings: { partnerTenantId: config.PARTNER_TENANT_ID, partnerCountry: config.PARTNER_COUNTRY?.toUpperCase(), term: config.DEFAULT_TERM, billing: config.DEFAULT_BILLING,
         invitationReminderDays: config.INVITATION_REMINDER_DAYS, approvalReminderHours: config.APPROVAL_REMINDER_HOURS,
+        sourceReminderDays: config.SOURCE_REMINDER_DAYS,
         sharedStore: shared !== null },
     });
     await orchestrator.restore();

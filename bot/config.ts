@@ -43,6 +43,7 @@ const schema = z.object({
   PARTNER_CENTER_WEBHOOKS: z.enum(['on', 'off']).default('off'),
   INVITATION_REMINDER_DAYS: z.coerce.number().min(1).max(89).default(7),
   APPROVAL_REMINDER_HOURS: z.coerce.number().min(1).max(720).default(24),
+  SOURCE_REMINDER_DAYS: z.coerce.number().min(1).max(90).default(14),
   ROLE_CACHE_SECONDS: z.coerce.number().min(0).max(86_400).default(300),
   ROLE_OVERRIDES: z.string().optional(),
   CSP_REGIONS_FILE: optionalText,

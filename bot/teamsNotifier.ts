@@ -21,7 +21,9 @@ function milestoneCard(event: MoveEvent, state: MoveState): { card: AdaptiveCard
     case 'InventoryTaken': return { card: inventoryCard(state), kind: null };
     case 'PlanProposed': return state.stage === 'approval' ? { card: planCard(state), kind: 'plan' } : null;
     case 'MoveBlocked': return { card: blockedCard(state), kind: null };
-    case 'MoveCompleted': return { card: doneCard(state), kind: null };
+    case 'SourceAdviceGiven': return { card: doneCard(state), kind: null };
+    // With originals to watch, the final card came with the advice; completion months later is a line of text.
+    case 'MoveCompleted': return state.advice.length === 0 ? { card: doneCard(state), kind: null } : null;
     default: return null;
   }
 }

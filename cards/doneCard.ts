@@ -60,7 +60,7 @@ export function doneView(state: MoveState): DoneView {
     orders: state.orderIds.slice(0, 10).map((id) => oneLine(id, LIMITS.id)).join(', ') || 'none',
     advice: state.advice.slice(0, LIMITS.listRows).map(adviceView),
     adviceHint: state.advice.length > 0
-      ? 'Note these dates: each original subscription should simply run out then.'
+      ? 'The bot watches them, reminds you two weeks before each date, and closes the move once they have all ended.'
       : 'The advice for each original subscription is being prepared; refresh this card in a moment.',
     undo: undoText(subs),
     multiPartner: state.multiPartner,

@@ -118,7 +118,13 @@ export function eventText(event: MoveEvent, state: MoveState): string {
     case 'SourceAdviceGiven':
       return `Advice on the original subscriptions: let them expire, do not cancel them (no refunds): ${adviceSummary(event.advice)}.`;
     case 'MoveCompleted':
-      return `Move complete. Let the original subscriptions expire: ${adviceSummary(state.advice)}.`;
+      return state.advice.length > 0
+        ? `Move complete: every original subscription has ended, and ${domainText(state.customerDomain)} runs on the subscriptions bought in your CSP program.`
+        : `Move complete: ${domainText(state.customerDomain)} runs on the subscriptions bought in your CSP program.`;
+    case 'SourceSubscriptionEnded':
+      return `The original ${oneLine(event.skuPartNumber, LIMITS.sku)} subscription has ended (${oneLine(event.status, 30)}).`;
+    case 'SourceExpiryReminder':
+      return `The original ${oneLine(event.skuPartNumber, LIMITS.sku)} subscription ends on ${formatDate(event.expires)}: make sure its auto-renew is off (ask its seller if it was bought elsewhere); do not cancel it early.`;
     case 'MoveCancelled': {
       const reason = oneLine(event.reason, 200);
       return `Move cancelled by ${who(event)}${reason ? `: ${endSentence(reason)}` : '.'}`;

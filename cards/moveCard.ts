@@ -28,6 +28,7 @@ export function moveCard(state: MoveState, events: readonly MoveEvent[] = []): A
     case 'provisioning':
       return provisioningCard(state);
     case 'source-advice':
+    case 'watching-sources':
     case 'done':
       return doneCard(state);
     case 'blocked':

@@ -123,6 +123,8 @@ export function waitingFor(state: MoveState): WaitingView {
       return { what: 'Approval of the plan.', who: approverText(state) };
     case 'provisioning':
       return { what: 'Partner Center to place the order and provision the new subscriptions.', who: bot };
+    case 'watching-sources':
+      return { what: 'The original subscriptions to end on their dates (let them expire; the bot reminds before each date).', who: 'no one (the bot watches)' };
     case 'source-advice':
       return { what: 'Advice on the original subscriptions (let them expire).', who: bot };
     case 'done':

@@ -122,6 +122,20 @@ export interface TimeOutInvitation extends CommandBase {
   type: 'TimeOutInvitation';
 }
 
+/** What Graph says now about the original subscriptions the move advised on. */
+export interface RecordSourceStatus extends CommandBase {
+  type: 'RecordSourceStatus';
+  /** Subscription id → current status; absent ids are gone from the tenant. */
+  statuses: Record<string, string>;
+}
+
+/** The sweep asks for reminders before the originals' natural ends. */
+export interface RemindSourceExpiry extends CommandBase {
+  type: 'RemindSourceExpiry';
+  /** How long before an expiry to remind (ms). */
+  leadMs: number;
+}
+
 /** An Account admin lifts a blocker that a person may judge (e.g. a coarse region hint, restored access). */
 export interface OverrideBlock extends CommandBase {
   type: 'OverrideBlock';
@@ -145,4 +159,6 @@ export type MoveCommand =
   | RemindWaiting
   | TimeOutInvitation
   | OverrideBlock
+  | RecordSourceStatus
+  | RemindSourceExpiry
   | RecordStepFailure;

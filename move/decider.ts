@@ -27,6 +27,8 @@ export interface Refusal {
 export type Decision = { ok: true; events: MoveEvent[] } | { ok: false; refusal: Refusal };
 
 const INVITATION_LIFETIME_DAYS = 90;
+/** Graph subscription statuses after which the customer no longer has (or pays for) the subscription. */
+const ENDED_STATUSES = new Set(['deleted', 'suspended', 'lockedout']);
 const MAX_COMMENT_LENGTH = 500;
 const DOMAIN_PATTERN = /^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const TENANT_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13}$/;
@@ -201,10 +203,34 @@ export class MoveDecider {
       case 'RecordSourceAdvice': {
         const wrong = expectStage(state, 'source-advice');
         if (wrong) return wrong;
-        return { ok: true, events: [
-          { type: 'SourceAdviceGiven', ...envelope, advice: command.advice },
-          { type: 'MoveCompleted', ...envelope },
-        ] };
+        const given: MoveEvent = { type: 'SourceAdviceGiven', ...envelope, advice: command.advice };
+        // Nothing to watch (no original subscription to let expire): the move is complete now.
+        return command.advice.length === 0 ? { ok: true, events: [given, { type: 'MoveCompleted', ...envelope }] } : accept(given);
+      }
+      case 'RecordSourceStatus': {
+        const wrong = expectStage(state, 'watching-sources');
+        if (wrong) return wrong;
+        const events: MoveEvent[] = [];
+        for (const advice of state.advice) {
+          if (state.sourcesEnded.includes(advice.subscriptionId)) continue;
+          const status = command.statuses[advice.subscriptionId] ?? 'Deleted';
+          if (ENDED_STATUSES.has(status.toLowerCase())) {
+            events.push({ type: 'SourceSubscriptionEnded', ...envelope, subscriptionId: advice.subscriptionId, skuPartNumber: advice.skuPartNumber, status });
+          }
+        }
+        const endedNow = new Set([...state.sourcesEnded, ...events.map((e) => (e as { subscriptionId: string }).subscriptionId)]);
+        if (state.advice.every((a) => endedNow.has(a.subscriptionId))) events.push({ type: 'MoveCompleted', ...envelope });
+        return { ok: true, events };
+      }
+      case 'RemindSourceExpiry': {
+        const wrong = expectStage(state, 'watching-sources');
+        if (wrong) return wrong;
+        const now = Date.parse(command.at);
+        const due = state.advice.filter((a) => a.expires && !state.sourcesReminded.includes(a.subscriptionId)
+          && !state.sourcesEnded.includes(a.subscriptionId) && Date.parse(a.expires) - command.leadMs <= now && now < Date.parse(a.expires));
+        return { ok: true, events: due.map((a) => ({
+          type: 'SourceExpiryReminder', ...envelope, subscriptionId: a.subscriptionId, skuPartNumber: a.skuPartNumber, expires: a.expires!,
+        })) };
       }
       case 'CancelMove': {
         const isStarter = state.startedBy?.id === command.actor.id;

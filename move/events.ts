@@ -144,6 +144,22 @@ export interface MoveTimedOut extends Envelope {
   message: string;
 }
 
+/** An original subscription ended (expired, suspended or removed): the customer no longer pays for it. */
+export interface SourceSubscriptionEnded extends Envelope {
+  type: 'SourceSubscriptionEnded';
+  subscriptionId: string;
+  skuPartNumber: string;
+  status: string;
+}
+
+/** An original subscription nears its natural end: a nudge to check auto-renew is off. */
+export interface SourceExpiryReminder extends Envelope {
+  type: 'SourceExpiryReminder';
+  subscriptionId: string;
+  skuPartNumber: string;
+  expires: string;
+}
+
 /** An Account admin lifted a blocker that needs a person's judgement, with the reason on record. */
 export interface BlockOverridden extends Envelope {
   type: 'BlockOverridden';
@@ -178,6 +194,8 @@ export type MoveEvent =
   | ReminderDue
   | MoveTimedOut
   | BlockOverridden
+  | SourceSubscriptionEnded
+  | SourceExpiryReminder
   | StepFailed;
 
 export type MoveEventType = MoveEvent['type'];

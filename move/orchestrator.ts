@@ -21,6 +21,8 @@ export interface MoveSettings {
   invitationReminderDays?: number;
   /** Hours between reminders while a plan waits for approval (default 24). */
   approvalReminderHours?: number;
+  /** Days before each original subscription's end to remind that auto-renew must be off (default 14). */
+  sourceReminderDays?: number;
   /**
    * Several bot instances share the store (scale-out): a move may have changed on another instance, so
    * a click reads it afresh and a sweep reloads the moves still running.
@@ -283,6 +285,8 @@ export class MoveOrchestrator {
         await this.dispatch(state.moveId, { type: 'RemindWaiting', ...base, about: 'invitation', intervalMs: invitationInterval });
       } else if (state.stage === 'approval') {
         await this.dispatch(state.moveId, { type: 'RemindWaiting', ...base, about: 'approval', intervalMs: approvalInterval });
+      } else if (state.stage === 'watching-sources') {
+        await this.dispatch(state.moveId, { type: 'RemindSourceExpiry', ...base, leadMs: (settings.sourceReminderDays ?? 14) * 86_400_000 });
       }
     }
   }

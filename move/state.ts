@@ -14,6 +14,7 @@ export type Stage =
   | 'approval'
   | 'provisioning'
   | 'source-advice'
+  | 'watching-sources'
   | 'done'
   | 'blocked'
   | 'rejected'
@@ -30,6 +31,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
   approval: 'Waiting for approval',
   provisioning: 'Provisioning',
   'source-advice': 'Advice on the original subscriptions',
+  'watching-sources': 'Waiting for the original subscriptions to end',
   done: 'Done',
   blocked: 'Blocked',
   rejected: 'Plan rejected',
@@ -108,6 +110,9 @@ export interface MoveState {
   /** Reminders sent about the current waits. */
   reminders: Partial<Record<ReminderSubject, { count: number; lastAt: string }>>;
   timedOut: { at: string; message: string } | null;
+  /** Original subscriptions that have ended, and those reminded about before their end. */
+  sourcesEnded: string[];
+  sourcesReminded: string[];
 }
 
 export function initialState(moveId: string): MoveState {
@@ -151,6 +156,8 @@ export function initialState(moveId: string): MoveState {
     overrides: [],
     reminders: {},
     timedOut: null,
+    sourcesEnded: [],
+    sourcesReminded: [],
   };
 }
 
@@ -220,7 +227,11 @@ export function evolve(state: MoveState, event: MoveEvent): MoveState {
     case 'ProvisioningCompleted':
       return { ...next, stage: 'source-advice', subscriptions: event.subscriptions, provisionedAt: event.at, prepaidCheck: event.prepaidCheck ?? [] };
     case 'SourceAdviceGiven':
-      return { ...next, advice: event.advice };
+      return { ...next, stage: 'watching-sources', advice: event.advice };
+    case 'SourceSubscriptionEnded':
+      return { ...next, sourcesEnded: [...state.sourcesEnded, event.subscriptionId] };
+    case 'SourceExpiryReminder':
+      return { ...next, sourcesReminded: [...state.sourcesReminded, event.subscriptionId] };
     case 'MoveCompleted':
       return { ...next, stage: 'done' };
     case 'MoveCancelled':

@@ -83,6 +83,15 @@ export class MoveSteps {
       }
       case 'provisioning':
         return this.provision(state, ctx, base);
+      case 'watching-sources': {
+        // Graph is asked only once an original's date has passed (or it has none): until then nothing can have ended.
+        const now = Date.parse(base.at);
+        const open = state.advice.filter((a) => !state.sourcesEnded.includes(a.subscriptionId));
+        if (!open.some((a) => !a.expires || Date.parse(a.expires) <= now)) return null;
+        const current = await this.deps.customers.subscriptions(required(state.tenantId, 'tenant id'), ctx);
+        const statuses = Object.fromEntries(current.map((s) => [s.id, s.status]));
+        return { type: 'RecordSourceStatus', ...base, statuses };
+      }
       case 'source-advice': {
         const plan = required(state.plan, 'plan');
         const advice = adviseOnSources(required(state.inventory, 'inventory'), {

@@ -71,7 +71,7 @@ describe('two bot instances on one Azure Storage account', function () {
     const data = { moveId, version: state.version, planHash: state.plan!.hash };
     const answers = await Promise.all([clients[0].click(users.adele, 'move.plan.approve', data), clients[1].click(users.adele, 'move.plan.approve', data)]);
     assert.deepEqual(answers.map((a) => a.status), [200, 200]);
-    await sweepUntil(moveId, 'done');
+    await sweepUntil(moveId, 'watching-sources');
 
     const world = await (await fetch(`${sandbox.url}/_sandbox/state`)).json() as { customers: Array<{ domain: string; orders: unknown[] }> };
     assert.equal(world.customers.find((c) => c.domain === 'contoso.onmicrosoft.com')?.orders.length, 1, 'exactly one order');

@@ -105,7 +105,7 @@ describe('card actions (adaptiveCard/action invokes)', () => {
       assert.equal(state.approval?.by.name, 'Adele Vance');
       assert.equal(state.approval?.comment, 'Checked with the customer.');
       assert.equal(state.approval?.planHash, atApproval.plan!.hash);
-      assert.equal(state.stage, 'done', 'with the fakes the order provisions at once');
+      assert.equal(state.stage, 'watching-sources', 'with the fakes the order provisions at once');
       assert.equal(t.store.count('PlanApproved'), 1);
       assert.equal(t.partnerCenter.orderCount, 1);
     });

@@ -160,7 +160,7 @@ describe('proactive posts (TeamsNotifier)', () => {
 
     active = true;
     await t.orchestrator.sweep();
-    assert.equal(t.orchestrator.get(state.moveId)!.stage, 'done');
+    assert.equal(t.orchestrator.get(state.moveId)!.stage, 'watching-sources');
     const toAdele = t.poster.to(adelesChat);
     assert.ok(toAdele.length > 0, 'the approver hears how it ends');
     assert.deepEqual(summary(toAdele), summary(t.poster.to(megansChat())), 'the same news as the starter');

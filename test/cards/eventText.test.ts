@@ -24,7 +24,7 @@ describe('eventText', () => {
       'Order ORD-123 placed: 2 subscriptions.',
       'New subscriptions provisioned: 25 × Microsoft 365 Business Premium, 10 × Exchange Online (Plan 1). They can be cancelled for a prorated refund until 11 Mar 2025.',
       'Advice on the original subscriptions: let them expire, do not cancel them (no refunds): SPB (25) on 30 Sep 2025; EXCHANGESTANDARD (10) end date unknown, check it in the Microsoft 365 admin center.',
-      'Move complete. Let the original subscriptions expire: SPB (25) on 30 Sep 2025; EXCHANGESTANDARD (10) end date unknown, check it in the Microsoft 365 admin center.',
+      'Move complete: every original subscription has ended, and contoso.onmicrosoft.com runs on the subscriptions bought in your CSP program.',
     ]);
   });
 

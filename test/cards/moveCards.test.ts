@@ -274,7 +274,7 @@ describe('cancelledCard', () => {
 describe('moveCard', () => {
   const expected: Record<Stage, string> = {
     intake: 'progress', preflight: 'progress', invitation: 'progress', 'awaiting-acceptance': 'invitation', inventory: 'progress',
-    plan: 'progress', approval: 'plan', provisioning: 'provisioning', 'source-advice': 'done', done: 'done', blocked: 'blocked',
+    plan: 'progress', approval: 'plan', provisioning: 'provisioning', 'source-advice': 'done', 'watching-sources': 'done', done: 'done', blocked: 'blocked',
     rejected: 'plan', cancelled: 'cancelled', 'timed-out': 'status',
   };
   const builders: Record<string, (s: MoveState) => unknown> = {

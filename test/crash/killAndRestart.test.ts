@@ -114,7 +114,7 @@ describe('kill -9 and restart in the middle of a move', function () {
 
     await startBot();
     await admin('POST', 'clock', { advanceSeconds: 30 });
-    await waitFor(async () => connector.texts(megan.id).join('\n').includes('Move complete'), 'the final card');
+    await waitFor(async () => connector.texts(megan.id).join('\n').includes('New subscriptions are active'), 'the final card');
     const customer = await contoso();
     assert.equal(customer.orders.length, 1, 'exactly one order');
     assert.deepEqual(customer.subscriptions.map((s: any) => s.quantity).sort((a: number, b: number) => a - b), [10, 25]);

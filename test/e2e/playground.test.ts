@@ -133,7 +133,7 @@ describe('a customer move in the Agents Playground (headless Chromium)', functio
     const adele = await openAs('adele');
     await say(adele, 'status contoso.onmicrosoft.com');
     await adele.getByRole('button', { name: /^Approve/ }).last().click();
-    const text = await waitForText(adele, /Move complete/, 60_000);
+    const text = await waitForText(adele, /New subscriptions are active/, 60_000);
     assert.match(text, /expire/i);
     const state = await (await fetch(`${stack.sandboxUrl}/_sandbox/state`)).json() as { customers: Array<{ domain: string; orders: unknown[] }> };
     assert.equal(state.customers.find((c) => c.domain === 'contoso.onmicrosoft.com')?.orders.length, 1);

@@ -34,7 +34,7 @@ describe('a whole move while the services misbehave', function () {
     const state = h.app.orchestrator.get(move.moveId)!;
     const { status } = await h.teams.click(users.adele, 'move.plan.approve', { moveId: state.moveId, version: state.version, planHash: state.plan!.hash });
     assert.equal(status, 200);
-    await h.sweepUntil(move.moveId, 'done', 40);
+    await h.sweepUntil(move.moveId, 'watching-sources', 40);
 
     await h.admin('DELETE', 'faults');
     const world = await h.admin('GET', 'state');

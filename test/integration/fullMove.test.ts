@@ -116,7 +116,7 @@ describe('a whole customer move over HTTP', function () {
     ]);
     assert.equal(first.status, 200);
     assert.equal(second.status, 200);
-    await h.sweepUntil(moveId, 'done');
+    await h.sweepUntil(moveId, 'watching-sources');
     const world = await h.admin('GET', 'state');
     const contoso = world.customers.find((c: any) => c.domain === 'contoso.onmicrosoft.com');
     assert.equal(contoso.orders.length, 1, 'exactly one order');

@@ -32,12 +32,12 @@ describe('restarting the bot in the middle of a move', function () {
 
     await h.stopBot();
     await h.startBot();
-    await h.sweepUntil(moveId, 'done');
+    await h.sweepUntil(moveId, 'watching-sources');
 
     const world = await h.admin('GET', 'state');
     assert.equal(world.customers.find((c: any) => c.domain === 'contoso.onmicrosoft.com').orders.length, 1);
     // One thread for the move across all the restarts, and Megan heard the end.
     assert.equal(h.connector.threads.length, 1);
-    assert.match(h.connector.texts(h.teams.personal(users.megan).id).join('\n'), /Move complete/);
+    assert.match(h.connector.texts(h.teams.personal(users.megan).id).join('\n'), /New subscriptions are active/);
   });
 });

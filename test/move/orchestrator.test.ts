@@ -64,7 +64,7 @@ describe('move orchestrator', () => {
     const approved = await w.approve(moveId);
     assert.ok(approved.ok);
     await approved.settled;
-    assert.equal(w.orchestrator.get(moveId)?.stage, 'done');
+    assert.equal(w.orchestrator.get(moveId)?.stage, 'watching-sources');
     assert.equal(w.partnerCenter.orderCount, 1);
     const check = w.orchestrator.get(moveId)!.prepaidCheck;
     assert.deepEqual(check.map((c) => [c.skuPartNumber, c.before, c.after, c.ok]), [['SPB', 25, 50, true], ['EXCHANGESTANDARD', 10, 20, true]]);
@@ -90,7 +90,7 @@ describe('move orchestrator', () => {
     await w.restart();
     w.clock.advance(retryDelayMs(1));
     await w.orchestrator.sweep();
-    assert.equal(w.orchestrator.get(moveId)?.stage, 'done');
+    assert.equal(w.orchestrator.get(moveId)?.stage, 'watching-sources');
     assert.equal(w.partnerCenter.carts.size, 1);
     assert.equal(w.partnerCenter.orderCount, 1);
   });
@@ -112,7 +112,7 @@ describe('move orchestrator', () => {
     assert.equal(w.orchestrator.get(moveId)?.lastFailure?.step, 'provisioning');
     w.clock.advance(retryDelayMs(1));
     await w.orchestrator.sweep();
-    assert.equal(w.orchestrator.get(moveId)?.stage, 'done');
+    assert.equal(w.orchestrator.get(moveId)?.stage, 'watching-sources');
     assert.equal(w.partnerCenter.orderCount, 1);
   });
 
@@ -148,7 +148,7 @@ describe('move orchestrator', () => {
     w.clock.advance(31 * 60_000);
     await w.orchestrator.sweep();
     const state = w.orchestrator.get(moveId)!;
-    assert.equal(state.stage, 'done');
+    assert.equal(state.stage, 'watching-sources');
     assert.ok(state.prepaidCheck.every((c) => !c.ok));
   });
 
@@ -209,6 +209,40 @@ describe('move orchestrator', () => {
       await w.orchestrator.sweep();
     }
     assert.equal(w.notified.filter((e) => e.type === 'ReminderDue' && e.about === 'approval').length, 3);
+  });
+
+  it('watches the original subscriptions: a reminder before each end, then done once they have all ended', async () => {
+    const w = new World();
+    const moveId = await w.toApproval();
+    const approved = await w.approve(moveId);
+    assert.ok(approved.ok);
+    await approved.settled;
+    assert.equal(w.orchestrator.get(moveId)?.stage, 'watching-sources');
+    const realSubscriptions = w.customers.subscriptions.bind(w.customers);
+    let graphReads = 0;
+    const ended = new Map<string, string>();
+    w.customers.subscriptions = async (tenantId, ctx) => {
+      graphReads += 1;
+      return (await realSubscriptions(tenantId, ctx)).filter((s) => ended.get(s.id) !== 'gone').map((s) => ({ ...s, status: ended.get(s.id) ?? s.status }));
+    };
+    const moveTo = async (iso: string) => { w.clock.advance(Date.parse(iso) - w.clock.now().getTime()); await w.orchestrator.sweep(); };
+
+    await moveTo('2027-01-15T00:00:00Z');
+    assert.equal(graphReads, 0, 'Graph is not asked before any date has passed');
+    await moveTo('2027-02-20T00:00:00Z');
+    assert.deepEqual(w.notified.filter((e) => e.type === 'SourceExpiryReminder').map((e) => (e as { skuPartNumber: string }).skuPartNumber), ['SPB']);
+    await moveTo('2027-02-21T00:00:00Z');
+    assert.equal(w.notified.filter((e) => e.type === 'SourceExpiryReminder').length, 1, 'one reminder per subscription');
+
+    ended.set('sub-spb', 'Deleted');
+    await moveTo('2027-03-02T00:00:00Z');
+    assert.deepEqual(w.orchestrator.get(moveId)?.sourcesEnded, ['sub-spb']);
+    assert.equal(w.orchestrator.get(moveId)?.stage, 'watching-sources');
+
+    ended.set('sub-exo', 'gone');
+    await moveTo('2027-06-02T00:00:00Z');
+    assert.equal(w.orchestrator.get(moveId)?.stage, 'done');
+    assert.equal(w.notified.filter((e) => e.type === 'MoveCompleted').length, 1);
   });
 
   it('backs off 5 s, 10 s, 20 s … and never more than 15 minutes', () => {
