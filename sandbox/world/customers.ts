@@ -171,7 +171,7 @@ export function buildCustomerAccount(seed: string, today: Date, scenario: Custom
     createdDateTime: addDays(today, -holding.createdDaysAgo),
     nextLifecycleDateTime: addDays(today, holding.nextLifecycleInDays),
     // Owner fields for partner-sold subscriptions: values beyond ownerTenantId are UNCONFIRMED.
-    ownerId: holding.soldBy === 'microsoft' ? users[0].id : OTHER_PARTNER_TENANT_ID,
+    ownerId: holding.soldBy === 'microsoft' ? users[0]?.id ?? scenario.tenantId : OTHER_PARTNER_TENANT_ID,
     ownerTenantId: holding.soldBy === 'microsoft' ? null : OTHER_PARTNER_TENANT_ID,
     ownerType: holding.soldBy === 'microsoft' ? 'User' : 'Company',
   }));

@@ -6,6 +6,7 @@
 import { hashGuid } from '../util/ids';
 import { FILLER_CUSTOMER_COUNT, fillerDomain, prospectDomain } from './constants';
 import { buildCustomerAccount, type CustomerScenario } from './customers';
+import { EXCHANGE_ONLINE_PLAN_1 } from './skus/standalone';
 import type { CustomerAccount } from './types';
 
 /**
@@ -36,8 +37,8 @@ export function buildFillerCustomer(seed: string, today: Date, index: number): C
 }
 
 /**
- * Prospect `index` (1-based): a US tenant with no relationship to the partner, no users and no
- * subscriptions. The OpenID metadata resolves `prospect0001.onmicrosoft.com`…, and
+ * Prospect `index` (1-based): a US tenant with no relationship to the partner and no users, holding
+ * five unassigned Exchange Online (Plan 1) licences bought direct, so a move for it has a plan to approve. The OpenID metadata resolves `prospect0001.onmicrosoft.com`…, and
  * `POST /_sandbox/customers/{domain}/accept` makes it a customer like any other.
  */
 export function buildProspectCustomer(seed: string, today: Date, index: number): CustomerAccount {
@@ -56,7 +57,9 @@ export function buildProspectCustomer(seed: string, today: Date, index: number):
     address: { country: 'US', region: 'OR', city: 'Portland', addressLine1: `${index} Prospect Avenue`, postalCode: '97201', phoneNumber: '5035550199' },
     contact: { firstName: 'Prospect', lastName: `Admin ${number}`, email: `admin@${domain}` },
     groups: [],
-    holdings: [],
+    holdings: [
+      { key: 'exo1', sku: EXCHANGE_ONLINE_PLAN_1, totalLicenses: 5, status: 'Enabled', soldBy: 'microsoft', createdDaysAgo: 200, nextLifecycleInDays: 90 + (index % 60) },
+    ],
     cohorts: [],
   };
   return buildCustomerAccount(seed, today, scenario);

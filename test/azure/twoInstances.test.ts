@@ -6,6 +6,7 @@ import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { withLocalDefaults } from '../../bot/localEnv';
 import { startSandbox, type SandboxHandle } from '../../sandbox/server';
+import { prospectDomain } from '../../sandbox/world/constants';
 import { quietLog, users } from '../integration/harness';
 import { FakeConnector } from '../support/fakeConnector';
 import { TeamsClient } from '../support/teamsClient';
@@ -13,16 +14,17 @@ import { useAzurite } from './azurite';
 
 /** Two bot instances behind one Azure Storage account (Azurite): one sweeper, one order per double click. */
 describe('two bot instances on one Azure Storage account', function () {
-  this.timeout(120_000);
+  this.timeout(400_000);
   const azurite = useAzurite();
   let sandbox: SandboxHandle;
   let connector: FakeConnector;
   let dataDir = '';
+  const MOVES = 50;
   const apps: App[] = [];
   const clients: TeamsClient[] = [];
 
   before(async () => {
-    sandbox = await startSandbox({ port: 0 });
+    sandbox = await startSandbox({ port: 0, prospectCustomers: MOVES });
     connector = await new FakeConnector().start();
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'csp-move-two-'));
     for (let i = 0; i < 2; i += 1) {
@@ -54,6 +56,16 @@ describe('two bot instances on one Azure Storage account', function () {
     throw new Error(`move ${moveId} did not reach ${stage}`);
   }
 
+  async function sweepUntilAll(moveIds: string[], stage: string): Promise<void> {
+    for (let i = 0; i < 20; i += 1) {
+      await sweeper()!.orchestrator.sweep();
+      const stages = await Promise.all(moveIds.map(async (id) => (await sweeper()!.orchestrator.find(id))?.stage));
+      if (stages.every((s) => s === stage)) return;
+      await fetch(`${sandbox.url}/_sandbox/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceSeconds: 10 }) });
+    }
+    throw new Error(`not every move reached ${stage}`);
+  }
+
   it('elects exactly one sweeper', async () => {
     for (let i = 0; i < 50 && !sweeper(); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
     assert.equal(apps.filter((a) => a.isSweeper()).length, 1);
@@ -77,6 +89,32 @@ describe('two bot instances on one Azure Storage account', function () {
     assert.equal(world.customers.find((c) => c.domain === 'contoso.onmicrosoft.com')?.orders.length, 1, 'exactly one order');
     const events = await apps[1].orchestrator.history(moveId);
     assert.equal(events.filter((e) => e.type === 'PlanApproved').length, 1, 'one approval recorded');
+  });
+
+  it(`gives ${MOVES} single orders for ${MOVES} double clicks on Approve split across the two instances`, async () => {
+    const domains = Array.from({ length: MOVES }, (_, i) => prospectDomain(i + 1));
+    // Moves started on either instance, as staff happen to reach one or the other.
+    for (const [i, domain] of domains.entries()) await clients[i % 2].say(users.megan, `move ${domain} US direct`);
+    for (const domain of domains) await fetch(`${sandbox.url}/_sandbox/customers/${domain}/accept`, { method: 'POST' });
+    const moveIds: string[] = [];
+    for (const domain of domains) {
+      const move = apps[0].orchestrator.latestMoveFor(domain) ?? apps[1].orchestrator.latestMoveFor(domain);
+      assert.ok(move, `a move for ${domain}`);
+      moveIds.push(move.moveId);
+    }
+    await sweepUntilAll(moveIds, 'approval');
+
+    await Promise.all(moveIds.map(async (moveId) => {
+      const state = (await apps[0].orchestrator.find(moveId))!;
+      const data = { moveId, version: state.version, planHash: state.plan!.hash };
+      const answers = await Promise.all([clients[0].click(users.adele, 'move.plan.approve', data), clients[1].click(users.adele, 'move.plan.approve', data)]);
+      assert.deepEqual(answers.map((a) => a.status), [200, 200]);
+    }));
+    await sweepUntilAll(moveIds, 'watching-sources');
+
+    const world = await (await fetch(`${sandbox.url}/_sandbox/state`)).json() as { customers: Array<{ domain: string; orders: unknown[] }> };
+    const orders = domains.map((d) => world.customers.find((c) => c.domain === d)?.orders.length);
+    assert.deepEqual(orders, domains.map(() => 1), 'exactly one order per move');
   });
 
   it('hands the sweep to the other instance when the sweeper stops', async () => {
