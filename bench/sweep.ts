@@ -43,9 +43,10 @@ import {
   SANDBOX_REFRESH_TOKEN,
 } from '../sandbox/world/constants';
 import { FileMoveStore } from '../store/fileMoveStore';
+import { forEachLimited, integerOption, memory, parseOptions, progress, UsageError } from './lib';
 import {
-  describeMachine, forEachLimited, formatTable, integerOption, memory, parseOptions, progress, UsageError, type MemoryFigures,
-} from './lib';
+  formatStages, ms, printReport, SANDBOX_MAX_CUSTOMER_PAGE_SIZE, type CallCounts, type SweepOptions, type SweepRow, type WhatIf,
+} from './sweepReport';
 
 export const SWEEP_BENCHMARK_DESCRIPTION =
   'Partner Center calls, wall time and memory of one acceptance sweep (2,000 waiting moves, 20,000 customers).';
@@ -53,7 +54,6 @@ export const SWEEP_BENCHMARK_DESCRIPTION =
 const OPTIONS = ['customers', 'waiting', 'accept', 'page-size', 'store', 'concurrency', 'routes', 'what-if', 'help'] as const;
 /** Proposed changes the benchmark can imitate with a wrapper around the Partner Center port (not the shipped code). */
 const WHAT_IFS = ['listing-only', 'cached-catalog'] as const;
-type WhatIf = (typeof WHAT_IFS)[number];
 const USAGE = `Usage: npm run bench -- sweep [options]   (or: npx tsx bench/sweep.ts [options])
   --customers=20000     existing customers of the partner in the sandbox (listed by GET /v1/customers)
   --waiting=2000        moves waiting for acceptance (one prospect tenant each)
@@ -68,37 +68,7 @@ const USAGE = `Usage: npm run bench -- sweep [options]   (or: npx tsx bench/swee
                         cached-catalog = one catalog read per country for the run`;
 
 /** The sandbox's largest `size` for `/v1/customers` (sandbox/api/partnerCenter/customers.ts): larger asks get 500. */
-const SANDBOX_MAX_CUSTOMER_PAGE_SIZE = 500;
 
-interface SweepOptions {
-  customers: number;
-  waiting: number;
-  acceptPercents: number[];
-  pageSize: number | null;
-  store: 'file' | 'memory';
-  concurrency: number;
-  routes: boolean;
-  whatIf: ReadonlySet<WhatIf>;
-}
-
-interface SweepRow {
-  sweep: number;
-  newlyAccepted: number;
-  waitingBefore: number;
-  listedCustomers: number;
-  bound: number;
-  listPages: number;
-  customerReads: number;
-  otherPartnerCenter: number;
-  graph: number;
-  login: number;
-  recordedAcceptances: number;
-  detectionMs: number;
-  sweepMs: number;
-  memory: MemoryFigures;
-  stages: Map<string, number>;
-  byRoute: Record<string, number>;
-}
 
 export async function runSweepBenchmark(args: readonly string[]): Promise<void> {
   const raw = parseOptions(args, OPTIONS);
@@ -343,15 +313,6 @@ class InMemoryMoveStore implements MoveStore {
   }
 }
 
-interface CallCounts {
-  listPages: number;
-  customerReads: number;
-  otherPartnerCenter: number;
-  graph: number;
-  login: number;
-  byRoute: Record<string, number>;
-}
-
 async function clearStats(sandbox: SandboxHandleWithWorld): Promise<void> {
   await admin(sandbox, 'DELETE', 'stats');
 }
@@ -390,73 +351,6 @@ function stageCounts(orchestrator: MoveOrchestrator): Map<string, number> {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
-}
-
-function formatStages(stages: Map<string, number>): string {
-  return [...stages.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([stage, n]) => `${stage} ${n}`).join(', ');
-}
-
-function ms(value: number): string {
-  return value.toFixed(0);
-}
-
-function mb(value: number): string {
-  return value.toFixed(0);
-}
-
-function printReport(report: {
-  options: SweepOptions;
-  sandboxStartMs: number;
-  setupMs: number;
-  setupCalls: CallCounts;
-  baseline: MemoryFigures;
-  afterSandbox: MemoryFigures;
-  afterSetup: MemoryFigures;
-  rows: SweepRow[];
-  bench: ReturnType<typeof buildBot>;
-}): void {
-  const { options, rows, bench } = report;
-  const asked = [...bench.requestedPageSizes].join(', ');
-  const out: string[] = [];
-  out.push(`Benchmark: sweep — ${new Date().toISOString().slice(0, 10)}`);
-  out.push(`Machine: ${describeMachine()}`);
-  out.push(`Customers listed at the start: ${rows[0]?.listedCustomers ?? '?'}; moves waiting for acceptance: ${options.waiting}; `
-    + `store: ${options.store === 'file' ? 'FileMoveStore (temp folder)' : 'in memory'}`);
-  if (options.whatIf.size > 0) out.push(`WHAT-IF (not the shipped code): ${[...options.whatIf].join(', ')}`);
-  out.push(`Customer page size: asked ${asked || '?'}${options.pageSize === null ? ' (createOutboundServices default)' : ' (--page-size)'}, `
-    + `served ${bench.effectivePageSize()} (sandbox maximum ${SANDBOX_MAX_CUSTOMER_PAGE_SIZE})`);
-  out.push(`Set-up: sandbox start ${ms(report.sandboxStartMs)} ms; ${options.waiting} moves started through pre-flight and invitation in `
-    + `${ms(report.setupMs)} ms (${report.setupCalls.listPages + report.setupCalls.customerReads + report.setupCalls.otherPartnerCenter} Partner Center, `
-    + `${report.setupCalls.graph} Graph, ${report.setupCalls.login} identity calls)`);
-  out.push(`Memory (process: bot and in-process sandbox): RSS ${mb(report.baseline.rssMb)} MB before the sandbox, `
-    + `${mb(report.afterSandbox.rssMb)} MB with the sandbox, ${mb(report.afterSetup.rssMb)} MB with ${options.waiting} waiting moves `
-    + `(heap used ${mb(report.afterSandbox.heapUsedMb)} → ${mb(report.afterSetup.heapUsedMb)} MB)`);
-  out.push('');
-  out.push(formatTable(
-    ['sweep', 'accepted', 'waiting', 'listed', 'bound', 'list pages', 'cust. reads', 'detect calls', 'over bound', 'other PC', 'Graph', 'login',
-      'detect ms', 'sweep ms', 'RSS MB', 'heap MB'],
-    rows.map((r) => {
-      const detect = r.listPages + r.customerReads;
-      return [
-        String(r.sweep), r.newlyAccepted, r.waitingBefore, r.listedCustomers, r.bound, r.listPages, r.customerReads, detect,
-        Math.max(0, detect - r.bound), r.otherPartnerCenter, r.graph, r.login, ms(r.detectionMs), ms(r.sweepMs), mb(r.memory.rssMb),
-        mb(r.memory.heapUsedMb),
-      ];
-    }),
-  ));
-  out.push('');
-  out.push('accepted: customers who accepted through the admin API just before the sweep; waiting: moves in awaiting-acceptance when it');
-  out.push('started; listed: customers GET /v1/customers returns; bound: ceil(listed / page size served); detect calls = list pages +');
-  out.push('customer reads (findAcceptedCustomers); other PC: Partner Center calls of accepted moves going on inside sweep() (plan: catalog);');
-  out.push('detect ms: from the first list page until the listing is left, single reads included; sweep ms: the whole sweep().');
-  for (const r of rows) {
-    out.push(`after sweep ${r.sweep}: ${r.recordedAcceptances} acceptances recorded; stages: ${formatStages(r.stages)}`);
-    if (options.routes) {
-      for (const [route, count] of Object.entries(r.byRoute)) out.push(`  ${String(count).padStart(6)}  ${route}`);
-    }
-  }
-  if (bench.problems.length > 0) out.push(`warnings/errors logged by the bot: ${bench.problems.length}; first: ${bench.problems[0]}`);
-  process.stdout.write(`${out.join('\n')}\n`);
 }
 
 if (require.main === module) {
