@@ -25,13 +25,10 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { MoveEvent } from '../move/events';
 import { MoveDecider } from '../move/decider';
 import type { Actor, CatalogOffer } from '../move/model';
 import { MoveOrchestrator } from '../move/orchestrator';
-import {
-  ConcurrencyError, type CallContext, type CustomerRecord, type Logger, type MoveStore, type Notifier, type PartnerCenter,
-} from '../move/ports';
+import type { CallContext, CustomerRecord, Logger, Notifier, PartnerCenter } from '../move/ports';
 import { RegionTable } from '../move/regions';
 import { actingAsCallerWhenSignedIn } from '../services/actingUser';
 import { createOutboundServices, sandboxEndpoints } from '../services/outboundServices';
@@ -43,6 +40,7 @@ import {
   SANDBOX_REFRESH_TOKEN,
 } from '../sandbox/world/constants';
 import { FileMoveStore } from '../store/fileMoveStore';
+import { MemoryMoveStore } from '../store/memoryMoveStore';
 import { forEachLimited, integerOption, memory, parseOptions, progress, UsageError } from './lib';
 import {
   formatStages, ms, printReport, SANDBOX_MAX_CUSTOMER_PAGE_SIZE, type CallCounts, type SweepOptions, type SweepRow, type WhatIf,
@@ -257,7 +255,7 @@ function buildBot(sandbox: SandboxHandleWithWorld, options: SweepOptions, dataDi
   const notifier: Notifier = { moveChanged: async () => undefined };
   let idCounter = 0;
   const orchestrator = new MoveOrchestrator({
-    store: dataDir ? new FileMoveStore(path.join(dataDir, 'moves')) : new InMemoryMoveStore(),
+    store: dataDir ? new FileMoveStore(path.join(dataDir, 'moves')) : new MemoryMoveStore(),
     decider: new MoveDecider(RegionTable.default()),
     partnerCenter: timedPartnerCenter,
     customers: outbound.customerDirectory,
@@ -292,26 +290,6 @@ function repeatableGuid(n: number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** Event streams in memory (`--store=memory`), with the same expected-version rule as the file store. */
-class InMemoryMoveStore implements MoveStore {
-  private readonly streams = new Map<string, MoveEvent[]>();
-
-  async load(moveId: string): Promise<MoveEvent[]> {
-    return [...(this.streams.get(moveId) ?? [])];
-  }
-
-  async append(moveId: string, expectedVersion: number, events: MoveEvent[]): Promise<number> {
-    const stream = this.streams.get(moveId) ?? [];
-    if (stream.length !== expectedVersion) throw new ConcurrencyError(moveId, expectedVersion, stream.length);
-    const next = [...stream, ...structuredClone(events)];
-    this.streams.set(moveId, next);
-    return next.length;
-  }
-
-  async listMoveIds(): Promise<string[]> {
-    return [...this.streams.keys()];
-  }
-}
 
 async function clearStats(sandbox: SandboxHandleWithWorld): Promise<void> {
   await admin(sandbox, 'DELETE', 'stats');

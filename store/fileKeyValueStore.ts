@@ -126,7 +126,7 @@ export function fileNameOf(key: string): string {
   return `${HASHED_NAME_PREFIX}${createHash('sha256').update(key, 'utf8').digest('hex')}${FILE_SUFFIX}`;
 }
 
-function isValidKey(key: string): boolean {
+export function isValidKey(key: string): boolean {
   try {
     assertValidKey(key);
     return true;
@@ -135,7 +135,7 @@ function isValidKey(key: string): boolean {
   }
 }
 
-function assertValidKey(key: unknown): asserts key is string {
+export function assertValidKey(key: unknown): asserts key is string {
   if (typeof key !== 'string') throw new InvalidKeyError(`expected a string, got ${typeof key}.`);
   if (key.length === 0) throw new InvalidKeyError('the key is empty.');
   if (key.length > MAX_KEY_LENGTH) throw new InvalidKeyError(`the key is longer than ${MAX_KEY_LENGTH} characters.`);

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { odata, TableClient } from '@azure/data-tables';
 import type { KeyValueStore } from '../keyValueStore';
-import { InvalidKeyError, MAX_KEY_LENGTH } from '../fileKeyValueStore';
+import { assertValidKey, isValidKey } from '../fileKeyValueStore';
 import { KeyedSerialQueue } from '../../move/keyedSerialQueue';
 import { codeOf, describeAzureFailure, statusOf } from './azureErrors';
 import { chunkProperties, joinChunks } from './chunkedText';
@@ -155,19 +155,4 @@ function isWellFormed(text: string): boolean {
   return Buffer.from(text, 'utf8').toString('utf8') === text;
 }
 
-function isValidKey(key: string): boolean {
-  try {
-    assertValidKey(key);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-function assertValidKey(key: unknown): asserts key is string {
-  if (typeof key !== 'string') throw new InvalidKeyError(`expected a string, got ${typeof key}.`);
-  if (key.length === 0) throw new InvalidKeyError('the key is empty.');
-  if (key.length > MAX_KEY_LENGTH) throw new InvalidKeyError(`the key is longer than ${MAX_KEY_LENGTH} characters.`);
-  // A lone surrogate would become U+FFFD in UTF-8, so two different keys could share one row.
-  if (!isWellFormed(key)) throw new InvalidKeyError('the key is not well-formed Unicode.');
-}

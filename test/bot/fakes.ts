@@ -4,12 +4,12 @@
  */
 import type { Activity, ConversationReference } from 'botbuilder';
 import type { MoveThread } from '../../bot/conversationRegistry';
+import { MemoryMoveStore } from '../../store/memoryMoveStore';
 import type { MoveEvent } from '../../move/events';
 import type { CatalogOffer, OrderedSubscription, Role, SourceSubscription } from '../../move/model';
-import {
-  ConcurrencyError,
-  type CallContext, type CartLineRequest, type Clock, type CustomerDirectory, type CustomerRecord, type IdGenerator, type Logger,
-  type MoveStore, type PartnerCenter, type PartnerDirectory, type PartnerProfile, type PlacedOrder, type SubscribedSku, type TenantLookup,
+import type {
+  CallContext, CartLineRequest, Clock, CustomerDirectory, CustomerRecord, IdGenerator, Logger,
+  PartnerCenter, PartnerDirectory, PartnerProfile, PlacedOrder, SubscribedSku, TenantLookup,
 } from '../../move/ports';
 import type { KeyValueStore } from '../../store/keyValueStore';
 
@@ -58,26 +58,8 @@ export class SequentialIds implements IdGenerator {
 // -------------------------------------------------------------------------------------------------
 // Stores
 
-/** The MoveStore contract in memory: append at an expected version, ConcurrencyError on a mismatch. */
-export class InMemoryMoveStore implements MoveStore {
-  private readonly streams = new Map<string, MoveEvent[]>();
-
-  async load(moveId: string): Promise<MoveEvent[]> {
-    return structuredClone(this.streams.get(moveId) ?? []);
-  }
-
-  async append(moveId: string, expectedVersion: number, events: MoveEvent[]): Promise<number> {
-    const stream = this.streams.get(moveId) ?? [];
-    if (stream.length !== expectedVersion) throw new ConcurrencyError(moveId, expectedVersion, stream.length);
-    const next = [...stream, ...structuredClone(events)];
-    this.streams.set(moveId, next);
-    return next.length;
-  }
-
-  async listMoveIds(): Promise<string[]> {
-    return [...this.streams.keys()].sort();
-  }
-
+/** The memory store, with helpers for "nothing happened" assertions. */
+export class InMemoryMoveStore extends MemoryMoveStore {
   /** Every event of every move (for "nothing happened" assertions). */
   allEvents(): MoveEvent[] {
     return [...this.streams.values()].flat();

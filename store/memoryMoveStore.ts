@@ -1,0 +1,26 @@
+import type { MoveEvent } from '../move/events';
+import { ConcurrencyError, type MoveStore } from '../move/ports';
+
+/**
+ * The MoveStore contract in memory (benchmarks, tests): append at an expected version, ConcurrencyError on
+ * a mismatch, copies in and out. Nothing survives the process.
+ */
+export class MemoryMoveStore implements MoveStore {
+  protected readonly streams = new Map<string, MoveEvent[]>();
+
+  async load(moveId: string): Promise<MoveEvent[]> {
+    return structuredClone(this.streams.get(moveId) ?? []);
+  }
+
+  async append(moveId: string, expectedVersion: number, events: MoveEvent[]): Promise<number> {
+    const stream = this.streams.get(moveId) ?? [];
+    if (stream.length !== expectedVersion) throw new ConcurrencyError(moveId, expectedVersion, stream.length);
+    const next = [...stream, ...structuredClone(events)];
+    this.streams.set(moveId, next);
+    return next.length;
+  }
+
+  async listMoveIds(): Promise<string[]> {
+    return [...this.streams.keys()].sort();
+  }
+}
