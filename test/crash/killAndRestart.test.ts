@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startSandbox, type SandboxHandle } from '../../sandbox/server';
-import { FakeConnector } from '../support/fakeConnector';
+import { FakeConnector, findAction } from '../support/fakeConnector';
 import { TeamsClient } from '../support/teamsClient';
 import { users } from '../integration/harness';
 
@@ -81,14 +81,8 @@ describe('kill -9 and restart in the middle of a move', function () {
 
   function lastCardAction(conversationId: string, verb: string): any {
     for (const sent of [...connector.to(conversationId)].reverse()) {
-      const stack = [sent.activity];
-      while (stack.length) {
-        const node = stack.pop();
-        if (node && typeof node === 'object') {
-          if (node.type === 'Action.Execute' && node.verb === verb) return node;
-          stack.push(...Object.values(node));
-        }
-      }
+      const action = findAction(sent.activity, verb);
+      if (action) return action;
     }
     return null;
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { ADATUM_TENANT_ID } from '../../sandbox/world/constants';
-import { cardOf, textOf } from '../support/fakeConnector';
+import { cardOf, findAction, textOf } from '../support/fakeConnector';
 import { Harness, users } from './harness';
 
 /** A whole Contoso move over HTTP: bot + sandbox in process, Teams played by a fake connector. */
@@ -18,17 +18,6 @@ describe('a whole customer move over HTTP', function () {
     return h.connector.texts(thread.conversationId).join('\n');
   }
 
-  function findAction(card: any, verb: string): any {
-    const stack = [card];
-    while (stack.length) {
-      const node = stack.pop();
-      if (node && typeof node === 'object') {
-        if (node.type === 'Action.Execute' && node.verb === verb) return node;
-        stack.push(...Object.values(node));
-      }
-    }
-    return null;
-  }
 
   it('makes a channel the notification channel with `notify here`', async () => {
     const conversation = h.teams.channel(general);

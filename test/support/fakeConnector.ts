@@ -80,6 +80,19 @@ export function textOf(activity: Record<string, any>): string {
   return parts.join('\n');
 }
 
+/** The first Action.Execute with this verb anywhere inside a card (or an activity). */
+export function findAction(card: unknown, verb: string): any {
+  const stack: unknown[] = [card];
+  while (stack.length) {
+    const node = stack.pop() as Record<string, unknown> | null;
+    if (node && typeof node === 'object') {
+      if (node.type === 'Action.Execute' && node.verb === verb) return node;
+      stack.push(...Object.values(node));
+    }
+  }
+  return null;
+}
+
 export function cardOf(activity: Record<string, any>): Record<string, any> | null {
   return activity.attachments?.[0]?.content ?? null;
 }
