@@ -27,12 +27,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { MoveDecider } from '../move/decider';
 import type { Actor, CatalogOffer } from '../move/model';
+import { defaultOfferMap } from '../move/offerMap';
 import { MoveOrchestrator } from '../move/orchestrator';
 import type { CallContext, CustomerRecord, Logger, Notifier, PartnerCenter } from '../move/ports';
 import { RegionTable } from '../move/regions';
 import { actingAsCallerWhenSignedIn } from '../services/actingUser';
 import { createOutboundServices, sandboxEndpoints } from '../services/outboundServices';
 import { PartnerCenterClient } from '../services/partnerCenter/partnerCenterClient';
+import { SkuCatalogLoader } from '../services/skuCatalog/skuCatalogLoader';
+import { SKU_CATALOG_CSV_PATH } from '../sandbox/api/adminSkuCatalog';
 import { startSandbox, type SandboxHandleWithWorld } from '../sandbox/server';
 import { NAMED_CUSTOMERS } from '../sandbox/world/customers';
 import {
@@ -266,6 +269,9 @@ function buildBot(sandbox: SandboxHandleWithWorld, options: SweepOptions, dataDi
     ids: { newId: () => repeatableGuid((idCounter += 1)) },
     log,
     settings: { partnerTenantId: PARTNER_TENANT_ID, partnerCountry: PARTNER_COUNTRY, term: 'P1Y', billing: 'monthly' },
+    // The sandbox's own SKU table, read once over HTTP as a production bot reads Microsoft's.
+    skuCatalog: new SkuCatalogLoader({ source: `${sandbox.url}${SKU_CATALOG_CSV_PATH}`, cacheDir: path.join(os.tmpdir(), 'csp-move-bench-skus'), logger: log }),
+    offerMap: defaultOfferMap(),
   });
   return {
     orchestrator,

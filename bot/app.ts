@@ -7,12 +7,16 @@ import {
 } from 'botbuilder';
 import pino from 'pino';
 import { MoveDecider } from '../move/decider';
+import { defaultOfferMap, normaliseOfferMap, offerMapProblems } from '../move/offerMap';
+import type { ApprovalPolicy } from '../move/policy';
 import { MoveOrchestrator } from '../move/orchestrator';
 import type { Clock, Logger } from '../move/ports';
 import { RegionTable, type RegionData } from '../move/regions';
 import { actingAsCallerWhenSignedIn } from '../services/actingUser';
 import { appIdentityFromEnvironment } from '../services/identity/appIdentityFromEnvironment';
 import { createOutboundServices } from '../services/outboundServices';
+import { skusMissingFromCsv } from '../services/skuCatalog/missingSkus';
+import { SkuCatalogLoader } from '../services/skuCatalog/skuCatalogLoader';
 import { FileBotStorage } from '../store/fileBotStorage';
 import { FileKeyValueStore } from '../store/fileKeyValueStore';
 import { FileMoveStore } from '../store/fileMoveStore';
@@ -64,6 +68,14 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
   const lock: FolderLock | null = shared ? null : await acquireFolderLock(dataDir);
   try {
     const regions = config.CSP_REGIONS_FILE ? new RegionTable(await readRegionFile(config.CSP_REGIONS_FILE)) : RegionTable.default();
+    const offerMap = config.OFFER_MAP_FILE ? defaultOfferMap().withOverrides(await readOfferMapFile(config.OFFER_MAP_FILE)) : defaultOfferMap();
+    const skuCatalog = new SkuCatalogLoader({
+      source: config.SKU_CATALOG_SOURCE, maxAgeDays: config.SKU_CATALOG_MAX_AGE_DAYS, cacheDir: path.join(dataDir, 'sku-catalog'),
+      extraSkus: skusMissingFromCsv(), logger: log, clock,
+    });
+    const approvalPolicy: ApprovalPolicy = {
+      approverRoles: config.approverRoles, fourEyes: config.FOUR_EYES === 'on', accountAdminAboveSeats: config.ACCOUNT_ADMIN_ABOVE_SEATS,
+    };
 
     // Outbound adapters: Partner Center, Graph, identity.
     // Production follows @azure/identity's conventions (secret, certificate or managed identity); the
@@ -97,11 +109,11 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     const appId = config.MicrosoftAppId ?? '';
     const turns = new TurnScope();
     const poster = new TeamsPoster({ adapter, appId, log });
-    const notifier = new TeamsNotifier(registry, poster, turns, log);
+    const notifier = new TeamsNotifier(registry, poster, turns, log, { approvalPolicy });
 
     const orchestrator = new MoveOrchestrator({
-      store: shared?.moves ?? new FileMoveStore(path.join(dataDir, 'moves')), decider: new MoveDecider(regions), partnerCenter, customers,
-      partnerDirectory, tenants, notifier, clock, ids: { newId: () => randomUUID() }, log,
+      store: shared?.moves ?? new FileMoveStore(path.join(dataDir, 'moves')), decider: new MoveDecider(regions, approvalPolicy), partnerCenter, customers,
+      partnerDirectory, tenants, notifier, clock, ids: { newId: () => randomUUID() }, log, skuCatalog, offerMap,
       settings: { partnerTenantId: config.PARTNER_TENANT_ID, partnerCountry: config.PARTNER_COUNTRY?.toUpperCase(), term: config.DEFAULT_TERM, billing: config.DEFAULT_BILLING,
         invitationReminderDays: config.INVITATION_REMINDER_DAYS, approvalReminderHours: config.APPROVAL_REMINDER_HOURS,
         sourceReminderDays: config.SOURCE_REMINDER_DAYS,
@@ -119,7 +131,7 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     };
     const { bot } = createTeamsEdge({
       orchestrator, registry, partnerDirectory, partnerTenantId: config.PARTNER_TENANT_ID, regions, partnerRegion,
-      conversationState, turns, clock, log, replyBudgetMs: config.REPLY_BUDGET_MS, sso: new SsoGate(config.SSO_CONNECTION_NAME),
+      conversationState, turns, clock, log, replyBudgetMs: config.REPLY_BUDGET_MS, sso: new SsoGate(config.SSO_CONNECTION_NAME), approvalPolicy,
     });
     adapter.onTurnError = async (context, error) => {
       log.error({ err: error instanceof Error ? error.stack ?? error.message : String(error), conversationId: context.activity.conversation?.id }, 'unhandled error in a turn');
@@ -167,6 +179,18 @@ async function readRegionFile(file: string): Promise<RegionData> {
   } catch (error) {
     throw new Error(`CSP_REGIONS_FILE ${file} could not be read as the region table: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+async function readOfferMapFile(file: string): Promise<ReturnType<typeof normaliseOfferMap>> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`OFFER_MAP_FILE ${file} could not be read as JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const problems = offerMapProblems(value);
+  if (problems.length > 0) throw new Error(`OFFER_MAP_FILE ${file} is not a valid offer map:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  return normaliseOfferMap(value as Record<string, unknown>);
 }
 
 /** The string settings of the configuration, for the identity helper that reads environment-style names. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Role } from '../move/model';
 import { DEFAULT_RATE_LIMITS, type RateLimit, type ThrottleScope } from '../services/http/rateLimiter';
 import { appIdentityFromEnvironment, CredentialConfigurationError } from '../services/identity/appIdentityFromEnvironment';
+import { MICROSOFT_LICENSING_CSV_URL, skuCatalogSourceProblem } from '../services/skuCatalog/skuCatalogLoader';
 
 /**
  * Configuration from the environment. Invalid or missing settings stop startup with one line per
@@ -55,9 +56,24 @@ const schema = z.object({
   REPLY_BUDGET_MS: z.coerce.number().int().min(0).max(12_000).default(8_000),
   /** Azure Bot OAuth connection for Teams single sign-on; App+User calls then act as the staff member. */
   SSO_CONNECTION_NAME: optionalText,
+  /** Microsoft's SKU → service-plan table: a file path or an http(s) URL (downloaded copies are cached). */
+  SKU_CATALOG_SOURCE: z.string().trim().default(MICROSOFT_LICENSING_CSV_URL)
+    .superRefine((value, ctx) => {
+      const problem = skuCatalogSourceProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  SKU_CATALOG_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** The operator's offer map (JSON), merged over the shipped move/data/offer-map.json. */
+  OFFER_MAP_FILE: optionalText,
+  /** Approval policy: comma list of roles that may approve a plan (parsed into `approverRoles`). */
+  APPROVER_ROLES: z.string().default('account-admin,billing-agent'),
+  /** on: the person who proposed a plan may not approve it. */
+  FOUR_EYES: z.enum(['on', 'off']).default('on'),
+  /** A plan buying more seats than this needs an Account admin's approval. */
+  ACCOUNT_ADMIN_ABOVE_SEATS: z.coerce.number().int().min(0).default(300),
 });
 
-export type BotConfig = z.infer<typeof schema> & { roleOverrides: Record<string, Role[]>; rateLimits: RateLimitSetting | undefined };
+export type BotConfig = z.infer<typeof schema> & { roleOverrides: Record<string, Role[]>; rateLimits: RateLimitSetting | undefined; approverRoles: Role[] };
 
 type RateLimitSetting = 'default' | 'off' | Partial<Record<ThrottleScope, RateLimit>>;
 
@@ -117,8 +133,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): BotConfig {
     problems.push('MicrosoftAppTenantId: required when MicrosoftAppType=SingleTenant');
   }
   const roleOverrides = parseRoleOverrides(config.ROLE_OVERRIDES, problems);
+  const approverRoles = parseApproverRoles(config.APPROVER_ROLES, problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { ...config, roleOverrides, rateLimits };
+  return { ...config, roleOverrides, rateLimits, approverRoles };
 }
 
 /** `ROLE_OVERRIDES` is JSON: `{"<user object id>": ["billing-agent"], ...}`. */
@@ -133,4 +150,16 @@ function parseRoleOverrides(raw: string | undefined, problems: string[]): Record
     problems.push('ROLE_OVERRIDES: not valid JSON');
   }
   return {};
+}
+
+/** `APPROVER_ROLES`: comma list such as `account-admin,billing-agent`; duplicates are dropped. */
+function parseApproverRoles(raw: string, problems: string[]): Role[] {
+  const given = raw.split(',').map((part) => part.trim().toLowerCase()).filter((part) => part !== '');
+  const unknown = given.filter((role) => !(ROLE_VALUES as readonly string[]).includes(role));
+  if (unknown.length > 0 || given.length === 0) {
+    const what = unknown.length > 0 ? `unknown role${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `"${r.slice(0, 40)}"`).join(', ')}` : 'no role given';
+    problems.push(`APPROVER_ROLES: ${what}; use a comma list of ${ROLE_VALUES.join(', ')}`);
+    return [];
+  }
+  return [...new Set(given)] as Role[];
 }

@@ -16,11 +16,11 @@ function withoutActivity(reference: Partial<ConversationReference>): Partial<Con
   return rest;
 }
 
-/** A message we posted and may update later (a move's root post, a plan card). */
+/** A message we posted and may update later (a move's root post, a plan card, a blocked card). */
 export interface PostedMessage {
   reference: Partial<ConversationReference>;
   activityId: string;
-  kind: 'root' | 'plan' | 'origin-card';
+  kind: 'root' | 'plan' | 'origin-card' | 'blocked';
 }
 
 export interface MoveThread {

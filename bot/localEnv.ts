@@ -1,6 +1,7 @@
 import {
   PARTNER_TENANT_ID, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_REFRESH_TOKEN,
 } from '../sandbox/world/constants';
+import { SKU_CATALOG_CSV_PATH } from '../sandbox/api/adminSkuCatalog';
 
 /**
  * Local mode: the bot talks to the sandbox on loopback with the sandbox's own app registration.
@@ -15,6 +16,8 @@ export function withLocalDefaults(env: NodeJS.ProcessEnv, sandboxUrl: string): N
     AZURE_CLIENT_ID: SANDBOX_CLIENT_ID,
     AZURE_CLIENT_SECRET: SANDBOX_CLIENT_SECRET,
     PARTNER_CENTER_REFRESH_TOKEN: SANDBOX_REFRESH_TOKEN,
+    // The sandbox's own SKUs in Microsoft's CSV layout: local mode never reaches download.microsoft.com.
+    SKU_CATALOG_SOURCE: `${sandboxUrl}${SKU_CATALOG_CSV_PATH}`,
     SWEEP_INTERVAL_SECONDS: '5',
     HOST: '127.0.0.1',
   };

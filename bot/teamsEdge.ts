@@ -3,14 +3,18 @@ import type { DialogState } from 'botbuilder-dialogs';
 import { intakeCard, type CountryOption } from '../cards/intakeCard';
 import { IntakeDialog } from '../dialogs/intakeDialog';
 import type { MoveOrchestrator } from '../move/orchestrator';
+import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from '../move/policy';
 import type { Clock, Logger, PartnerDirectory } from '../move/ports';
 import type { RegionTable } from '../move/regions';
 import { ActionRouter } from './actionRouter';
 import type { ActionDeps } from './actions/actionHandler';
+import { EnterInventoryAction } from './actions/enterInventory';
 import { MoveCancelAction } from './actions/moveCancel';
 import { MoveRefreshAction } from './actions/moveRefresh';
 import { MoveStartAction } from './actions/moveStart';
+import { ChooseOffersAction } from './actions/offerChoice';
 import { MovePlanApproveAction, MovePlanRejectAction } from './actions/planDecision';
+import { RetryReassignmentAction } from './actions/reassignmentRetry';
 import { ActorResolver } from './actorResolver';
 import { CommandRouter } from './commandRouter';
 import { AuditCommand } from './commands/auditCommand';
@@ -44,6 +48,8 @@ export interface TeamsEdgeDeps {
   replyBudgetMs: number;
   /** Teams single sign-on for clicks that act as the staff member; off when absent. */
   sso?: SsoGate;
+  /** The approval policy the decider enforces, so the cards name the same approvers (default DEFAULT_APPROVAL_POLICY). */
+  approvalPolicy?: ApprovalPolicy;
 }
 
 /** The bot with its card actions (one handler per verb) and chat commands (one handler per command). */
@@ -52,11 +58,12 @@ export function createTeamsEdge(deps: TeamsEdgeDeps): { bot: MoveBot; actions: A
   const actors = new ActorResolver(deps.partnerDirectory, deps.partnerTenantId, deps.log);
   const actionDeps: ActionDeps = {
     orchestrator: deps.orchestrator, registry: deps.registry, countries, partnerRegion: deps.partnerRegion, replyBudgetMs: deps.replyBudgetMs,
-    sso: deps.sso ?? new SsoGate(undefined),
+    sso: deps.sso ?? new SsoGate(undefined), cardOptions: { approvalPolicy: deps.approvalPolicy ?? DEFAULT_APPROVAL_POLICY },
   };
   const actions = new ActionRouter([
     new MoveStartAction(actionDeps), new MovePlanApproveAction(actionDeps), new MovePlanRejectAction(actionDeps),
-    new MoveCancelAction(actionDeps), new MoveRefreshAction(actionDeps),
+    new MoveCancelAction(actionDeps), new MoveRefreshAction(actionDeps), new ChooseOffersAction(actionDeps),
+    new EnterInventoryAction(actionDeps), new RetryReassignmentAction(actionDeps),
   ], actors, deps.log);
 
   const commandDeps: CommandDeps = { ...actionDeps, actors, now: () => deps.clock.now() };

@@ -1,11 +1,24 @@
-/** Stage blocked: why the move cannot go on (e.g. the two CSP regions), and what a person can do next. */
+/**
+ * Stage blocked: why the move cannot go on (e.g. the two CSP regions), and what a person can do next —
+ * with the form that resolves it where the bot can: offers picked by an Account admin for a licence with
+ * no equivalent, the inventory typed in when the tenant cannot be read, another reassignment pass.
+ */
 import type { BlockReason } from '../move/events';
+import { describeRoles, ROLES_THAT_START } from '../move/policy';
 import { assertNever } from '../move/state';
-import type { MoveState } from '../move/state';
-import { deepFreeze, domainText, expandCard, factLine, formatDateTime, LIMITS, MOVE_CARD_FRAME, oneLine, plainText } from './common';
+import type { MoveState, Stage } from '../move/state';
+import {
+  VERBS, capitalize, deepFreeze, domainText, executeAction, expandCard, factLine, formatDateTime, LIMITS, MOVE_CARD_FRAME, count, oneLine, plainText,
+} from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
+import { INVENTORY_FORM_TEMPLATE, inventoryFormView } from './inventoryForm';
+import type { InventoryFormView } from './inventoryForm';
 import { HEADER_TEMPLATE, actionData, customerDomain, headerView } from './moveView';
 import type { MoveHeaderView } from './moveView';
+import { OFFER_FORMS_TEMPLATE, noOfferForms, offerFormsView } from './offerChoiceForm';
+import type { OfferFormsView } from './offerChoiceForm';
+import { ATTENTION_TEMPLATE, attentionView, progressText } from './reassignmentView';
+import type { AttentionView } from './reassignmentView';
 
 interface BlockedView {
   act: MoveActionData;
@@ -14,6 +27,10 @@ interface BlockedView {
   at: string;
   details: Array<{ label: string; value: string }>;
   next: Array<{ text: string }>;
+  offerForms: OfferFormsView;
+  inventoryForm: InventoryFormView;
+  reassignment: { show: boolean; progress: string; retry: string };
+  attention: AttentionView;
 }
 
 const DETECTED_BY = deepFreeze({
@@ -24,7 +41,7 @@ const DETECTED_BY = deepFreeze({
 } as const);
 
 /** Facts about the reason, and the steps a person can take, per kind of block. */
-export function blockAdvice(reason: BlockReason, domain: string): Pick<BlockedView, 'details' | 'next'> {
+export function blockAdvice(reason: BlockReason, domain: string, fromStage: Stage | null = null): Pick<BlockedView, 'details' | 'next'> {
   const region = (value: string) => oneLine(value, 60) || 'unknown';
   switch (reason.code) {
     case 'region-mismatch':
@@ -66,8 +83,9 @@ export function blockAdvice(reason: BlockReason, domain: string): Pick<BlockedVi
       return {
         details: [{ label: 'No CSP offer for', value: reason.skus.slice(0, 20).map((s) => oneLine(s, LIMITS.sku)).join(', ') || '(none listed)' }],
         next: [
-          { text: 'These licences are not sold in your CSP catalog for the customer\'s country, and no equivalent offer covers the same services.' },
-          { text: `Decide with the customer what to do with them (keep them where they are bought today, or choose an offer by hand in Partner Center), then start again with "move ${domain}".` },
+          { text: 'These licences are not sold in your CSP catalog for the customer\'s country, and no offer (nor set of offers) carries every service plan their users have on.' },
+          { text: 'Decide with the customer. An Account admin can pick offers for each licence below (users lose what those offers lack); the plan is then drafted again for approval.' },
+          { text: `Or keep these licences where they are bought today and start a new move later with "move ${domain}".` },
         ],
       };
     case 'nothing-to-move':
@@ -83,7 +101,17 @@ export function blockAdvice(reason: BlockReason, domain: string): Pick<BlockedVi
         details: [{ label: 'Detail', value: oneLine(reason.detail, LIMITS.error) || '(none)' }],
         next: [
           { text: "The bot cannot read the customer's licences. Ask the customer's Global Admin to approve the delegated admin (GDAP) request." },
-          { text: `Then start again with "move ${domain}".` },
+          { text: `Once access is back, an Account admin says "override ${domain}" followed by the reason, and the bot reads the licences again.` },
+          ...(fromStage === 'inventory' ? [{ text: 'Or type the inventory below if you know what the customer has.' }] : []),
+        ],
+      };
+    case 'reassignment-incomplete':
+      return {
+        details: [{ label: 'Users still on the old licence', value: String(reason.users) }],
+        next: [
+          { text: 'These users keep their original licence, so nobody lost service. Fix what each row below says (in Microsoft Entra), then select Try again: the bot moves the users who still hold the old licence.' },
+          { text: `${capitalize(describeRoles(ROLES_THAT_START))} can try again (or say "retry ${domain}").` },
+          { text: `To go on without them (you will move them by hand), an Account admin says "override ${domain}" followed by the reason.` },
         ],
       };
     case 'duplicate-tenant':
@@ -101,7 +129,8 @@ export function blockAdvice(reason: BlockReason, domain: string): Pick<BlockedVi
 
 export function blockedView(state: MoveState): BlockedView {
   const blocked = state.blocked;
-  const advice = blocked ? blockAdvice(blocked.reason, customerDomain(state)) : { details: [], next: [] };
+  const advice = blocked ? blockAdvice(blocked.reason, customerDomain(state), blocked.fromStage) : { details: [], next: [] };
+  const stuckUsers = blocked?.reason.code === 'reassignment-incomplete' ? blocked.reason.users : null;
   return {
     act: actionData(state),
     header: headerView(state),
@@ -109,6 +138,14 @@ export function blockedView(state: MoveState): BlockedView {
     at: formatDateTime(blocked?.at),
     details: advice.details,
     next: advice.next,
+    offerForms: blocked?.reason.code === 'plan-has-no-offer' ? offerFormsView(state) : noOfferForms(),
+    inventoryForm: inventoryFormView(state),
+    reassignment: {
+      show: stuckUsers !== null,
+      progress: progressText(state),
+      retry: `Try again runs another pass for the ${count(stuckUsers ?? 0, 'user', 'users')} above and anyone else still on the old licence.`,
+    },
+    attention: attentionView(state),
   };
 }
 
@@ -128,6 +165,21 @@ const TEMPLATE = deepFreeze({
     },
     { type: 'TextBlock', text: 'What you can do', weight: 'Bolder', spacing: 'Medium', wrap: true },
     plainText('${text}', { $data: '${next}', spacing: 'Small' }),
+    OFFER_FORMS_TEMPLATE,
+    INVENTORY_FORM_TEMPLATE,
+    {
+      type: 'Container',
+      $when: '${reassignment.show}',
+      separator: true,
+      spacing: 'Medium',
+      items: [
+        { type: 'TextBlock', text: 'Users who need attention', weight: 'Bolder', wrap: true },
+        { type: 'TextBlock', text: '${reassignment.progress}', wrap: true, isSubtle: true, spacing: 'Small' },
+        ...ATTENTION_TEMPLATE,
+        { type: 'TextBlock', text: '${reassignment.retry}', wrap: true, spacing: 'Medium' },
+        { type: 'ActionSet', actions: [executeAction('Try again', VERBS.retryReassignment, { associatedInputs: 'none' })] },
+      ],
+    },
   ],
 });
 

@@ -28,6 +28,12 @@ export const VERBS = Object.freeze({
   rejectPlan: 'move.plan.reject',
   cancel: 'move.cancel',
   refresh: 'move.refresh',
+  /** An Account admin picks offers for a licence with no equivalent (blocked card). */
+  chooseOffers: 'move.offers.choose',
+  /** Staff type the inventory when the bot cannot read the tenant (blocked and progress cards). */
+  enterInventory: 'move.inventory.enter',
+  /** Another licence-reassignment pass after staff fixed the users listed (blocked card). */
+  retryReassignment: 'move.reassignment.retry',
 } as const);
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
@@ -44,6 +50,23 @@ export interface PlanDecisionData extends MoveActionData {
 
 /** Id of the shared optional comment input on the plan card. */
 export const COMMENT_INPUT_ID = 'comment';
+
+/**
+ * `move.offers.choose`: the licence the offers are for. A blocked card may hold one form per licence and a
+ * click sends every input of the card, so each form's inputs are named after its licence (see below).
+ */
+export interface ChooseOffersData extends MoveActionData {
+  sourceSkuId: string;
+}
+
+/** Input ids of the offer-picking form of one licence: the offers (`productId:skuId`, comma-separated) and why. */
+export function offerInputIds(sourceSkuId: string): { offers: string; reason: string } {
+  const key = sourceSkuId.toLowerCase();
+  return { offers: `offers-${key}`, reason: `offerReason-${key}` };
+}
+
+/** Id of the typed-inventory input (blocked and progress cards). */
+export const INVENTORY_INPUT_ID = 'inventoryText';
 
 /** Length limits for anything that did not come from our own wording. */
 export const LIMITS = Object.freeze({

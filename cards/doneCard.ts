@@ -1,7 +1,8 @@
 /**
- * Stages source-advice and done: what was bought, and for each original subscription the advice and its
- * date — let it expire (no refunds on cancelled subscriptions; wait until near the natural expiry) — plus the
- * undo window of the new purchase and the multi-partner note.
+ * Stages source-advice and done: what was bought, whether users were moved to new licences (and who was
+ * left on an original one), and for each original subscription the advice and its date — let it expire
+ * (no refunds on cancelled subscriptions; wait until near the natural expiry) — plus the undo window of the
+ * new purchase and the multi-partner note.
  */
 import type { SourceAdvice } from '../move/model';
 import type { MoveState } from '../move/state';
@@ -9,9 +10,11 @@ import {
   LIMITS, MOVE_CARD_FRAME, count, expandCard, factLine, formatDate, formatDateTime, oneLine, plainText, deepFreeze,
 } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
-import { HEADER_TEMPLATE, actionData, headerView } from './moveView';
+import { HEADER_TEMPLATE, actionData, actorName, headerView } from './moveView';
 import type { MoveHeaderView } from './moveView';
 import { newSubscriptionText, undoText } from './provisioningCard';
+import { ATTENTION_TEMPLATE, attentionView } from './reassignmentView';
+import type { AttentionView } from './reassignmentView';
 
 interface AdviceView {
   heading: string;
@@ -33,6 +36,30 @@ interface DoneView {
   multiPartner: boolean;
   prepaid: Array<{ text: string; color: 'Good' | 'Attention' }>;
   hasPrepaid: boolean;
+  hasReassignment: boolean;
+  reassignment: string;
+  hasLeftBehind: boolean;
+  leftBehind: string;
+  attention: AttentionView;
+}
+
+/** Who moved to the new licences, and who an override left on an original licence (they must be moved by hand). */
+function reassignmentSummary(state: MoveState): Pick<DoneView, 'hasReassignment' | 'reassignment' | 'hasLeftBehind' | 'leftBehind' | 'attention'> {
+  const { pass, movedTotal } = state.reassignment;
+  const attention = attentionView(state);
+  const override = state.overrides.filter((o) => o.code === 'reassignment-incomplete').at(-1);
+  const left = Object.values(state.reassignment.results).filter((r) => r.outcome !== 'moved').length;
+  return {
+    hasReassignment: pass > 0,
+    reassignment: `Licences reassigned: ${count(movedTotal, 'user', 'users')} moved to the new licences`
+      + (pass > 1 ? ` over ${pass} passes.` : '.'),
+    hasLeftBehind: left > 0 && override !== undefined,
+    leftBehind: override
+      ? `${count(left, 'user was', 'users were')} left on the original licence when ${actorName(override.by)} overrode on ${formatDate(override.at)}: `
+        + `${oneLine(override.reason, LIMITS.reason)} Move them by hand in Microsoft Entra before the original subscriptions end, or they lose those licences.`
+      : '',
+    attention,
+  };
 }
 
 export function adviceView(advice: SourceAdvice): AdviceView {
@@ -70,6 +97,7 @@ export function doneView(state: MoveState): DoneView {
       color: c.ok ? 'Good' : 'Attention',
     })),
     hasPrepaid: state.prepaidCheck.length > 0,
+    ...reassignmentSummary(state),
   };
 }
 
@@ -83,6 +111,14 @@ const TEMPLATE = deepFreeze({
     plainText('${text}', { $data: '${bought}', spacing: 'Small' }),
     { type: 'TextBlock', $when: '${hasPrepaid}', text: 'Checked in the customer\'s tenant', weight: 'Bolder', spacing: 'Medium', wrap: true },
     { type: 'RichTextBlock', $data: '${prepaid}', spacing: 'Small', inlines: [{ type: 'TextRun', text: '${text}', color: '${color}' }] },
+    { type: 'TextBlock', $when: '${hasReassignment}', text: '${reassignment}', wrap: true, spacing: 'Medium' },
+    {
+      type: 'Container',
+      $when: '${hasLeftBehind}',
+      style: 'attention',
+      spacing: 'Small',
+      items: [plainText('${leftBehind}'), ...ATTENTION_TEMPLATE],
+    },
     {
       type: 'Container',
       style: 'warning',

@@ -7,10 +7,15 @@
 import type { BlockReason, MoveEvent } from '../move/events';
 import { SOURCE_CHANNEL_LABELS } from '../move/model';
 import type { OrderedSubscription, SourceAdvice } from '../move/model';
+import { REASSIGNMENT_OUTCOME_LABELS, needsAttention, type UserReassignment } from '../move/reassignment';
 import { assertNever } from '../move/state';
 import type { MoveState } from '../move/state';
-import { LIMITS, count, domainText, endSentence, formatDate, oneLine } from './common';
+import { LIMITS, capitalize, count, domainText, endSentence, formatDate, oneLine } from './common';
 import { approverText } from './moveView';
+import type { CardOptions } from './moveView';
+
+/** Users named in one line about a reassignment batch before "and N more". */
+const USERS_PER_LINE = 5;
 
 /** Who did it, for lines that name a person. */
 function who(event: MoveEvent): string {
@@ -39,6 +44,14 @@ function subscriptionSummary(subscriptions: readonly OrderedSubscription[]): str
   return items.join(', ') + (subscriptions.length > 5 ? `, and ${subscriptions.length - 5} more` : '');
 }
 
+/** "ann@contoso.com (Skipped: no usage location), … and 3 more". */
+function attentionSummary(results: readonly UserReassignment[]): string {
+  const users = results.filter(needsAttention);
+  const named = users.slice(0, USERS_PER_LINE)
+    .map((u) => `${oneLine(u.userPrincipalName, LIMITS.name)} (${REASSIGNMENT_OUTCOME_LABELS[u.outcome] ?? oneLine(u.outcome, 40)})`);
+  return named.join(', ') + (users.length > USERS_PER_LINE ? `, and ${users.length - USERS_PER_LINE} more` : '');
+}
+
 function blockedLine(reason: BlockReason, message: string): string {
   const text = oneLine(message, 300);
   if (text) return `Move blocked: ${endSentence(text)}`;
@@ -57,12 +70,15 @@ function blockedLine(reason: BlockReason, message: string): string {
       return `Move blocked: the bot cannot read the customer's licences (${oneLine(reason.detail, 200)}).`;
     case 'duplicate-tenant':
       return `Move blocked: the same tenant already has a move under way (${oneLine(reason.otherMoveId, LIMITS.id)}).`;
+    case 'reassignment-incomplete':
+      return `Move blocked: ${count(reason.users, 'user still holds', 'users still hold')} the old licence; fix what the card lists, then say "retry".`;
     default:
       return assertNever(reason);
   }
 }
 
-export function eventText(event: MoveEvent, state: MoveState): string {
+/** `options`: the approval policy the decider enforces (lines about approvals name its approvers). */
+export function eventText(event: MoveEvent, state: MoveState, options: CardOptions): string {
   const customer = domainText(event.type === 'MoveStarted' ? event.customerDomain : state.customerDomain);
   switch (event.type) {
     case 'MoveStarted': {
@@ -90,16 +106,37 @@ export function eventText(event: MoveEvent, state: MoveState): string {
       const lines = event.inventory.lines;
       const total = lines.reduce((sum, line) => sum + line.totalUnits, 0);
       const used = lines.reduce((sum, line) => sum + line.consumedUnits, 0);
-      return `Inventory read: ${count(lines.length, 'licence SKU', 'licence SKUs')}, ${count(total, 'licence', 'licences')} (${used} assigned).`;
+      const what = `${count(lines.length, 'licence SKU', 'licence SKUs')}, ${count(total, 'licence', 'licences')} (${used} assigned)`;
+      return event.inventory.enteredBy
+        ? `Inventory typed in by ${oneLine(event.inventory.enteredBy.name, LIMITS.name) || 'someone'}: ${what}. The bot could not read the tenant, so the approver checks the figures.`
+        : `Inventory read: ${what}.`;
     }
     case 'PlanProposed': {
       const plan = event.plan;
       const quantity = plan.lines.reduce((sum, line) => sum + line.quantity, 0);
-      const proposer = oneLine(event.proposer.name, LIMITS.name) || 'the starter';
       const blockers = plan.blockers.length > 0 ? ` ${count(plan.blockers.length, 'blocker needs', 'blockers need')} a person first.` : '';
+      // The plan of this event and its proposer, whatever the move's plan is now.
+      const approvers = approverText({ ...state, plan, proposer: event.proposer }, options);
       return `Plan ready for approval: ${count(plan.lines.length, 'line', 'lines')}, ${count(quantity, 'licence', 'licences')}. ` +
-        `An Account admin or a Billing agent other than ${proposer} can approve it.${blockers}`;
+        `${capitalize(approvers)} can approve it.${blockers}`;
     }
+    case 'OfferChosen': {
+      const offers = event.offers.slice(0, 3).map((o) => oneLine(o.title, LIMITS.title)).join(' + ') || 'no offer';
+      return `${who(event)} (Account admin) picked ${offers} for ${oneLine(event.skuPartNumber, LIMITS.sku)}: ${endSentence(oneLine(event.reason, 200))} `
+        + 'Users lose what these offers lack; the plan is drafted again.';
+    }
+    case 'LicencesReassigned': {
+      const moved = event.results.filter((r) => !needsAttention(r)).length;
+      const attention = event.results.length - moved;
+      return `Licences reassigned: ${count(moved, 'user', 'users')} moved to the new licences`
+        + (attention > 0 ? `; ${count(attention, 'user needs', 'users need')} attention: ${attentionSummary(event.results)}.` : '.');
+    }
+    case 'ReassignmentFinished':
+      return event.attention > 0
+        ? `Licence reassignment pass finished: ${event.moved} moved, ${count(event.attention, 'user', 'users')} still on the old licence.`
+        : `Licence reassignment finished: every user is on the new licences (${event.moved} moved in this pass).`;
+    case 'ReassignmentResumed':
+      return `${who(event)} asked for another licence reassignment pass: the users still on the old licence are tried again.`;
     case 'PlanApproved':
       return `Plan approved by ${who(event)}.${quoted(event.comment)}`;
     case 'PlanRejected':
@@ -132,7 +169,7 @@ export function eventText(event: MoveEvent, state: MoveState): string {
     case 'ReminderDue':
       return event.about === 'invitation'
         ? `Reminder ${event.count}: ${domainText(state.customerDomain)} has not accepted the reseller invitation sent on ${formatDate(event.waitingSince)}. Send the invitation message to their Global Admin again; it expires on ${formatDate(state.invitation?.expiresAt)}.`
-        : `Reminder ${event.count}: the plan has waited since ${formatDate(event.waitingSince)} for ${approverText(state)} to approve or reject it.`;
+        : `Reminder ${event.count}: the plan has waited since ${formatDate(event.waitingSince)} for ${approverText(state, options)} to approve or reject it.`;
     case 'BlockOverridden':
       return `Blocker overridden by ${who(event)}: ${endSentence(oneLine(event.reason, 300))} The move goes on.`;
     case 'MoveTimedOut':

@@ -1,12 +1,14 @@
 /** `help`: the commands with examples, and what the caller's roles allow them to do. */
 import { ROLE_LABELS } from '../move/model';
 import type { Role } from '../move/model';
-import { ROLES_THAT_APPROVE, ROLES_THAT_CANCEL_ANY, ROLES_THAT_START } from '../move/policy';
+import { describeRoles, ROLES_THAT_APPROVE, ROLES_THAT_CANCEL_ANY, ROLES_THAT_START } from '../move/policy';
 import { CARD_SCHEMA, expandCard, deepFreeze } from './common';
 import type { AdaptiveCardJson } from './common';
 
 export interface HelpCardData {
   roles: Role[];
+  /** The configured approvers (APPROVER_ROLES); the built-in ones when not given. */
+  approverRoles?: readonly Role[];
 }
 
 /** The commands as the help card lists them: what to type, an example, what it does. */
@@ -15,8 +17,8 @@ export const COMMANDS: ReadonlyArray<{ readonly command: string; readonly exampl
   { command: 'status', example: 'status contoso.com', does: 'Show where a move is and what it waits for. Without a customer: your moves.' },
   { command: 'list', example: 'list', does: 'List the moves that are still running.' },
   { command: 'cancel', example: 'cancel contoso.com', does: 'Cancel a running move. Nothing already bought is undone.' },
-  { command: 'retry', example: 'retry contoso.com', does: 'Run a failed step again now (after fixing its cause).' },
-  { command: 'override', example: 'override contoso.com <reason>', does: 'Account admins: lift a blocker that needs judgement (e.g. a coarse region hint), with the reason on record.' },
+  { command: 'retry', example: 'retry contoso.com', does: 'Run a failed step again now (after fixing its cause); after users were left on their old licence, move them again.' },
+  { command: 'override', example: 'override contoso.com <reason>', does: 'Account admins: lift a blocker that needs judgement (e.g. a coarse region hint, restored access, users left on their old licence), with the reason on record.' },
   { command: 'audit', example: 'audit contoso.com', does: "The move's history as CSV: time, person, role, step, detail." },
   { command: 'notify here', example: '@CSP Move Assistant notify here', does: 'In a team channel: post every move update to this channel.' },
   { command: 'help', example: 'help', does: 'Show this card.' },
@@ -33,7 +35,8 @@ const ROLE_ORDER: readonly Role[] = deepFreeze(['account-admin', 'admin-agent', 
 export function helpView(data: HelpCardData): HelpView {
   const roles = ROLE_ORDER.filter((role) => data.roles.includes(role));
   const canStart = roles.some((role) => ROLES_THAT_START.includes(role));
-  const canApprove = roles.some((role) => ROLES_THAT_APPROVE.includes(role));
+  const approvers = data.approverRoles ?? ROLES_THAT_APPROVE;
+  const canApprove = roles.some((role) => approvers.includes(role));
   const canCancelAny = roles.some((role) => ROLES_THAT_CANCEL_ANY.includes(role));
   const abilities: HelpView['abilities'] = [
     canStart
@@ -41,7 +44,7 @@ export function helpView(data: HelpCardData): HelpView {
       : { text: 'You cannot start a move: that needs the Account admin, Admin agent or Sales agent role. Ask your Global Administrator to add you to the SalesAgents or AdminAgents group.', color: 'Warning' },
     canApprove
       ? { text: 'You can approve or reject plans, except a plan proposed for you (another approver must check it).', color: 'Good' }
-      : { text: 'You cannot approve plans: that needs the Account admin or Billing agent role (the Billing Administrator directory role).', color: 'Warning' },
+      : { text: `You cannot approve plans: that needs ${describeRoles(approvers)} role${approvers.includes('billing-agent') ? ' (Billing agent is the Billing Administrator directory role)' : ''}.`, color: 'Warning' },
     canCancelAny
       ? { text: 'You can cancel any move.', color: 'Good' }
       : { text: 'You can cancel the moves you started; an Account admin or an Admin agent can cancel any move.', color: 'Default' },

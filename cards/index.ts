@@ -1,6 +1,8 @@
 /** The card modules: typed data in, Adaptive Card 1.5 JSON out. */
-export { VERBS, COMMENT_INPUT_ID, LIMITS } from './common';
-export type { AdaptiveCardJson, MoveActionData, PlanDecisionData, Verb } from './common';
+export { VERBS, COMMENT_INPUT_ID, INVENTORY_INPUT_ID, LIMITS, offerInputIds } from './common';
+export type { AdaptiveCardJson, ChooseOffersData, MoveActionData, PlanDecisionData, Verb } from './common';
+export { DEFAULT_CARD_OPTIONS } from './moveView';
+export type { CardOptions } from './moveView';
 export { welcomeCard } from './welcomeCard';
 export type { WelcomeCardData } from './welcomeCard';
 export { helpCard, COMMANDS } from './helpCard';
@@ -13,6 +15,7 @@ export { invitationCard, customerMessage } from './invitationCard';
 export { inventoryCard } from './inventoryCard';
 export { planCard } from './planCard';
 export { provisioningCard } from './provisioningCard';
+export { reassignmentCard } from './reassignmentCard';
 export { doneCard } from './doneCard';
 export { blockedCard } from './blockedCard';
 export { cancelledCard } from './cancelledCard';

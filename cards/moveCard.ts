@@ -8,25 +8,30 @@ import type { AdaptiveCardJson } from './common';
 import { doneCard } from './doneCard';
 import { invitationCard } from './invitationCard';
 import { planCard } from './planCard';
+import type { CardOptions } from './moveView';
 import { progressCard } from './progressCard';
+import { reassignmentCard } from './reassignmentCard';
 import { statusCard } from './statusCard';
 import { provisioningCard } from './provisioningCard';
 
-export function moveCard(state: MoveState, events: readonly MoveEvent[] = []): AdaptiveCardJson {
+/** `options`: what the composition root says (the approval policy the decider enforces). */
+export function moveCard(state: MoveState, options: CardOptions, events: readonly MoveEvent[] = []): AdaptiveCardJson {
   switch (state.stage) {
     case 'intake':
     case 'preflight':
     case 'invitation':
     case 'inventory':
     case 'plan':
-      return progressCard(state, events);
+      return progressCard(state, options, events);
     case 'awaiting-acceptance':
       return invitationCard(state);
     case 'approval':
     case 'rejected':
-      return planCard(state);
+      return planCard(state, options);
     case 'provisioning':
       return provisioningCard(state);
+    case 'reassigning-licenses':
+      return reassignmentCard(state);
     case 'source-advice':
     case 'watching-sources':
     case 'done':
@@ -36,7 +41,7 @@ export function moveCard(state: MoveState, events: readonly MoveEvent[] = []): A
     case 'cancelled':
       return cancelledCard(state);
     case 'timed-out':
-      return statusCard(state, events);
+      return statusCard(state, events, options);
     default:
       return assertNever(state.stage);
   }

@@ -4,12 +4,24 @@
  */
 import { SOURCE_CHANNEL_LABELS } from '../move/model';
 import type { Actor } from '../move/model';
+import { approvalRequirement, DEFAULT_APPROVAL_POLICY, describeRoles, ROLES_THAT_START, type ApprovalPolicy } from '../move/policy';
 import { FINAL_STAGES, STAGE_LABELS } from '../move/state';
 import type { MoveState } from '../move/state';
 import {
   LIMITS, capitalize, deepFreeze, domainText, factLine, formatDateTime, oneLine, plainText,
 } from './common';
 import type { MoveActionData } from './common';
+
+/**
+ * What the composition root tells the cards. The approval policy is the one the decider enforces, so a
+ * card never names approvers the decider would refuse.
+ */
+export interface CardOptions {
+  approvalPolicy: ApprovalPolicy;
+}
+
+/** The defaults, for edges built without a policy of their own (bot/app.ts passes the configured one). */
+export const DEFAULT_CARD_OPTIONS: CardOptions = deepFreeze({ approvalPolicy: DEFAULT_APPROVAL_POLICY });
 
 export interface FailureView {
   step: string;
@@ -58,14 +70,15 @@ export function isFinal(state: MoveState): boolean {
 
 /** Whether a Cancel button makes sense: not final, and not once the order is being placed (the decider refuses). */
 export function canCancel(state: MoveState): boolean {
-  return !isFinal(state) && state.stage !== 'provisioning' && state.stage !== 'source-advice';
+  return !isFinal(state) && state.stage !== 'provisioning' && state.stage !== 'reassigning-licenses'
+    && state.stage !== 'source-advice' && state.provisionedAt === null;
 }
 
-/** Who may approve the plan, naming the person who cannot (four-eyes). */
-export function approverText(state: MoveState): string {
-  return state.proposer
-    ? `an Account admin or a Billing agent other than ${actorName(state.proposer)}`
-    : 'an Account admin or a Billing agent';
+/** Who may approve this move's plan under the policy, naming the person who cannot (four-eyes). */
+export function approverText(state: MoveState, options: CardOptions): string {
+  const requirement = approvalRequirement(state.plan ?? { lines: [] }, options.approvalPolicy);
+  const roles = describeRoles(requirement.roles);
+  return requirement.fourEyes && state.proposer ? `${roles} other than ${actorName(state.proposer)}` : roles;
 }
 
 export function failureView(state: MoveState): FailureView | null {
@@ -98,7 +111,7 @@ export function headerView(state: MoveState): MoveHeaderView {
 }
 
 /** What the move is waiting for, and on whom, in words. */
-export function waitingFor(state: MoveState): WaitingView {
+export function waitingFor(state: MoveState, options: CardOptions): WaitingView {
   const bot = 'the bot (nothing to do)';
   const customer = customerLabel(state);
   switch (state.stage) {
@@ -120,9 +133,11 @@ export function waitingFor(state: MoveState): WaitingView {
     case 'plan':
       return { what: 'Drafting the plan: the same CSP offers and quantities as today.', who: bot };
     case 'approval':
-      return { what: 'Approval of the plan.', who: approverText(state) };
+      return { what: 'Approval of the plan.', who: approverText(state, options) };
     case 'provisioning':
       return { what: 'Partner Center to place the order and provision the new subscriptions.', who: bot };
+    case 'reassigning-licenses':
+      return { what: 'Moving users from the original licences to the new ones (each user gets the new licence before the old is removed).', who: bot };
     case 'watching-sources':
       return { what: 'The original subscriptions to end on their dates (let them expire; the bot reminds before each date).', who: 'no one (the bot watches)' };
     case 'source-advice':
@@ -130,7 +145,7 @@ export function waitingFor(state: MoveState): WaitingView {
     case 'done':
       return { what: 'Nothing: the move is complete. Let the original subscriptions expire on their dates.', who: 'no one' };
     case 'blocked':
-      return { what: 'Nothing: the move is blocked. See the reason and start a new move once it is resolved.', who: 'no one' };
+      return blockedWaiting(state);
     case 'rejected':
       return { what: 'Nothing: the plan was rejected. Start a new move to draft a new plan.', who: 'no one' };
     case 'cancelled':
@@ -138,6 +153,28 @@ export function waitingFor(state: MoveState): WaitingView {
     case 'timed-out':
       return { what: 'Nothing: the invitation expired unanswered. Start a new move for a fresh invitation.', who: 'no one' };
   }
+}
+
+/** A blocked move waits for the person who can resolve its blocker, or for no one when it is a rule. */
+function blockedWaiting(state: MoveState): WaitingView {
+  const reason = state.blocked?.reason;
+  const domain = customerDomain(state);
+  switch (reason?.code) {
+    case 'plan-has-no-offer':
+      return { what: 'Offers picked by hand for the licences with no equivalent (on the blocked card).', who: 'an Account admin' };
+    case 'no-customer-access':
+      return state.blocked?.fromStage === 'inventory'
+        ? { what: `Access to the customer's tenant (the GDAP request approved), or the inventory typed in on the card.`, who: `the customer's Global Admin, or ${describeRoles(ROLES_THAT_START)}` }
+        : { what: `Access to the customer's tenant, then an override (override ${domain} <reason>).`, who: 'an Account admin' };
+    case 'reassignment-incomplete':
+      return { what: `The users listed on the card fixed in Microsoft Entra, then "retry ${domain}"; or an override to go on without them.`, who: `${describeRoles(ROLES_THAT_START)} (retry), an Account admin (override)` };
+    case 'region-mismatch':
+      if (reason.detectedBy === 'tenant-metadata') return { what: `An override, if the tenant's country is in your CSP region (override ${domain} <reason>).`, who: 'an Account admin' };
+      break;
+    default:
+      break;
+  }
+  return { what: 'Nothing: the move is blocked. See the reason and start a new move once it is resolved.', who: 'no one' };
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Short "working on it" card for the stages the bot runs by itself (intake, pre-flight, invitation,
- * inventory, plan): what it is doing now, what comes next, and the latest events when given.
+ * inventory, plan): what it is doing now, what comes next, and the latest events when given. While reading
+ * the inventory keeps failing, staff may type it in instead (inventoryForm.ts).
  */
 import type { MoveEvent } from '../move/events';
 import type { Stage } from '../move/state';
@@ -8,8 +9,10 @@ import type { MoveState } from '../move/state';
 import { MOVE_CARD_FRAME, VERBS, executeAction, expandCard, factLine, plainText, deepFreeze } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { eventText } from './eventText';
+import { INVENTORY_FORM_TEMPLATE, inventoryFormView } from './inventoryForm';
+import type { InventoryFormView } from './inventoryForm';
 import { HEADER_TEMPLATE, actionData, headerView, canCancel, waitingFor } from './moveView';
-import type { MoveHeaderView, WaitingView } from './moveView';
+import type { CardOptions, MoveHeaderView, WaitingView } from './moveView';
 
 interface ProgressView {
   act: MoveActionData;
@@ -20,6 +23,7 @@ interface ProgressView {
   recent: Array<{ text: string }>;
   hasRecent: boolean;
   canCancel: boolean;
+  inventoryForm: InventoryFormView;
 }
 
 const NEXT: Readonly<Partial<Record<Stage, string>>> = deepFreeze({
@@ -27,12 +31,12 @@ const NEXT: Readonly<Partial<Record<Stage, string>>> = deepFreeze({
   preflight: 'Next: the reseller invitation for the customer, unless the customer is already yours.',
   invitation: 'Next: a card with the invitation link and a message to send to the customer\'s Global Admin.',
   inventory: 'Next: the plan, with the same offers and quantities, for approval.',
-  plan: 'Next: the plan card for an Account admin or a Billing agent to approve.',
+  plan: 'Next: the plan card, for approval.',
 });
 
-export function progressView(state: MoveState, events: readonly MoveEvent[] = []): ProgressView {
-  const waiting = waitingFor(state);
-  const recent = events.slice(-3).map((event) => ({ text: eventText(event, state) }));
+export function progressView(state: MoveState, options: CardOptions, events: readonly MoveEvent[] = []): ProgressView {
+  const waiting = waitingFor(state, options);
+  const recent = events.slice(-3).map((event) => ({ text: eventText(event, state, options) }));
   return {
     act: actionData(state),
     header: headerView(state),
@@ -42,6 +46,7 @@ export function progressView(state: MoveState, events: readonly MoveEvent[] = []
     recent,
     hasRecent: recent.length > 0,
     canCancel: canCancel(state),
+    inventoryForm: inventoryFormView(state),
   };
 }
 
@@ -61,6 +66,7 @@ const TEMPLATE = deepFreeze({
         plainText('${text}', { $data: '${recent}', spacing: 'Small' }),
       ],
     },
+    INVENTORY_FORM_TEMPLATE,
   ],
   actions: [
     executeAction('Refresh', VERBS.refresh, { associatedInputs: 'none' }),
@@ -68,6 +74,6 @@ const TEMPLATE = deepFreeze({
   ],
 });
 
-export function progressCard(state: MoveState, events: readonly MoveEvent[] = []): AdaptiveCardJson {
-  return expandCard(TEMPLATE, progressView(state, events));
+export function progressCard(state: MoveState, options: CardOptions, events: readonly MoveEvent[] = []): AdaptiveCardJson {
+  return expandCard(TEMPLATE, progressView(state, options, events));
 }

@@ -8,7 +8,7 @@ import { count, deepFreeze, executeAction, expandCard, factLine, formatDateTime,
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { eventText } from './eventText';
 import { HEADER_TEMPLATE, actionData, actorName, headerView, canCancel, waitingFor } from './moveView';
-import type { MoveHeaderView, WaitingView } from './moveView';
+import type { CardOptions, MoveHeaderView, WaitingView } from './moveView';
 
 interface TimelineRow {
   when: string;
@@ -28,21 +28,21 @@ interface StatusView {
 }
 
 /** The last `LIMITS.timelineRows` events, oldest first. */
-export function timelineRows(events: readonly MoveEvent[], state: MoveState): TimelineRow[] {
+export function timelineRows(events: readonly MoveEvent[], state: MoveState, options: CardOptions): TimelineRow[] {
   return events.slice(-LIMITS.timelineRows).map((event) => ({
     when: formatDateTime(event.at),
     who: actorName(event.actor),
-    what: eventText(event, state),
+    what: eventText(event, state, options),
   }));
 }
 
-export function statusView(state: MoveState, events: readonly MoveEvent[]): StatusView {
+export function statusView(state: MoveState, events: readonly MoveEvent[], options: CardOptions): StatusView {
   const hiddenCount = Math.max(0, events.length - LIMITS.timelineRows);
   return {
     act: actionData(state),
     header: headerView(state),
-    waiting: waitingFor(state),
-    rows: timelineRows(events, state),
+    waiting: waitingFor(state, options),
+    rows: timelineRows(events, state, options),
     hasRows: events.length > 0,
     hasHidden: hiddenCount > 0,
     hidden: `${count(hiddenCount, 'earlier event is', 'earlier events are')} not shown. Type "audit" with the customer's domain for the full history.`,
@@ -82,6 +82,6 @@ const TEMPLATE = deepFreeze({
   ],
 });
 
-export function statusCard(state: MoveState, events: readonly MoveEvent[]): AdaptiveCardJson {
-  return expandCard(TEMPLATE, statusView(state, events));
+export function statusCard(state: MoveState, events: readonly MoveEvent[], options: CardOptions): AdaptiveCardJson {
+  return expandCard(TEMPLATE, statusView(state, events, options));
 }

@@ -22,13 +22,17 @@ export function adviseOnSources(inventory: Inventory, context: AdviceContext): S
       if (subscription.isTrial) continue;
       if (subscription.ownerTenantId?.toLowerCase() === context.partnerTenantId.toLowerCase()) continue;
       const kind = adviceKind(subscription, context);
+      const monthly = subscription.term?.termDuration === 'P1M';
       advice.push({
         subscriptionId: subscription.id,
         skuPartNumber: subscription.skuPartNumber || line.skuPartNumber,
         totalLicenses: subscription.totalLicenses,
         expires: subscription.nextLifecycleDateTime,
         kind,
-        text: adviceText(kind, subscription, context),
+        text: adviceText(kind, subscription, context) + (monthly
+          ? ' It is on a monthly term that renews every month: turn auto-renew off once the new subscriptions are in use; no reminder is sent before each renewal.'
+          : ''),
+        monthly,
       });
     }
   }
@@ -37,7 +41,7 @@ export function adviseOnSources(inventory: Inventory, context: AdviceContext): S
 
 function adviceKind(subscription: SourceSubscription, context: AdviceContext): SourceAdviceKind {
   if (!subscription.nextLifecycleDateTime) return 'unknown-expiry';
-  if (subscription.ownerTenantId) return 'let-expire-or-transfer';
+  if (subscription.ownerTenantId || context.source === 'other-csp-partner') return 'let-expire-or-transfer';
   if (context.source === 'microsoft-direct' || context.source === 'unknown') return 'let-expire-or-credit';
   return 'let-expire';
 }

@@ -1,5 +1,6 @@
 import type { BlockReason } from './events';
 import type { Actor, Inventory, OrderedSubscription, Plan, PrepaidCheck, SourceAdvice, SourceChannel } from './model';
+import type { UserReassignment } from './reassignment';
 
 /**
  * What people and side effects ask of a move. Commands carry the facts the decider needs
@@ -142,6 +143,35 @@ export interface OverrideBlock extends CommandBase {
   reason: string;
 }
 
+/** An Account admin picks offers for a licence the plan found no equivalent for. */
+export interface ChooseOffer extends CommandBase {
+  type: 'ChooseOffer';
+  sourceSkuId: string;
+  /** `productId:skuId` of each picked offer, as the card sent them. */
+  offerIds: string[];
+  reason: string;
+}
+
+/** Staff type the inventory on a card when the bot cannot read the tenant (parsed and checked by the caller). */
+export interface EnterInventory extends CommandBase {
+  type: 'EnterInventory';
+  inventory: Inventory | null;
+  /** What is wrong with the typed text; the inventory is refused when any. */
+  problems: string[];
+}
+
+/** The reassignment step reports a batch of users, and whether the pass is over. */
+export interface RecordReassignment extends CommandBase {
+  type: 'RecordReassignment';
+  results: UserReassignment[];
+  finished: boolean;
+}
+
+/** Another reassignment pass, after staff fixed what blocked some users. */
+export interface ResumeReassignment extends CommandBase {
+  type: 'ResumeReassignment';
+}
+
 export type MoveCommand =
   | StartMove
   | RecordPreflight
@@ -161,4 +191,8 @@ export type MoveCommand =
   | OverrideBlock
   | RecordSourceStatus
   | RemindSourceExpiry
+  | ChooseOffer
+  | EnterInventory
+  | RecordReassignment
+  | ResumeReassignment
   | RecordStepFailure;

@@ -1,35 +1,20 @@
 import type { MoveCommand } from './commands';
-import type { BlockReason, MoveEvent, RegionEvidence } from './events';
-import { SOURCE_CHANNEL_LABELS, type Actor } from './model';
+import { decideAfterPlan } from './deciderLate';
 import {
-  describeActorRoles, describeRoles, hasAnyRole, ROLES_THAT_APPROVE, ROLES_THAT_CANCEL_ANY, ROLES_THAT_START,
+  accept, blocked, clip, expectStage, MAX_COMMENT_LENGTH, refuse, type Decision, type Envelope,
+} from './decision';
+import type { BlockReason, MoveEvent, RegionEvidence } from './events';
+import { SOURCE_CHANNEL_LABELS } from './model';
+import {
+  approvalRequirement, DEFAULT_APPROVAL_POLICY, describeActorRoles, describeRoles, hasAnyRole, ROLES_THAT_CANCEL_ANY,
+  ROLES_THAT_START, type ApprovalPolicy,
 } from './policy';
 import type { RegionTable } from './regions';
 import { assertNever, FINAL_STAGES, STAGE_LABELS, type MoveState, type Stage } from './state';
 
-/**
- * The move decider: given the current state and a command, which events happen — or why not.
- * Pure: no I/O, no clock (the command carries its time).
- */
-export type RefusalCode =
-  | 'not-allowed'
-  | 'four-eyes'
-  | 'wrong-stage'
-  | 'already-moving'
-  | 'invalid-input'
-  | 'stale-plan';
-
-export interface Refusal {
-  code: RefusalCode;
-  message: string;
-}
-
-export type Decision = { ok: true; events: MoveEvent[] } | { ok: false; refusal: Refusal };
-
 const INVITATION_LIFETIME_DAYS = 90;
 /** Graph subscription statuses after which the customer no longer has (or pays for) the subscription. */
 const ENDED_STATUSES = new Set(['deleted', 'suspended', 'lockedout']);
-const MAX_COMMENT_LENGTH = 500;
 const DOMAIN_PATTERN = /^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const TENANT_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13}$/;
 
@@ -38,14 +23,24 @@ export function isValidCustomerIdentifier(value: string): boolean {
   return DOMAIN_PATTERN.test(v) || TENANT_ID_PATTERN.test(v);
 }
 
+export type { Decision, Refusal, RefusalCode } from './decision';
+
+/** Commands a blocked move still takes: each resolves its blocker. */
+const COMMANDS_FOR_BLOCKED: ReadonlySet<MoveCommand['type']> = new Set(['StartMove', 'OverrideBlock', 'ChooseOffer', 'EnterInventory', 'ResumeReassignment']);
+
+/**
+ * The move decider: given the current state and a command, which events happen — or why not.
+ * Pure: no I/O, no clock (the command carries its time).
+ */
 export class MoveDecider {
-  constructor(private readonly regions: RegionTable) {}
+  constructor(private readonly regions: RegionTable, private readonly approval: ApprovalPolicy = DEFAULT_APPROVAL_POLICY) {}
 
   decide(command: MoveCommand, state: MoveState): Decision {
     if (command.type !== 'StartMove' && state.version === 0) {
       return refuse('wrong-stage', 'This move does not exist. Start one with `move <customer domain>`.');
     }
-    if (command.type !== 'StartMove' && command.type !== 'OverrideBlock' && FINAL_STAGES.has(state.stage)) {
+    const blockedButResolvable = state.stage === 'blocked' && COMMANDS_FOR_BLOCKED.has(command.type);
+    if (command.type !== 'StartMove' && !blockedButResolvable && FINAL_STAGES.has(state.stage)) {
       return refuse('wrong-stage', `This move is already ${STAGE_LABELS[state.stage].toLowerCase()}${finalDetail(state)}.`);
     }
     const envelope = { at: command.at, actor: command.actor };
@@ -153,8 +148,9 @@ export class MoveDecider {
         const proposed: MoveEvent = { type: 'PlanProposed', ...envelope, plan: command.plan, proposer: state.startedBy ?? command.actor };
         if (command.plan.blockers.length > 0) {
           const skus = command.plan.blockers.map((b) => b.skuPartNumber);
+          const pick = command.plan.blockers.some((b) => b.kind === 'no-equivalent') ? ' An Account admin may pick offers for a licence with no equivalent on the card.' : '';
           return { ok: true, events: [proposed, blocked(envelope, { code: 'plan-has-no-offer', skus },
-            `No CSP offer is sold for ${skus.join(', ')} in ${state.customerCountry}: ${command.plan.blockers.map((b) => b.reason).join(' ')}`)] };
+            `The plan cannot go to approval: ${command.plan.blockers.map((b) => `${b.skuPartNumber}: ${b.reason}`).join(' ')}${pick}`)] };
         }
         if (command.plan.lines.length === 0) {
           return { ok: true, events: [proposed, blocked(envelope, { code: 'nothing-to-move' },
@@ -166,12 +162,15 @@ export class MoveDecider {
       case 'RejectPlan': {
         const wrong = expectDecisionPossible(state);
         if (wrong) return wrong;
-        if (!hasAnyRole(command.actor, ROLES_THAT_APPROVE)) {
+        const requirement = approvalRequirement(state.plan ?? { lines: [] }, this.approval);
+        const roles = command.type === 'ApprovePlan' ? requirement.roles : this.approval.approverRoles;
+        if (!hasAnyRole(command.actor, roles)) {
           const verb = command.type === 'ApprovePlan' ? 'approve' : 'reject';
-          return refuse('not-allowed', `Only ${describeRoles(ROLES_THAT_APPROVE)} can ${verb} a plan. ${describeActorRoles(command.actor)}.`);
+          const why = command.type === 'ApprovePlan' && requirement.reasons.length > 0 ? ` (${requirement.reasons.join('; ')})` : '';
+          return refuse('not-allowed', `Only ${describeRoles(roles)} can ${verb} this plan${why}. ${describeActorRoles(command.actor)}.`);
         }
-        if (command.type === 'ApprovePlan' && state.proposer && command.actor.id === state.proposer.id) {
-          return refuse('four-eyes', `You proposed this plan, so ${describeRoles(ROLES_THAT_APPROVE)} other than you must approve it.`);
+        if (command.type === 'ApprovePlan' && requirement.fourEyes && state.proposer && command.actor.id === state.proposer.id) {
+          return refuse('four-eyes', `You proposed this plan, so ${describeRoles(roles)} other than you must approve it.`);
         }
         if (!state.plan || command.planHash !== state.plan.hash) {
           return refuse('stale-plan', 'This card shows an older plan. Refresh the card and decide on the current plan.');
@@ -226,7 +225,7 @@ export class MoveDecider {
         const wrong = expectStage(state, 'watching-sources');
         if (wrong) return wrong;
         const now = Date.parse(command.at);
-        const due = state.advice.filter((a) => a.expires && !state.sourcesReminded.includes(a.subscriptionId)
+        const due = state.advice.filter((a) => a.expires && !a.monthly && !state.sourcesReminded.includes(a.subscriptionId)
           && !state.sourcesEnded.includes(a.subscriptionId) && Date.parse(a.expires) - command.leadMs <= now && now < Date.parse(a.expires));
         return { ok: true, events: due.map((a) => ({
           type: 'SourceExpiryReminder', ...envelope, subscriptionId: a.subscriptionId, skuPartNumber: a.skuPartNumber, expires: a.expires!,
@@ -237,7 +236,7 @@ export class MoveDecider {
         if (!isStarter && !hasAnyRole(command.actor, ROLES_THAT_CANCEL_ANY)) {
           return refuse('not-allowed', `Only the person who started this move (${state.startedBy?.name ?? 'unknown'}), ${describeRoles(ROLES_THAT_CANCEL_ANY)} can cancel it. ${describeActorRoles(command.actor)}.`);
         }
-        if (state.stage === 'provisioning' || state.stage === 'source-advice') {
+        if (state.stage === 'provisioning' || state.stage === 'reassigning-licenses' || state.stage === 'source-advice' || state.provisionedAt) {
           return refuse('wrong-stage', 'The plan is approved and the order is being placed, so the move can no longer be cancelled here. Within 7 days of purchase the new subscriptions can be cancelled in Partner Center.');
         }
         return accept({ type: 'MoveCancelled', ...envelope, reason: clip(command.reason.trim(), MAX_COMMENT_LENGTH) || 'No reason given.' });
@@ -275,6 +274,11 @@ export class MoveDecider {
         if (reason.length < 10) return refuse('invalid-input', 'Give the reason for the override (at least a sentence); it goes on the record.');
         return accept({ type: 'BlockOverridden', ...envelope, blockCode: state.blocked.reason.code, reason });
       }
+      case 'ChooseOffer':
+      case 'EnterInventory':
+      case 'RecordReassignment':
+      case 'ResumeReassignment':
+        return decideAfterPlan(command, state, envelope);
       case 'RecordStepFailure': {
         const failed: MoveEvent = { type: 'StepFailed', ...envelope, step: command.step, error: clip(command.error, 1000), retryable: command.retryable };
         if (command.blocks) return { ok: true, events: [failed, blocked(envelope, command.blocks, clip(command.error, 1000))] };
@@ -291,34 +295,18 @@ export class MoveDecider {
  * countries are facts and rules, never overridable), and a lost access that has been restored.
  */
 export function isOverridable(reason: BlockReason): boolean {
-  return (reason.code === 'region-mismatch' && reason.detectedBy === 'tenant-metadata') || reason.code === 'no-customer-access';
-}
-
-function accept(...events: MoveEvent[]): Decision {
-  return { ok: true, events };
-}
-
-function refuse(code: RefusalCode, message: string): Decision {
-  return { ok: false, refusal: { code, message } };
-}
-
-function blocked(envelope: { at: string; actor: Actor }, reason: BlockReason, message: string): MoveEvent {
-  return { type: 'MoveBlocked', ...envelope, reason, message };
+  return (reason.code === 'region-mismatch' && reason.detectedBy === 'tenant-metadata') || reason.code === 'no-customer-access'
+    || reason.code === 'reassignment-incomplete';
 }
 
 function regionMismatch(
-  envelope: { at: string; actor: Actor }, customerCountry: string, customerRegion: string,
+  envelope: Envelope, customerCountry: string, customerRegion: string,
   partnerCountry: string, partnerRegion: string, detectedBy: RegionEvidence,
 ): MoveEvent {
   const message = `The customer tenant (${customerCountry}) is in the CSP region "${customerRegion}", but your company (${partnerCountry}) `
     + `is in "${partnerRegion}". A CSP partner can only move customers whose tenant country is in its own region, so nothing was sent. `
     + 'A partner location in the customer\'s region (or the customer\'s current partner) must do this move.';
   return blocked(envelope, { code: 'region-mismatch', customerCountry, customerRegion, partnerCountry, partnerRegion, detectedBy }, message);
-}
-
-function expectStage(state: MoveState, stage: Stage): Decision | null {
-  if (state.stage === stage) return null;
-  return refuse('wrong-stage', `The move is at "${STAGE_LABELS[state.stage]}", not "${STAGE_LABELS[stage]}".`);
 }
 
 function expectDecisionPossible(state: MoveState): Decision | null {
@@ -334,6 +322,3 @@ function finalDetail(state: MoveState): string {
   return '';
 }
 
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}

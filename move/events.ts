@@ -1,6 +1,7 @@
 import type {
-  Actor, Inventory, OrderedSubscription, Plan, PrepaidCheck, SourceAdvice, SourceChannel,
+  Actor, Inventory, OrderedSubscription, Plan, PlannedOffer, PrepaidCheck, SourceAdvice, SourceChannel,
 } from './model';
+import type { UserReassignment } from './reassignment';
 
 /**
  * Everything that can happen to a move. The event stream is the move's history and its audit trail:
@@ -21,7 +22,8 @@ export type BlockReason =
   | { code: 'plan-has-no-offer'; skus: string[] }
   | { code: 'nothing-to-move' }
   | { code: 'duplicate-tenant'; otherMoveId: string }
-  | { code: 'no-customer-access'; detail: string };
+  | { code: 'no-customer-access'; detail: string }
+  | { code: 'reassignment-incomplete'; users: number };
 
 export interface MoveStarted extends Envelope {
   type: 'MoveStarted';
@@ -167,6 +169,33 @@ export interface BlockOverridden extends Envelope {
   reason: string;
 }
 
+/** An Account admin picked offers for a licence no sold offer covers (users lose what they lack). */
+export interface OfferChosen extends Envelope {
+  type: 'OfferChosen';
+  sourceSkuId: string;
+  skuPartNumber: string;
+  offers: PlannedOffer[];
+  reason: string;
+}
+
+/** A batch of users moved to the new licences (or skipped, with what to do). */
+export interface LicencesReassigned extends Envelope {
+  type: 'LicencesReassigned';
+  results: UserReassignment[];
+}
+
+/** A pass over every user of the changed offers ended. */
+export interface ReassignmentFinished extends Envelope {
+  type: 'ReassignmentFinished';
+  moved: number;
+  attention: number;
+}
+
+/** Staff fixed what blocked some users and asked for another pass. */
+export interface ReassignmentResumed extends Envelope {
+  type: 'ReassignmentResumed';
+}
+
 /** A side effect failed; the step stays where it is and is retried by the sweep. */
 export interface StepFailed extends Envelope {
   type: 'StepFailed';
@@ -196,6 +225,10 @@ export type MoveEvent =
   | BlockOverridden
   | SourceSubscriptionEnded
   | SourceExpiryReminder
+  | OfferChosen
+  | LicencesReassigned
+  | ReassignmentFinished
+  | ReassignmentResumed
   | StepFailed;
 
 export type MoveEventType = MoveEvent['type'];

@@ -1,5 +1,5 @@
-import type { Inventory, InventoryLine, SourceSubscription } from './model';
-import type { SubscribedSku } from './ports';
+import type { Inventory, InventoryLine, PlanUsage, SourceSubscription } from './model';
+import type { LicensedUser, SubscribedSku } from './ports';
 
 /**
  * Joins what Graph reports (subscribedSkus + directory/subscriptions) into one line per SKU.
@@ -22,4 +22,19 @@ export function joinInventory(skus: SubscribedSku[], subscriptions: SourceSubscr
     };
   });
   return { lines, takenAt };
+}
+
+/** Which of a SKU's plans its users have on: a plan counts when at least one holder has it enabled. */
+export function summarizeUsage(users: Iterable<LicensedUser>, skuId: string, planIds: readonly string[]): PlanUsage {
+  const id = skuId.toLowerCase();
+  const enabled = new Set<string>();
+  let assignedUsers = 0;
+  for (const user of users) {
+    const licence = user.assignedLicenses.find((l) => l.skuId.toLowerCase() === id);
+    if (!licence) continue;
+    assignedUsers += 1;
+    const disabled = new Set(licence.disabledPlans.map((p) => p.toLowerCase()));
+    for (const plan of planIds) if (!disabled.has(plan.toLowerCase())) enabled.add(plan.toLowerCase());
+  }
+  return { assignedUsers, enabledPlanIds: [...enabled] };
 }

@@ -47,6 +47,22 @@ export interface SourceSubscription {
   nextLifecycleDateTime: string | null;
   /** Partner tenant that created it, when bought through a partner; null for Microsoft direct. */
   ownerTenantId: string | null;
+  /** Term and billing cycle, only when someone who knows typed them in: Graph never reports them. */
+  term?: SourceTerm | null;
+}
+
+/** A term and billing cycle, as Partner Center sells them. */
+export interface SourceTerm {
+  termDuration: TermDuration;
+  billingCycle: BillingCycle;
+}
+
+/** Which of a SKU's service plans the customer's users actually have switched on. */
+export interface PlanUsage {
+  /** Users holding the SKU (directly or through a group). */
+  assignedUsers: number;
+  /** Service plan ids enabled for at least one of them. */
+  enabledPlanIds: string[];
 }
 
 /** One licence SKU the customer holds (Graph `subscribedSkus`), with its subscriptions joined in. */
@@ -60,11 +76,15 @@ export interface InventoryLine {
   consumedUnits: number;
   servicePlans: Array<{ id: string; name: string }>;
   subscriptions: SourceSubscription[];
+  /** Which plans users have on; null when unknown (then every plan counts as used). */
+  usage?: PlanUsage | null;
 }
 
 export interface Inventory {
   lines: InventoryLine[];
   takenAt: string;
+  /** Set when staff typed the inventory on a card because the bot cannot read the tenant. */
+  enteredBy?: Actor | null;
 }
 
 /** A CSP new-commerce offer: `productId:skuId`, with the Graph SKU it provisions. */
@@ -83,17 +103,54 @@ export interface CatalogOffer {
 export type TermDuration = 'P1M' | 'P1Y' | 'P3Y';
 export type BillingCycle = 'monthly' | 'annual' | 'triennial';
 
-export type MatchKind = 'same';
+/**
+ * How a source licence maps to what we buy: the very same offer; a set of sold offers whose service
+ * plans cover every plan the users have (equivalent); or offers an Account admin picked by hand.
+ */
+export type MatchKind = 'same' | 'equivalent' | 'chosen';
+
+export const MATCH_KIND_LABELS: Record<MatchKind, string> = {
+  same: 'Same offer',
+  equivalent: 'Equivalent',
+  chosen: 'Picked by an Account admin',
+};
+
+/** One CSP offer of a plan line, with the Graph SKU it provisions. */
+export interface PlannedOffer {
+  productId: string;
+  skuId: string;
+  title: string;
+  /** Graph skuId the offer provisions (null when neither the catalog nor the offer map says). */
+  provisioningId: string | null;
+  /** Guide list price per licence per month (USD), from the offer map; null when unknown. */
+  listPriceUsd: number | null;
+}
+
+export interface PlanSource {
+  skuId: string;
+  skuPartNumber: string;
+  totalUnits: number;
+  consumedUnits: number;
+  /** The earliest natural end of its subscriptions (Graph nextLifecycleDateTime); null when unknown. */
+  endsAt: string | null;
+  /** The source's term when someone typed it in; null = unknown (never inferred from dates). */
+  term: SourceTerm | null;
+}
 
 export interface PlanLine {
-  source: { skuId: string; skuPartNumber: string; totalUnits: number; consumedUnits: number };
+  source: PlanSource;
   match: MatchKind;
-  offer: { productId: string; skuId: string; title: string };
+  offers: PlannedOffer[];
   quantity: number;
   termDuration: TermDuration;
   billingCycle: BillingCycle;
-  /** Why this offer was chosen, in words staff can check. */
+  /** Why these offers were chosen, in words staff can check. */
   reason: string;
+  /** Source service plans the new offers lack but no user has enabled (so nobody loses them). */
+  ignoredPlans: string[];
+  /** Source service plans the new offers lack although users have them (only on `chosen` lines). */
+  lostPlans: string[];
+  warnings: string[];
   /** True when users must be moved to a different Graph SKU. */
   needsReassignment: boolean;
 }
@@ -105,16 +162,25 @@ export interface PlanExclusion {
   reason: string;
 }
 
+export type PlanBlockerKind = 'no-equivalent' | 'below-consumed' | 'quantity-limit';
+
 export interface PlanBlocker {
   skuId: string;
   skuPartNumber: string;
+  kind: PlanBlockerKind;
   reason: string;
+  /** The service plans users have that no sold offer (or set of up to three) covers. */
+  missingPlans: string[];
+  /** Sold offers an Account admin may pick instead (best coverage first); empty unless kind is no-equivalent. */
+  candidates: PlannedOffer[];
 }
 
 export interface Plan {
   lines: PlanLine[];
   excluded: PlanExclusion[];
   blockers: PlanBlocker[];
+  /** Warnings about the plan as a whole (e.g. the SKU table is missing or old). */
+  warnings: string[];
   /** Hash of the lines: an approval is for exactly this plan. */
   hash: string;
 }
@@ -151,4 +217,6 @@ export interface SourceAdvice {
   expires: string | null;
   kind: SourceAdviceKind;
   text: string;
+  /** A monthly term renews every month: no reminder before each renewal (absent on old streams = false). */
+  monthly?: boolean;
 }

@@ -2,10 +2,12 @@ import type { MoveCommand } from './commands';
 import type { MoveDecider, Refusal } from './decider';
 import type { MoveEvent } from './events';
 import { SYSTEM_ACTOR, type Actor, type BillingCycle, type SourceChannel, type TermDuration } from './model';
+import type { OfferMap } from './offerMap';
 import {
   ConcurrencyError, type Clock, type CustomerDirectory, type IdGenerator, type Logger, type MoveStore, type Notifier,
-  type PartnerCenter, type PartnerDirectory, type TenantLookup,
+  type PartnerCenter, type PartnerDirectory, type SkuCatalogSource, type TenantLookup,
 } from './ports';
+import { parseTypedInventory } from './typedInventory';
 import { KeyedSerialQueue } from './keyedSerialQueue';
 import { FINAL_STAGES, evolve, replay, type MoveState } from './state';
 import { MoveSteps } from './steps';
@@ -42,6 +44,9 @@ export interface OrchestratorDeps {
   ids: IdGenerator;
   log: Logger;
   settings: MoveSettings;
+  /** Microsoft's SKU → service plan table (equivalents are checked against it). */
+  skuCatalog: SkuCatalogSource;
+  offerMap: OfferMap;
 }
 
 export type CommandResult =
@@ -159,6 +164,22 @@ export class MoveOrchestrator {
 
   overrideBlock(moveId: string, actor: Actor, reason: string): Promise<CommandResult> {
     return this.dispatch(moveId, { type: 'OverrideBlock', actor, at: this.now(), reason });
+  }
+
+  /** An Account admin's pick for a licence with no equivalent (`offerIds`: `productId:skuId`). */
+  chooseOffer(moveId: string, actor: Actor, sourceSkuId: string, offerIds: string[], reason: string): Promise<CommandResult> {
+    return this.dispatch(moveId, { type: 'ChooseOffer', actor, at: this.now(), sourceSkuId, offerIds, reason });
+  }
+
+  /** Staff's typed inventory (see typedInventory.ts), checked against Microsoft's SKU table. */
+  async enterInventory(moveId: string, actor: Actor, text: string): Promise<CommandResult> {
+    const { inventory, problems } = parseTypedInventory(text, await this.deps.skuCatalog.current(), this.now());
+    return this.dispatch(moveId, { type: 'EnterInventory', actor, at: this.now(), inventory, problems });
+  }
+
+  /** Another reassignment pass after staff fixed what the last one listed. */
+  resumeReassignment(moveId: string, actor: Actor): Promise<CommandResult> {
+    return this.dispatch(moveId, { type: 'ResumeReassignment', actor, at: this.now() });
   }
 
   cancel(moveId: string, actor: Actor, reason: string): Promise<CommandResult> {

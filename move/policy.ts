@@ -20,3 +20,37 @@ export function describeActorRoles(actor: Actor): string {
   if (actor.roles.length === 0) return 'You have no Partner Center role';
   return `Your roles: ${actor.roles.map((r) => ROLE_LABELS[r]).join(', ')}`;
 }
+
+/** Who approves a plan (configuration): DESIGN §1 step 7 plus the issue's thresholds. */
+export interface ApprovalPolicy {
+  approverRoles: readonly Role[];
+  /** The person the plan is proposed for may not approve it. */
+  fourEyes: boolean;
+  /** A plan buying more seats than this needs an Account admin; null = no threshold. */
+  accountAdminAboveSeats: number | null;
+}
+
+export const DEFAULT_APPROVAL_POLICY: ApprovalPolicy = {
+  approverRoles: ROLES_THAT_APPROVE,
+  fourEyes: true,
+  accountAdminAboveSeats: 300,
+};
+
+export interface ApprovalRequirement {
+  roles: readonly Role[];
+  fourEyes: boolean;
+  /** Why the roles are narrower than the policy's approvers (empty when they are not). */
+  reasons: string[];
+}
+
+/** What this plan needs: offers an Account admin picked by hand, or many seats, need an Account admin. */
+export function approvalRequirement(plan: { lines: ReadonlyArray<{ match: string; quantity: number; source: { skuPartNumber: string } }> }, policy: ApprovalPolicy): ApprovalRequirement {
+  const reasons: string[] = [];
+  const picked = plan.lines.filter((l) => l.match === 'chosen');
+  if (picked.length > 0) reasons.push(`offers were picked by hand for ${picked.map((l) => l.source.skuPartNumber).join(', ')}`);
+  const seats = plan.lines.reduce((sum, l) => sum + l.quantity, 0);
+  if (policy.accountAdminAboveSeats !== null && seats > policy.accountAdminAboveSeats) {
+    reasons.push(`it buys ${seats} licences, more than ${policy.accountAdminAboveSeats}`);
+  }
+  return { roles: reasons.length > 0 ? ['account-admin'] : policy.approverRoles, fourEyes: policy.fourEyes, reasons };
+}

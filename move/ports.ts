@@ -4,6 +4,7 @@
  */
 import type { MoveEvent } from './events';
 import type { CatalogOffer, OrderedSubscription, Role, SourceSubscription, TermDuration, BillingCycle } from './model';
+import type { SkuCatalog } from './skuCatalog';
 import type { MoveState } from './state';
 
 /** Carried on every outbound call so Partner Center and our logs can tie calls to one move. */
@@ -92,12 +93,54 @@ export interface SubscribedSku {
   subscriptionIds: string[];
 }
 
+/** A licence a user holds, with the service plans switched off for them. */
+export interface UserLicence {
+  skuId: string;
+  disabledPlans: string[];
+}
+
+/** A user holding a SKU (Graph `users` with `assignedLicenses` and `licenseAssignmentStates`). */
+export interface LicensedUser {
+  id: string;
+  userPrincipalName: string;
+  displayName: string;
+  usageLocation: string | null;
+  assignedLicenses: UserLicence[];
+  /** `assignedByGroup` null = direct; a group id = inherited (cannot be changed on the user). */
+  licenseAssignmentStates: Array<{ skuId: string; assignedByGroup: string | null }>;
+}
+
+/** One user's `assignLicense`: adds and removes in one call (never remove first). */
+export interface UserLicenceChange {
+  userId: string;
+  addLicenses: UserLicence[];
+  removeLicenses: string[];
+}
+
+export interface UserLicenceChangeResult {
+  userId: string;
+  ok: boolean;
+  /** Graph's error code and message when it refused. */
+  code: string | null;
+  message: string | null;
+}
+
 /** Graph in a customer tenant (needs GDAP or consent). */
 export interface CustomerDirectory {
   subscribedSkus(tenantId: string, ctx: CallContext): Promise<SubscribedSku[]>;
   subscriptions(tenantId: string, ctx: CallContext): Promise<SourceSubscription[]>;
   /** The tenant's country (Graph `organization.countryLetterCode`); null when it does not say. */
   tenantCountry(tenantId: string, ctx: CallContext): Promise<string | null>;
+  /** Every user holding `skuId` (directly or through a group), page by page. */
+  licensedUsers(tenantId: string, skuId: string, ctx: CallContext): AsyncIterable<LicensedUser>;
+  /** Applies the changes (through `$batch`); one result per change, failures included, never thrown per user. */
+  changeLicences(tenantId: string, changes: UserLicenceChange[], ctx: CallContext): Promise<UserLicenceChangeResult[]>;
+}
+
+/** Microsoft's SKU → service plan table, loaded at run time (path or URL), cached, refreshed when old. */
+export interface SkuCatalogSource {
+  /** Never throws: when the table cannot be had, the catalog is empty and its `problem` says why. */
+  current(): Promise<SkuCatalog>;
 }
 
 /** Graph in the partner tenant: staff roles and delegated-admin (GDAP) requests. */

@@ -2,6 +2,8 @@ import type { BlockReason, MoveEvent, ReminderSubject } from './events';
 import type {
   Actor, Inventory, OrderedSubscription, Plan, PrepaidCheck, SourceAdvice, SourceChannel,
 } from './model';
+import type { OfferChoice } from './plan';
+import type { UserReassignment } from './reassignment';
 
 /** The stages of DESIGN §1 that this engine runs, plus the ways a move can stop. */
 export type Stage =
@@ -13,6 +15,7 @@ export type Stage =
   | 'plan'
   | 'approval'
   | 'provisioning'
+  | 'reassigning-licenses'
   | 'source-advice'
   | 'watching-sources'
   | 'done'
@@ -30,6 +33,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
   plan: 'Drafting the plan',
   approval: 'Waiting for approval',
   provisioning: 'Provisioning',
+  'reassigning-licenses': 'Reassigning licences',
   'source-advice': 'Advice on the original subscriptions',
   'watching-sources': 'Waiting for the original subscriptions to end',
   done: 'Done',
@@ -113,6 +117,23 @@ export interface MoveState {
   /** Original subscriptions that have ended, and those reminded about before their end. */
   sourcesEnded: string[];
   sourcesReminded: string[];
+  /** Offers Account admins picked for licences nothing covers. */
+  offerChoices: OfferChoice[];
+  reassignment: ReassignmentProgress;
+}
+
+export interface ReassignmentProgress {
+  /** 1 for the first pass over the users, 2 after a retry … (0 before any). */
+  pass: number;
+  /** This pass's outcome per user (`sourceSkuId/userId`). */
+  results: Record<string, UserReassignment>;
+  /** Users moved over all passes. */
+  movedTotal: number;
+  finishedAt: string | null;
+}
+
+export function reassignmentKey(result: { sourceSkuId: string; userId: string }): string {
+  return `${result.sourceSkuId.toLowerCase()}/${result.userId}`;
 }
 
 export function initialState(moveId: string): MoveState {
@@ -158,6 +179,8 @@ export function initialState(moveId: string): MoveState {
     timedOut: null,
     sourcesEnded: [],
     sourcesReminded: [],
+    offerChoices: [],
+    reassignment: { pass: 0, results: {}, movedTotal: 0, finishedAt: null },
   };
 }
 
@@ -213,7 +236,7 @@ export function evolve(state: MoveState, event: MoveEvent): MoveState {
     case 'RelationshipAccepted':
       return { ...next, stage: 'inventory', customerId: event.customerId, companyName: event.companyName, acceptedAt: event.at };
     case 'InventoryTaken':
-      return { ...next, stage: 'plan', inventory: event.inventory };
+      return { ...next, stage: 'plan', inventory: event.inventory, blocked: null };
     case 'PlanProposed':
       return { ...next, stage: 'approval', plan: event.plan, proposer: event.proposer, proposedAt: event.at };
     case 'PlanApproved':
@@ -224,8 +247,31 @@ export function evolve(state: MoveState, event: MoveEvent): MoveState {
       return { ...next, cart: { customerId: event.customerId, cartId: event.cartId, requestId: event.requestId } };
     case 'OrderPlaced':
       return { ...next, orderIds: event.orderIds, subscriptions: event.subscriptions, orderedAt: event.at };
-    case 'ProvisioningCompleted':
-      return { ...next, stage: 'source-advice', subscriptions: event.subscriptions, provisionedAt: event.at, prepaidCheck: event.prepaidCheck ?? [] };
+    case 'ProvisioningCompleted': {
+      const reassign = state.plan?.lines.some((l) => l.needsReassignment) ?? false;
+      return {
+        ...next, stage: reassign ? 'reassigning-licenses' : 'source-advice', subscriptions: event.subscriptions, provisionedAt: event.at,
+        prepaidCheck: event.prepaidCheck ?? [], reassignment: reassign ? { ...state.reassignment, pass: 1 } : state.reassignment,
+      };
+    }
+    case 'OfferChosen':
+      return {
+        ...next, stage: 'plan', blocked: null,
+        offerChoices: [...state.offerChoices, { sourceSkuId: event.sourceSkuId, offers: event.offers, by: event.actor, reason: event.reason, at: event.at }],
+      };
+    case 'LicencesReassigned': {
+      const results = { ...state.reassignment.results };
+      for (const r of event.results) results[reassignmentKey(r)] = r;
+      const moved = event.results.filter((r) => r.outcome === 'moved').length;
+      return { ...next, reassignment: { ...state.reassignment, results, movedTotal: state.reassignment.movedTotal + moved } };
+    }
+    case 'ReassignmentFinished':
+      return { ...next, stage: 'source-advice', reassignment: { ...state.reassignment, finishedAt: event.at } };
+    case 'ReassignmentResumed':
+      return {
+        ...next, stage: 'reassigning-licenses', blocked: null,
+        reassignment: { ...state.reassignment, pass: state.reassignment.pass + 1, results: {}, finishedAt: null },
+      };
     case 'SourceAdviceGiven':
       return { ...next, stage: 'watching-sources', advice: event.advice };
     case 'SourceSubscriptionEnded':

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { adviseOnSources } from './advice';
 import type { MoveCommand } from './commands';
 import type { BlockReason } from './events';
-import { joinInventory } from './inventory';
+import { joinInventory, summarizeUsage } from './inventory';
 import { SYSTEM_ACTOR, type OrderedSubscription, type PrepaidCheck } from './model';
 import type { OrchestratorDeps } from './orchestrator';
-import { buildPlan } from './plan';
+import { buildPlan, cartQuantities, DEFAULT_FREE_SKUS } from './plan';
+import { reassignNextBatch } from './reassignStep';
 import type { CallContext, CustomerRecord } from './ports';
 import type { MoveState } from './state';
 
@@ -71,16 +72,31 @@ export class MoveSteps {
           this.deps.customers.subscriptions(tenantId, ctx),
           this.deps.customers.tenantCountry(tenantId, ctx),
         ]);
-        return { type: 'RecordInventory', ...base, inventory: joinInventory(skus, subscriptions, base.at), customerCountry };
+        const inventory = joinInventory(skus, subscriptions, base.at);
+        const free = new Set((this.deps.settings.freeSkuPartNumbers ?? DEFAULT_FREE_SKUS).map((s) => s.toUpperCase()));
+        for (const line of inventory.lines) {
+          // Which plans users have on decides equivalents; free SKUs and unused ones are never matched.
+          if (line.consumedUnits === 0 || free.has(line.skuPartNumber.toUpperCase())) continue;
+          const users = [];
+          for await (const user of this.deps.customers.licensedUsers(tenantId, line.skuId, ctx)) users.push(user);
+          line.usage = summarizeUsage(users, line.skuId, line.servicePlans.map((p) => p.id));
+        }
+        return { type: 'RecordInventory', ...base, inventory, customerCountry };
       }
       case 'plan': {
-        const offers = await this.deps.partnerCenter.catalogOffers(state.customerCountry, ctx);
+        const [offers, skus] = await Promise.all([
+          this.deps.partnerCenter.catalogOffers(state.customerCountry, ctx),
+          this.deps.skuCatalog.current(),
+        ]);
         const plan = buildPlan(required(state.inventory, 'inventory'), offers, {
           term: this.deps.settings.term, billing: this.deps.settings.billing,
           partnerTenantId: this.deps.settings.partnerTenantId, freeSkuPartNumbers: this.deps.settings.freeSkuPartNumbers,
+          now: base.at, skus, offerMap: this.deps.offerMap, choices: state.offerChoices,
         });
         return { type: 'ProposePlan', ...base, plan };
       }
+      case 'reassigning-licenses':
+        return reassignNextBatch(this.deps, state, ctx, base);
       case 'provisioning':
         return this.provision(state, ctx, base);
       case 'watching-sources': {
@@ -112,13 +128,13 @@ export class MoveSteps {
     const plan = required(state.plan, 'plan');
     if (!state.cart) {
       const lines = [];
-      for (const line of plan.lines) {
+      for (const wanted of cartQuantities(plan)) {
         const catalogItemId = await this.deps.partnerCenter.findCatalogItemId(
-          line.offer.productId, line.offer.skuId, state.customerCountry, line.termDuration, line.billingCycle, ctx);
+          wanted.offer.productId, wanted.offer.skuId, state.customerCountry, wanted.termDuration, wanted.billingCycle, ctx);
         if (!catalogItemId) {
-          throw Object.assign(new Error(`${line.offer.title} is no longer sold as ${line.termDuration} billed ${line.billingCycle} in ${state.customerCountry}.`), { retryable: false });
+          throw Object.assign(new Error(`${wanted.offer.title} is no longer sold as ${wanted.termDuration} billed ${wanted.billingCycle} in ${state.customerCountry}.`), { retryable: false });
         }
-        lines.push({ catalogItemId, quantity: line.quantity, termDuration: line.termDuration, billingCycle: line.billingCycle });
+        lines.push({ catalogItemId, quantity: wanted.quantity, termDuration: wanted.termDuration, billingCycle: wanted.billingCycle });
       }
       const requestId = requestIdFor(state.moveId, `cart:${plan.hash}`);
       const { cartId } = await this.deps.partnerCenter.createCart(customerId, lines, { ...ctx, requestId });
@@ -145,14 +161,24 @@ export class MoveSteps {
     return { type: 'RecordProvisioned', ...base, subscriptions: current, prepaidCheck };
   }
 
-  /** The customer's licences in service per SKU now, against the inventory plus what was ordered. */
+  /** The customer's licences in service per provisioned Graph SKU now, against the inventory plus what was ordered. */
   private async checkPrepaidUnits(state: MoveState, ctx: CallContext): Promise<PrepaidCheck[]> {
     const skus = await this.deps.customers.subscribedSkus(required(state.tenantId, 'tenant id'), ctx);
-    return required(state.plan, 'plan').lines.map((line) => {
-      const now = skus.find((s) => s.skuId.toLowerCase() === line.source.skuId.toLowerCase());
+    const inventory = required(state.inventory, 'inventory');
+    const ordered = new Map<string, { skuPartNumber: string; quantity: number }>();
+    for (const line of required(state.plan, 'plan').lines) {
+      for (const offer of line.offers) {
+        const skuId = (offer.provisioningId ?? line.source.skuId).toLowerCase();
+        const partNumber = skuId === line.source.skuId.toLowerCase() ? line.source.skuPartNumber : offer.title;
+        const entry = ordered.get(skuId) ?? { skuPartNumber: partNumber, quantity: 0 };
+        ordered.set(skuId, { ...entry, quantity: entry.quantity + line.quantity });
+      }
+    }
+    return [...ordered].map(([skuId, { skuPartNumber, quantity }]) => {
+      const now = skus.find((s) => s.skuId.toLowerCase() === skuId);
       const after = now ? now.prepaidUnits.enabled + now.prepaidUnits.warning : 0;
-      const before = line.source.totalUnits;
-      return { skuId: line.source.skuId, skuPartNumber: line.source.skuPartNumber, before, after, ordered: line.quantity, ok: after >= before + line.quantity };
+      const before = inventory.lines.find((l) => l.skuId.toLowerCase() === skuId)?.totalUnits ?? 0;
+      return { skuId, skuPartNumber: now?.skuPartNumber ?? skuPartNumber, before, after, ordered: quantity, ok: after >= before + quantity };
     });
   }
 

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { registerAdminRoutes } from './api/admin';
 import { registerAdminControlRoutes } from './api/adminControls';
+import { registerSkuCatalogRoute } from './api/adminSkuCatalog';
 import { registerBatchRoute, type SubRequest } from './api/graph/batch';
 import { registerGdapRoutes } from './api/graph/gdap';
 import { registerLicenseAssignmentRoutes } from './api/graph/licenseAssignment';
@@ -53,6 +54,7 @@ export function createSandboxApp(world: SandboxWorld, fallbackBaseUrl: () => str
   registerGdapRoutes(router, world);
   registerAdminRoutes(router, world, controls);
   registerAdminControlRoutes(router, world, controls);
+  registerSkuCatalogRoute(router);
 
   let requestCounter = 0;
   const nextTraceId = () => hashGuid(world.seed, 'trace', String((requestCounter += 1)));
@@ -145,6 +147,12 @@ function send(res: ServerResponse, area: ApiArea, request: SandboxRequest, respo
   // The caller may have given up during an injected delay.
   if (res.destroyed || res.writableEnded) return;
   const headers: Record<string, string> = { ...areaHeaders(area, request), ...(response.headers ?? {}) };
+  if (response.text !== undefined) {
+    headers['Content-Length'] = String(Buffer.byteLength(response.text));
+    res.writeHead(response.status, headers);
+    res.end(response.text);
+    return;
+  }
   if (response.body === undefined) {
     res.writeHead(response.status, headers);
     res.end();

@@ -161,11 +161,13 @@ export function createOutboundServices(config: OutboundServicesConfig): Outbound
     mailer: new GraphMailer({ graph: userGraph, partnerTenantId: config.partnerTenantId, mailbox: config.mailSenderMailbox }),
   });
 
+  const appScoped = scoped(tokens, graph, partnerCenter);
   return {
-    ...scoped(tokens, graph, partnerCenter),
+    ...appScoped,
     http,
     limiter,
-    customerDirectory: new CustomerGraphDirectory({ graph, mode: config.customerGraphMode }),
+    // Same Graph client factory and token mode (CUSTOMER_GRAPH_MODE) for the directory and its licence calls.
+    customerDirectory: new CustomerGraphDirectory({ graph, mode: config.customerGraphMode, licensing: appScoped.customerLicensing }),
     tenantLookup: new OpenIdTenantLookup({ loginBaseUrl: config.endpoints.loginBaseUrl, http }),
     canActAsUser: obo !== undefined,
     forUser(ssoToken: string): UserScopedServices {

@@ -1,5 +1,6 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import type { CountryOption } from '../../cards/intakeCard';
+import type { CardOptions } from '../../cards/moveView';
 import type { Actor } from '../../move/model';
 import type { MoveOrchestrator } from '../../move/orchestrator';
 import type { ConversationRegistry } from '../conversationRegistry';
@@ -26,6 +27,8 @@ export interface ActionDeps {
   replyBudgetMs: number;
   /** Teams single sign-on for the clicks that act as the staff member (off without an OAuth connection). */
   sso: SsoGate;
+  /** What the cards need from configuration: the approval policy the decider enforces. */
+  cardOptions: CardOptions;
 }
 
 const MOVE_ID_PATTERN = /^mv-[A-Za-z0-9-]{1,100}$/;
@@ -40,6 +43,16 @@ export function textFrom(data: Record<string, unknown>, key: string, max = 500):
   const value = data[key];
   return typeof value === 'string' ? value.slice(0, max) : '';
 }
+
+/** A multi-select's values: Teams sends them comma-separated; a list is taken as is. Forged shapes give []. */
+export function listFrom(data: Record<string, unknown>, key: string, maxItems = 10): string[] {
+  const value = data[key];
+  const items = typeof value === 'string' ? value.slice(0, 2000).split(',') : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  return items.map((item) => item.trim().slice(0, 100)).filter(Boolean).slice(0, maxItems);
+}
+
+/** The answer to a card that names a move this instance does not know. */
+export const MOVE_GONE = 'This card belongs to a move that does not exist here any more. Say `list` to see the moves.';
 
 /** Waits for the move to settle, but never longer than the reply budget (Teams wants a quick answer). */
 export async function settleWithin(settled: Promise<void>, budgetMs: number): Promise<void> {

@@ -15,11 +15,11 @@ export class MoveCancelAction implements ActionHandler {
     const state = moveId ? await this.deps.orchestrator.find(moveId) : undefined;
     if (!moveId || !state) return messageResponse('This card belongs to a move that does not exist here any more. Say `list` to see the moves.');
     // A card drawn before the move changed gets today's card: cancel from what you can see now.
-    if (FINAL_STAGES.has(state.stage) || data.version !== state.version) return cardResponse(moveCard(state));
+    if (FINAL_STAGES.has(state.stage) || data.version !== state.version) return cardResponse(moveCard(state, this.deps.cardOptions));
     const result = await this.deps.orchestrator.cancel(moveId, actor, textFrom(data, 'comment', 2000) || `Cancelled by ${actor.name}.`);
     if (!result.ok) return messageResponse(result.refusal.message);
     await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
     await settleWithin(result.settled, this.deps.replyBudgetMs);
-    return cardResponse(moveCard(this.deps.orchestrator.get(moveId) ?? result.state));
+    return cardResponse(moveCard(this.deps.orchestrator.get(moveId) ?? result.state, this.deps.cardOptions));
   }
 }

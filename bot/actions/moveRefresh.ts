@@ -13,6 +13,6 @@ export class MoveRefreshAction implements ActionHandler {
     const moveId = moveIdFrom(data);
     const state = moveId ? await this.deps.orchestrator.find(moveId) : undefined;
     if (!state) return messageResponse('This card belongs to a move that does not exist here any more. Say `list` to see the moves.');
-    return cardResponse(moveCard(state));
+    return cardResponse(moveCard(state, this.deps.cardOptions));
   }
 }

@@ -15,7 +15,7 @@ export class MoveStartAction implements ActionHandler {
     const formMoveId = moveIdFrom(data);
     const existing = formMoveId ? await this.deps.orchestrator.find(formMoveId) : undefined;
     // The same form submitted twice: show the move it already started.
-    if (existing) return cardResponse(moveCard(existing));
+    if (existing) return cardResponse(moveCard(existing, this.deps.cardOptions));
 
     const form = {
       domain: textFrom(data, 'domain', 260).trim(),
@@ -46,10 +46,10 @@ export class MoveStartAction implements ActionHandler {
     if (!result.ok) {
       // Two clicks on one form at the same moment: the other click started it; show that move.
       const started = await this.deps.orchestrator.find(moveId);
-      return started ? cardResponse(moveCard(started)) : again(result.refusal.message);
+      return started ? cardResponse(moveCard(started, this.deps.cardOptions)) : again(result.refusal.message);
     }
     await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
     await settleWithin(result.settled, this.deps.replyBudgetMs);
-    return cardResponse(moveCard(this.deps.orchestrator.get(moveId) ?? result.state));
+    return cardResponse(moveCard(this.deps.orchestrator.get(moveId) ?? result.state, this.deps.cardOptions));
   }
 }

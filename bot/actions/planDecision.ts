@@ -15,7 +15,7 @@ abstract class PlanDecisionAction implements ActionHandler {
     const state = moveId ? await this.deps.orchestrator.find(moveId) : undefined;
     if (!moveId || !state) return messageResponse('This card belongs to a move that does not exist here any more. Say `list` to see the moves.');
     // A click on a card drawn before the plan was decided gets today's card, never a second decision.
-    if (state.stage !== 'approval') return cardResponse(moveCard(state));
+    if (state.stage !== 'approval') return cardResponse(moveCard(state, this.deps.cardOptions));
     const planHash = textFrom(data, 'planHash', 64);
     const comment = textFrom(data, 'comment', 2000);
     const result = this.approve
@@ -23,14 +23,14 @@ abstract class PlanDecisionAction implements ActionHandler {
       : await this.deps.orchestrator.rejectPlan(moveId, actor, planHash, comment);
     if (!result.ok) {
       if (result.refusal.code === 'stale-plan' || result.refusal.code === 'wrong-stage') {
-        return cardResponse(moveCard(this.deps.orchestrator.get(moveId) ?? state));
+        return cardResponse(moveCard(this.deps.orchestrator.get(moveId) ?? state, this.deps.cardOptions));
       }
       return messageResponse(result.refusal.message);
     }
     // Whoever decided hears how the move ends, in the conversation where they decided.
     await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
     await settleWithin(result.settled, this.deps.replyBudgetMs);
-    return cardResponse(moveCard(this.deps.orchestrator.get(moveId) ?? result.state));
+    return cardResponse(moveCard(this.deps.orchestrator.get(moveId) ?? result.state, this.deps.cardOptions));
   }
 }
 

@@ -23,7 +23,7 @@ export class AuditCommand implements CommandHandler<'audit'> {
       await turn.sendActivity(who.ok ? 'Only partner staff with a Partner Center role can read a move\'s audit trail.' : who.message);
       return;
     }
-    const csv = auditCsv(state.moveId, await this.deps.orchestrator.history(state.moveId));
+    const csv = auditCsv(state.moveId, await this.deps.orchestrator.history(state.moveId), this.deps.cardOptions);
     const lines = csv.split('\r\n');
     let shown = csv;
     let note = '';

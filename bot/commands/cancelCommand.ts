@@ -34,6 +34,6 @@ export class CancelCommand implements CommandHandler<'cancel'> {
       return;
     }
     await settleWithin(result.settled, this.deps.replyBudgetMs);
-    await turn.sendActivity(cardActivity(moveCard(this.deps.orchestrator.get(state.moveId) ?? result.state)));
+    await turn.sendActivity(cardActivity(moveCard(this.deps.orchestrator.get(state.moveId) ?? result.state, this.deps.cardOptions)));
   }
 }

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { CountryOption } from '../../cards/intakeCard';
+import type { CardOptions } from '../../cards/moveView';
 import type { ChatCommand } from '../../dialogs/commandParser';
 import type { MoveOrchestrator } from '../../move/orchestrator';
 import type { ActorResolver } from '../actorResolver';
@@ -19,4 +20,6 @@ export interface CommandDeps {
   partnerRegion: () => Promise<string>;
   replyBudgetMs: number;
   now: () => Date;
+  /** What the cards need from configuration: the approval policy the decider enforces. */
+  cardOptions: CardOptions;
 }

@@ -10,6 +10,6 @@ export class HelpCommand implements CommandHandler<'help'> {
 
   async handle(turn: TurnContext): Promise<void> {
     const who = await this.deps.actors.resolve(turn);
-    await turn.sendActivity(cardActivity(helpCard({ roles: who.ok ? who.actor.roles : [] })));
+    await turn.sendActivity(cardActivity(helpCard({ roles: who.ok ? who.actor.roles : [], approverRoles: this.deps.cardOptions.approvalPolicy.approverRoles })));
   }
 }

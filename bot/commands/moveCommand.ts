@@ -41,7 +41,7 @@ export class MoveCommand implements CommandHandler<'move'> {
     const active = this.deps.orchestrator.activeMoveFor(command.customer);
     if (active) {
       await turn.sendActivity(`${quoteForChat(command.customer)} already has a move under way, started by ${active.startedBy?.name ?? 'someone'}. Here it is:`);
-      await turn.sendActivity(cardActivity(moveCard(active)));
+      await turn.sendActivity(cardActivity(moveCard(active, this.deps.cardOptions)));
       return;
     }
     const moveId = this.deps.orchestrator.newMoveId();
@@ -63,6 +63,6 @@ export class MoveCommand implements CommandHandler<'move'> {
     }
     await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
     await settleWithin(result.settled, this.deps.replyBudgetMs);
-    await turn.sendActivity(cardActivity(moveCard(this.deps.orchestrator.get(moveId) ?? result.state)));
+    await turn.sendActivity(cardActivity(moveCard(this.deps.orchestrator.get(moveId) ?? result.state, this.deps.cardOptions)));
   }
 }

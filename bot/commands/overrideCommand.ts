@@ -32,6 +32,6 @@ export class OverrideCommand implements CommandHandler<'override'> {
     }
     await this.deps.registry.addFollower(state.moveId, TurnContext.getConversationReference(turn.activity));
     await settleWithin(result.settled, this.deps.replyBudgetMs);
-    await turn.sendActivity(cardActivity(moveCard(this.deps.orchestrator.get(state.moveId) ?? result.state)));
+    await turn.sendActivity(cardActivity(moveCard(this.deps.orchestrator.get(state.moveId) ?? result.state, this.deps.cardOptions)));
   }
 }

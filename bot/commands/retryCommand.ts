@@ -1,18 +1,27 @@
 import { quoteForChat } from '../../dialogs/commandParser';
-import type { TurnContext } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
 import { moveCard } from '../../cards/moveCard';
+import { noticeCard } from '../../cards/noticeCard';
 import type { ChatCommand } from '../../dialogs/commandParser';
+import type { Actor } from '../../move/model';
+import { needsAttention } from '../../move/reassignment';
+import type { MoveState } from '../../move/state';
+import { settleWithin } from '../actions/actionHandler';
 import { cardActivity } from '../teamsNotifier';
 import type { CommandDeps, CommandHandler } from './commandHandler';
 
-/** `retry <customer>`: run the move's failed step again now. */
+/**
+ * `retry <customer>`: run the move's failed step again now; for a move blocked because some users could not
+ * get their new licence, another reassignment pass (as the person asking, so the decider checks their role).
+ */
 export class RetryCommand implements CommandHandler<'retry'> {
   readonly kind = 'retry' as const;
 
   constructor(private readonly deps: CommandDeps) {}
 
   async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'retry' }>): Promise<void> {
-    const state = command.customer ? this.deps.orchestrator.activeMoveFor(command.customer) : undefined;
+    const latest = command.customer ? this.deps.orchestrator.latestMoveFor(command.customer) : undefined;
+    const state = command.customer ? this.deps.orchestrator.activeMoveFor(command.customer) ?? (latest?.stage === 'blocked' ? latest : undefined) : undefined;
     if (!command.customer || !state) {
       await turn.sendActivity(command.customer ? `No move is running for ${quoteForChat(command.customer)}.` : 'Say which customer: `retry contoso.com`.');
       return;
@@ -22,12 +31,47 @@ export class RetryCommand implements CommandHandler<'retry'> {
       await turn.sendActivity(who.ok ? 'Only partner staff with a Partner Center role can retry a move.' : who.message);
       return;
     }
+    if (state.stage === 'blocked' && state.blocked?.reason.code === 'reassignment-incomplete') {
+      await this.resumeReassignment(turn, state, who.actor);
+      return;
+    }
+    if (state.stage === 'blocked') {
+      await turn.sendActivity(`The move of ${state.customerDomain} is blocked, so there is no step to run again. The card says why and what can be done.`);
+      await turn.sendActivity(cardActivity(moveCard(state, this.deps.cardOptions)));
+      return;
+    }
     if (!state.lastFailure) {
       await turn.sendActivity(`Nothing has failed on the move of ${state.customerDomain}; it is at its next step already.`);
-      await turn.sendActivity(cardActivity(moveCard(state)));
+      await turn.sendActivity(cardActivity(moveCard(state, this.deps.cardOptions)));
       return;
     }
     const after = await this.deps.orchestrator.retry(state.moveId);
-    await turn.sendActivity(cardActivity(moveCard(after ?? state)));
+    await turn.sendActivity(cardActivity(moveCard(after ?? state, this.deps.cardOptions)));
   }
+
+  private async resumeReassignment(turn: TurnContext, state: MoveState, actor: Actor): Promise<void> {
+    const result = await this.deps.orchestrator.resumeReassignment(state.moveId, actor);
+    if (!result.ok) {
+      await turn.sendActivity(cardActivity(noticeCard({ title: 'Licence reassignment not run again', message: result.refusal.message, tone: 'warning' })));
+      return;
+    }
+    await this.deps.registry.addFollower(state.moveId, TurnContext.getConversationReference(turn.activity));
+    await settleWithin(result.settled, this.deps.replyBudgetMs);
+    const after = this.deps.orchestrator.get(state.moveId) ?? result.state;
+    await turn.sendActivity(passOutcome(after));
+    await turn.sendActivity(cardActivity(moveCard(after, this.deps.cardOptions)));
+  }
+}
+
+/** What another reassignment pass did, as far as it got within the reply budget. */
+function passOutcome(state: MoveState): string {
+  const results = Object.values(state.reassignment.results);
+  const moved = results.filter((r) => !needsAttention(r)).length;
+  const stuck = results.length - moved;
+  const pass = `Licence reassignment, pass ${state.reassignment.pass} for ${state.customerDomain}`;
+  if (state.stage === 'reassigning-licenses') return `${pass}: started; ${moved} moved so far. The card updates as it goes.`;
+  if (state.stage === 'blocked' && state.blocked?.reason.code === 'reassignment-incomplete') {
+    return `${pass}: ${moved} moved, ${stuck} still on the old licence. Fix what the card lists for each, then say \`retry ${state.customerDomain}\` again; or an Account admin may \`override ${state.customerDomain} <reason>\` to go on.`;
+  }
+  return `${pass}: done, ${moved} moved; every user is on the new licences now.`;
 }

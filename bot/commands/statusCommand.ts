@@ -23,8 +23,8 @@ export class StatusCommand implements CommandHandler<'status'> {
       await turn.sendActivity(`There is no move for ${quoteForChat(command.customer)}. Start one with \`move ${quoteForChat(command.customer)}\`.`);
       return;
     }
-    await turn.sendActivity(cardActivity(statusCard(state, await this.deps.orchestrator.history(state.moveId))));
+    await turn.sendActivity(cardActivity(statusCard(state, await this.deps.orchestrator.history(state.moveId), this.deps.cardOptions)));
     // A plan waiting for a decision comes with its card, so an approver can decide from here.
-    if (state.stage === 'approval') await turn.sendActivity(cardActivity(planCard(state)));
+    if (state.stage === 'approval') await turn.sendActivity(cardActivity(planCard(state, this.deps.cardOptions)));
   }
 }

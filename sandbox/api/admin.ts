@@ -1,7 +1,7 @@
 /**
  * The sandbox's own admin API under `/_sandbox` (JSON, no auth, loopback callers only): read the world, let a
  * customer accept the partner's invitations or approve GDAP, read licence history, move the clock, reset.
- * Faults, throttling, settings and test tokens are in adminControls.ts.
+ * Faults, throttling, settings and test tokens are in adminControls.ts; the SKU table as CSV in adminSkuCatalog.ts.
  */
 import type { SandboxControls } from '../control/controls';
 import { adminError } from '../http/errors';
@@ -40,6 +40,7 @@ export function registerAdminRoutes(router: Router, world: SandboxWorld, control
   }));
   router.add('admin', 'GET', '/_sandbox/customers/:customer/license-history', adminOnly((request) =>
     json(200, licenseHistory(world, findCustomerOr404(world, request.params.customer), request))));
+  router.add('admin', 'POST', '/_sandbox/customers/:customer/users/:user/usage-location', adminOnly((request) => json(200, setUsageLocation(world, request))));
   router.add('admin', 'POST', '/_sandbox/reset', adminOnly(() => {
     world.reset();
     controls.reset();
@@ -63,6 +64,19 @@ function advanceClock(world: SandboxWorld, body: unknown): void {
   const total = days * MS_PER_DAY + seconds * MS_PER_SECOND;
   if (total > MAX_ADVANCE_DAYS * MS_PER_DAY) throw adminError(400, 'bad_request', `Advance at most ${MAX_ADVANCE_DAYS} days at a time.`);
   world.clock.advance(total);
+}
+
+/** The customer's admin sets a user's usage location (what a licence needs), e.g. `{"usageLocation": "US"}`. */
+function setUsageLocation(world: SandboxWorld, request: SandboxRequest) {
+  const customer = findCustomerOr404(world, request.params.customer);
+  const key = request.params.user.toLowerCase();
+  const user = customer.tenant.users.find((u) => u.id.toLowerCase() === key || u.userPrincipalName.toLowerCase() === key);
+  if (!user) throw adminError(404, 'not_found', `No user '${request.params.user.slice(0, 256)}' in ${customer.tenant.initialDomain}.`);
+  const body = request.jsonBody();
+  const location = isRecord(body) ? body.usageLocation : undefined;
+  if (typeof location !== 'string' || !/^[A-Za-z]{2}$/.test(location)) throw adminError(400, 'bad_request', 'Send {"usageLocation": "US"} (a two-letter country code).');
+  user.usageLocation = location.toUpperCase();
+  return { id: user.id, userPrincipalName: user.userPrincipalName, usageLocation: user.usageLocation };
 }
 
 export function findCustomerOr404(world: SandboxWorld, key: string): CustomerAccount {

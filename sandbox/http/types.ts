@@ -25,7 +25,10 @@ export interface SandboxRequest {
 
 export interface SandboxResponse {
   status: number;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is, instead of `body` (e.g. a CSV download); its Content-Type goes in `headers`. */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -48,4 +51,8 @@ export class MalformedBodyError extends Error {
 
 export function json(status: number, body: unknown, headers?: Record<string, string>): SandboxResponse {
   return { status, body, headers };
+}
+
+export function text(status: number, content: string, contentType: string): SandboxResponse {
+  return { status, text: content, headers: { 'Content-Type': contentType } };
 }

@@ -3,7 +3,8 @@
  * whole request is valid and every change is made, or nothing changes.
  * - every skuId is a GUID; a SKU is added at most once and never both added and removed;
  * - added SKUs must be subscribed in the tenant, with seats left (enabled + warning − consumed) for each user
- *   who does not already hold the SKU (CountViolation); disabledPlans must be plans of that SKU;
+ *   who does not already hold the SKU ("Subscription with SKU … does not have any available licenses.", with a
+ *   CountViolation detail); disabledPlans must be plans of that SKU;
  * - adding needs the user's usageLocation;
  * - only direct assignments can be removed: a licence held only through a group cannot.
  * Each change is appended to the world's licence history with the user's licences before and after.
@@ -23,6 +24,12 @@ export class LicenseRuleViolation extends Error {
 
 export const USAGE_LOCATION_MESSAGE = 'License assignment cannot be done for user with invalid usage location.';
 export const INHERITED_LICENSE_MESSAGE = 'User license is inherited from a group membership and it cannot be removed directly from the user.';
+/**
+ * Graph's refusal when no seat is left, as Graph clients report it (400 Request_BadRequest, "Subscription with SKU
+ * {skuId} does not have any available licenses."). The reference lists the exact text as not read (§A3, gap 3);
+ * this is the wording seen in public scripts that match on it.
+ */
+export const noSeatsMessage = (skuId: string) => `Subscription with SKU ${skuId} does not have any available licenses.`;
 const MAX_HISTORY = 50_000;
 
 interface AddLicense {
@@ -52,14 +59,7 @@ export function assignLicenses(world: SandboxWorld, tenant: Tenant, user: Direct
     if (user.licenses.some((l) => l.skuId === license.skuId)) continue; // already counted for this user
     const sku = skus.find((s) => s.skuId === license.skuId)!;
     const available = sku.prepaidUnits.enabled + sku.prepaidUnits.warning - sku.consumedUnits;
-    if (available < 1) {
-      throw new LicenseRuleViolation(
-        'Request_BadRequest',
-        `License assignment failed because there are not enough licenses: ${sku.skuPartNumber} (${sku.skuId}) has ${sku.prepaidUnits.enabled + sku.prepaidUnits.warning} and all of them are assigned.`,
-        'CountViolation',
-        sku.skuId,
-      );
-    }
+    if (available < 1) throw new LicenseRuleViolation('Request_BadRequest', noSeatsMessage(sku.skuId), 'CountViolation', sku.skuId);
   }
   if (add.length === 0 && remove.length === 0) return null;
 

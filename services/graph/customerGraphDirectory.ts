@@ -1,14 +1,24 @@
 /**
  * The CustomerDirectory port: Microsoft Graph in a customer's tenant (needs GDAP or consent there).
  * `GET /subscribedSkus` (licences the tenant owns) and `GET /directory/subscriptions` (the commercial
- * subscriptions behind them), both followed through `@odata.nextLink`.
+ * subscriptions behind them), both followed through `@odata.nextLink`; the users holding a SKU and their
+ * licence changes through CustomerLicensing (`GET /users` with the licence filter, `assignLicense` in `$batch`).
+ *
+ * changeLicences returns one result per change: Graph's refusal of one user (usage location, a licence
+ * inherited from a group, no seat left…) is that user's `ok: false` with Graph's code and message, and a repeat
+ * that finds the user already as asked counts as done. It throws only when the call as a whole failed: no token,
+ * or nothing done and every change refused for a reason about the call (401/403 no access, 429 throttled after
+ * the retries, no answer from Graph).
  */
-import { parseGraphItem } from './graphError';
+import { fixFor, GraphError, parseGraphItem } from './graphError';
 import { z } from 'zod';
 import type { SourceSubscription } from '../../move/model';
-import type { CallContext, CustomerDirectory, SubscribedSku } from '../../move/ports';
+import type {
+  CallContext, CustomerDirectory, LicensedUser, SubscribedSku, UserLicenceChange, UserLicenceChangeResult,
+} from '../../move/ports';
 import type { TokenMode } from '../identity/tokenProvider';
 import { assertSafeTenantSegment } from '../identity/tenantSegment';
+import { CustomerLicensing, type LicenseChangeResult } from './customerLicensing';
 import { graphRequestId, type GraphClientFactory } from './graphClientFactory';
 
 export interface CustomerGraphDirectoryOptions {
@@ -18,7 +28,14 @@ export interface CustomerGraphDirectoryOptions {
    * `app+user`: the secure-application-model user's token, which works through GDAP roles.
    */
   mode?: TokenMode;
+  /** The licence calls; give one built with the same `graph` and `mode`. Default: built from them. */
+  licensing?: CustomerLicensing;
+  /** `$top` of each page of users holding a SKU. Default 999 (Graph's largest). */
+  licensedUsersPageSize?: number;
 }
+
+/** Statuses that are about the call, not the user: no access, throttled after the retries, no answer (null). */
+const CALL_LEVEL_STATUSES: ReadonlySet<number | null> = new Set([null, 401, 403, 429]);
 
 const count = z.number().nullish().transform((n) => n ?? 0);
 
@@ -53,9 +70,11 @@ const companySubscriptionSchema = z.object({
 
 export class CustomerGraphDirectory implements CustomerDirectory {
   private readonly mode: TokenMode;
+  private readonly licensing: CustomerLicensing;
 
   constructor(private readonly options: CustomerGraphDirectoryOptions) {
     this.mode = options.mode ?? 'app';
+    this.licensing = options.licensing ?? new CustomerLicensing({ graph: options.graph, mode: this.mode });
   }
 
   async subscribedSkus(tenantId: string, ctx: CallContext): Promise<SubscribedSku[]> {
@@ -78,6 +97,38 @@ export class CustomerGraphDirectory implements CustomerDirectory {
     return typeof country === 'string' && /^[A-Za-z]{2}$/.test(country) ? country.toUpperCase() : null;
   }
 
+  /** Every user holding `skuId` (directly or through a group), page by page as Graph serves them. */
+  async *licensedUsers(tenantId: string, skuId: string, ctx: CallContext): AsyncGenerator<LicensedUser> {
+    for await (const user of this.licensing.usersWithSku(tenantId, skuId, ctx, this.options.licensedUsersPageSize)) {
+      yield {
+        id: user.id,
+        userPrincipalName: user.userPrincipalName,
+        displayName: user.displayName,
+        usageLocation: user.usageLocation,
+        assignedLicenses: user.assignedLicenses.map((l) => ({ skuId: l.skuId, disabledPlans: [...l.disabledPlans] })),
+        licenseAssignmentStates: user.licenseAssignmentStates.map((s) => ({ skuId: s.skuId, assignedByGroup: s.assignedByGroup })),
+      };
+    }
+  }
+
+  /** One `assignLicense` per change (adds and removes together) through `$batch`; results in the changes' order. */
+  async changeLicences(tenantId: string, changes: UserLicenceChange[], ctx: CallContext): Promise<UserLicenceChangeResult[]> {
+    if (changes.length === 0) return [];
+    const results = await this.licensing.assignLicenses(tenantId, changes.map((change) => ({
+      userId: change.userId,
+      addLicenses: change.addLicenses.map((l) => ({ skuId: l.skuId, disabledPlans: [...l.disabledPlans] })),
+      removeLicenses: [...change.removeLicenses],
+    })), ctx);
+    const failure = wholeCallFailure(results);
+    if (failure) {
+      throw new GraphError(`Graph: change the licences of ${changes.length} user(s)`, tenantId, failure.status, failure.code,
+        failure.message ?? 'Graph gave no error message', fixFor(failure.status, failure.code));
+    }
+    return results.map((r) => (r.ok
+      ? { userId: r.userId, ok: true, code: null, message: null }
+      : { userId: r.userId, ok: false, code: r.code, message: r.message }));
+  }
+
   private async readAll(tenantId: string, path: string, step: string, ctx: CallContext): Promise<unknown[]> {
     assertSafeTenantSegment(tenantId);
     const client = this.options.graph.forTenant(tenantId, this.mode);
@@ -89,3 +140,8 @@ export class CustomerGraphDirectory implements CustomerDirectory {
   }
 }
 
+/** The call failed as a whole: nothing was done, and every refusal is about the call rather than a user. */
+function wholeCallFailure(results: readonly LicenseChangeResult[]): LicenseChangeResult | null {
+  if (results.some((r) => r.ok)) return null;
+  return results.every((r) => CALL_LEVEL_STATUSES.has(r.status)) ? results[0] ?? null : null;
+}

@@ -11,11 +11,12 @@
  *   a sub-request is sent again only if it is `idempotent` — GETs, and requests the caller marks so
  *   (assignLicense with the same add/remove sets the same final licence state however often it runs).
  *   Anything else is reported with status null ("outcome unknown"), never re-sent.
+ * - no token (TokenRequestError, MissingRefreshTokenError): nothing was sent; `run` throws it.
  */
 import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import type { CallContext } from '../../move/ports';
 import { parseRetryAfter, type HttpMethod } from '../http/outboundHttp';
-import type { TokenMode } from '../identity/tokenProvider';
+import { MissingRefreshTokenError, TokenRequestError, type TokenMode } from '../identity/tokenProvider';
 import { OutboundCallOptions, graphRequestId, type GraphClientFactory } from './graphClientFactory';
 import { toGraphError } from './graphError';
 
@@ -128,9 +129,11 @@ export class GraphBatch {
     try {
       raw = await request.post({ requests: chunk.map((p) => toWire(p.item)) });
     } catch (error) {
+      const failure = toGraphError(error, step, tenantId);
+      // No token: nothing was sent, and sending again will not get one. The whole run fails, saying what to configure.
+      if (failure instanceof TokenRequestError || failure instanceof MissingRefreshTokenError) throw failure;
       // No answer at all: a retry is only for what is safe to send twice.
-      const reason = toGraphError(error, step, tenantId).message;
-      return this.unknownOutcome(chunk, outcomes, reason);
+      return this.unknownOutcome(chunk, outcomes, failure.message);
     }
     const body = await raw.json().catch(() => undefined) as { responses?: unknown[] } | undefined;
     if (raw.status === 429) {

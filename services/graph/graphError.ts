@@ -24,7 +24,8 @@ export class GraphError extends Error {
   }
 }
 
-function fixFor(status: number | null, code: string | null): string {
+/** What to do about a Graph failure, when its status or code says. */
+export function fixFor(status: number | null, code: string | null): string {
   if (code === 'Authorization_IdentityNotFound' || code === 'InvalidAuthenticationToken' || status === 401) {
     return "no access to the tenant: approve the GDAP request or grant consent to the app in that tenant";
   }

@@ -14,8 +14,11 @@ import { TeamsNotifier } from '../../bot/teamsNotifier';
 import { TurnScope } from '../../bot/turnScope';
 import type { CountryOption } from '../../cards/intakeCard';
 import { MoveDecider } from '../../move/decider';
+import type { ApprovalPolicy } from '../../move/policy';
 import type { MoveEvent } from '../../move/events';
 import { MoveOrchestrator } from '../../move/orchestrator';
+import { defaultOfferMap } from '../../move/offerMap';
+import { fixedSkuCatalog } from '../support/skuCatalogs';
 import type { Logger, Notifier } from '../../move/ports';
 import { RegionTable } from '../../move/regions';
 import type { MoveState } from '../../move/state';
@@ -39,6 +42,8 @@ export interface TestBotOptions {
   replyBudgetMs?: number;
   /** Teams single sign-on for card actions (off by default). */
   sso?: SsoGate;
+  /** The approval policy, given to the decider, the notifier and the edge as bot/app.ts does (default policy when absent). */
+  approvalPolicy?: ApprovalPolicy;
 }
 
 /** What one turn produced: the invoke response (for invokes) and every other activity the bot replied with. */
@@ -72,18 +77,20 @@ export class TestBot {
 
   constructor(options: TestBotOptions = {}) {
     const log: Logger = this.log;
-    const notifier = options.notifier ?? new TeamsNotifier(this.registry, this.poster, this.turns, log);
+    const approvalPolicy = options.approvalPolicy;
+    const notifier = options.notifier ?? new TeamsNotifier(this.registry, this.poster, this.turns, log, { approvalPolicy });
     this.orchestrator = new MoveOrchestrator({
-      store: this.store, decider: new MoveDecider(this.regions), partnerCenter: this.partnerCenter, customers: this.customers,
+      store: this.store, decider: new MoveDecider(this.regions, approvalPolicy), partnerCenter: this.partnerCenter, customers: this.customers,
       partnerDirectory: this.directory, tenants: this.tenants, notifier, clock: this.clock, ids: this.ids, log,
       settings: { partnerTenantId: PARTNER_TENANT, partnerCountry: undefined, term: 'P1Y', billing: 'monthly' },
+      skuCatalog: fixedSkuCatalog(), offerMap: defaultOfferMap(),
     });
     this.countries = countryOptions(this.regions);
     const partnerRegion = async () => this.regions.regionOf((await this.partnerCenter.partnerProfile({ correlationId: 'profile' })).country) ?? 'US';
     this.bot = createTeamsEdge({
       orchestrator: this.orchestrator, registry: this.registry, partnerDirectory: this.directory, partnerTenantId: PARTNER_TENANT,
       regions: this.regions, partnerRegion, conversationState: this.conversationState, turns: this.turns, clock: this.clock, log,
-      replyBudgetMs: options.replyBudgetMs ?? 2_000, sso: options.sso,
+      replyBudgetMs: options.replyBudgetMs ?? 2_000, sso: options.sso, approvalPolicy,
     }).bot;
     this.adapter = new TestAdapter((context) => this.bot.run(context), { channelId: 'msteams' } as Partial<Activity>);
     this.adapter.onTurnError = async (context, error) => {

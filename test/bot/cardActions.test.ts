@@ -115,7 +115,7 @@ describe('card actions (adaptiveCard/action invokes)', () => {
       const state = await t.contosoAtApproval(STAFF.alex);
       const before = t.store.count();
       const result = await t.click(STAFF.megan, 'move.plan.approve', { moveId: state.moveId, version: state.version, planHash: state.plan!.hash });
-      assertMessageResponse(result, 'Only an Account admin or a Billing agent can approve a plan. Your roles: Sales agent.');
+      assertMessageResponse(result, 'Only an Account admin or a Billing agent can approve this plan. Your roles: Sales agent.');
       assert.equal(t.store.count(), before);
       assert.equal(t.orchestrator.get(state.moveId)!.stage, 'approval');
     });
@@ -181,7 +181,7 @@ describe('card actions (adaptiveCard/action invokes)', () => {
       const t = new TestBot();
       const state = await t.contosoAtApproval(STAFF.megan);
       const result = await t.click(STAFF.lynne, 'move.plan.reject', { moveId: state.moveId, version: state.version, planHash: state.plan!.hash });
-      assertMessageResponse(result, 'Only an Account admin or a Billing agent can reject a plan. Your roles: Helpdesk agent.');
+      assertMessageResponse(result, 'Only an Account admin or a Billing agent can reject this plan. Your roles: Helpdesk agent.');
       assert.equal(t.store.count('PlanRejected'), 0);
     });
   });

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { eventText } from '../../cards/eventText';
+import { DEFAULT_CARD_OPTIONS } from '../../cards/moveView';
 import {
   CHANNEL_ID, TEAM_ID, TestBot, assertCardResponse, assertCardsValid, cardIn, findAction, textOf, type TurnResult,
 } from './buildTestBot';
@@ -161,7 +162,7 @@ describe('chat commands', () => {
       assert.ok(text.includes('Timeline'));
       const history = t.store.eventsOf(state.moveId);
       assert.equal(history.length, 3);
-      for (const event of history) assert.ok(text.includes(eventText(event, state)), `timeline row: ${eventText(event, state)}`);
+      for (const event of history) assert.ok(text.includes(eventText(event, state, DEFAULT_CARD_OPTIONS)), `timeline row: ${eventText(event, state, DEFAULT_CARD_OPTIONS)}`);
       assert.ok(text.includes('Megan Bowen started the move of contoso.onmicrosoft.com (bought direct from Microsoft).'));
       assert.deepEqual(card.refresh.action.data, { moveId: state.moveId, version: state.version });
       assert.ok(findAction({ actions: card.actions }, 'move.cancel'), 'Cancel while the move is not final');

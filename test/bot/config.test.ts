@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { ConfigError, loadConfig } from '../../bot/config';
+import { MICROSOFT_LICENSING_CSV_URL } from '../../services/skuCatalog/skuCatalogLoader';
 
 const minimal = { PARTNER_TENANT_ID: '7d6f3e2a-1b2c-4d5e-8f90-0a1b2c3d4e5f', AZURE_CLIENT_ID: '11111111-2222-4333-8444-555555555555', AZURE_CLIENT_SECRET: 'secret' };
 
@@ -57,5 +58,47 @@ describe('configuration', () => {
     assert.deepEqual(config.roleOverrides, { 'user-1': ['billing-agent'] });
     assert.throws(() => loadConfig({ ...minimal, ROLE_OVERRIDES: '{"user-1":["owner"]}' }), /ROLE_OVERRIDES/);
     assert.throws(() => loadConfig({ ...minimal, ROLE_OVERRIDES: 'not json' }), /not valid JSON/);
+  });
+
+  it('loads Microsoft\'s SKU table from its download URL by default, or from a path or another http(s) URL', () => {
+    const defaults = loadConfig(minimal);
+    assert.equal(defaults.SKU_CATALOG_SOURCE, MICROSOFT_LICENSING_CSV_URL);
+    assert.match(defaults.SKU_CATALOG_SOURCE, /^https:\/\/download\.microsoft\.com\/.*licensing\.csv$/);
+    assert.equal(defaults.SKU_CATALOG_MAX_AGE_DAYS, 30);
+    assert.equal(loadConfig({ ...minimal, SKU_CATALOG_SOURCE: '/srv/data/licensing.csv' }).SKU_CATALOG_SOURCE, '/srv/data/licensing.csv');
+    assert.equal(loadConfig({ ...minimal, SKU_CATALOG_SOURCE: ' http://127.0.0.1:3979/_sandbox/sku-catalog.csv ' }).SKU_CATALOG_SOURCE, 'http://127.0.0.1:3979/_sandbox/sku-catalog.csv');
+    assert.equal(loadConfig({ ...minimal, SKU_CATALOG_MAX_AGE_DAYS: '7' }).SKU_CATALOG_MAX_AGE_DAYS, 7);
+    assert.throws(() => loadConfig({ ...minimal, SKU_CATALOG_SOURCE: 'ftp://files.example.com/licensing.csv' }), /SKU_CATALOG_SOURCE: .*http/);
+    for (const bad of ['0', '366', '2.5', 'monthly']) {
+      assert.throws(() => loadConfig({ ...minimal, SKU_CATALOG_MAX_AGE_DAYS: bad }), /SKU_CATALOG_MAX_AGE_DAYS/, bad);
+    }
+  });
+
+  it('reads the approval policy, with its defaults', () => {
+    const defaults = loadConfig(minimal);
+    assert.deepEqual(defaults.approverRoles, ['account-admin', 'billing-agent']);
+    assert.equal(defaults.FOUR_EYES, 'on');
+    assert.equal(defaults.ACCOUNT_ADMIN_ABOVE_SEATS, 300);
+
+    const custom = loadConfig({ ...minimal, APPROVER_ROLES: ' account-admin , admin-agent,account-admin ', FOUR_EYES: 'off', ACCOUNT_ADMIN_ABOVE_SEATS: '0' });
+    assert.deepEqual(custom.approverRoles, ['account-admin', 'admin-agent']);
+    assert.equal(custom.FOUR_EYES, 'off');
+    assert.equal(custom.ACCOUNT_ADMIN_ABOVE_SEATS, 0);
+  });
+
+  it('refuses an invalid approval policy with one line each', () => {
+    try {
+      loadConfig({ ...minimal, APPROVER_ROLES: 'account-admin,owner' });
+      assert.fail('expected a ConfigError');
+    } catch (error) {
+      assert.ok(error instanceof ConfigError);
+      assert.deepEqual(error.problems.length, 1);
+      assert.match(error.problems[0], /^APPROVER_ROLES: unknown role "owner"; use a comma list of account-admin, admin-agent, sales-agent, billing-agent, helpdesk-agent$/);
+    }
+    assert.throws(() => loadConfig({ ...minimal, APPROVER_ROLES: ' , ' }), /APPROVER_ROLES: no role given/);
+    assert.throws(() => loadConfig({ ...minimal, FOUR_EYES: 'yes' }), /FOUR_EYES/);
+    for (const bad of ['-1', '1.5', 'many']) {
+      assert.throws(() => loadConfig({ ...minimal, ACCOUNT_ADMIN_ABOVE_SEATS: bad }), /ACCOUNT_ADMIN_ABOVE_SEATS/, bad);
+    }
   });
 });

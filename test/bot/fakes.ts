@@ -6,12 +6,18 @@ import type { Activity, ConversationReference } from 'botbuilder';
 import type { MoveThread } from '../../bot/conversationRegistry';
 import { MemoryMoveStore } from '../../store/memoryMoveStore';
 import type { MoveEvent } from '../../move/events';
-import type { CatalogOffer, OrderedSubscription, Role, SourceSubscription } from '../../move/model';
+import type { CatalogOffer, OrderedSubscription, Role } from '../../move/model';
 import type {
-  CallContext, CartLineRequest, Clock, CustomerDirectory, CustomerRecord, IdGenerator, Logger,
-  PartnerCenter, PartnerDirectory, PartnerProfile, PlacedOrder, SubscribedSku, TenantLookup,
+  CallContext, CartLineRequest, Clock, CustomerRecord, IdGenerator, Logger,
+  PartnerCenter, PartnerDirectory, PartnerProfile, PlacedOrder, TenantLookup,
 } from '../../move/ports';
 import type { KeyValueStore } from '../../store/keyValueStore';
+import { CATALOG } from './fakeCustomerDirectory';
+
+export {
+  CATALOG, contosoUsers, EXO1, FakeCustomerDirectory, INHERITED_LICENSE_MESSAGE, licensedUser, noSeatsMessage, SPB,
+  USAGE_LOCATION_MESSAGE, type LicenceCall,
+} from './fakeCustomerDirectory';
 
 export const PARTNER_TENANT = '00000000-0000-0000-0000-0000000000001';
 export const OTHER_TENANT = '99999999-9999-4999-8999-999999999999';
@@ -99,13 +105,7 @@ export class InMemoryKeyValueStore implements KeyValueStore {
 // -------------------------------------------------------------------------------------------------
 // Outbound ports
 
-export const SPB = 'cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46';
-export const EXO1 = '4b9405b0-7788-4568-add1-99614e613b69';
-
-export const CATALOG: CatalogOffer[] = [
-  { productId: 'CFQ7TTC0LCHC', skuId: '0002', title: 'Microsoft 365 Business Premium', provisioningId: SPB, minimumQuantity: 1, maximumQuantity: 300, isTrial: false },
-  { productId: 'CFQ7TTC0LH16', skuId: '0001', title: 'Exchange Online (Plan 1)', provisioningId: EXO1, minimumQuantity: 1, maximumQuantity: 10000, isTrial: false },
-];
+// SPB, EXO1, CATALOG and FakeCustomerDirectory live in fakeCustomerDirectory.ts (re-exported above).
 
 /** Resolves the test world's customer domains; anything else has no tenant. */
 export class FakeTenantLookup implements TenantLookup {
@@ -226,39 +226,6 @@ export class FakePartnerCenter implements PartnerCenter {
   /** How many times an order was placed (checkout of a new cart). */
   get orderCount(): number {
     return this.orders.size;
-  }
-}
-
-/**
- * Graph in the customer tenant: Contoso holds Business Premium and Exchange Online (Plan 1), bought
- * direct; what the fake Partner Center has ordered shows up as extra prepaid licences, as in Graph.
- */
-export class FakeCustomerDirectory implements CustomerDirectory {
-  constructor(private readonly partnerCenter?: FakePartnerCenter) {}
-
-  async subscribedSkus(_tenantId: string, _ctx: CallContext): Promise<SubscribedSku[]> {
-    const ordered = (graphSkuId: string) => [...(this.partnerCenter?.orders.values() ?? [])].flat().flatMap((o) => o.lineItems)
-      .filter((l) => CATALOG.some((c) => c.provisioningId === graphSkuId && l.offerId.startsWith(`${c.productId}:${c.skuId}:`)))
-      .reduce((sum, l) => sum + l.quantity, 0);
-    return [
-      { skuId: SPB, skuPartNumber: 'SPB', capabilityStatus: 'Enabled', appliesTo: 'User', consumedUnits: 20,
-        prepaidUnits: { enabled: 25 + ordered(SPB), suspended: 0, warning: 0, lockedOut: 0 }, servicePlans: [], subscriptionIds: ['sub-spb'] },
-      { skuId: EXO1, skuPartNumber: 'EXCHANGESTANDARD', capabilityStatus: 'Enabled', appliesTo: 'User', consumedUnits: 7,
-        prepaidUnits: { enabled: 10 + ordered(EXO1), suspended: 0, warning: 0, lockedOut: 0 }, servicePlans: [], subscriptionIds: ['sub-exo'] },
-    ];
-  }
-
-  country: string | null = 'US';
-
-  async tenantCountry(_tenantId: string, _ctx: CallContext): Promise<string | null> {
-    return this.country;
-  }
-
-  async subscriptions(_tenantId: string, _ctx: CallContext): Promise<SourceSubscription[]> {
-    return [
-      { id: 'sub-spb', skuId: SPB, skuPartNumber: 'SPB', status: 'Enabled', totalLicenses: 25, isTrial: false, createdDateTime: '2025-03-01T00:00:00Z', nextLifecycleDateTime: '2027-03-01T00:00:00Z', ownerTenantId: null },
-      { id: 'sub-exo', skuId: EXO1, skuPartNumber: 'EXCHANGESTANDARD', status: 'Enabled', totalLicenses: 10, isTrial: false, createdDateTime: '2025-06-01T00:00:00Z', nextLifecycleDateTime: '2027-06-01T00:00:00Z', ownerTenantId: null },
-    ];
   }
 }
 

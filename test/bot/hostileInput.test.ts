@@ -161,7 +161,7 @@ describe('forged and hostile card actions', () => {
     const comment = 'x'.repeat(1_000_000);
     assertMessageResponse(
       await t.click(STAFF.megan, 'move.plan.reject', { ...approveData(), comment }),
-      'Only an Account admin or a Billing agent can reject a plan. Your roles: Sales agent.',
+      'Only an Account admin or a Billing agent can reject this plan. Your roles: Sales agent.',
     );
     assertNothingHappened();
 
@@ -187,7 +187,7 @@ describe('forged and hostile card actions', () => {
     const result = await t.click(STAFF.lynne, 'move.plan.approve', {
       ...approveData(), roles: ['account-admin'], actor: { id: STAFF.alex.aadObjectId, roles: ['account-admin'] }, tenantId: PARTNER_TENANT,
     });
-    assertMessageResponse(result, 'Only an Account admin or a Billing agent can approve a plan. Your roles: Helpdesk agent.');
+    assertMessageResponse(result, 'Only an Account admin or a Billing agent can approve this plan. Your roles: Helpdesk agent.');
     assertNothingHappened();
   });
 

@@ -1,13 +1,18 @@
 import assert from 'node:assert/strict';
 import type { MoveEvent } from '../../move/events';
 import { eventText } from '../../cards/eventText';
+import { SYSTEM_ACTOR } from '../../move/model';
+import { VISIO, VISIO_PLAN1, pickedPlanState, user } from './fabrikamFixtures';
 import {
-  BLOCKED_EVENTS, CANCELLED_EVENTS, CONTOSO_EVENTS, EXISTING_CUSTOMER_EVENTS, FAILURE_EVENTS, MEGAN, REJECTED_EVENTS, contosoState, stateOf,
+  ALEX, BLOCKED_EVENTS, CANCELLED_EVENTS, CONTOSO_EVENTS, EXISTING_CUSTOMER_EVENTS, FAILURE_EVENTS, MEGAN, OPTIONS, REJECTED_EVENTS, contosoState, stateOf,
 } from './fixtures';
+
+const T = '2025-03-05T12:00:00Z';
+const CONTOSO_INVENTORY = contosoState('InventoryTaken').inventory!.lines;
 
 function lines(events: readonly MoveEvent[]): string[] {
   const state = stateOf(events);
-  return events.map((event) => eventText(event, state));
+  return events.map((event) => eventText(event, state, OPTIONS));
 }
 
 describe('eventText', () => {
@@ -40,23 +45,58 @@ describe('eventText', () => {
 
   it('names the multi-partner case, a step that needs a person and a block without a message', () => {
     const started = { ...CONTOSO_EVENTS[0], multiPartner: true } as MoveEvent;
-    assert.match(eventText(started, stateOf([started])), /\(bought direct from Microsoft; the customer keeps another partner\)/);
+    assert.match(eventText(started, stateOf([started]), OPTIONS), /\(bought direct from Microsoft; the customer keeps another partner\)/);
     const state = contosoState('CartCreated');
     assert.equal(
-      eventText({ type: 'StepFailed', at: '2025-03-04T16:40:15Z', actor: MEGAN, step: 'checkout', error: 'Error 13605', retryable: false }, state),
+      eventText({ type: 'StepFailed', at: '2025-03-04T16:40:15Z', actor: MEGAN, step: 'checkout', error: 'Error 13605', retryable: false }, state, OPTIONS),
       'Step checkout failed: Error 13605. It will not retry by itself: fix the cause, then send "retry".',
     );
     assert.equal(
-      eventText({ type: 'MoveBlocked', at: '2025-03-04T16:40:15Z', actor: MEGAN, reason: { code: 'tenant-not-found', domain: 'nowhere.example' }, message: '' }, state),
+      eventText({ type: 'MoveBlocked', at: '2025-03-04T16:40:15Z', actor: MEGAN, reason: { code: 'tenant-not-found', domain: 'nowhere.example' }, message: '' }, state, OPTIONS),
       'Move blocked: no Microsoft 365 tenant answers for nowhere.example.',
     );
+  });
+
+  it('tells picked offers, a typed inventory, the reassignment and its blocker', () => {
+    const state = pickedPlanState();
+    const line = (event: MoveEvent) => eventText(event, state, OPTIONS);
+    assert.equal(line({ type: 'OfferChosen', at: T, actor: ALEX, sourceSkuId: VISIO, skuPartNumber: 'VISIOCLIENT', offers: [VISIO_PLAN1], reason: 'Browser only' }),
+      'Alex Wilber (Account admin) picked Visio Plan 1 for VISIOCLIENT: Browser only. Users lose what these offers lack; the plan is drafted again.');
+    assert.equal(line({ type: 'InventoryTaken', at: T, actor: MEGAN, inventory: { takenAt: T, enteredBy: MEGAN, lines: CONTOSO_INVENTORY } }),
+      'Inventory typed in by Megan Bowen: 2 licence SKUs, 35 licences (27 assigned). The bot could not read the tenant, so the approver checks the figures.');
+    const results = [user(1, 'moved'), user(2, 'moved'), ...Array.from({ length: 7 }, (_, i) => user(i + 3, 'skipped-usage-location'))];
+    assert.equal(line({ type: 'LicencesReassigned', at: T, actor: SYSTEM_ACTOR, results }),
+      'Licences reassigned: 2 users moved to the new licences; 7 users need attention: user003@fabrikam.onmicrosoft.com (Skipped: no usage location), '
+      + 'user004@fabrikam.onmicrosoft.com (Skipped: no usage location), user005@fabrikam.onmicrosoft.com (Skipped: no usage location), '
+      + 'user006@fabrikam.onmicrosoft.com (Skipped: no usage location), user007@fabrikam.onmicrosoft.com (Skipped: no usage location), and 2 more.');
+    assert.equal(line({ type: 'LicencesReassigned', at: T, actor: SYSTEM_ACTOR, results: [user(1, 'moved')] }), 'Licences reassigned: 1 user moved to the new licences.');
+    assert.equal(line({ type: 'ReassignmentFinished', at: T, actor: SYSTEM_ACTOR, moved: 2, attention: 7 }),
+      'Licence reassignment pass finished: 2 moved, 7 users still on the old licence.');
+    assert.equal(line({ type: 'ReassignmentFinished', at: T, actor: SYSTEM_ACTOR, moved: 9, attention: 0 }),
+      'Licence reassignment finished: every user is on the new licences (9 moved in this pass).');
+    assert.equal(line({ type: 'ReassignmentResumed', at: T, actor: MEGAN }),
+      'Megan Bowen asked for another licence reassignment pass: the users still on the old licence are tried again.');
+    assert.equal(line({ type: 'MoveBlocked', at: T, actor: SYSTEM_ACTOR, reason: { code: 'reassignment-incomplete', users: 7 }, message: '' }),
+      'Move blocked: 7 users still hold the old licence; fix what the card lists, then say "retry".');
+  });
+
+  it('names the approvers the policy and the plan require', () => {
+    const state = pickedPlanState();
+    const proposed: MoveEvent = { type: 'PlanProposed', at: T, actor: SYSTEM_ACTOR, plan: state.plan!, proposer: MEGAN };
+    assert.match(eventText(proposed, state, OPTIONS), /An Account admin other than Megan Bowen can approve it\.$/);
+    const noFourEyes = { approvalPolicy: { ...OPTIONS.approvalPolicy, fourEyes: false } };
+    const contoso = contosoState('PlanProposed');
+    const contosoProposed: MoveEvent = { ...proposed, plan: contoso.plan! };
+    assert.match(eventText(contosoProposed, contoso, noFourEyes), /An Account admin or a Billing agent can approve it\.$/);
+    const reminder: MoveEvent = { type: 'ReminderDue', at: T, actor: SYSTEM_ACTOR, about: 'approval', waitingSince: T, count: 1 };
+    assert.match(eventText(reminder, state, OPTIONS), /for an Account admin other than Megan Bowen to approve or reject it\.$/);
   });
 
   it('returns one short line for every event', () => {
     const all = [...CONTOSO_EVENTS, ...BLOCKED_EVENTS, ...REJECTED_EVENTS, ...CANCELLED_EVENTS, ...FAILURE_EVENTS];
     const state = contosoState('MoveCompleted');
     for (const event of all) {
-      const text = eventText(event, state);
+      const text = eventText(event, state, OPTIONS);
       assert.doesNotMatch(text, /\n/, event.type);
       assert.ok(text.length > 10 && text.length < 700, `${event.type}: ${text.length}`);
     }

@@ -3,7 +3,12 @@ import type { MoveEvent } from '../../move/events';
 import { SYSTEM_ACTOR } from '../../move/model';
 import type { Actor, Plan } from '../../move/model';
 import { replay } from '../../move/state';
+import { DEFAULT_CARD_OPTIONS } from '../../cards/moveView';
+import type { CardOptions } from '../../cards/moveView';
 import type { MoveState } from '../../move/state';
+
+/** The cards' options as bot/app.ts builds them by default (the default approval policy). */
+export const OPTIONS: CardOptions = DEFAULT_CARD_OPTIONS;
 
 export const MEGAN: Actor = { id: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen', roles: ['sales-agent'] };
 export const ADELE: Actor = { id: '00000000-0000-0000-0000-0000000000022', name: 'Adele Vance', roles: ['billing-agent'] };
@@ -20,28 +25,38 @@ export const PLAN_HASH = '9f2c4e1ab37d5c0e';
 export const PLAN: Plan = {
   lines: [
     {
-      source: { skuId: 'cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46', skuPartNumber: 'SPB', totalUnits: 25, consumedUnits: 20 },
+      source: {
+        skuId: 'cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46', skuPartNumber: 'SPB', totalUnits: 25, consumedUnits: 20,
+        endsAt: '2025-09-30T00:00:00Z', term: { termDuration: 'P1Y', billingCycle: 'monthly' },
+      },
       match: 'same',
-      offer: { productId: 'CFQ7TTC0LCHC', skuId: '0002', title: 'Microsoft 365 Business Premium' },
+      offers: [{ productId: 'CFQ7TTC0LCHC', skuId: '0002', title: 'Microsoft 365 Business Premium', provisioningId: 'cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46', listPriceUsd: 22 }],
       quantity: 25,
       termDuration: 'P1Y',
       billingCycle: 'monthly',
       reason: 'The catalog offer provisions the same Graph SKU (cbdc14ab…) the customer has.',
+      ignoredPlans: [],
+      lostPlans: [],
+      warnings: [],
       needsReassignment: false,
     },
     {
-      source: { skuId: '4b9405b0-7788-4568-add1-99614e613b69', skuPartNumber: 'EXCHANGESTANDARD', totalUnits: 10, consumedUnits: 7 },
+      source: { skuId: '4b9405b0-7788-4568-add1-99614e613b69', skuPartNumber: 'EXCHANGESTANDARD', totalUnits: 10, consumedUnits: 7, endsAt: null, term: null },
       match: 'same',
-      offer: { productId: 'CFQ7TTC0LH16', skuId: '0001', title: 'Exchange Online (Plan 1)' },
+      offers: [{ productId: 'CFQ7TTC0LH16', skuId: '0001', title: 'Exchange Online (Plan 1)', provisioningId: '4b9405b0-7788-4568-add1-99614e613b69', listPriceUsd: 4 }],
       quantity: 10,
       termDuration: 'P1Y',
       billingCycle: 'monthly',
       reason: 'The catalog offer provisions the same Graph SKU (4b9405b0…) the customer has.',
+      ignoredPlans: [],
+      lostPlans: [],
+      warnings: ["The original's term is unknown (Microsoft Graph does not report terms), so this buys P1Y billed monthly, the configured default."],
       needsReassignment: false,
     },
   ],
   excluded: [{ skuId: 'f30db892-07e9-47e9-837c-80727f46fd3d', skuPartNumber: 'FLOW_FREE', reason: 'Free viral SKU: nothing to buy.' }],
   blockers: [],
+  warnings: [],
   hash: PLAN_HASH,
 };
 

@@ -8,7 +8,7 @@ import { noticeCard } from '../../cards/noticeCard';
 import { statusCard } from '../../cards/statusCard';
 import { welcomeCard } from '../../cards/welcomeCard';
 import { assertValidCard, walk } from './cardAssertions';
-import { ALEX, CONTOSO_EVENTS, HOSTILE, contosoUntil, stateOf } from './fixtures';
+import { ALEX, CONTOSO_EVENTS, HOSTILE, OPTIONS, contosoUntil, stateOf } from './fixtures';
 
 /** No string in the card is longer than the largest limit, and nothing dangerous survives. */
 function assertDefused(card: unknown) {
@@ -30,7 +30,7 @@ describe('hostile and huge strings', () => {
 
   it('a 10 kB comment on a rejected plan is truncated and shown as plain text', () => {
     const events: MoveEvent[] = [...contosoUntil('PlanProposed'), { type: 'PlanRejected', at: '2025-03-04T15:00:00Z', actor: ALEX, planHash: 'x', comment: HOSTILE }];
-    const card = moveCard(stateOf(events));
+    const card = moveCard(stateOf(events), OPTIONS);
     assertValidCard(card);
     assertDefused(card);
     const json = JSON.stringify(card);
@@ -46,14 +46,14 @@ describe('hostile and huge strings', () => {
       { type: 'StepFailed', at: '2025-03-05T00:00:00Z', actor: ALEX, step: HOSTILE, error: HOSTILE, retryable: true },
     ];
     const state = stateOf(events);
-    assertDefused(moveCard(state, events));
-    assertValidCard(moveCard(state, events));
-    assertDefused(statusCard(state, events));
+    assertDefused(moveCard(state, OPTIONS, events));
+    assertValidCard(moveCard(state, OPTIONS, events));
+    assertDefused(statusCard(state, events, OPTIONS));
     const cancelled = [...events, { type: 'MoveCancelled', at: '2025-03-06T00:00:00Z', actor: { ...ALEX, name: HOSTILE }, reason: HOSTILE } as MoveEvent];
-    assertDefused(moveCard(stateOf(cancelled)));
-    assertValidCard(moveCard(stateOf(cancelled)));
+    assertDefused(moveCard(stateOf(cancelled), OPTIONS));
+    assertValidCard(moveCard(stateOf(cancelled), OPTIONS));
     // The domain keeps only domain characters and at most 253 of them.
-    const title = JSON.stringify(moveCard(state)).match(/"text":"Customer move: ([^"]*)"/)?.[1] ?? '(not found)';
+    const title = JSON.stringify(moveCard(state, OPTIONS)).match(/"text":"Customer move: ([^"]*)"/)?.[1] ?? '(not found)';
     assert.ok(title.length <= 253 && /^[\p{L}\p{N}.-]+…?$/u.test(title), title.slice(0, 80));
   });
 
@@ -75,7 +75,7 @@ describe('hostile and huge strings', () => {
 
   it('event lines clip hostile text too', () => {
     const state = stateOf(CONTOSO_EVENTS);
-    const text = eventText({ type: 'PlanRejected', at: '2025-03-04T15:00:00Z', actor: { ...ALEX, name: HOSTILE }, planHash: 'x', comment: HOSTILE }, state);
+    const text = eventText({ type: 'PlanRejected', at: '2025-03-04T15:00:00Z', actor: { ...ALEX, name: HOSTILE }, planHash: 'x', comment: HOSTILE }, state, OPTIONS);
     assert.ok(text.length < 400, `${text.length}`);
     assert.doesNotMatch(text, /\$\{|[\u202A-\u202E\u0007]/);
   });

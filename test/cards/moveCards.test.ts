@@ -11,10 +11,11 @@ import { moveCard } from '../../cards/moveCard';
 import { planCard } from '../../cards/planCard';
 import { progressCard } from '../../cards/progressCard';
 import { provisioningCard } from '../../cards/provisioningCard';
+import { reassignmentCard } from '../../cards/reassignmentCard';
 import { statusCard } from '../../cards/statusCard';
 import { assertHeader, assertValidCard, buttons, moveChecks, openUrls, verbs, visibleText, walk } from './cardAssertions';
 import {
-  ADELE, BLOCKED_EVENTS, CANCELLED_EVENTS, CONTOSO_EVENTS, EXISTING_CUSTOMER_EVENTS, FAILURE_EVENTS, GDAP_LINK, MEGAN,
+  ADELE, BLOCKED_EVENTS, CANCELLED_EVENTS, CONTOSO_EVENTS, EXISTING_CUSTOMER_EVENTS, FAILURE_EVENTS, GDAP_LINK, MEGAN, OPTIONS,
   REJECTED_EVENTS, RESELLER_LINK, contosoState, contosoUntil, stateOf,
 } from './fixtures';
 
@@ -113,7 +114,7 @@ describe('provisioningCard', () => {
 
   it('shows the order, each subscription with its status and the 7-day undo window', () => {
     const state = contosoState('OrderPlaced');
-    const card = moveCard(state);
+    const card = moveCard(state, OPTIONS);
     assertValidCard(card, moveChecks(state));
     const text = visibleText(card);
     assert.match(text, /order ORD-123, cart cart-5e1f/);
@@ -125,7 +126,7 @@ describe('provisioningCard', () => {
 
   it('shows a failing step with "retrying automatically"', () => {
     const state = stateOf(FAILURE_EVENTS);
-    const card = moveCard(state);
+    const card = moveCard(state, OPTIONS);
     assertValidCard(card, moveChecks(state));
     const text = visibleText(card);
     assert.match(text, /Step failed: \ncheckout \(failed 2 times, last at 4 Mar 2025, 16:41 UTC\)/);
@@ -137,7 +138,7 @@ describe('provisioningCard', () => {
     const state = evolve(contosoState('CartCreated'), {
       type: 'StepFailed', at: '2025-03-04T16:40:15Z', actor: MEGAN, step: 'checkout', error: 'The customer has not accepted the Microsoft Customer Agreement (13605).', retryable: false,
     });
-    const text = visibleText(moveCard(state));
+    const text = visibleText(moveCard(state, OPTIONS));
     assert.match(text, /will not be retried automatically\. Fix the cause named above, then send "retry"/);
   });
 });
@@ -179,7 +180,7 @@ describe('doneCard', () => {
 
   it('at source-advice before the advice: active subscriptions, advice coming', () => {
     const early = contosoState('ProvisioningCompleted');
-    const drawn = moveCard(early);
+    const drawn = moveCard(early, OPTIONS);
     assertValidCard(drawn, moveChecks(early));
     const text = visibleText(drawn);
     assert.match(text, /New subscriptions are active/);
@@ -214,7 +215,7 @@ describe('blockedCard', () => {
   ] as const) {
     it(`explains ${reason.code}`, () => {
       const state = evolve(contosoState('MoveStarted'), { type: 'MoveBlocked', at: '2025-03-03T09:01:00Z', actor: MEGAN, reason: reason as never, message: '' });
-      const card = moveCard(state);
+      const card = moveCard(state, OPTIONS);
       assertValidCard(card, moveChecks(state));
       assert.match(visibleText(card), expected);
       assert.match(visibleText(card), /no reason was recorded/);
@@ -226,7 +227,7 @@ describe('statusCard', () => {
   it('draws the whole timeline, the stage and what it waits for', () => {
     const state = contosoState('PlanProposed');
     const events = contosoUntil('PlanProposed');
-    const card = statusCard(state, events);
+    const card = statusCard(state, events, OPTIONS);
     assertValidCard(card, moveChecks(state));
     assertHeader(card, state, 'Waiting for approval');
     const text = visibleText(card);
@@ -243,7 +244,7 @@ describe('statusCard', () => {
       type: 'StepFailed', at: `2025-03-04T17:${String(i).padStart(2, '0')}:00Z`, actor: ADELE, step: 'verify', error: 'Timeout.', retryable: true,
     }));
     const events = [...CONTOSO_EVENTS, ...failures];
-    const card = statusCard(state, events);
+    const card = statusCard(state, events, OPTIONS);
     assertValidCard(card, moveChecks(state));
     assert.deepEqual(verbs(card), ['move.refresh']);
     assert.match(visibleText(card), /27 earlier events are not shown/);
@@ -251,14 +252,14 @@ describe('statusCard', () => {
 
   it('says when nothing has happened yet', () => {
     const state = contosoState('MoveStarted');
-    assert.match(visibleText(statusCard(state, [])), /Nothing has happened yet/);
+    assert.match(visibleText(statusCard(state, [], OPTIONS)), /Nothing has happened yet/);
   });
 });
 
 describe('cancelledCard', () => {
   it('says who cancelled, why, and what is left to do', () => {
     const state = stateOf(CANCELLED_EVENTS);
-    const card = moveCard(state, CANCELLED_EVENTS);
+    const card = moveCard(state, OPTIONS, CANCELLED_EVENTS);
     assertValidCard(card, moveChecks(state));
     assertHeader(card, state, 'Cancelled');
     const text = visibleText(card);
@@ -274,12 +275,13 @@ describe('cancelledCard', () => {
 describe('moveCard', () => {
   const expected: Record<Stage, string> = {
     intake: 'progress', preflight: 'progress', invitation: 'progress', 'awaiting-acceptance': 'invitation', inventory: 'progress',
-    plan: 'progress', approval: 'plan', provisioning: 'provisioning', 'source-advice': 'done', 'watching-sources': 'done', done: 'done', blocked: 'blocked',
+    plan: 'progress', approval: 'plan', provisioning: 'provisioning', 'reassigning-licenses': 'reassignment', 'source-advice': 'done', 'watching-sources': 'done', done: 'done', blocked: 'blocked',
     rejected: 'plan', cancelled: 'cancelled', 'timed-out': 'status',
   };
   const builders: Record<string, (s: MoveState) => unknown> = {
-    progress: progressCard, invitation: invitationCard, plan: planCard, provisioning: provisioningCard, done: doneCard, blocked: blockedCard, cancelled: cancelledCard,
-    status: (s: MoveState) => statusCard(s, []),
+    progress: (s: MoveState) => progressCard(s, OPTIONS), invitation: invitationCard, plan: (s: MoveState) => planCard(s, OPTIONS),
+    provisioning: provisioningCard, reassignment: reassignmentCard, done: doneCard, blocked: blockedCard, cancelled: cancelledCard,
+    status: (s: MoveState) => statusCard(s, [], OPTIONS),
   };
   const histories = [
     ...CONTOSO_EVENTS.map((_, i) => CONTOSO_EVENTS.slice(0, i + 1)),
@@ -290,9 +292,9 @@ describe('moveCard', () => {
     const state = events.length === 0 ? stateOf([CONTOSO_EVENTS[0]]) : stateOf(events);
     const label = events.length === 0 ? 'MoveStarted' : `${events[events.length - 1].type} (${state.stage})`;
     it(`after ${label}: draws the ${expected[state.stage]} card, valid, with the header`, () => {
-      const card = moveCard(state, events);
+      const card = moveCard(state, OPTIONS, events);
       assertValidCard(card, moveChecks(state));
-      assert.deepEqual(card, events.length > 0 && expected[state.stage] === 'progress' ? progressCard(state, events) : builders[expected[state.stage]](state));
+      assert.deepEqual(card, events.length > 0 && expected[state.stage] === 'progress' ? progressCard(state, OPTIONS, events) : builders[expected[state.stage]](state));
       const text = visibleText(card);
       assert.ok(text.includes(state.customerDomain));
       assert.ok(text.includes('Megan Bowen'));
@@ -301,7 +303,7 @@ describe('moveCard', () => {
 
   it('draws a move that has no events yet (stage intake)', () => {
     const state = initialState('mv-empty');
-    const card = moveCard(state);
+    const card = moveCard(state, OPTIONS);
     assertValidCard(card, moveChecks(state));
     assert.match(visibleText(card), /Stage: \nIntake/);
     assert.match(visibleText(card), /not started yet/);
@@ -309,7 +311,7 @@ describe('moveCard', () => {
 
   it('the progress card says it is checking, what comes next, and on whom it waits', () => {
     const state = contosoState('MoveStarted');
-    const card = moveCard(state, contosoUntil('MoveStarted'));
+    const card = moveCard(state, OPTIONS, contosoUntil('MoveStarted'));
     assertHeader(card, state, 'Pre-flight checks');
     const text = visibleText(card);
     assert.match(text, /Checking… Pre-flight checks/);

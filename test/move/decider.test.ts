@@ -5,7 +5,7 @@ import type { MoveEvent } from '../../move/events';
 import { RegionTable } from '../../move/regions';
 import { initialState, replay } from '../../move/state';
 import {
-  adele, alex, contosoHistory, contosoInventory, contosoPlan, CONTOSO_TENANT, isaiah, lynne, megan, patti, startCommand, system, T0,
+  adele, alex, contosoHistory, contosoInventory, contosoPlan, CONTOSO_TENANT, eventsOf, isaiah, lynne, megan, patti, refusalOf, startCommand, system, T0,
 } from './fixtures';
 
 const decider = new MoveDecider(RegionTable.default());
@@ -15,15 +15,6 @@ function given(events: MoveEvent[]) {
   return { when: (command: MoveCommand): Decision => decider.decide(command, state) };
 }
 
-function eventsOf(decision: Decision): MoveEvent[] {
-  assert.ok(decision.ok, decision.ok ? '' : `refused: ${decision.refusal.message}`);
-  return decision.events;
-}
-
-function refusalOf(decision: Decision) {
-  assert.ok(!decision.ok, 'expected a refusal');
-  return decision.refusal;
-}
 
 describe('move decider', () => {
   describe('StartMove', () => {
@@ -183,7 +174,7 @@ describe('move decider', () => {
     });
 
     it('blocks a plan with a SKU that has no offer', () => {
-      const plan = { ...contosoPlan(), blockers: [{ skuId: 'x', skuPartNumber: 'SPE_E3', reason: 'No CSP offer provisions SPE_E3.' }] };
+      const plan = { ...contosoPlan(), blockers: [{ skuId: 'x', skuPartNumber: 'SPE_E3', kind: 'no-equivalent' as const, reason: 'No CSP offer provisions SPE_E3.', missingPlans: ['TEAMS1'], candidates: [] }] };
       const events = eventsOf(given(contosoHistory('inventory')).when({ type: 'ProposePlan', actor: system, at: T0, plan }));
       assert.deepEqual(events.map((e) => e.type), ['PlanProposed', 'MoveBlocked']);
       assert.match((events[1] as Extract<MoveEvent, { type: 'MoveBlocked' }>).message, /SPE_E3/);
@@ -208,7 +199,7 @@ describe('move decider', () => {
     it('refuses a Sales agent and names who can approve', () => {
       const refusal = refusalOf(given(contosoHistory('proposed')).when(approve(megan)));
       assert.equal(refusal.code, 'not-allowed');
-      assert.match(refusal.message, /Only an Account admin or a Billing agent can approve a plan\. Your roles: Sales agent/);
+      assert.match(refusal.message, /Only an Account admin or a Billing agent can approve this plan\. Your roles: Sales agent/);
     });
 
     it('refuses the proposer (four-eyes), even an Account admin', () => {

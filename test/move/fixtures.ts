@@ -1,7 +1,11 @@
+import assert from 'node:assert/strict';
+import type { Decision } from '../../move/decider';
 import type { MoveCommand } from '../../move/commands';
 import type { MoveEvent } from '../../move/events';
 import type { Actor, Inventory, Plan } from '../../move/model';
 import { buildPlan } from '../../move/plan';
+import { defaultOfferMap } from '../../move/offerMap';
+import { sandboxSkuCatalog } from '../support/skuCatalogs';
 import { replay, type MoveState } from '../../move/state';
 
 export const T0 = '2026-11-24T09:00:00.000Z';
@@ -38,7 +42,9 @@ export const CATALOG = [
 ];
 
 export function contosoPlan(): Plan {
-  return buildPlan(contosoInventory(), CATALOG, { term: 'P1Y', billing: 'monthly', partnerTenantId: PARTNER_TENANT });
+  return buildPlan(contosoInventory(), CATALOG, {
+    term: 'P1Y', billing: 'monthly', partnerTenantId: PARTNER_TENANT, now: T0, skus: sandboxSkuCatalog(), offerMap: defaultOfferMap(),
+  });
 }
 
 const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
@@ -72,4 +78,15 @@ export function startCommand(overrides: Partial<Extract<MoveCommand, { type: 'St
     type: 'StartMove', actor: megan, at: T0, moveId: 'mv-1', correlationId: 'corr-1', customerDomain: 'contoso.onmicrosoft.com',
     customerCountry: 'US', source: 'microsoft-direct', multiPartner: false, requestGdap: true, activeMoveId: null, ...overrides,
   };
+}
+
+/** The events a decision accepted (fails the test, with the reason, when it refused). */
+export function eventsOf(decision: Decision): MoveEvent[] {
+  assert.ok(decision.ok, decision.ok ? '' : `refused: ${decision.refusal.message}`);
+  return decision.events;
+}
+
+export function refusalOf(decision: Decision) {
+  assert.ok(!decision.ok, 'expected a refusal');
+  return decision.refusal;
 }

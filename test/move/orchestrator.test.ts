@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { MoveDecider } from '../../move/decider';
 import type { MoveEvent } from '../../move/events';
 import { MoveOrchestrator, retryDelayMs } from '../../move/orchestrator';
+import { defaultOfferMap } from '../../move/offerMap';
+import { fixedSkuCatalog } from '../support/skuCatalogs';
 import type { Notifier, PartnerDirectory } from '../../move/ports';
 import { RegionTable } from '../../move/regions';
 import {
@@ -25,6 +27,7 @@ class World {
       store: this.store, decider: new MoveDecider(RegionTable.default()), partnerCenter: this.partnerCenter, customers: this.customers,
       partnerDirectory: this.directory, tenants: new FakeTenantLookup(), notifier, clock: this.clock, ids: new SequentialIds(),
       log: new RecordingLog(), settings: { partnerTenantId: PARTNER_TENANT, term: 'P1Y', billing: 'monthly' },
+      skuCatalog: fixedSkuCatalog(), offerMap: defaultOfferMap(),
     });
   }
 

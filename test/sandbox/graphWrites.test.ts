@@ -45,6 +45,7 @@ describe('sandbox Graph writes: assignLicense, $batch, sendMail', () => {
       const full = await assign(woodgrove, bstdOnly.id, { addLicenses: [{ skuId: PBI, disabledPlans: [] }], removeLicenses: [] });
       assert.equal(full.status, 400);
       assert.equal(full.body.error.code, 'Request_BadRequest');
+      assert.equal(full.body.error.message, `Subscription with SKU ${PBI} does not have any available licenses.`);
       assert.equal(full.body.error.details[0].code, 'CountViolation');
 
       const removed = await assign(woodgrove, analyst.userPrincipalName, { addLicenses: [], removeLicenses: [PBI] });

@@ -11,7 +11,7 @@ import { GraphError } from '../../services/graph/graphError';
 import { GraphMailer } from '../../services/graph/graphMailer';
 import { OutboundHttp } from '../../services/http/outboundHttp';
 import { RateLimiter, type ThrottleTicket } from '../../services/http/rateLimiter';
-import type { TokenMode, TokenProvider, TokenResource } from '../../services/identity/tokenProvider';
+import { TokenRequestError, type TokenMode, type TokenProvider, type TokenResource } from '../../services/identity/tokenProvider';
 import { recordingSleep, startLocalServer, type Handler, type LocalServer, type ReceivedRequest, type ScriptedAnswer } from './support/localServer';
 
 const PARTNER = 'partner-tenant-id';
@@ -111,6 +111,17 @@ describe('services/graph the calls of a whole move (against a scripted server)',
     assert.deepEqual(sleeps, [2000, 2000]);
     await assert.rejects(batch.run(CUSTOMER, 'app', [{ id: 'a', method: 'GET', url: '/x' }, { id: 'A', method: 'GET', url: '/y' }], 'dup', ctx), /must be unique/);
     await assert.rejects(batch.run(CUSTOMER, 'app', [{ id: 'a', method: 'GET', url: 'https://evil.example/x' }], 'abs', ctx), /relative to the version root/);
+  });
+
+  it('fails the whole run at once when there is no token (nothing was sent, a retry would not get one)', async () => {
+    const graph = (await factory(batchHandler(() => ({ status: 200 })))).withTokens({
+      getToken: async (resource, tenantId, mode) => {
+        throw new TokenRequestError(resource, tenantId, mode, 400, 'invalid_client', 'AADSTS700016', 'AADSTS700016: not found', 'grant consent');
+      },
+    });
+    const items: BatchItem[] = [{ id: '1', method: 'POST', url: '/users/a/assignLicense', body: {}, idempotent: true }];
+    await assert.rejects(new GraphBatch({ graph, ...batchOptions() }).run(CUSTOMER, 'app', items, 'licences', ctx), TokenRequestError);
+    assert.deepEqual([server!.received.length, sleeps.length], [0, 0]);
   });
 
   it('charges a $batch to the Graph buckets per sub-request (reads and writes)', async () => {

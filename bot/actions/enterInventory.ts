@@ -1,0 +1,47 @@
+import { TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
+import { INVENTORY_INPUT_ID, VERBS } from '../../cards/common';
+import { moveCard } from '../../cards/moveCard';
+import { TYPED_INVENTORY_EXAMPLE } from '../../move/typedInventory';
+import { cardResponse, messageResponse } from '../invokeResponses';
+import {
+  MOVE_GONE, moveIdFrom, settleWithin, textFrom, type ActionContext, type ActionDeps, type ActionHandler,
+} from './actionHandler';
+
+/** More than the form allows (50 lines): anything longer is forged or pasted by mistake. */
+const MAX_TYPED_CHARS = 10_000;
+
+/**
+ * `move.inventory.enter`: staff type the customer's licences because the bot cannot read the tenant
+ * (blocked card, or the progress card while reading keeps failing). The orchestrator parses the text and
+ * the decider checks the role and that the move still waits for its inventory.
+ */
+export class EnterInventoryAction implements ActionHandler {
+  readonly verb = VERBS.enterInventory;
+
+  constructor(private readonly deps: ActionDeps) {}
+
+  async handle({ turn, actor, data }: ActionContext): Promise<AdaptiveCardInvokeResponse> {
+    const moveId = moveIdFrom(data);
+    const state = moveId ? await this.deps.orchestrator.find(moveId) : undefined;
+    if (!moveId || !state) return messageResponse(MOVE_GONE);
+    // No check of the card's version here: each failed read of the tenant bumps it, and a version check would
+    // throw away what someone spent minutes typing. The decider refuses once the inventory is in (wrong-stage).
+    const text = typeof data[INVENTORY_INPUT_ID] === 'string' ? (data[INVENTORY_INPUT_ID] as string) : '';
+    if (text.length > MAX_TYPED_CHARS) {
+      return messageResponse(`Typing the inventory: that is more than ${MAX_TYPED_CHARS} characters. Type at most 50 licence lines, then select "Send the inventory". Nothing was recorded.`);
+    }
+    if (!textFrom(data, INVENTORY_INPUT_ID, MAX_TYPED_CHARS).trim()) {
+      return messageResponse(`Typing the inventory: the box is empty. Type one licence per line, like "${TYPED_INVENTORY_EXAMPLE}", then select "Send the inventory". Nothing was recorded.`);
+    }
+
+    const result = await this.deps.orchestrator.enterInventory(moveId, actor, text);
+    if (!result.ok) {
+      if (result.refusal.code === 'wrong-stage') return cardResponse(moveCard(this.deps.orchestrator.get(moveId) ?? state, this.deps.cardOptions));
+      // The typed text stays in the card, so the person fixes the lines named and sends again.
+      return messageResponse(result.refusal.message);
+    }
+    await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
+    await settleWithin(result.settled, this.deps.replyBudgetMs);
+    return cardResponse(moveCard(this.deps.orchestrator.get(moveId) ?? result.state, this.deps.cardOptions));
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * On the blocked card of a plan with licences no sold offer covers: per licence, why, the service plans
+ * its users would miss, and a form for an Account admin to pick offers instead (one to three of the
+ * candidates the planner found) with the reason. Each form's inputs are named after its licence, since a
+ * click sends every input of the card.
+ */
+import type { PlanBlocker, PlannedOffer } from '../move/model';
+import type { MoveState } from '../move/state';
+import { LIMITS, VERBS, deepFreeze, executeAction, factLine, offerInputIds, oneLine, plainText } from './common';
+import type { MoveActionData } from './common';
+import { actionData } from './moveView';
+import { offerText, planNames } from './planLines';
+
+/** Forms and candidates drawn at most (a plan has a handful of blockers; the planner ranks candidates). */
+const MAX_FORMS = 5;
+const MAX_CANDIDATES = 10;
+
+export interface OfferFormView {
+  act: MoveActionData;
+  sourceSkuId: string;
+  sku: string;
+  reason: string;
+  hasMissing: boolean;
+  missing: string;
+  hasChoices: boolean;
+  choices: Array<{ title: string; value: string }>;
+  offersId: string;
+  reasonId: string;
+}
+
+export interface OfferFormsView {
+  forms: OfferFormView[];
+  hasForms: boolean;
+  /** Blockers a person resolves outside the bot (too few licences, quantity limits), one line each. */
+  others: Array<{ text: string }>;
+  hasOthers: boolean;
+  hasHidden: boolean;
+  hidden: string;
+}
+
+function choiceTitle(offer: PlannedOffer): string {
+  const price = offer.listPriceUsd !== null ? ` · about $${offer.listPriceUsd.toFixed(2)} a licence a month` : '';
+  return `${offerText(offer)}${price}`;
+}
+
+function formView(state: MoveState, blocker: PlanBlocker): OfferFormView {
+  const ids = offerInputIds(blocker.skuId);
+  const choices = blocker.candidates.slice(0, MAX_CANDIDATES).map((c) => ({
+    title: choiceTitle(c),
+    value: `${oneLine(c.productId, 40)}:${oneLine(c.skuId, 20)}`,
+  }));
+  return {
+    act: actionData(state),
+    sourceSkuId: oneLine(blocker.skuId, LIMITS.id),
+    sku: oneLine(blocker.skuPartNumber, LIMITS.sku) || oneLine(blocker.skuId, LIMITS.id),
+    reason: oneLine(blocker.reason, LIMITS.message) || 'No sold offer covers it.',
+    hasMissing: blocker.missingPlans.length > 0,
+    missing: planNames(blocker.missingPlans),
+    hasChoices: choices.length > 0,
+    choices,
+    offersId: ids.offers,
+    reasonId: ids.reason,
+  };
+}
+
+/** No forms: the move is not blocked on licences without an equivalent. */
+export function noOfferForms(): OfferFormsView {
+  return { forms: [], hasForms: false, others: [], hasOthers: false, hasHidden: false, hidden: '' };
+}
+
+export function offerFormsView(state: MoveState): OfferFormsView {
+  const blockers = state.plan?.blockers ?? [];
+  // One form per licence: input ids are named after it and must be unique on the card.
+  const open = blockers.filter((b, i) => b.kind === 'no-equivalent'
+    && blockers.findIndex((o) => o.kind === 'no-equivalent' && o.skuId.toLowerCase() === b.skuId.toLowerCase()) === i);
+  const others = blockers.filter((b) => b.kind !== 'no-equivalent').slice(0, LIMITS.listRows);
+  return {
+    forms: open.slice(0, MAX_FORMS).map((b) => formView(state, b)),
+    hasForms: open.length > 0,
+    others: others.map((b) => ({ text: `${oneLine(b.skuPartNumber, LIMITS.sku)}: ${oneLine(b.reason, LIMITS.message)}` })),
+    hasOthers: others.length > 0,
+    hasHidden: open.length > MAX_FORMS,
+    hidden: `${open.length - MAX_FORMS} more licences have no equivalent; pick offers for these first, then refresh the card.`,
+  };
+}
+
+/** Expects `offerForms` (OfferFormsView) in the view model. */
+export const OFFER_FORMS_TEMPLATE = deepFreeze({
+  type: 'Container',
+  $when: '${offerForms.hasForms || offerForms.hasOthers}',
+  spacing: 'Medium',
+  items: [
+    {
+      type: 'Container',
+      $data: '${offerForms.forms}',
+      separator: true,
+      items: [
+        { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '${sku}', weight: 'Bolder' }, { type: 'TextRun', text: ': no equivalent offer' }] },
+        plainText('${reason}', { spacing: 'Small' }),
+        factLine('Users would miss', '${missing}', { $when: '${hasMissing}', spacing: 'Small' }),
+        {
+          type: 'Input.ChoiceSet',
+          $when: '${hasChoices}',
+          id: '${offersId}',
+          label: 'Offers to buy instead (one to three)',
+          isMultiSelect: true,
+          style: 'compact',
+          choices: [{ $data: '${choices}', title: '${title}', value: '${value}' }],
+        },
+        {
+          type: 'Input.Text',
+          $when: '${hasChoices}',
+          id: '${reasonId}',
+          label: 'Why these offers are right (goes on the record and on the plan card)',
+          isMultiline: true,
+          maxLength: LIMITS.comment,
+          placeholder: 'e.g. The customer agreed to lose Teams Phone; they use another phone system.',
+        },
+        { type: 'ActionSet', $when: '${hasChoices}', actions: [executeAction('Use these offers', VERBS.chooseOffers, {}, { sourceSkuId: '${sourceSkuId}' })] },
+        {
+          type: 'TextBlock',
+          $when: '${!hasChoices}',
+          wrap: true,
+          text: 'No sold offer carries any of its service plans, so there is nothing to pick. Keep this licence where it is bought today, or start a new move without it.',
+        },
+      ],
+    },
+    { type: 'TextBlock', $when: '${offerForms.hasHidden}', text: '${offerForms.hidden}', isSubtle: true, wrap: true },
+    plainText('${text}', { $data: '${offerForms.others}', spacing: 'Small' }),
+    {
+      type: 'TextBlock',
+      $when: '${offerForms.hasForms}',
+      wrap: true,
+      size: 'Small',
+      text: 'Only an Account admin can pick offers. Users lose the service plans the picked offers lack; the plan card lists them for the approver, '
+        + 'and only an Account admin can approve a plan with picked offers. The plan is drafted again at once.',
+    },
+  ],
+});

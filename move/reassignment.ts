@@ -1,0 +1,78 @@
+/**
+ * Licence reassignment (DESIGN §1 step 9), decided per user. Pure: the step reads the users and sends
+ * the changes. One change per user adds the new SKU(s) and removes the old in the same call (never
+ * remove first), carries the user's disabled plans over, and is refused here when the user would lose a
+ * plan they have (unless an Account admin picked offers knowing what they lack).
+ */
+import type { PlanLine } from './model';
+import type { LicensedUser, UserLicenceChange } from './ports';
+
+export type ReassignmentOutcome = 'moved' | 'skipped-group' | 'skipped-usage-location' | 'would-lose-plans' | 'failed';
+
+export const REASSIGNMENT_OUTCOME_LABELS: Record<ReassignmentOutcome, string> = {
+  moved: 'Moved',
+  'skipped-group': 'Skipped: licensed through a group',
+  'skipped-usage-location': 'Skipped: no usage location',
+  'would-lose-plans': 'Not changed: would lose service plans',
+  failed: 'Failed',
+};
+
+export interface UserReassignment {
+  userId: string;
+  userPrincipalName: string;
+  sourceSkuId: string;
+  outcome: ReassignmentOutcome;
+  /** What happened or what a person must do, in words. */
+  detail: string;
+}
+
+export type UserDecision =
+  | { kind: 'change'; change: UserLicenceChange; upn: string; carriedDisabled: number }
+  | { kind: 'skip'; result: UserReassignment };
+
+/** The service plan ids of each new Graph SKU of a line (from the SKU table). */
+export type SkuPlans = ReadonlyMap<string, ReadonlySet<string>>;
+
+export function decideUser(user: LicensedUser, line: PlanLine, sourcePlans: ReadonlyMap<string, string>, newSkuPlans: SkuPlans): UserDecision {
+  const sourceSkuId = line.source.skuId.toLowerCase();
+  const base = { userId: user.id, userPrincipalName: user.userPrincipalName, sourceSkuId };
+  const viaGroup = user.licenseAssignmentStates.filter((s) => s.skuId.toLowerCase() === sourceSkuId && s.assignedByGroup);
+  if (viaGroup.length > 0) {
+    return skip(base, 'skipped-group', `${line.source.skuPartNumber} comes from group ${viaGroup.map((s) => s.assignedByGroup).join(', ')}: assign ${titles(line)} to that group in Microsoft Entra (group-based licensing), then remove ${line.source.skuPartNumber} from it.`);
+  }
+  if (!user.usageLocation) {
+    return skip(base, 'skipped-usage-location', `No usage location: set the user's usage location in Microsoft Entra (a licence cannot be assigned without one), then say \`retry\`.`);
+  }
+  const held = user.assignedLicenses.find((l) => l.skuId.toLowerCase() === sourceSkuId);
+  const disabled = new Set((held?.disabledPlans ?? []).map((p) => p.toLowerCase()));
+  const newSkuIds = line.offers.map((o) => o.provisioningId?.toLowerCase()).filter((id): id is string => Boolean(id));
+  const granted = new Set<string>();
+  const addLicenses = [];
+  let carriedDisabled = 0;
+  for (const skuId of newSkuIds) {
+    const plans = newSkuPlans.get(skuId) ?? new Set<string>();
+    const carried = [...plans].filter((p) => disabled.has(p));
+    carriedDisabled += carried.length;
+    for (const p of plans) if (!disabled.has(p)) granted.add(p);
+    if (!user.assignedLicenses.some((l) => l.skuId.toLowerCase() === skuId)) addLicenses.push({ skuId, disabledPlans: carried });
+  }
+  const lost = [...sourcePlans].filter(([id]) => !disabled.has(id) && !granted.has(id)).map(([, name]) => name);
+  // A picked line's losses were accepted by the Account admin who picked it (they are on the plan card).
+  if (lost.length > 0 && line.match !== 'chosen') {
+    return skip(base, 'would-lose-plans', `Would lose ${lost.length} service plan${lost.length === 1 ? '' : 's'} (${lost.slice(0, 5).join(', ')}): not changed. Check the plan's offers.`);
+  }
+  return { kind: 'change', change: { userId: user.id, addLicenses, removeLicenses: [sourceSkuId] }, upn: user.userPrincipalName, carriedDisabled };
+}
+
+function skip(base: Omit<UserReassignment, 'outcome' | 'detail'>, outcome: ReassignmentOutcome, detail: string): UserDecision {
+  return { kind: 'skip', result: { ...base, outcome, detail } };
+}
+
+function titles(line: PlanLine): string {
+  return line.offers.map((o) => o.title).join(' + ');
+}
+
+/** Outcomes that need a person before the move can go on. */
+export function needsAttention(result: UserReassignment): boolean {
+  return result.outcome !== 'moved';
+}

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { Harness, users } from './harness';
+
+const DOMAIN = 'fabrikam.onmicrosoft.com';
+const SPE_E3 = '05e9a617-0261-4cee-bb44-138d3ef5d965';
+const E3_NO_TEAMS = 'dcf0408c-aaec-446c-afd4-43e3683943ea';
+const TEAMS_ENTERPRISE = '7e31c0d9-9551-471d-836f-32ee72be4a01';
+const TEAMS1 = '57ff2da0-773e-42df-b2af-ffb7a2317929';
+
+/**
+ * Fabrikam over HTTP: Microsoft 365 E3 is not sold, so the plan buys the equivalent pair, and after
+ * provisioning every user is moved to it — except those the sandbox makes a person deal with.
+ */
+describe('a Fabrikam move: equivalent offers and licence reassignment over HTTP', function () {
+  this.timeout(90_000);
+  const h = new Harness();
+  let moveId = '';
+
+  before(() => h.start());
+  after(() => h.stop());
+
+  async function fabrikam(): Promise<any> {
+    const state = await h.admin('GET', `state?customer=${DOMAIN}`);
+    return state.customers[0];
+  }
+
+  it('plans E3 (no Teams) + Teams Enterprise for the E3 Fabrikam holds, with its reasoning', async () => {
+    await h.teams.say(users.megan, `move ${DOMAIN} US csp`);
+    moveId = h.app.orchestrator.latestMoveFor(DOMAIN)!.moveId;
+    await h.admin('POST', `customers/${DOMAIN}/accept`);
+    await h.sweepUntil(moveId, 'approval');
+    const plan = h.app.orchestrator.get(moveId)!.plan!;
+    assert.equal(plan.lines.length, 1);
+    const [line] = plan.lines;
+    assert.equal(line.match, 'equivalent');
+    assert.deepEqual(line.offers.map((o) => `${o.productId}:${o.skuId}`), ['CFQ7TTC0LFLX:0021', 'CFQ7TTC0MZJF:0009']);
+    assert.equal(line.quantity, 50);
+    assert.equal(line.needsReassignment, true);
+    assert.match(line.reason, /TEAMS1 from Microsoft Teams Enterprise/);
+    const said = h.connector.texts(h.teams.personal(users.megan).id).join('\n');
+    assert.match(said, /Microsoft Teams Enterprise/);
+  });
+
+  it('after approval buys both offers once, then moves the users, carrying their disabled plans', async () => {
+    const state = h.app.orchestrator.get(moveId)!;
+    await h.teams.click(users.adele, 'move.plan.approve', { moveId, version: state.version, planHash: state.plan!.hash, comment: 'Equivalent pair' });
+    await h.sweepUntil(moveId, 'blocked', 20);
+    const move = h.app.orchestrator.get(moveId)!;
+    assert.equal(move.blocked?.reason.code, 'reassignment-incomplete');
+
+    const world = await fabrikam();
+    assert.equal(world.orders.length, 1, 'exactly one order');
+    const bought = world.skus.filter((s: any) => [E3_NO_TEAMS, TEAMS_ENTERPRISE].includes(s.skuId));
+    assert.deepEqual(bought.map((s: any) => s.enabled).sort(), [50, 50]);
+
+    const holders = world.users.filter((u: any) => u.assignedLicenses.some((l: any) => [SPE_E3, E3_NO_TEAMS].includes(l.skuId)));
+    const moved = holders.filter((u: any) => u.assignedLicenses.some((l: any) => l.skuId === E3_NO_TEAMS));
+    const stillOld = holders.filter((u: any) => u.assignedLicenses.some((l: any) => l.skuId === SPE_E3));
+    assert.equal(moved.length, 43);
+    assert.equal(stillOld.length, 3, 'two licensed through the group, one without a usage location');
+    for (const user of moved) {
+      assert.ok(!user.assignedLicenses.some((l: any) => l.skuId === SPE_E3), 'the old licence is removed in the same change');
+      assert.ok(user.assignedLicenses.some((l: any) => l.skuId === TEAMS_ENTERPRISE));
+    }
+    const teamsOff = moved.filter((u: any) => u.assignedLicenses.find((l: any) => l.skuId === TEAMS_ENTERPRISE).disabledPlans.includes(TEAMS1));
+    assert.equal(teamsOff.length, 1, 'the user without Teams keeps Teams switched off');
+
+    const attention = Object.values(move.reassignment.results).filter((r) => r.outcome !== 'moved');
+    assert.deepEqual(attention.map((r) => r.outcome).sort(), ['skipped-group', 'skipped-group', 'skipped-usage-location']);
+  });
+
+  it('`retry` after the customer sets the usage location moves that user too', async () => {
+    const contractor = Object.values(h.app.orchestrator.get(moveId)!.reassignment.results).find((r) => r.outcome === 'skipped-usage-location')!;
+    await h.admin('POST', `customers/${DOMAIN}/users/${contractor.userId}/usage-location`, { usageLocation: 'US' });
+    await h.teams.say(users.megan, `retry ${DOMAIN}`);
+    await h.sweepUntil(moveId, 'blocked', 20);
+    const move = h.app.orchestrator.get(moveId)!;
+    assert.equal(move.reassignment.pass, 2);
+    assert.deepEqual(move.blocked?.reason, { code: 'reassignment-incomplete', users: 2 });
+    const user = (await fabrikam()).users.find((u: any) => u.id === contractor.userId);
+    assert.ok(user.assignedLicenses.some((l: any) => l.skuId === E3_NO_TEAMS));
+  });
+
+  it('an Account admin overrides for the group-licensed users; the move goes on to the source advice', async () => {
+    await h.teams.say(users.alex, `override ${DOMAIN} The licensing group is switched to the new offers by the customer's admin.`);
+    await h.sweepUntil(moveId, 'watching-sources', 20);
+    const move = h.app.orchestrator.get(moveId)!;
+    assert.equal(move.advice.length, 1);
+    assert.equal(move.advice[0].kind, 'let-expire-or-transfer');
+  });
+});
+
+describe('a Fabrikam reassignment while Graph fails after doing the work', function () {
+  this.timeout(90_000);
+  const h = new Harness();
+
+  before(() => h.start());
+  after(() => h.stop());
+
+  it('moves every user exactly once: repeats of changes already made are recognised, not doubled', async () => {
+    await h.teams.say(users.megan, `move ${DOMAIN} US csp`);
+    const moveId = h.app.orchestrator.latestMoveFor(DOMAIN)!.moveId;
+    await h.admin('POST', `customers/${DOMAIN}/accept`);
+    await h.sweepUntil(moveId, 'approval');
+    const state = h.app.orchestrator.get(moveId)!;
+    // The first two $batch calls change the users, then answer 503: the outcome looks unknown to the bot.
+    await h.admin('POST', 'faults', { match: 'POST /**/$batch', status: 503, count: 2, phase: 'after' });
+    await h.teams.click(users.adele, 'move.plan.approve', { moveId, version: state.version, planHash: state.plan!.hash, comment: 'ok' });
+    await h.sweepUntil(moveId, 'blocked', 30);
+    const faults = await h.admin('GET', 'faults');
+    assert.ok(faults.faults.some((f: any) => f.hits > 0), 'the fault was hit');
+    await h.admin('DELETE', 'faults');
+
+    const history = await h.admin('GET', `customers/${DOMAIN}/license-history`);
+    const changed = history.users.filter((u: any) => u.changes.length > 0);
+    assert.equal(changed.length, 43, 'every reachable user changed');
+    for (const user of changed) assert.equal(user.changes.length, 1, `${user.userPrincipalName} changed once`);
+    const move = h.app.orchestrator.get(moveId)!;
+    assert.equal(Object.values(move.reassignment.results).filter((r) => r.outcome === 'moved').length, 43);
+  });
+});
