@@ -120,6 +120,24 @@ describe('a customer move in the Agents Playground (headless Chromium)', functio
     const text = await waitForText(megan, /Plan to buy in your CSP program/);
     assert.match(text, /accepted the reseller invitation/);
     assert.match(text, /EXCHANGESTANDARD/);
+    assert.match(text, /Same offer/);
+    assert.match(text, /No licence reassignment/);
+  });
+
+  it('plans the Fabrikam move with the E3 (no Teams) + Teams Enterprise pair and its reasoning', async () => {
+    await say(megan, 'move fabrikam.onmicrosoft.com US csp');
+    // The customer accepts once the invitation (with its GDAP request) exists.
+    for (let i = 0; i < 60; i += 1) {
+      const state = await (await fetch(`${stack.sandboxUrl}/_sandbox/state?customer=fabrikam.onmicrosoft.com`)).json() as { customers: Array<{ gdap: unknown[] }> };
+      if (state.customers[0].gdap.length > 0) break;
+      await megan.waitForTimeout(500);
+    }
+    const response = await fetch(`${stack.sandboxUrl}/_sandbox/customers/fabrikam.onmicrosoft.com/accept`, { method: 'POST' });
+    assert.equal(response.status, 200);
+    const text = await waitForText(megan, /TEAMS1 from Microsoft Teams Enterprise/, 60_000);
+    assert.match(text, /Microsoft 365 E3 \(no Teams\)/);
+    assert.match(text, /Equivalent/);
+    assert.match(text, /Licences will be reassigned/);
   });
 
   it('posted the move to its own thread in the channel', async () => {
