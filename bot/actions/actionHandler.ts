@@ -1,8 +1,12 @@
-import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import { TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { CountryOption } from '../../cards/intakeCard';
+import { moveCard } from '../../cards/moveCard';
 import type { CardOptions } from '../../cards/moveView';
+import type { RefusalCode } from '../../move/decider';
 import type { Actor } from '../../move/model';
-import type { MoveOrchestrator } from '../../move/orchestrator';
+import type { CommandResult, MoveOrchestrator } from '../../move/orchestrator';
+import type { MoveState } from '../../move/state';
+import { cardResponse, messageResponse } from '../invokeResponses';
 import type { ConversationRegistry } from '../conversationRegistry';
 import type { SsoGate } from '../ssoGate';
 
@@ -59,4 +63,30 @@ export async function settleWithin(settled: Promise<void>, budgetMs: number): Pr
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([settled, new Promise<void>((resolve) => { timer = setTimeout(resolve, budgetMs); })]);
   if (timer) clearTimeout(timer);
+}
+
+/** The move a click is about, as the store has it now; or the answer to give when there is no such move. */
+export async function clickedMove(deps: ActionDeps, data: Record<string, unknown>): Promise<{ moveId: string; state: MoveState } | { answer: AdaptiveCardInvokeResponse }> {
+  const moveId = moveIdFrom(data);
+  const state = moveId ? await deps.orchestrator.find(moveId) : undefined;
+  return moveId && state ? { moveId, state } : { answer: messageResponse(MOVE_GONE) };
+}
+
+/** Today's card for a move (after a refusal that only means the clicked card was out of date). */
+export function todaysCard(deps: ActionDeps, moveId: string, fallback: MoveState): AdaptiveCardInvokeResponse {
+  return cardResponse(moveCard(deps.orchestrator.get(moveId) ?? fallback, deps.cardOptions));
+}
+
+/**
+ * The answer to what a click asked of a move. Accepted: whoever clicked follows the move (they hear how it
+ * ends, where they clicked) and gets the card as it stands once the move settles, within the reply budget.
+ * Refused because the card was out of date (`cardWasStale`): today's card. Otherwise the refusal, as worded.
+ */
+export async function answerClick(
+  deps: ActionDeps, turn: TurnContext, moveId: string, before: MoveState, result: CommandResult, cardWasStale: readonly RefusalCode[] = ['wrong-stage'],
+): Promise<AdaptiveCardInvokeResponse> {
+  if (!result.ok) return cardWasStale.includes(result.refusal.code) ? todaysCard(deps, moveId, before) : messageResponse(result.refusal.message);
+  await deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
+  await settleWithin(result.settled, deps.replyBudgetMs);
+  return todaysCard(deps, moveId, result.state);
 }

@@ -1,11 +1,8 @@
-import { TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { INVENTORY_INPUT_ID, VERBS } from '../../cards/common';
-import { moveCard } from '../../cards/moveCard';
 import { TYPED_INVENTORY_EXAMPLE } from '../../move/typedInventory';
-import { cardResponse, messageResponse } from '../invokeResponses';
-import {
-  MOVE_GONE, moveIdFrom, settleWithin, textFrom, type ActionContext, type ActionDeps, type ActionHandler,
-} from './actionHandler';
+import { messageResponse } from '../invokeResponses';
+import { answerClick, clickedMove, textFrom, type ActionContext, type ActionDeps, type ActionHandler } from './actionHandler';
 
 /** More than the form allows (50 lines): anything longer is forged or pasted by mistake. */
 const MAX_TYPED_CHARS = 10_000;
@@ -21,9 +18,9 @@ export class EnterInventoryAction implements ActionHandler {
   constructor(private readonly deps: ActionDeps) {}
 
   async handle({ turn, actor, data }: ActionContext): Promise<AdaptiveCardInvokeResponse> {
-    const moveId = moveIdFrom(data);
-    const state = moveId ? await this.deps.orchestrator.find(moveId) : undefined;
-    if (!moveId || !state) return messageResponse(MOVE_GONE);
+    const clicked = await clickedMove(this.deps, data);
+    if ('answer' in clicked) return clicked.answer;
+    const { moveId, state } = clicked;
     // No check of the card's version here: each failed read of the tenant bumps it, and a version check would
     // throw away what someone spent minutes typing. The decider refuses once the inventory is in (wrong-stage).
     const text = typeof data[INVENTORY_INPUT_ID] === 'string' ? (data[INVENTORY_INPUT_ID] as string) : '';
@@ -35,13 +32,7 @@ export class EnterInventoryAction implements ActionHandler {
     }
 
     const result = await this.deps.orchestrator.enterInventory(moveId, actor, text);
-    if (!result.ok) {
-      if (result.refusal.code === 'wrong-stage') return cardResponse(moveCard(this.deps.orchestrator.get(moveId) ?? state, this.deps.cardOptions));
-      // The typed text stays in the card, so the person fixes the lines named and sends again.
-      return messageResponse(result.refusal.message);
-    }
-    await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
-    await settleWithin(result.settled, this.deps.replyBudgetMs);
-    return cardResponse(moveCard(this.deps.orchestrator.get(moveId) ?? result.state, this.deps.cardOptions));
+    // Refused lines are named in the answer; the typed text stays in the card, to fix and send again.
+    return answerClick(this.deps, turn, moveId, state, result);
   }
 }

@@ -1,9 +1,8 @@
-import { TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { VERBS, offerInputIds } from '../../cards/common';
-import { moveCard } from '../../cards/moveCard';
-import { cardResponse, messageResponse } from '../invokeResponses';
+import { messageResponse } from '../invokeResponses';
 import {
-  MOVE_GONE, listFrom, moveIdFrom, settleWithin, textFrom, type ActionContext, type ActionDeps, type ActionHandler,
+  answerClick, clickedMove, listFrom, textFrom, todaysCard, type ActionContext, type ActionDeps, type ActionHandler,
 } from './actionHandler';
 
 /**
@@ -16,11 +15,11 @@ export class ChooseOffersAction implements ActionHandler {
   constructor(private readonly deps: ActionDeps) {}
 
   async handle({ turn, actor, data }: ActionContext): Promise<AdaptiveCardInvokeResponse> {
-    const moveId = moveIdFrom(data);
-    const state = moveId ? await this.deps.orchestrator.find(moveId) : undefined;
-    if (!moveId || !state) return messageResponse(MOVE_GONE);
+    const clicked = await clickedMove(this.deps, data);
+    if ('answer' in clicked) return clicked.answer;
+    const { moveId, state } = clicked;
     // A card drawn before the move changed (offers already picked, the plan drafted again) gets today's card.
-    if (data.version !== state.version) return cardResponse(moveCard(state, this.deps.cardOptions));
+    if (data.version !== state.version) return todaysCard(this.deps, moveId, state);
 
     const sourceSkuId = textFrom(data, 'sourceSkuId', 100).trim();
     if (!sourceSkuId) return messageResponse('Picking offers: the card did not say which licence the offers are for. Refresh the card and pick again. Nothing was recorded.');
@@ -36,13 +35,7 @@ export class ChooseOffersAction implements ActionHandler {
     }
 
     const result = await this.deps.orchestrator.chooseOffer(moveId, actor, sourceSkuId, offerIds, reason);
-    if (!result.ok) {
-      if (result.refusal.code === 'wrong-stage') return cardResponse(moveCard(this.deps.orchestrator.get(moveId) ?? state, this.deps.cardOptions));
-      return messageResponse(result.refusal.message);
-    }
     // Whoever picked hears how the plan turns out, in the conversation where they picked.
-    await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
-    await settleWithin(result.settled, this.deps.replyBudgetMs);
-    return cardResponse(moveCard(this.deps.orchestrator.get(moveId) ?? result.state, this.deps.cardOptions));
+    return answerClick(this.deps, turn, moveId, state, result);
   }
 }

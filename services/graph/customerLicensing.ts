@@ -13,7 +13,7 @@
  * licences, and counts as done when they already are what was asked for.
  */
 import { z } from 'zod';
-import type { CallContext } from '../../move/ports';
+import type { CallContext, LicensedUser as PortLicensedUser, UserLicence, UserLicenceChange } from '../../move/ports';
 import type { TokenMode } from '../identity/tokenProvider';
 import { assertSafeTenantSegment } from '../identity/tenantSegment';
 import { GraphBatch, type BatchItem, type GraphBatchOptions } from './graphBatch';
@@ -29,26 +29,16 @@ export interface TenantOrganization {
   verifiedDomains: Array<{ name: string; isDefault: boolean; isInitial: boolean }>;
 }
 
-export interface AssignedLicense {
-  skuId: string;
-  disabledPlans: string[];
-}
+/** A licence a user holds (the port's shape). */
+export type AssignedLicense = UserLicence;
 
-export interface LicensedUser {
-  id: string;
-  userPrincipalName: string;
-  displayName: string;
-  usageLocation: string | null;
-  assignedLicenses: AssignedLicense[];
+/** A user as Graph returns them, with the full licence assignment states (the port keeps only the source). */
+export interface LicensedUser extends Omit<PortLicensedUser, 'licenseAssignmentStates'> {
   /** `assignedByGroup` null = direct; a group id = inherited (cannot be removed on the user). */
   licenseAssignmentStates: Array<{ skuId: string; assignedByGroup: string | null; state: string | null; error: string | null; disabledPlans: string[] }>;
 }
 
-export interface LicenseChange {
-  userId: string;
-  addLicenses: AssignedLicense[];
-  removeLicenses: string[];
-}
+export type LicenseChange = UserLicenceChange;
 
 export interface LicenseChangeResult {
   userId: string;

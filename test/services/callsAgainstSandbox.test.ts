@@ -4,14 +4,13 @@
  * changes in bulk, and mail.
  */
 import assert from 'node:assert/strict';
-import { startSandbox, type SandboxHandleWithWorld } from '../../sandbox/server';
 import {
   CONTOSO_DOMAIN, CONTOSO_TENANT_ID, OTHER_PARTNER_NAME, OTHER_PARTNER_TENANT_ID, PARTNER_TENANT_ID, PCSYNC_USER_PRINCIPAL_NAME,
-  SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_REFRESH_TOKEN, WOODGROVE_DOMAIN, WOODGROVE_TENANT_ID,
+  WOODGROVE_DOMAIN, WOODGROVE_TENANT_ID,
 } from '../../sandbox/world/constants';
 import { PartnerCenterError } from '../../services/partnerCenter/partnerCenterError';
-import { createOutboundServices, sandboxEndpoints, type OutboundServices } from '../../services/outboundServices';
-import { sandboxClient } from './support/sandboxAdmin';
+import { type OutboundServices } from '../../services/outboundServices';
+import { useSandboxServices } from './support/sandboxServices';
 
 const ctx = { correlationId: '0f0e0d0c-0b0a-4909-8807-060504030201' };
 const BUSINESS_PREMIUM = { productId: 'CFQ7TTC0LCHC', skuId: '0002', graphSkuId: 'cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46' };
@@ -19,19 +18,8 @@ const POWER_BI_PRO = 'f8a1db68-be16-40ed-86d5-cb42ce701560';
 
 describe('services: the calls of a whole move against the sandbox', function () {
   this.timeout(30_000);
-  let sandbox: SandboxHandleWithWorld;
   let services: OutboundServices;
-  const sb = sandboxClient(() => sandbox.url);
-
-  before(async () => { sandbox = await startSandbox({ port: 0 }); });
-  after(async () => { await sandbox?.close(); });
-  beforeEach(async () => {
-    await sb.reset();
-    services = createOutboundServices({
-      endpoints: sandboxEndpoints(sandbox.url), partnerTenantId: PARTNER_TENANT_ID, clientId: SANDBOX_CLIENT_ID,
-      clientSecret: SANDBOX_CLIENT_SECRET, refreshToken: SANDBOX_REFRESH_TOKEN, mailSenderMailbox: 'alexw@relecloud.onmicrosoft.com',
-    });
-  });
+  const sb = useSandboxServices((_started, built) => { services = built; }, { mailSenderMailbox: 'alexw@relecloud.onmicrosoft.com' });
 
   it('reads the organization profile, finds a customer by domain, and gets the invitation link with indirect options', async () => {
     const pc = services.partnerCenter;

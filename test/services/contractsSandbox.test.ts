@@ -5,14 +5,13 @@
  * difference that goes away (or a new one) is noticed.
  */
 import assert from 'node:assert/strict';
-import { startSandbox, type SandboxHandleWithWorld } from '../../sandbox/server';
 import {
   CONTOSO_DOMAIN, CONTOSO_TENANT_ID, OTHER_PARTNER_NAME, OTHER_PARTNER_TENANT_ID, PARTNER_TENANT_ID, SANDBOX_CLIENT_ID,
-  SANDBOX_CLIENT_SECRET, SANDBOX_REFRESH_TOKEN, WOODGROVE_TENANT_ID,
+  SANDBOX_CLIENT_SECRET, WOODGROVE_TENANT_ID,
 } from '../../sandbox/world/constants';
-import { createOutboundServices, sandboxEndpoints, type OutboundServices } from '../../services/outboundServices';
+import { type OutboundServices } from '../../services/outboundServices';
 import { fixture, shapeDifferences } from './support/contracts';
-import { sandboxClient } from './support/sandboxAdmin';
+import { useSandboxServices } from './support/sandboxServices';
 
 const ctx = { correlationId: '0f0e0d0c-0b0a-4909-8807-060504030201' };
 const BUSINESS_PREMIUM = { productId: 'CFQ7TTC0LCHC', skuId: '0002' };
@@ -30,19 +29,8 @@ const ALLOWED: Record<string, Record<string, string>> = {
 
 describe('contracts: the sandbox answers the documented requests with the documented shapes', function () {
   this.timeout(30_000);
-  let sandbox: SandboxHandleWithWorld;
   let services: OutboundServices;
-  const sb = sandboxClient(() => sandbox.url);
-
-  before(async () => { sandbox = await startSandbox({ port: 0 }); });
-  after(async () => { await sandbox?.close(); });
-  beforeEach(async () => {
-    await sb.reset();
-    services = createOutboundServices({
-      endpoints: sandboxEndpoints(sandbox.url), partnerTenantId: PARTNER_TENANT_ID, clientId: SANDBOX_CLIENT_ID,
-      clientSecret: SANDBOX_CLIENT_SECRET, refreshToken: SANDBOX_REFRESH_TOKEN,
-    });
-  });
+  const sb = useSandboxServices((_started, built) => { services = built; });
 
   const pc = (mode: 'app' | 'app+user' = 'app') => services.tokens.getToken('partner-center', PARTNER_TENANT_ID, mode);
   const graph = (tenant: string, mode: 'app' | 'app+user' = 'app') => services.tokens.getToken('graph', tenant, mode);

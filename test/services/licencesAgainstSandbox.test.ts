@@ -6,18 +6,17 @@
  * SPE_E3, through $batch.
  */
 import assert from 'node:assert/strict';
-import { startSandbox, type SandboxHandleWithWorld } from '../../sandbox/server';
+import { type SandboxHandleWithWorld } from '../../sandbox/server';
 import {
-  CONTOSO_TENANT_ID, FABRIKAM_DOMAIN, FABRIKAM_TENANT_ID, PARTNER_TENANT_ID, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_REFRESH_TOKEN,
-} from '../../sandbox/world/constants';
+  CONTOSO_TENANT_ID, FABRIKAM_DOMAIN, FABRIKAM_TENANT_ID, SANDBOX_CLIENT_ID, } from '../../sandbox/world/constants';
 import { INHERITED_LICENSE_MESSAGE, noSeatsMessage, USAGE_LOCATION_MESSAGE } from '../../sandbox/world/licenseAssignment';
 import type { LicensedUser, UserLicenceChange } from '../../move/ports';
 import { CustomerGraphDirectory } from '../../services/graph/customerGraphDirectory';
 import { GraphClientFactory } from '../../services/graph/graphClientFactory';
 import { GraphError } from '../../services/graph/graphError';
 import { TokenRequestError } from '../../services/identity/tokenProvider';
-import { createOutboundServices, sandboxEndpoints, type OutboundServices } from '../../services/outboundServices';
-import { sandboxClient } from './support/sandboxAdmin';
+import { sandboxEndpoints, type OutboundServices } from '../../services/outboundServices';
+import { useSandboxServices } from './support/sandboxServices';
 
 const ctx = { correlationId: '0f0e0d0c-0b0a-4909-8807-0605040302aa' };
 const SPE_E3 = '05e9a617-0261-4cee-bb44-138d3ef5d965';
@@ -51,16 +50,9 @@ describe('services: CustomerDirectory licence methods against the sandbox (Fabri
   this.timeout(30_000);
   let sandbox: SandboxHandleWithWorld;
   let services: OutboundServices;
-  const sb = sandboxClient(() => sandbox.url);
+  const sb = useSandboxServices((started, built) => { sandbox = started; services = built; });
 
-  before(async () => { sandbox = await startSandbox({ port: 0 }); });
-  after(async () => { await sandbox?.close(); });
   beforeEach(async () => {
-    await sb.reset();
-    services = createOutboundServices({
-      endpoints: sandboxEndpoints(sandbox.url), partnerTenantId: PARTNER_TENANT_ID, clientId: SANDBOX_CLIENT_ID,
-      clientSecret: SANDBOX_CLIENT_SECRET, refreshToken: SANDBOX_REFRESH_TOKEN,
-    });
     // Graph access to Fabrikam: GDAP requested, then approved with the reseller relationship.
     await services.partnerDirectory.requestDelegatedAdmin(FABRIKAM_TENANT_ID, 'Relecloud move - Fabrikam', { ...ctx, requestId: 'f0000000-0000-4000-8000-000000000001' });
     await sb.accept(FABRIKAM_DOMAIN);
