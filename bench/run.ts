@@ -4,6 +4,7 @@
  * (DESIGN §7). The list is in docs/PERFORMANCE.md; add a benchmark by adding an entry below.
  */
 import { UsageError } from './lib';
+import { PLAN_BENCHMARK_DESCRIPTION, runPlanBenchmark } from './plan';
 import { runSweepBenchmark, SWEEP_BENCHMARK_DESCRIPTION } from './sweep';
 
 interface Benchmark {
@@ -13,6 +14,7 @@ interface Benchmark {
 
 const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   sweep: { description: SWEEP_BENCHMARK_DESCRIPTION, run: runSweepBenchmark },
+  plan: { description: PLAN_BENCHMARK_DESCRIPTION, run: runPlanBenchmark },
 };
 
 function usage(): string {
