@@ -89,7 +89,7 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
       partnerTenantId: config.PARTNER_TENANT_ID, clientId: config.AZURE_CLIENT_ID, clientSecret: config.AZURE_CLIENT_SECRET,
       refreshToken: config.PARTNER_CENTER_REFRESH_TOKEN, roleOverrides: config.roleOverrides, roleCacheTtlMs: config.ROLE_CACHE_SECONDS * 1000,
       credentialFor: identity?.credentialFor, onBehalfOf: identity ? identity.onBehalfOf : undefined, onBehalfOfUnavailable: identity?.onBehalfOfUnavailable,
-      customerGraphMode: config.CUSTOMER_GRAPH_MODE, rateLimits: config.rateLimits,
+      customerGraphMode: config.CUSTOMER_GRAPH_MODE, rateLimits: config.rateLimits, gdapAccessGroup: config.GDAP_ACCESS_GROUP,
       now: () => clock.now().getTime(), logger: log,
     });
     const { customerDirectory: customers, tenantLookup: tenants } = outbound;

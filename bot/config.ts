@@ -36,6 +36,8 @@ const schema = z.object({
   /** `default`, `off`, or JSON limits per throttling scope for the client-side token buckets. */
   OUTBOUND_RATE_LIMITS: optionalText,
   PARTNER_CENTER_REFRESH_TOKEN: optionalText,
+  /** The partner security group given GDAP access once a customer approves: its object id or display name. */
+  GDAP_ACCESS_GROUP: z.string().trim().max(256, 'GDAP_ACCESS_GROUP: a group object id or a display name of at most 256 characters').default('AdminAgents'),
   DATA_DIR: z.string().default('.data'),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().min(1).max(86_400).default(300),
   DEFAULT_TERM: z.enum(['P1M', 'P1Y', 'P3Y']).default('P1Y'),

@@ -174,6 +174,8 @@ export function eventText(event: MoveEvent, state: MoveState, options: CardOptio
       return `Blocker overridden by ${who(event)}: ${endSentence(oneLine(event.reason, 300))} The move goes on.`;
     case 'MoveTimedOut':
       return `Invitation expired: ${endSentence(oneLine(event.message, 300))}`;
+    case 'DelegatedAccessGranted':
+      return `The customer approved delegated admin (GDAP): your ${oneLine(event.groupName, 80)} group now has the approved roles in the customer's tenant.`;
     case 'StepFailed': {
       const step = oneLine(event.step, 60);
       const error = endSentence(oneLine(event.error, 200)) || 'no error text.';

@@ -39,10 +39,21 @@ export function subscriptionText(subscription: SourceSubscription): string {
     count(subscription.totalLicenses, 'licence', 'licences'),
     `status ${oneLine(subscription.status, 40) || 'unknown'}`,
     `next lifecycle date ${formatDate(subscription.nextLifecycleDateTime)}`,
+    // Graph never reports a term; only a typed-in inventory knows it.
+    subscription.term ? `${subscription.term.termDuration} billed ${subscription.term.billingCycle}` : 'term unknown',
     ownerText(subscription),
   ];
   if (subscription.isTrial) parts.push('trial');
   return parts.join(' · ');
+}
+
+/** How many of the SKU's service plans some user has on (what an equivalent offer must cover). */
+function usageText(line: InventoryLine): string {
+  if (!line.usage || line.servicePlans.length === 0) return '';
+  const used = line.usage.enabledPlanIds.length;
+  return used >= line.servicePlans.length
+    ? ` · ${line.servicePlans.length === 1 ? 'its service plan' : `all ${line.servicePlans.length} service plans`} in use`
+    : ` · ${used} of ${line.servicePlans.length} service plans in use (the others are switched off for every user)`;
 }
 
 export function skuView(line: InventoryLine): SkuView {
@@ -52,7 +63,7 @@ export function skuView(line: InventoryLine): SkuView {
   return {
     sku: oneLine(line.skuPartNumber, LIMITS.sku) || oneLine(line.skuId, LIMITS.id),
     counts: `${count(line.totalUnits, 'licence', 'licences')}, ${line.consumedUnits} assigned, ${free} free · status ${oneLine(line.capabilityStatus, 40) || 'unknown'}` +
-      (line.subscriptions.length === 0 ? ' · no subscription found for this SKU' : ''),
+      (line.subscriptions.length === 0 ? ' · no subscription found for this SKU' : '') + usageText(line),
     subscriptions: shown.map((s) => ({ text: subscriptionText(s) })),
     hasMore: hiddenCount > 0,
     more: `${count(hiddenCount, 'more subscription', 'more subscriptions')} not shown.`,
@@ -70,7 +81,7 @@ export function inventoryView(state: MoveState): InventoryView {
     header: headerView(state),
     hasInventory: inventory !== null,
     summary: inventory
-      ? `Read on ${formatDateTime(inventory.takenAt)}: ${count(lines.length, 'licence SKU', 'licence SKUs')}, ${count(total, 'licence', 'licences')}, ${used} assigned.`
+      ? `${inventory.enteredBy ? `Typed in by ${oneLine(inventory.enteredBy.name, LIMITS.name)} on` : 'Read on'} ${formatDateTime(inventory.takenAt)}: ${count(lines.length, 'licence SKU', 'licence SKUs')}, ${count(total, 'licence', 'licences')}, ${used} assigned.`
       : 'The inventory has not been read yet. It is read as soon as the customer accepts the invitation.',
     lines: shown.map(skuView),
     hasHidden: lines.length > shown.length,

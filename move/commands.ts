@@ -172,6 +172,14 @@ export interface ResumeReassignment extends CommandBase {
   type: 'ResumeReassignment';
 }
 
+/** The inventory step gave the partner's group access through the approved GDAP relationship. */
+export interface RecordDelegatedAccess extends CommandBase {
+  type: 'RecordDelegatedAccess';
+  relationshipId: string;
+  groupName: string;
+  assignmentId: string;
+}
+
 export type MoveCommand =
   | StartMove
   | RecordPreflight
@@ -195,4 +203,5 @@ export type MoveCommand =
   | EnterInventory
   | RecordReassignment
   | ResumeReassignment
+  | RecordDelegatedAccess
   | RecordStepFailure;

@@ -278,6 +278,7 @@ export class MoveDecider {
       case 'EnterInventory':
       case 'RecordReassignment':
       case 'ResumeReassignment':
+      case 'RecordDelegatedAccess':
         return decideAfterPlan(command, state, envelope);
       case 'RecordStepFailure': {
         const failed: MoveEvent = { type: 'StepFailed', ...envelope, step: command.step, error: clip(command.error, 1000), retryable: command.retryable };

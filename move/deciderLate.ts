@@ -1,9 +1,9 @@
 /**
  * The decider's handlers for what people resolve around the plan and after provisioning: offers an
- * Account admin picks for a licence with no equivalent, an inventory typed in by staff, and the licence
- * reassignment's batches and passes.
+ * Account admin picks for a licence with no equivalent, an inventory typed in by staff, the licence
+ * reassignment's batches and passes; and the GDAP access assignment recorded before the inventory.
  */
-import type { ChooseOffer, EnterInventory, RecordReassignment, ResumeReassignment } from './commands';
+import type { ChooseOffer, EnterInventory, RecordDelegatedAccess, RecordReassignment, ResumeReassignment } from './commands';
 import { accept, blocked, clip, expectBlocked, expectStage, MAX_COMMENT_LENGTH, refuse, type Decision, type Envelope } from './decision';
 import type { MoveEvent } from './events';
 import { describeActorRoles, describeRoles, hasAnyRole, ROLES_THAT_START } from './policy';
@@ -12,7 +12,9 @@ import { reassignmentKey, type MoveState } from './state';
 
 const MAX_OFFERS_PICKED = 3;
 
-export function decideAfterPlan(command: ChooseOffer | EnterInventory | RecordReassignment | ResumeReassignment, state: MoveState, envelope: Envelope): Decision {
+export function decideAfterPlan(
+  command: ChooseOffer | EnterInventory | RecordReassignment | ResumeReassignment | RecordDelegatedAccess, state: MoveState, envelope: Envelope,
+): Decision {
   switch (command.type) {
     case 'ChooseOffer':
       return chooseOffer(command, state, envelope);
@@ -27,6 +29,12 @@ export function decideAfterPlan(command: ChooseOffer | EnterInventory | RecordRe
         return refuse('not-allowed', `Only ${describeRoles(ROLES_THAT_START)} can run the reassignment again. ${describeActorRoles(command.actor)}.`);
       }
       return accept({ type: 'ReassignmentResumed', ...envelope });
+    }
+    case 'RecordDelegatedAccess': {
+      const wrong = expectStage(state, 'inventory');
+      if (wrong) return wrong;
+      if (state.delegatedAccess) return accept();
+      return accept({ type: 'DelegatedAccessGranted', ...envelope, relationshipId: command.relationshipId, groupName: command.groupName, assignmentId: command.assignmentId });
     }
     default: {
       const unreachable: never = command;

@@ -196,6 +196,14 @@ export interface ReassignmentResumed extends Envelope {
   type: 'ReassignmentResumed';
 }
 
+/** The partner's security group got the approved GDAP roles in the customer tenant (access assignment). */
+export interface DelegatedAccessGranted extends Envelope {
+  type: 'DelegatedAccessGranted';
+  relationshipId: string;
+  groupName: string;
+  assignmentId: string;
+}
+
 /** A side effect failed; the step stays where it is and is retried by the sweep. */
 export interface StepFailed extends Envelope {
   type: 'StepFailed';
@@ -229,6 +237,7 @@ export type MoveEvent =
   | LicencesReassigned
   | ReassignmentFinished
   | ReassignmentResumed
+  | DelegatedAccessGranted
   | StepFailed;
 
 export type MoveEventType = MoveEvent['type'];

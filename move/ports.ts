@@ -148,7 +148,18 @@ export interface PartnerDirectory {
   rolesOf(userObjectId: string): Promise<Role[]>;
   /** Create a GDAP relationship with least-privilege roles and lock it for the customer's approval. */
   requestDelegatedAdmin(customerTenantId: string, displayName: string, ctx: CallContext): Promise<{ relationshipId: string; approvalLink: string }>;
+  /**
+   * Once the customer approved the GDAP relationship (`active`): gives the partner's configured security group
+   * (AdminAgents by default) the relationship's roles, reusing an assignment an earlier attempt made.
+   * Before that, says the relationship's status and changes nothing.
+   */
+  grantDelegatedAccess(relationshipId: string, ctx: CallContext): Promise<DelegatedAccess>;
 }
+
+export type DelegatedAccess =
+  | { kind: 'granted'; groupId: string; groupName: string; assignmentId: string; assignmentStatus: string }
+  /** Not approved yet (e.g. `approvalPending`), or no longer usable (`expired`, `terminated`, gone: status `notFound`). */
+  | { kind: 'not-active'; relationshipStatus: string };
 
 export class ConcurrencyError extends Error {
   constructor(readonly moveId: string, readonly expectedVersion: number, readonly actualVersion: number) {

@@ -120,6 +120,8 @@ export interface MoveState {
   /** Offers Account admins picked for licences nothing covers. */
   offerChoices: OfferChoice[];
   reassignment: ReassignmentProgress;
+  /** The access assignment made once the customer approved GDAP (null before, or without GDAP). */
+  delegatedAccess: { relationshipId: string; groupName: string; assignmentId: string; at: string } | null;
 }
 
 export interface ReassignmentProgress {
@@ -181,6 +183,7 @@ export function initialState(moveId: string): MoveState {
     sourcesReminded: [],
     offerChoices: [],
     reassignment: { pass: 0, results: {}, movedTotal: 0, finishedAt: null },
+    delegatedAccess: null,
   };
 }
 
@@ -267,6 +270,8 @@ export function evolve(state: MoveState, event: MoveEvent): MoveState {
     }
     case 'ReassignmentFinished':
       return { ...next, stage: 'source-advice', reassignment: { ...state.reassignment, finishedAt: event.at } };
+    case 'DelegatedAccessGranted':
+      return { ...next, delegatedAccess: { relationshipId: event.relationshipId, groupName: event.groupName, assignmentId: event.assignmentId, at: event.at } };
     case 'ReassignmentResumed':
       return {
         ...next, stage: 'reassigning-licenses', blocked: null,

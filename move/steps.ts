@@ -67,6 +67,15 @@ export class MoveSteps {
       }
       case 'inventory': {
         const tenantId = required(state.tenantId, 'tenant id');
+        // GDAP gives nobody access until a partner group is assigned its roles: do that once the customer approved.
+        const relationshipId = state.invitation?.gdapRelationshipId;
+        if (relationshipId && !state.delegatedAccess) {
+          const access = await this.deps.partnerDirectory.grantDelegatedAccess(relationshipId, ctx);
+          if (access.kind === 'granted') {
+            return { type: 'RecordDelegatedAccess', ...base, relationshipId, groupName: access.groupName, assignmentId: access.assignmentId };
+          }
+          // Not approved yet: the tenant may still be readable (consent), so the inventory is tried anyway.
+        }
         const [skus, subscriptions, customerCountry] = await Promise.all([
           this.deps.customers.subscribedSkus(tenantId, ctx),
           this.deps.customers.subscriptions(tenantId, ctx),

@@ -9,6 +9,7 @@ import { registerAdminControlRoutes } from './api/adminControls';
 import { registerSkuCatalogRoute } from './api/adminSkuCatalog';
 import { registerBatchRoute, type SubRequest } from './api/graph/batch';
 import { registerGdapRoutes } from './api/graph/gdap';
+import { registerGroupRoutes } from './api/graph/groups';
 import { registerLicenseAssignmentRoutes } from './api/graph/licenseAssignment';
 import { registerLicensingRoutes } from './api/graph/licensing';
 import { registerMailRoutes } from './api/graph/mail';
@@ -51,6 +52,7 @@ export function createSandboxApp(world: SandboxWorld, fallbackBaseUrl: () => str
   registerLicenseAssignmentRoutes(router, world);
   registerMailRoutes(router, world);
   registerUserRoutes(router, world);
+  registerGroupRoutes(router, world);
   registerGdapRoutes(router, world);
   registerAdminRoutes(router, world, controls);
   registerAdminControlRoutes(router, world, controls);

@@ -81,6 +81,8 @@ export interface OutboundServicesConfig {
   /** Token used in customer tenants: `app` (consent) or `app+user` (GDAP). Default `app`. */
   customerGraphMode?: TokenMode;
   gdapRoleDefinitionIds?: readonly string[];
+  /** GDAP_ACCESS_GROUP: the partner security group (object id or display name) given GDAP access. Default `AdminAgents`. */
+  gdapAccessGroup?: string;
   /** Sender of app-only mail (MAIL_SENDER_MAILBOX). */
   mailSenderMailbox?: string;
   catalogSegment?: CatalogSegment;
@@ -155,6 +157,7 @@ export function createOutboundServices(config: OutboundServicesConfig): Outbound
       roleOverrides: config.roleOverrides,
       roleCacheTtlMs: config.roleCacheTtlMs,
       gdapRoleDefinitionIds: config.gdapRoleDefinitionIds,
+      gdapAccessGroup: config.gdapAccessGroup,
       now: config.now,
     }),
     customerLicensing: new CustomerLicensing({ graph: userGraph, mode: config.customerGraphMode }),

@@ -4,15 +4,16 @@
  *   HelpdeskAgents) and two directory roles (Global Administrator → Account admin, Billing Administrator →
  *   Billing agent). Cached briefly per user; a configured override for a user wins over Graph.
  * - GDAP requests: create a delegatedAdminRelationship with least-privilege roles (never Global
- *   Administrator), then lock it for the customer's approval; read its status; once active, give partner
- *   security groups access (GdapRelationships does the calls).
+ *   Administrator), then lock it for the customer's approval; read its status; once active, give the
+ *   configured partner security group (GDAP_ACCESS_GROUP, AdminAgents by default) access
+ *   (GdapRelationships does the calls).
  */
 import { z } from 'zod';
 import type { Role } from '../../move/model';
-import type { CallContext, PartnerDirectory } from '../../move/ports';
+import type { CallContext, DelegatedAccess, PartnerDirectory } from '../../move/ports';
 import type { TokenMode } from '../identity/tokenProvider';
-import { GdapRelationships, GLOBAL_ADMINISTRATOR_ROLE_ID, type GdapAccessAssignment, type GdapRelationship } from './gdapRelationships';
-import { GraphError } from './graphError';
+import { GdapRelationships, GLOBAL_ADMINISTRATOR_ROLE_ID, type GdapRelationship } from './gdapRelationships';
+import { GraphError, parseGraphItem } from './graphError';
 import { graphRequestId, type GraphClientFactory } from './graphClientFactory';
 
 export { GLOBAL_ADMINISTRATOR_ROLE_ID };
@@ -33,6 +34,9 @@ export const DEFAULT_GDAP_ROLES: ReadonlyArray<{ name: string; roleDefinitionId:
   { name: 'User Administrator', roleDefinitionId: 'fe930be7-5e62-47db-91af-98c3a49a38b1' },
 ];
 
+/** The partner security group given GDAP access when none is configured (GDAP_ACCESS_GROUP). */
+export const DEFAULT_GDAP_ACCESS_GROUP = 'AdminAgents';
+
 export const GDAP_APPROVAL_LINK_BASE = 'https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/';
 
 const GROUP_ROLES: Record<string, Role> = {
@@ -50,6 +54,7 @@ const DIRECTORY_ROLE_NAMES: Record<string, Role> = {
   'billing administrator': 'billing-agent',
 };
 const ENDED_STATUSES = new Set(['expired', 'expiring', 'terminated', 'terminating', 'terminationrequested']);
+const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ROLE_ORDER: Role[] = ['account-admin', 'admin-agent', 'sales-agent', 'billing-agent', 'helpdesk-agent'];
 
 export interface PartnerGraphDirectoryOptions {
@@ -67,6 +72,11 @@ export interface PartnerGraphDirectoryOptions {
   gdapTokenMode?: TokenMode;
   /** Entra role definition ids requested in GDAP; Global Administrator is refused. */
   gdapRoleDefinitionIds?: readonly string[];
+  /**
+   * The partner security group given access once a customer approved GDAP (GDAP_ACCESS_GROUP): its object
+   * id, used as is, or its display name, looked up in the partner tenant. Default `AdminAgents`.
+   */
+  gdapAccessGroup?: string;
 }
 
 const memberSchema = z.object({
@@ -75,6 +85,7 @@ const memberSchema = z.object({
   displayName: z.string().nullish(),
   roleTemplateId: z.string().nullish(),
 });
+const groupSchema = z.object({ id: z.string(), displayName: z.string().nullish() });
 
 export class PartnerGraphDirectory implements PartnerDirectory {
   private readonly roleCache = new Map<string, { roles: Role[]; until: number }>();
@@ -83,6 +94,9 @@ export class PartnerGraphDirectory implements PartnerDirectory {
   private readonly ttlMs: number;
   private readonly gdapRoleIds: readonly string[];
   private readonly gdapRelationships: GdapRelationships;
+  private readonly accessGroupSetting: string;
+  /** GDAP_ACCESS_GROUP once resolved (a name costs a Graph lookup); per instance, never module-wide. */
+  private resolvedAccessGroup: { id: string; name: string } | undefined;
 
   constructor(private readonly options: PartnerGraphDirectoryOptions) {
     this.now = options.now ?? Date.now;
@@ -95,6 +109,7 @@ export class PartnerGraphDirectory implements PartnerDirectory {
     if (this.gdapRoleIds.some((id) => id.toLowerCase() === GLOBAL_ADMINISTRATOR_ROLE_ID)) {
       throw new Error('PartnerGraphDirectory: GDAP requests must not include Global Administrator (least privilege).');
     }
+    this.accessGroupSetting = options.gdapAccessGroup?.trim() || DEFAULT_GDAP_ACCESS_GROUP;
     this.gdapRelationships = new GdapRelationships({
       graph: options.graph, partnerTenantId: options.partnerTenantId, mode: options.gdapTokenMode ?? 'app+user',
     });
@@ -165,13 +180,49 @@ export class PartnerGraphDirectory implements PartnerDirectory {
   }
 
   /**
-   * Once the relationship is `active`: gives a partner security group (e.g. AdminAgents' object id) the
-   * relationship's roles, or `roleDefinitionIds` (a subset of them). Reuses an earlier assignment of the group.
+   * Once the relationship is `active`: gives the configured partner security group the roles the customer
+   * approved (the relationship's own; the configured ones if it does not list them), reusing an assignment
+   * an earlier attempt made. Before that (or when it is gone) it only says the status.
    */
-  async grantDelegatedAccess(
-    relationshipId: string, securityGroupId: string, ctx: CallContext, roleDefinitionIds: readonly string[] = this.gdapRoleIds,
-  ): Promise<GdapAccessAssignment> {
-    return this.gdap.ensureAccessAssignment(relationshipId, securityGroupId, roleDefinitionIds, ctx);
+  async grantDelegatedAccess(relationshipId: string, ctx: CallContext): Promise<DelegatedAccess> {
+    const relationship = await this.gdap.get(relationshipId, ctx);
+    if (!relationship) return { kind: 'not-active', relationshipStatus: 'notFound' };
+    if (relationship.status.toLowerCase() !== 'active') return { kind: 'not-active', relationshipStatus: relationship.status };
+    const group = await this.accessGroup(ctx);
+    // Assignments may only use roles of the relationship: asking for its own list always fits.
+    const roleIds = relationship.roleDefinitionIds.length > 0 ? relationship.roleDefinitionIds : this.gdapRoleIds;
+    const assignment = await this.gdap.ensureAccessAssignment(relationshipId, group.id, roleIds, ctx);
+    return { kind: 'granted', groupId: group.id, groupName: group.name, assignmentId: assignment.id, assignmentStatus: assignment.status };
+  }
+
+  /**
+   * The GDAP access group: GDAP_ACCESS_GROUP as an object id, or the one group in the partner tenant with
+   * that display name (`GET /groups?$filter=displayName eq '…'`, with the roles token: GroupMember.Read.All).
+   */
+  async accessGroup(ctx: CallContext): Promise<{ id: string; name: string }> {
+    if (this.resolvedAccessGroup) return this.resolvedAccessGroup;
+    const setting = this.accessGroupSetting;
+    if (GUID_PATTERN.test(setting)) return (this.resolvedAccessGroup = { id: setting, name: setting });
+
+    const step = `Graph: find the partner security group "${setting}" (GDAP_ACCESS_GROUP)`;
+    const tenantId = this.options.partnerTenantId;
+    const client = this.options.graph.forTenant(tenantId, this.options.rolesTokenMode ?? 'app');
+    // OData string literals double their single quotes.
+    const filter = encodeURIComponent(`displayName eq '${setting.replace(/'/g, "''")}'`);
+    const found: Array<{ id: string; name: string }> = [];
+    for await (const item of this.options.graph.pages<unknown>(client, `/groups?$filter=${filter}&$select=id,displayName`, step, tenantId, graphRequestId(ctx.correlationId))) {
+      const group = parseGraphItem(groupSchema, item, step, tenantId);
+      found.push({ id: group.id, name: group.displayName ?? setting });
+    }
+    if (found.length === 0) {
+      throw new GraphError(step, tenantId, null, null, `no group in the partner tenant is named "${setting}"`,
+        'create the security group or set GDAP_ACCESS_GROUP to its object id');
+    }
+    if (found.length > 1) {
+      throw new GraphError(step, tenantId, null, null, `${found.length} groups in the partner tenant are named "${setting}"`,
+        'set GDAP_ACCESS_GROUP to the object id of the one to use');
+    }
+    return (this.resolvedAccessGroup = found[0]);
   }
 
   private async findRelationship(name: string, customerTenantId: string, ctx: CallContext): Promise<GdapRelationship | undefined> {

@@ -35,6 +35,13 @@ describe('configuration', () => {
     }
   });
 
+  it('gives GDAP access to AdminAgents unless GDAP_ACCESS_GROUP names another group (object id or name)', () => {
+    assert.equal(loadConfig(minimal).GDAP_ACCESS_GROUP, 'AdminAgents');
+    assert.equal(loadConfig({ ...minimal, GDAP_ACCESS_GROUP: '' }).GDAP_ACCESS_GROUP, 'AdminAgents');
+    assert.equal(loadConfig({ ...minimal, GDAP_ACCESS_GROUP: ' GDAP Move Admins ' }).GDAP_ACCESS_GROUP, 'GDAP Move Admins');
+    assert.throws(() => loadConfig({ ...minimal, GDAP_ACCESS_GROUP: 'x'.repeat(257) }), /GDAP_ACCESS_GROUP/);
+  });
+
   it('requires a bot password with a bot app id, and a tenant for SingleTenant', () => {
     assert.throws(() => loadConfig({ ...minimal, MicrosoftAppId: 'app', MicrosoftAppType: 'SingleTenant' }), /MicrosoftAppPassword[\s\S]*MicrosoftAppTenantId/);
   });

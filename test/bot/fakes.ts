@@ -8,7 +8,7 @@ import { MemoryMoveStore } from '../../store/memoryMoveStore';
 import type { MoveEvent } from '../../move/events';
 import type { CatalogOffer, OrderedSubscription, Role } from '../../move/model';
 import type {
-  CallContext, CartLineRequest, Clock, CustomerRecord, IdGenerator, Logger,
+  CallContext, CartLineRequest, Clock, CustomerRecord, DelegatedAccess, IdGenerator, Logger,
   PartnerCenter, PartnerDirectory, PartnerProfile, PlacedOrder, TenantLookup,
 } from '../../move/ports';
 import type { KeyValueStore } from '../../store/keyValueStore';
@@ -229,12 +229,24 @@ export class FakePartnerCenter implements PartnerCenter {
   }
 }
 
-/** Graph in the partner tenant: the six staff's roles; GDAP requests are remembered. */
+/** The partner security group the fake gives GDAP access to (AdminAgents). */
+export const ADMIN_AGENTS_GROUP_ID = 'ad000000-0000-4000-8000-00000000a9e5';
+
+/**
+ * Graph in the partner tenant: the six staff's roles; GDAP requests are remembered. Access is granted to
+ * AdminAgents for every relationship it created, unless `gdapStatus` (all of them) or `gdapStatuses`
+ * (one id) says another status, e.g. `approvalPending`; an id it never created is `notFound`.
+ */
 export class FakePartnerDirectory implements PartnerDirectory {
   readonly roles = new Map<string, Role[]>(Object.values(STAFF).map((s) => [s.aadObjectId, [...s.roles]]));
   readonly gdapRequests: Array<{ customerTenantId: string; displayName: string }> = [];
+  /** Relationship ids grantDelegatedAccess was called with, in order. */
+  readonly accessGrants: string[] = [];
+  gdapStatus = 'active';
+  readonly gdapStatuses = new Map<string, string>();
   roleLookups = 0;
   failRoleLookups = false;
+  private readonly created = new Set<string>();
 
   async rolesOf(userObjectId: string): Promise<Role[]> {
     this.roleLookups += 1;
@@ -245,7 +257,16 @@ export class FakePartnerDirectory implements PartnerDirectory {
   async requestDelegatedAdmin(customerTenantId: string, displayName: string): Promise<{ relationshipId: string; approvalLink: string }> {
     this.gdapRequests.push({ customerTenantId, displayName });
     const relationshipId = `gdap-${this.gdapRequests.length}`;
+    this.created.add(relationshipId);
     return { relationshipId, approvalLink: `https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/${relationshipId}` };
+  }
+
+  async grantDelegatedAccess(relationshipId: string): Promise<DelegatedAccess> {
+    this.accessGrants.push(relationshipId);
+    const status = this.gdapStatuses.get(relationshipId) ?? (this.created.has(relationshipId) ? this.gdapStatus : 'notFound');
+    if (status !== 'active') return { kind: 'not-active', relationshipStatus: status };
+    // One assignment per relationship, as the real adapter reuses an earlier one.
+    return { kind: 'granted', groupId: ADMIN_AGENTS_GROUP_ID, groupName: 'AdminAgents', assignmentId: `access-${relationshipId}`, assignmentStatus: 'pending' };
   }
 }
 

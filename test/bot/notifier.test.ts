@@ -40,6 +40,8 @@ async function chooseChannel(t: TestBot): Promise<void> {
   t.poster.clear();
 }
 
+const GDAP_GRANTED = "The customer approved delegated admin (GDAP): your AdminAgents group now has the approved roles in the customer's tenant.";
+
 describe('proactive posts (TeamsNotifier)', () => {
   let t: TestBot;
   const megansChat = () => t.personal(STAFF.megan).id;
@@ -101,24 +103,27 @@ describe('proactive posts (TeamsNotifier)', () => {
     assert.equal(state.stage, 'approval');
 
     const origin = t.poster.to(megansChat());
+    // The customer accepted everything, GDAP included: the partner group is given access before the inventory.
     assert.deepEqual(summary(origin), [
       'send text: Customer accepted the reseller invitation (Contoso Ltd).',
-      'send card v5',
+      `send text: ${GDAP_GRANTED}`,
       'send card v6',
+      'send card v7',
     ]);
-    const planCard = cardIn(origin[2].activity)!;
+    const planCard = cardIn(origin[3].activity)!;
     assert.equal(findAction(planCard, 'move.plan.approve')?.data.planHash, state.plan!.hash, 'the plan card, with Approve');
 
     const inThread = t.poster.to(thread.reference.conversation!.id!);
     assert.deepEqual(summary(inThread), [
       'update card v4', 'send text: Customer accepted the reseller invitation (Contoso Ltd).',
-      'update card v5', 'send card v5',
+      'update card v5', `send text: ${GDAP_GRANTED}`,
       'update card v6', 'send card v6',
+      'update card v7', 'send card v7',
     ]);
     const posted = await t.registry.getPosted(state.moveId);
     const key = (p: { reference: { conversation?: { id?: string } }; activityId: string }) => `${p.reference.conversation?.id} ${p.activityId}`;
     assert.deepEqual(posted.map((p) => p.kind), ['plan', 'plan']);
-    assert.deepEqual(posted.map(key).sort(), [`${megansChat()} ${origin[2].activityId}`, `${thread.reference.conversation!.id} ${inThread[5].activityId}`].sort());
+    assert.deepEqual(posted.map(key).sort(), [`${megansChat()} ${origin[3].activityId}`, `${thread.reference.conversation!.id} ${inThread[7].activityId}`].sort());
   });
 
   it('updates every posted copy of the plan card once Adele approves from her own chat', async () => {

@@ -82,8 +82,23 @@ describe('inventoryCard', () => {
     assert.match(text, /2 licence SKUs, 35 licences, 27 assigned/);
     assert.match(text, /\nSPB\n25 licences, 20 assigned, 5 free · status Enabled/);
     assert.match(text, /\nEXCHANGESTANDARD\n10 licences, 7 assigned, 3 free · status Enabled/);
-    assert.match(text, /Subscription a1b2c3d4-0000-4000-8000-000000000001 · 25 licences · status Enabled · next lifecycle date 30 Sep 2025 · bought direct from Microsoft/);
-    assert.match(text, /Subscription a1b2c3d4-0000-4000-8000-000000000002 · 10 licences · status Enabled · next lifecycle date unknown · bought direct from Microsoft/);
+    assert.match(text, /Subscription a1b2c3d4-0000-4000-8000-000000000001 · 25 licences · status Enabled · next lifecycle date 30 Sep 2025 · term unknown · bought direct from Microsoft/);
+    assert.match(text, /Subscription a1b2c3d4-0000-4000-8000-000000000002 · 10 licences · status Enabled · next lifecycle date unknown · term unknown · bought direct from Microsoft/);
+  });
+
+  it('says how many service plans users have on, and who typed an inventory in', () => {
+    const inventory = structuredClone(state.inventory!);
+    inventory.lines[0].servicePlans = [{ id: 'p1', name: 'EXCHANGE_S_STANDARD' }, { id: 'p2', name: 'TEAMS1' }];
+    inventory.lines[0].usage = { assignedUsers: 20, enabledPlanIds: ['p1'] };
+    inventory.lines[1].servicePlans = [{ id: 'p3', name: 'EXCHANGE_S_STANDARD' }];
+    inventory.lines[1].usage = { assignedUsers: 7, enabledPlanIds: ['p3'] };
+    inventory.lines[0].subscriptions[0].term = { termDuration: 'P1Y', billingCycle: 'annual' };
+    inventory.enteredBy = { id: 'u-megan', name: 'Megan Bowen', roles: ['sales-agent'] };
+    const text = visibleText(inventoryCard({ ...state, inventory }));
+    assert.match(text, /1 of 2 service plans in use \(the others are switched off for every user\)/);
+    assert.match(text, /its service plan in use/);
+    assert.match(text, /P1Y billed annual/);
+    assert.match(text, /Typed in by Megan Bowen on/);
   });
 
   it('names a partner owner and a trial', () => {

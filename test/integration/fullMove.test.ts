@@ -87,6 +87,11 @@ describe('a whole customer move over HTTP', function () {
     const plan = h.app.orchestrator.get(moveId)!.plan!;
     assert.deepEqual(plan.lines.map((l) => [l.source.skuPartNumber, l.quantity, l.match]).sort(), [['EXCHANGESTANDARD', 10, 'same'], ['SPB', 25, 'same']]);
     assert.ok(plan.excluded.some((e) => e.skuPartNumber === 'FLOW_FREE'));
+    // The approved GDAP relationship now gives the partner's AdminAgents group its roles (one assignment).
+    assert.match(said, /your AdminAgents group now has the approved roles/);
+    const world = await h.admin('GET', 'state?customer=contoso.onmicrosoft.com');
+    const adminAgents = world.partner.groups.find((g: any) => g.displayName === 'AdminAgents').id;
+    assert.deepEqual(world.customers[0].gdap.flatMap((r: any) => r.accessAssignments.map((a: any) => a.accessContainerId)), [adminAgents]);
   });
 
   it('does not let Megan (Sales agent) approve, and names who can', async () => {

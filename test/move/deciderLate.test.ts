@@ -182,6 +182,23 @@ describe('move decider: offers picked by hand, typed inventories, licence reassi
     });
   });
 
+  describe('GDAP access assignment', () => {
+    const record: MoveCommand = { type: 'RecordDelegatedAccess', actor: system, at: at(61), relationshipId: 'gdap-1', groupName: 'AdminAgents', assignmentId: 'as-1' };
+
+    it('is recorded once while the move reads the inventory, and the move stays there', () => {
+      const events = eventsOf(decide(contosoHistory('accepted'), record));
+      assert.deepEqual(events.map((e) => e.type), ['DelegatedAccessGranted']);
+      const state = replay('mv-1', [...contosoHistory('accepted'), ...events]);
+      assert.equal(state.stage, 'inventory');
+      assert.deepEqual(state.delegatedAccess, { relationshipId: 'gdap-1', groupName: 'AdminAgents', assignmentId: 'as-1', at: at(61) });
+      assert.deepEqual(eventsOf(decide([...contosoHistory('accepted'), ...events], record)), [], 'a repeat records nothing');
+    });
+
+    it('is refused at any other stage', () => {
+      assert.equal(refusalOf(decide(contosoHistory('invited'), record)).code, 'wrong-stage');
+    });
+  });
+
   describe('approval policy', () => {
     const proposed = () => history([inventoryLine(E3, 50)], 'proposed');
     const hash = () => replay('mv-1', proposed()).plan!.hash;

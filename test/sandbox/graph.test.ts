@@ -102,6 +102,39 @@ describe('sandbox Graph (/graph/v1.0)', () => {
     assert.equal(plain.body.userPrincipalName, users[0].userPrincipalName);
   });
 
+  it('finds the partner\'s groups by display name with $filter and $select, as Graph does', async () => {
+    const groups = (path: string) => call(sandbox, `/graph/v1.0/groups${path}`, { token: partnerToken });
+    const filter = (expression: string) => `?$filter=${encodeURIComponent(expression)}`;
+
+    const all = await groups('');
+    assert.equal(all.status, 200);
+    assert.deepEqual(all.body.value.map((g: any) => g.displayName).sort(), ['AdminAgents', 'HelpdeskAgents', 'SalesAgents']);
+    assert.equal(all.body.value[0]['@odata.type'], undefined, 'a plain group collection has no @odata.type per item');
+    assert.equal(all.body.value[0].securityEnabled, true);
+
+    const adminAgents = await groups(`${filter("displayName eq 'adminagents'")}&$select=id,displayName`);
+    assert.equal(adminAgents.status, 200);
+    assert.match(adminAgents.body['@odata.context'], /\$metadata#groups\(id,displayName\)$/);
+    assert.equal(adminAgents.body.value.length, 1, 'case-insensitive, like Graph');
+    assert.deepEqual(Object.keys(adminAgents.body.value[0]).sort(), ['displayName', 'id']);
+    assert.equal(adminAgents.body.value[0].displayName, 'AdminAgents');
+
+    const patti = await call(sandbox, `/graph/v1.0/users/${PATTI_FERNANDEZ_ID}/memberOf`, { token: partnerToken });
+    assert.equal(patti.body.value[0].id, adminAgents.body.value[0].id, 'the same group memberOf lists');
+    const byId = await groups(`/${adminAgents.body.value[0].id}?$select=displayName`);
+    assert.equal(byId.body.displayName, 'AdminAgents');
+    assert.equal((await groups('/00000000-0000-4000-8000-000000000000')).status, 404);
+
+    assert.deepEqual((await groups(filter("displayName eq 'O''Brien''s admins' and securityEnabled eq true"))).body.value, [], 'doubled quotes are one quote');
+    assert.equal((await groups(filter("mailNickname eq 'SalesAgents' and securityEnabled eq true"))).body.value.length, 1);
+    const unsupported = await groups(filter("startswith(displayName,'Admin')"));
+    assert.equal(unsupported.status, 400);
+    assert.equal(unsupported.body.error.code, 'Request_UnsupportedQuery');
+    const unquoted = await groups(filter("displayName eq 'O'Brien'"));
+    assert.equal(unquoted.status, 400, 'a lone quote ends the literal');
+    assert.equal((await groups('?$select=id,nickname')).status, 400, 'an unknown $select property');
+  });
+
   describe('GDAP', () => {
     const roles = { unifiedRoles: [{ roleDefinitionId: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b' }] };
 

@@ -226,4 +226,40 @@ describe('services/graph (against a scripted server on a local http base URL)', 
         /must not include Global Administrator/);
     });
   });
+
+  describe('PartnerGraphDirectory.grantDelegatedAccess', () => {
+    const active = { id: 'rel-1', status: 'active', accessDetails: { unifiedRoles: [{ roleDefinitionId: '88D8E3E3-8F55-4A1E-953A-9B9898B8876B' }] } };
+
+    it('looks the group name up with an escaped OData literal (app token), and asks for the object id when several match', async () => {
+      const graph = await factory((req) => (req.url.includes('/groups')
+        ? { status: 200, body: { value: [{ id: 'g-1', displayName: "O'Brien" }, { id: 'g-2', displayName: "o'brien" }] } }
+        : { status: 200, body: active }));
+      const directory = new PartnerGraphDirectory({ graph, partnerTenantId: PARTNER, gdapAccessGroup: "O'Brien" });
+      await assert.rejects(directory.grantDelegatedAccess('rel-1', ctx), (error: unknown) =>
+        error instanceof GraphError && /2 groups .*"O'Brien"/.test(error.message) && /GDAP_ACCESS_GROUP to the object id/.test(error.message));
+      const lookup = server!.received.find((r) => r.url.includes('/groups'));
+      assert.equal(decodeURIComponent(lookup?.url ?? ''), "/graph/v1.0/groups?$filter=displayName eq 'O''Brien'&$select=id,displayName");
+      assert.equal(lookup?.headers.authorization, `Bearer app-token-for-${PARTNER}`);
+      assert.ok(!server!.received.some((r) => r.method === 'POST'), 'no assignment without one group');
+    });
+
+    it('assigns the relationship\'s own roles and reads the group name only once per instance', async () => {
+      const graph = await factory((req) => {
+        if (req.url.includes('/groups')) return { status: 200, body: { value: [{ id: 'g-1', displayName: 'AdminAgents' }] } };
+        if (req.url.endsWith('/accessAssignments') && req.method === 'GET') return { status: 200, body: { value: [] } };
+        if (req.method === 'POST') return { status: 201, body: { id: 'as-1', status: 'pending', ...JSON.parse(req.body) } };
+        return { status: 200, body: active };
+      });
+      const directory = new PartnerGraphDirectory({ graph, partnerTenantId: PARTNER, gdapRoleDefinitionIds: ['4d6ac14f-3453-41d0-bef9-a3e0c569773a'] });
+      const access = await directory.grantDelegatedAccess('rel-1', ctx);
+      assert.deepEqual(access, { kind: 'granted', groupId: 'g-1', groupName: 'AdminAgents', assignmentId: 'as-1', assignmentStatus: 'pending' });
+      const post = server!.received.find((r) => r.method === 'POST');
+      assert.deepEqual(JSON.parse(post?.body ?? '{}'), {
+        accessContainer: { accessContainerId: 'g-1', accessContainerType: 'securityGroup' },
+        accessDetails: { unifiedRoles: [{ roleDefinitionId: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b' }] },
+      });
+      await directory.grantDelegatedAccess('rel-1', ctx);
+      assert.equal(server!.received.filter((r) => r.url.includes('/groups')).length, 1);
+    });
+  });
 });

@@ -6,6 +6,7 @@ import { json, type SandboxRequest } from '../../http/types';
 import type { DirectoryGroup, DirectoryRole, DirectoryUser, Tenant } from '../../world/types';
 import type { SandboxWorld } from '../../world/world';
 import type { AccessTokenClaims } from '../tokens';
+import { groupJson } from './groups';
 import { applySelect, collectionBody, odataContext, pageOf, queryOption, wantsCount } from './odata';
 import { graphRoute } from './route';
 
@@ -54,7 +55,7 @@ function memberOfResponse(request: SandboxRequest, tenant: Tenant, user: Directo
   const objects = user.memberOf
     .map((id) => tenant.groups.find((g) => g.id === id) ?? tenant.directoryRoles.find((r) => r.id === id))
     .filter((o): o is DirectoryGroup | DirectoryRole => o !== undefined)
-    .map((o) => (o.kind === 'group' ? groupJson(tenant, o) : directoryRoleJson(o)));
+    .map((o) => (o.kind === 'group' ? { '@odata.type': '#microsoft.graph.group', ...groupJson(tenant, o) } : directoryRoleJson(o)));
   const selectText = queryOption(request, 'select');
   const projected = selectText === null ? objects : objects.map((o) => pickKnown(o, selectText));
   const page = pageOf(request, projected, 100, 999);
@@ -69,26 +70,6 @@ function pickKnown(entity: Record<string, unknown>, selectText: string): Record<
     if (key) out[key] = entity[key];
   }
   return out;
-}
-
-function groupJson(tenant: Tenant, group: DirectoryGroup): Record<string, unknown> {
-  return {
-    '@odata.type': '#microsoft.graph.group',
-    id: group.id,
-    deletedDateTime: null,
-    classification: null,
-    createdDateTime: tenant.createdDateTime,
-    creationOptions: [],
-    description: group.description,
-    displayName: group.displayName,
-    groupTypes: [],
-    isAssignableToRole: null,
-    mail: null,
-    mailEnabled: false,
-    mailNickname: group.mailNickname,
-    securityEnabled: true,
-    visibility: null,
-  };
 }
 
 function directoryRoleJson(role: DirectoryRole): Record<string, unknown> {
