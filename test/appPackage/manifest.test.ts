@@ -17,7 +17,7 @@ import {
 } from '../../scripts/package-app';
 
 /** The bot's chat commands (what `dialogs/commandParser.ts` understands); the manifest may list only these. */
-export const BOT_COMMANDS: ReadonlySet<string> = new Set(['help', 'move', 'status', 'list', 'cancel', 'notify here']);
+export const BOT_COMMANDS: ReadonlySet<string> = new Set(['help', 'move', 'status', 'list', 'cancel', 'retry', 'audit', 'override', 'notify here']);
 /** Commands that only make sense in a team channel, so the personal command list leaves them out. */
 const TEAM_ONLY_COMMANDS: ReadonlySet<string> = new Set(['notify here']);
 
