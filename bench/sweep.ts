@@ -32,6 +32,7 @@ import { MoveOrchestrator } from '../move/orchestrator';
 import type { CallContext, CustomerRecord, Logger, Notifier, PartnerCenter } from '../move/ports';
 import { RegionTable } from '../move/regions';
 import { actingAsCallerWhenSignedIn } from '../services/actingUser';
+import { GraphInvitationMailer } from '../services/invitationMailer';
 import { createOutboundServices, sandboxEndpoints } from '../services/outboundServices';
 import { PartnerCenterClient } from '../services/partnerCenter/partnerCenterClient';
 import { SkuCatalogLoader } from '../services/skuCatalog/skuCatalogLoader';
@@ -272,6 +273,8 @@ function buildBot(sandbox: SandboxHandleWithWorld, options: SweepOptions, dataDi
     // The sandbox's own SKU table, read once over HTTP as a production bot reads Microsoft's.
     skuCatalog: new SkuCatalogLoader({ source: `${sandbox.url}${SKU_CATALOG_CSV_PATH}`, cacheDir: path.join(os.tmpdir(), 'csp-move-bench-skus'), logger: log }),
     offerMap: defaultOfferMap(),
+    // No mailbox: the benchmark's moves send no invitation email.
+    mailer: new GraphInvitationMailer(outbound),
   });
   return {
     orchestrator,

@@ -14,6 +14,7 @@ import type { Clock, Logger } from '../move/ports';
 import { RegionTable, type RegionData } from '../move/regions';
 import { actingAsCallerWhenSignedIn } from '../services/actingUser';
 import { appIdentityFromEnvironment } from '../services/identity/appIdentityFromEnvironment';
+import { GraphInvitationMailer } from '../services/invitationMailer';
 import { createOutboundServices } from '../services/outboundServices';
 import { skusMissingFromCsv } from '../services/skuCatalog/missingSkus';
 import { SkuCatalogLoader } from '../services/skuCatalog/skuCatalogLoader';
@@ -90,10 +91,15 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
       refreshToken: config.PARTNER_CENTER_REFRESH_TOKEN, roleOverrides: config.roleOverrides, roleCacheTtlMs: config.ROLE_CACHE_SECONDS * 1000,
       credentialFor: identity?.credentialFor, onBehalfOf: identity ? identity.onBehalfOf : undefined, onBehalfOfUnavailable: identity?.onBehalfOfUnavailable,
       customerGraphMode: config.CUSTOMER_GRAPH_MODE, rateLimits: config.rateLimits, gdapAccessGroup: config.GDAP_ACCESS_GROUP,
-      now: () => clock.now().getTime(), logger: log,
+      mailSenderMailbox: config.MAIL_SENDER_MAILBOX, now: () => clock.now().getTime(), logger: log,
     });
     const { customerDirectory: customers, tenantLookup: tenants } = outbound;
     const { partnerCenter, partnerDirectory } = actingAsCallerWhenSignedIn(outbound);
+    // The invitation email: from the staff member's mailbox with Teams SSO (on-behalf-of), else from MAIL_SENDER_MAILBOX.
+    const sso = new SsoGate(config.SSO_CONNECTION_NAME);
+    const mailer = new GraphInvitationMailer(outbound, config.MAIL_SENDER_MAILBOX);
+    const invitationMail = { asSignedInUser: sso.enabled && outbound.canActAsUser, mailbox: config.MAIL_SENDER_MAILBOX ?? null };
+    log.info({ asSignedInUser: invitationMail.asSignedInUser, mailbox: invitationMail.mailbox }, 'invitation email');
 
     // Persistence.
     const kv = shared?.keyValues ?? new FileKeyValueStore(path.join(dataDir, 'conversations'));
@@ -109,11 +115,11 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     const appId = config.MicrosoftAppId ?? '';
     const turns = new TurnScope();
     const poster = new TeamsPoster({ adapter, appId, log });
-    const notifier = new TeamsNotifier(registry, poster, turns, log, { approvalPolicy });
+    const notifier = new TeamsNotifier(registry, poster, turns, log, { approvalPolicy, invitationMail });
 
     const orchestrator = new MoveOrchestrator({
       store: shared?.moves ?? new FileMoveStore(path.join(dataDir, 'moves')), decider: new MoveDecider(regions, approvalPolicy), partnerCenter, customers,
-      partnerDirectory, tenants, notifier, clock, ids: { newId: () => randomUUID() }, log, skuCatalog, offerMap,
+      partnerDirectory, tenants, notifier, clock, ids: { newId: () => randomUUID() }, log, skuCatalog, offerMap, mailer,
       settings: { partnerTenantId: config.PARTNER_TENANT_ID, partnerCountry: config.PARTNER_COUNTRY?.toUpperCase(), term: config.DEFAULT_TERM, billing: config.DEFAULT_BILLING,
         invitationReminderDays: config.INVITATION_REMINDER_DAYS, approvalReminderHours: config.APPROVAL_REMINDER_HOURS,
         sourceReminderDays: config.SOURCE_REMINDER_DAYS,
@@ -129,9 +135,19 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
       }
       return partnerRegionCache;
     };
+    let partnerNameCache: string | null = null;
+    const partnerName = async (): Promise<string | null> => {
+      try {
+        partnerNameCache ??= (await partnerCenter.partnerProfile({ correlationId: randomUUID() })).companyName;
+      } catch (error) {
+        // The subject then names the customer only; the next email tries again.
+        log.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not read the partner profile for the email subject');
+      }
+      return partnerNameCache;
+    };
     const { bot } = createTeamsEdge({
-      orchestrator, registry, partnerDirectory, partnerTenantId: config.PARTNER_TENANT_ID, regions, partnerRegion,
-      conversationState, turns, clock, log, replyBudgetMs: config.REPLY_BUDGET_MS, sso: new SsoGate(config.SSO_CONNECTION_NAME), approvalPolicy,
+      orchestrator, registry, partnerDirectory, partnerTenantId: config.PARTNER_TENANT_ID, regions, partnerRegion, partnerName,
+      conversationState, turns, clock, log, replyBudgetMs: config.REPLY_BUDGET_MS, sso, approvalPolicy, invitationMail,
     });
     adapter.onTurnError = async (context, error) => {
       log.error({ err: error instanceof Error ? error.stack ?? error.message : String(error), conversationId: context.activity.conversation?.id }, 'unhandled error in a turn');

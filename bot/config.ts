@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Role } from '../move/model';
 import { DEFAULT_RATE_LIMITS, type RateLimit, type ThrottleScope } from '../services/http/rateLimiter';
+import { isMailboxId } from '../services/graph/graphMailer';
 import { appIdentityFromEnvironment, CredentialConfigurationError } from '../services/identity/appIdentityFromEnvironment';
 import { MICROSOFT_LICENSING_CSV_URL, skuCatalogSourceProblem } from '../services/skuCatalog/skuCatalogLoader';
 
@@ -58,6 +59,9 @@ const schema = z.object({
   REPLY_BUDGET_MS: z.coerce.number().int().min(0).max(12_000).default(8_000),
   /** Azure Bot OAuth connection for Teams single sign-on; App+User calls then act as the staff member. */
   SSO_CONNECTION_NAME: optionalText,
+  /** The mailbox the bot emails invitations from (app-only Graph Mail.Send) when the staff member is not signed in. */
+  MAIL_SENDER_MAILBOX: optionalText.refine((value) => value === undefined || isMailboxId(value),
+    'use a mailbox address of the partner tenant (like moves@contoso.com) or a user object id'),
   /** Microsoft's SKU → service-plan table: a file path or an http(s) URL (downloaded copies are cached). */
   SKU_CATALOG_SOURCE: z.string().trim().default(MICROSOFT_LICENSING_CSV_URL)
     .superRefine((value, ctx) => {

@@ -1,5 +1,5 @@
 import {
-  PARTNER_TENANT_ID, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_REFRESH_TOKEN,
+  PARTNER_TENANT_ID, PCSYNC_USER_PRINCIPAL_NAME, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_REFRESH_TOKEN,
 } from '../sandbox/world/constants';
 import { SKU_CATALOG_CSV_PATH } from '../sandbox/api/adminSkuCatalog';
 
@@ -18,6 +18,8 @@ export function withLocalDefaults(env: NodeJS.ProcessEnv, sandboxUrl: string): N
     PARTNER_CENTER_REFRESH_TOKEN: SANDBOX_REFRESH_TOKEN,
     // The sandbox's own SKUs in Microsoft's CSV layout: local mode never reaches download.microsoft.com.
     SKU_CATALOG_SOURCE: `${sandboxUrl}${SKU_CATALOG_CSV_PATH}`,
+    // Invitation emails leave from the sandbox's service account (they land in the sandbox's outbox).
+    MAIL_SENDER_MAILBOX: PCSYNC_USER_PRINCIPAL_NAME,
     SWEEP_INTERVAL_SECONDS: '5',
     HOST: '127.0.0.1',
   };

@@ -1,6 +1,7 @@
 import type { ConversationState, TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { intakeCard, type CountryOption } from '../cards/intakeCard';
+import type { InvitationMailOptions } from '../cards/moveView';
 import { IntakeDialog } from '../dialogs/intakeDialog';
 import type { MoveOrchestrator } from '../move/orchestrator';
 import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from '../move/policy';
@@ -8,6 +9,7 @@ import type { Clock, Logger, PartnerDirectory } from '../move/ports';
 import type { RegionTable } from '../move/regions';
 import { ActionRouter } from './actionRouter';
 import type { ActionDeps } from './actions/actionHandler';
+import { EmailInvitationAction } from './actions/emailInvitation';
 import { EnterInventoryAction } from './actions/enterInventory';
 import { MoveCancelAction } from './actions/moveCancel';
 import { MoveRefreshAction } from './actions/moveRefresh';
@@ -41,6 +43,8 @@ export interface TeamsEdgeDeps {
   regions: RegionTable;
   /** The partner's CSP region, for the start form (looked up once, lazily). */
   partnerRegion: () => Promise<string>;
+  /** The partner's company name, for the invitation email's subject (null when it cannot be read now). */
+  partnerName: () => Promise<string | null>;
   conversationState: ConversationState;
   turns: TurnScope;
   clock: Clock;
@@ -50,6 +54,8 @@ export interface TeamsEdgeDeps {
   sso?: SsoGate;
   /** The approval policy the decider enforces, so the cards name the same approvers (default DEFAULT_APPROVAL_POLICY). */
   approvalPolicy?: ApprovalPolicy;
+  /** How the bot can email the invitation (MAIL_SENDER_MAILBOX, Teams SSO); absent = it cannot. */
+  invitationMail?: InvitationMailOptions;
 }
 
 /** The bot with its card actions (one handler per verb) and chat commands (one handler per command). */
@@ -57,13 +63,14 @@ export function createTeamsEdge(deps: TeamsEdgeDeps): { bot: MoveBot; actions: A
   const countries = countryOptions(deps.regions);
   const actors = new ActorResolver(deps.partnerDirectory, deps.partnerTenantId, deps.log);
   const actionDeps: ActionDeps = {
-    orchestrator: deps.orchestrator, registry: deps.registry, countries, partnerRegion: deps.partnerRegion, replyBudgetMs: deps.replyBudgetMs,
-    sso: deps.sso ?? new SsoGate(undefined), cardOptions: { approvalPolicy: deps.approvalPolicy ?? DEFAULT_APPROVAL_POLICY },
+    orchestrator: deps.orchestrator, registry: deps.registry, countries, partnerRegion: deps.partnerRegion, partnerName: deps.partnerName,
+    replyBudgetMs: deps.replyBudgetMs, sso: deps.sso ?? new SsoGate(undefined),
+    cardOptions: { approvalPolicy: deps.approvalPolicy ?? DEFAULT_APPROVAL_POLICY, invitationMail: deps.invitationMail },
   };
   const actions = new ActionRouter([
     new MoveStartAction(actionDeps), new MovePlanApproveAction(actionDeps), new MovePlanRejectAction(actionDeps),
     new MoveCancelAction(actionDeps), new MoveRefreshAction(actionDeps), new ChooseOffersAction(actionDeps),
-    new EnterInventoryAction(actionDeps), new RetryReassignmentAction(actionDeps),
+    new EnterInventoryAction(actionDeps), new RetryReassignmentAction(actionDeps), new EmailInvitationAction(actionDeps),
   ], actors, deps.log);
 
   const commandDeps: CommandDeps = { ...actionDeps, actors, now: () => deps.clock.now() };

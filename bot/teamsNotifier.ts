@@ -6,7 +6,7 @@ import { eventText } from '../cards/eventText';
 import { invitationCard } from '../cards/invitationCard';
 import { inventoryCard } from '../cards/inventoryCard';
 import { moveCard } from '../cards/moveCard';
-import type { CardOptions } from '../cards/moveView';
+import type { CardOptions, InvitationMailOptions } from '../cards/moveView';
 import { planCard } from '../cards/planCard';
 import type { MoveEvent } from '../move/events';
 import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from '../move/policy';
@@ -19,7 +19,7 @@ import type { TurnScope } from './turnScope';
 /** Events worth a card of their own; the rest are one line of text. */
 function milestoneCard(event: MoveEvent, state: MoveState, options: CardOptions): { card: AdaptiveCardJson; kind: PostedMessage['kind'] | null } | null {
   switch (event.type) {
-    case 'InvitationIssued': return { card: invitationCard(state), kind: null };
+    case 'InvitationIssued': return { card: invitationCard(state, options), kind: null };
     case 'InventoryTaken': return { card: inventoryCard(state), kind: null };
     case 'PlanProposed': return state.stage === 'approval' ? { card: planCard(state, options), kind: 'plan' } : null;
     // Kept so that every copy shows what happened once someone resolves the blocker (see refreshPostedCards).
@@ -42,6 +42,8 @@ const RESOLVES_BLOCK: ReadonlySet<MoveEvent['type']> = new Set(['BlockOverridden
 export interface TeamsNotifierOptions {
   /** The approval policy the decider enforces, for the plan card's approvers (default DEFAULT_APPROVAL_POLICY). */
   approvalPolicy?: ApprovalPolicy;
+  /** How the bot can email the invitation, for the invitation card's form (absent: it cannot). */
+  invitationMail?: InvitationMailOptions;
 }
 
 /**
@@ -59,7 +61,7 @@ export class TeamsNotifier implements Notifier {
     private readonly log: Logger,
     options: TeamsNotifierOptions = {},
   ) {
-    this.cards = { approvalPolicy: options.approvalPolicy ?? DEFAULT_APPROVAL_POLICY };
+    this.cards = { approvalPolicy: options.approvalPolicy ?? DEFAULT_APPROVAL_POLICY, invitationMail: options.invitationMail };
   }
 
   async moveChanged(state: MoveState, newEvents: MoveEvent[]): Promise<void> {
@@ -80,6 +82,8 @@ export class TeamsNotifier implements Notifier {
       // A big tenant is reassigned in many batches: the thread's root card shows the progress, and the
       // end of the pass is said once (ReassignmentFinished), rather than one post per batch.
       if (event.type === 'LicencesReassigned') continue;
+      // An invitation email is said once, with its outcome; the request and the attempt are in the audit export.
+      if (event.type === 'InvitationEmailRequested' || event.type === 'InvitationEmailAttempted') continue;
       const milestone = milestoneCard(event, state, this.cards);
       if (milestone) messages.push({ activity: cardActivity(milestone.card), kind: milestone.kind });
       else lines.push(eventText(event, state, this.cards));

@@ -34,6 +34,8 @@ export const VERBS = Object.freeze({
   enterInventory: 'move.inventory.enter',
   /** Another licence-reassignment pass after staff fixed the users listed (blocked card). */
   retryReassignment: 'move.reassignment.retry',
+  /** Staff have the bot email the invitation to the customer's admin (invitation card). */
+  emailInvitation: 'move.invitation.email',
 } as const);
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
@@ -67,6 +69,9 @@ export function offerInputIds(sourceSkuId: string): { offers: string; reason: st
 
 /** Id of the typed-inventory input (blocked and progress cards). */
 export const INVENTORY_INPUT_ID = 'inventoryText';
+
+/** Id of the invitation card's input for the customer admin's address(es), comma-separated. */
+export const INVITATION_EMAIL_INPUT_ID = 'invitationEmailTo';
 
 /** Length limits for anything that did not come from our own wording. */
 export const LIMITS = Object.freeze({

@@ -7,6 +7,7 @@
 import type { BlockReason, MoveEvent } from '../move/events';
 import { SOURCE_CHANNEL_LABELS } from '../move/model';
 import type { OrderedSubscription, SourceAdvice } from '../move/model';
+import { senderLabel } from '../move/invitationEmail';
 import { REASSIGNMENT_OUTCOME_LABELS, needsAttention, type UserReassignment } from '../move/reassignment';
 import { assertNever } from '../move/state';
 import type { MoveState } from '../move/state';
@@ -50,6 +51,13 @@ function attentionSummary(results: readonly UserReassignment[]): string {
   const named = users.slice(0, USERS_PER_LINE)
     .map((u) => `${oneLine(u.userPrincipalName, LIMITS.name)} (${REASSIGNMENT_OUTCOME_LABELS[u.outcome] ?? oneLine(u.outcome, 40)})`);
   return named.join(', ') + (users.length > USERS_PER_LINE ? `, and ${users.length - USERS_PER_LINE} more` : '');
+}
+
+/** "admin@contoso.com (asked by Megan Bowen)", for the lines about an invitation email's attempt. */
+function emailOf(state: MoveState, attemptId: string): { to: string; by: string; from: string } {
+  const email = state.invitationEmails.find((e) => e.attemptId === attemptId);
+  if (!email) return { to: "the customer's admin", by: 'someone', from: 'the sending mailbox' };
+  return { to: oneLine(email.to.join(', '), 300), by: oneLine(email.by.name, LIMITS.name) || 'someone', from: oneLine(senderLabel(email), LIMITS.name + 20) };
 }
 
 function blockedLine(reason: BlockReason, message: string): string {
@@ -176,6 +184,25 @@ export function eventText(event: MoveEvent, state: MoveState, options: CardOptio
       return `Invitation expired: ${endSentence(oneLine(event.message, 300))}`;
     case 'DelegatedAccessGranted':
       return `The customer approved delegated admin (GDAP): your ${oneLine(event.groupName, 80)} group now has the approved roles in the customer's tenant.`;
+    case 'InvitationEmailRequested':
+      return `${who(event)} asked the bot to email the invitation to ${oneLine(event.to.join(', '), 300)}.`;
+    case 'InvitationEmailAttempted': {
+      const email = emailOf(state, event.attemptId);
+      return event.sender
+        ? `Sending the invitation email to ${email.to} from ${email.from}.`
+        : `Not sending the invitation email to ${email.to}: the mailbox it was asked to leave from is not at hand.`;
+    }
+    case 'InvitationEmailed': {
+      const email = emailOf(state, event.attemptId);
+      return `Invitation emailed to ${email.to} by ${email.by}, from ${email.from}.`;
+    }
+    case 'InvitationEmailFailed': {
+      const email = emailOf(state, event.attemptId);
+      const error = endSentence(oneLine(event.error, 300));
+      return event.outcome === 'unknown'
+        ? `Invitation email to ${email.to} (asked by ${email.by}): outcome unknown. ${error}`
+        : `Invitation email to ${email.to} (asked by ${email.by}) not sent. ${error}`;
+    }
     case 'StepFailed': {
       const step = oneLine(event.step, 60);
       const error = endSentence(oneLine(event.error, 200)) || 'no error text.';

@@ -1,8 +1,8 @@
 /** The card modules: typed data in, Adaptive Card 1.5 JSON out. */
-export { VERBS, COMMENT_INPUT_ID, INVENTORY_INPUT_ID, LIMITS, offerInputIds } from './common';
+export { VERBS, COMMENT_INPUT_ID, INVENTORY_INPUT_ID, INVITATION_EMAIL_INPUT_ID, LIMITS, offerInputIds } from './common';
 export type { AdaptiveCardJson, ChooseOffersData, MoveActionData, PlanDecisionData, Verb } from './common';
 export { DEFAULT_CARD_OPTIONS } from './moveView';
-export type { CardOptions } from './moveView';
+export type { CardOptions, InvitationMailOptions } from './moveView';
 export { welcomeCard } from './welcomeCard';
 export type { WelcomeCardData } from './welcomeCard';
 export { helpCard, COMMANDS } from './helpCard';
@@ -11,7 +11,7 @@ export { intakeCard, INTAKE_INPUTS, CUSTOMER_ID_PATTERN } from './intakeCard';
 export type { IntakeCardData, CountryOption, StartFormData } from './intakeCard';
 export { noticeCard } from './noticeCard';
 export type { NoticeCardData, NoticeTone } from './noticeCard';
-export { invitationCard, customerMessage } from './invitationCard';
+export { invitationCard, customerMessage, invitationEmail } from './invitationCard';
 export { inventoryCard } from './inventoryCard';
 export { planCard } from './planCard';
 export { provisioningCard } from './provisioningCard';

@@ -1,12 +1,21 @@
 /**
  * Stage awaiting-acceptance: the reseller invitation link (and the GDAP approval link when requested),
- * a ready-to-send message for the customer's Global Admin, the expiry date, and Cancel.
+ * a ready-to-send message for the customer's Global Admin, the expiry date, and Cancel. Staff may have the
+ * bot email the message to the customer's admin: the card shows each email's outcome and the form for
+ * another, or why the bot cannot send mail.
  */
-import type { MoveState } from '../move/state';
-import { deepFreeze, executeAction, expandCard, formatDate, MOVE_CARD_FRAME, plainText, safeUrl, VERBS } from './common';
+import { invitationEmailInFlight, MAX_INVITATION_RECIPIENTS, senderLabel } from '../move/invitationEmail';
+import type { InvitationEmail, MoveState } from '../move/state';
+import {
+  deepFreeze, executeAction, expandCard, formatDate, formatDateTime, INVITATION_EMAIL_INPUT_ID, LIMITS, MOVE_CARD_FRAME, oneLine,
+  plainText, safeUrl, VERBS,
+} from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
-import { HEADER_TEMPLATE, actionData, customerLabel, headerView, canCancel } from './moveView';
-import type { MoveHeaderView } from './moveView';
+import { HEADER_TEMPLATE, actionData, actorName, canEmailInvitation, customerLabel, headerView, canCancel } from './moveView';
+import type { CardOptions, InvitationMailOptions, MoveHeaderView } from './moveView';
+
+/** Emails listed on the card, latest first; the audit export has them all. */
+const EMAILS_SHOWN = 6;
 
 interface InvitationView {
   act: MoveActionData;
@@ -22,6 +31,19 @@ interface InvitationView {
   expires: string;
   message: string;
   canCancel: boolean;
+  email: EmailView;
+}
+
+interface EmailView {
+  /** The section shows (there is a link to send). */
+  show: boolean;
+  lines: Array<{ text: string; color: 'Good' | 'Attention' | 'Warning' | 'Default' }>;
+  /** The form for another address (mail is set up and no email is on its way). */
+  canSend: boolean;
+  from: string;
+  busy: boolean;
+  off: boolean;
+  offText: string;
 }
 
 /** The message staff send to the customer's Global Admin, in plain text. */
@@ -57,7 +79,47 @@ export function customerMessage(state: MoveState): string {
   ].join('\n');
 }
 
-export function invitationView(state: MoveState): InvitationView {
+/** The email the bot sends for staff: the customer message, with a subject naming the customer and the partner. */
+export function invitationEmail(state: MoveState, partnerName: string | null): { subject: string; body: string } {
+  const partner = oneLine(partnerName, LIMITS.title);
+  const subject = `Action needed: accept ${customerLabel(state)}'s CSP invitation${partner ? ` from ${partner}` : ''}`;
+  return { subject: oneLine(subject, 255), body: customerMessage(state) };
+}
+
+function emailLine(email: InvitationEmail): EmailView['lines'][number] {
+  const to = oneLine(email.to.join(', '), 300);
+  const by = actorName(email.by);
+  const asked = `asked by ${by} at ${formatDateTime(email.requestedAt)}`;
+  switch (email.outcome) {
+    case 'sent':
+      return { text: `Emailed to ${to} by ${by} at ${formatDateTime(email.finishedAt)}, from ${oneLine(senderLabel(email), LIMITS.name + 20)}.`, color: 'Good' };
+    case 'failed':
+      return { text: `Sending failed (to ${to}, ${asked}): ${oneLine(email.error, LIMITS.error)}`, color: 'Attention' };
+    case 'unknown':
+      return { text: `Unknown (to ${to}, ${asked}): ${oneLine(email.error, LIMITS.error)}`, color: 'Warning' };
+    default:
+      return { text: `Sending to ${to} (${asked})…`, color: 'Default' };
+  }
+}
+
+function emailView(state: MoveState, hasLinks: boolean, mail: InvitationMailOptions | undefined): EmailView {
+  const busy = invitationEmailInFlight(state) !== undefined;
+  const off = !canEmailInvitation(mail);
+  return {
+    show: hasLinks,
+    lines: state.invitationEmails.slice(-EMAILS_SHOWN).reverse().map(emailLine),
+    canSend: hasLinks && !off && !busy,
+    from: mail?.asSignedInUser
+      ? 'The email leaves from your own mailbox (Teams signs you in), so you find it in your Sent Items.'
+      : `The email leaves from ${oneLine(mail?.mailbox, LIMITS.domain)}.`,
+    busy,
+    off,
+    offText: 'The bot cannot email the invitation yet: an operator must set MAIL_SENDER_MAILBOX (a mailbox the bot sends from) '
+      + 'or set up Teams single sign-on (so it sends from your own mailbox). Until then, copy the message above into an email of your own.',
+  };
+}
+
+export function invitationView(state: MoveState, options?: CardOptions): InvitationView {
   const reseller = safeUrl(state.invitation?.resellerLink);
   const gdap = safeUrl(state.invitation?.gdapLink);
   return {
@@ -76,6 +138,7 @@ export function invitationView(state: MoveState): InvitationView {
     expires: formatDate(state.invitation?.expiresAt),
     message: customerMessage(state),
     canCancel: canCancel(state),
+    email: emailView(state, reseller !== null || gdap !== null, options?.invitationMail),
   };
 }
 
@@ -122,6 +185,33 @@ const TEMPLATE = deepFreeze({
       size: 'Small',
       text: 'The delegated admin (GDAP) request uses least-privilege roles without Global Administrator; requests not approved within 90 days expire.',
     },
+    {
+      type: 'Container',
+      $when: '${email.show}',
+      spacing: 'Medium',
+      items: [
+        { type: 'TextBlock', text: 'Email the invitation', weight: 'Bolder', wrap: true },
+        { type: 'RichTextBlock', $data: '${email.lines}', spacing: 'Small', inlines: [{ type: 'TextRun', text: '${text}', color: '${color}' }] },
+        plainText('An email is on its way; select Refresh in a moment to see how it went.', { $when: '${email.busy}', spacing: 'Small' }),
+        plainText('${email.offText}', { $when: '${email.off}', spacing: 'Small' }),
+        {
+          type: 'Input.Text',
+          $when: '${email.canSend}',
+          id: INVITATION_EMAIL_INPUT_ID,
+          label: `Customer admin's email address (up to ${MAX_INVITATION_RECIPIENTS}, separated by commas)`,
+          placeholder: 'admin@contoso.com',
+          isRequired: true,
+          errorMessage: 'Type at least one email address.',
+          maxLength: 1500,
+        },
+        plainText('${email.from}', { $when: '${email.canSend}', spacing: 'Small' }),
+        {
+          type: 'ActionSet',
+          $when: '${email.canSend}',
+          actions: [executeAction('Email the invitation', VERBS.emailInvitation, { associatedInputs: 'auto' })],
+        },
+      ],
+    },
   ],
   actions: [
     { type: 'Action.OpenUrl', $when: '${hasReseller}', title: 'Open the reseller invitation', url: '${resellerLink}' },
@@ -131,6 +221,7 @@ const TEMPLATE = deepFreeze({
   ],
 });
 
-export function invitationCard(state: MoveState): AdaptiveCardJson {
-  return expandCard(TEMPLATE, invitationView(state));
+/** `options.invitationMail`: whether and how the bot can email the invitation (none: the card says what to set up). */
+export function invitationCard(state: MoveState, options?: CardOptions): AdaptiveCardJson {
+  return expandCard(TEMPLATE, invitationView(state, options));
 }

@@ -24,7 +24,7 @@ export function moveCard(state: MoveState, options: CardOptions, events: readonl
     case 'plan':
       return progressCard(state, options, events);
     case 'awaiting-acceptance':
-      return invitationCard(state);
+      return invitationCard(state, options);
     case 'approval':
     case 'rejected':
       return planCard(state, options);

@@ -18,6 +18,21 @@ import type { MoveActionData } from './common';
  */
 export interface CardOptions {
   approvalPolicy: ApprovalPolicy;
+  /** How the bot can email the invitation; absent = it cannot (the card says what to set up). */
+  invitationMail?: InvitationMailOptions;
+}
+
+/** Where the bot's invitation email leaves from (bot/app.ts: MAIL_SENDER_MAILBOX and Teams SSO). */
+export interface InvitationMailOptions {
+  /** Teams SSO with on-behalf-of: staff send from their own mailbox, signed in at the click. */
+  asSignedInUser: boolean;
+  /** The configured mailbox (MAIL_SENDER_MAILBOX) for everyone else; null when none is set. */
+  mailbox: string | null;
+}
+
+/** Whether the bot has a mailbox to send the invitation from at all. */
+export function canEmailInvitation(mail: InvitationMailOptions | undefined): boolean {
+  return Boolean(mail && (mail.asSignedInUser || mail.mailbox));
 }
 
 /** The defaults, for edges built without a policy of their own (bot/app.ts passes the configured one). */

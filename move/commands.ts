@@ -1,5 +1,5 @@
 import type { BlockReason } from './events';
-import type { Actor, Inventory, OrderedSubscription, Plan, PrepaidCheck, SourceAdvice, SourceChannel } from './model';
+import type { Actor, Inventory, MailSender, OrderedSubscription, Plan, PrepaidCheck, SourceAdvice, SourceChannel } from './model';
 import type { UserReassignment } from './reassignment';
 
 /**
@@ -180,6 +180,35 @@ export interface RecordDelegatedAccess extends CommandBase {
   assignmentId: string;
 }
 
+/**
+ * Staff ask the bot to email the invitation to the customer's admin. The edge draws the subject and body
+ * (presentation); the decider checks the stage, the role, the addresses and that no email is in flight.
+ */
+export interface RequestInvitationEmail extends CommandBase {
+  type: 'RequestInvitationEmail';
+  /** The addresses as typed, one per entry (the edge splits the comma-separated list). */
+  to: string[];
+  subject: string;
+  body: string;
+  /** From the requester's own mailbox (they lent their Teams sign-in with the click), or from the configured one. */
+  sendAs: MailSender['kind'];
+}
+
+/** The email step is about to send the requested email (recorded before sendMail is called). */
+export interface RecordInvitationEmailAttempt extends CommandBase {
+  type: 'RecordInvitationEmailAttempt';
+  attemptId: string;
+  sender: MailSender | null;
+}
+
+/** What became of an attempt: sent, failed (not sent), or unknown (it may have left; never re-sent by the bot). */
+export interface RecordInvitationEmailResult extends CommandBase {
+  type: 'RecordInvitationEmailResult';
+  attemptId: string;
+  outcome: 'sent' | 'failed' | 'unknown';
+  error?: string;
+}
+
 export type MoveCommand =
   | StartMove
   | RecordPreflight
@@ -204,4 +233,7 @@ export type MoveCommand =
   | RecordReassignment
   | ResumeReassignment
   | RecordDelegatedAccess
+  | RequestInvitationEmail
+  | RecordInvitationEmailAttempt
+  | RecordInvitationEmailResult
   | RecordStepFailure;

@@ -4,6 +4,7 @@ import {
   accept, blocked, clip, expectStage, MAX_COMMENT_LENGTH, refuse, type Decision, type Envelope,
 } from './decision';
 import type { BlockReason, MoveEvent, RegionEvidence } from './events';
+import { decideInvitationEmail } from './invitationEmail';
 import { SOURCE_CHANNEL_LABELS } from './model';
 import {
   approvalRequirement, DEFAULT_APPROVAL_POLICY, describeActorRoles, describeRoles, hasAnyRole, ROLES_THAT_CANCEL_ANY,
@@ -27,6 +28,8 @@ export type { Decision, Refusal, RefusalCode } from './decision';
 
 /** Commands a blocked move still takes: each resolves its blocker. */
 const COMMANDS_FOR_BLOCKED: ReadonlySet<MoveCommand['type']> = new Set(['StartMove', 'OverrideBlock', 'ChooseOffer', 'EnterInventory', 'ResumeReassignment']);
+/** Results of a side effect already under way: recorded whatever became of the move meanwhile. */
+const RESULTS_RECORDED_TO_THE_END: ReadonlySet<MoveCommand['type']> = new Set(['RecordInvitationEmailAttempt', 'RecordInvitationEmailResult']);
 
 /**
  * The move decider: given the current state and a command, which events happen — or why not.
@@ -40,7 +43,8 @@ export class MoveDecider {
       return refuse('wrong-stage', 'This move does not exist. Start one with `move <customer domain>`.');
     }
     const blockedButResolvable = state.stage === 'blocked' && COMMANDS_FOR_BLOCKED.has(command.type);
-    if (command.type !== 'StartMove' && !blockedButResolvable && FINAL_STAGES.has(state.stage)) {
+    const exempt = blockedButResolvable || RESULTS_RECORDED_TO_THE_END.has(command.type);
+    if (command.type !== 'StartMove' && !exempt && FINAL_STAGES.has(state.stage)) {
       return refuse('wrong-stage', `This move is already ${STAGE_LABELS[state.stage].toLowerCase()}${finalDetail(state)}.`);
     }
     const envelope = { at: command.at, actor: command.actor };
@@ -280,6 +284,10 @@ export class MoveDecider {
       case 'ResumeReassignment':
       case 'RecordDelegatedAccess':
         return decideAfterPlan(command, state, envelope);
+      case 'RequestInvitationEmail':
+      case 'RecordInvitationEmailAttempt':
+      case 'RecordInvitationEmailResult':
+        return decideInvitationEmail(command, state, envelope);
       case 'RecordStepFailure': {
         const failed: MoveEvent = { type: 'StepFailed', ...envelope, step: command.step, error: clip(command.error, 1000), retryable: command.retryable };
         if (command.blocks) return { ok: true, events: [failed, blocked(envelope, command.blocks, clip(command.error, 1000))] };

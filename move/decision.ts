@@ -12,7 +12,9 @@ export type RefusalCode =
   | 'wrong-stage'
   | 'already-moving'
   | 'invalid-input'
-  | 'stale-plan';
+  | 'stale-plan'
+  /** A side effect of the same kind is still under way (e.g. an invitation email being sent). */
+  | 'in-flight';
 
 export interface Refusal {
   code: RefusalCode;

@@ -1,5 +1,5 @@
 import type {
-  Actor, Inventory, OrderedSubscription, Plan, PlannedOffer, PrepaidCheck, SourceAdvice, SourceChannel,
+  Actor, Inventory, MailSender, OrderedSubscription, Plan, PlannedOffer, PrepaidCheck, SourceAdvice, SourceChannel,
 } from './model';
 import type { UserReassignment } from './reassignment';
 
@@ -204,6 +204,43 @@ export interface DelegatedAccessGranted extends Envelope {
   assignmentId: string;
 }
 
+/** Staff asked the bot to email the invitation message to the customer's admin (the move keeps waiting). */
+export interface InvitationEmailRequested extends Envelope {
+  type: 'InvitationEmailRequested';
+  /** 1 to 5 checked addresses. */
+  to: string[];
+  subject: string;
+  /** Plain text, as drawn by the edge (cards/invitationCard.ts). */
+  body: string;
+  /** From the requester's own mailbox (signed in with Teams SSO) or the configured mailbox. */
+  sendAs: MailSender['kind'];
+}
+
+/**
+ * The bot is about to call sendMail for the requested email (recorded before the call: sendMail is not
+ * idempotent, so an attempt without a result is never sent again, only reported as unknown).
+ */
+export interface InvitationEmailAttempted extends Envelope {
+  type: 'InvitationEmailAttempted';
+  attemptId: string;
+  /** Where it leaves from; null when the bot has no mailbox to send from. */
+  sender: MailSender | null;
+}
+
+/** Graph accepted the invitation email (sendMail answered 202). */
+export interface InvitationEmailed extends Envelope {
+  type: 'InvitationEmailed';
+  attemptId: string;
+}
+
+/** The invitation email was not sent (`failed`), or the bot cannot tell whether it left (`unknown`). */
+export interface InvitationEmailFailed extends Envelope {
+  type: 'InvitationEmailFailed';
+  attemptId: string;
+  outcome: 'failed' | 'unknown';
+  error: string;
+}
+
 /** A side effect failed; the step stays where it is and is retried by the sweep. */
 export interface StepFailed extends Envelope {
   type: 'StepFailed';
@@ -238,6 +275,10 @@ export type MoveEvent =
   | ReassignmentFinished
   | ReassignmentResumed
   | DelegatedAccessGranted
+  | InvitationEmailRequested
+  | InvitationEmailAttempted
+  | InvitationEmailed
+  | InvitationEmailFailed
   | StepFailed;
 
 export type MoveEventType = MoveEvent['type'];

@@ -24,6 +24,12 @@ export interface Actor {
 /** The bot itself, for steps nobody clicked (sweeps, side-effect results). */
 export const SYSTEM_ACTOR: Actor = { id: 'system', name: 'CSP Move Assistant', roles: [] };
 
+/**
+ * The mailbox an email leaves from: the signed-in staff member's own (Teams SSO, delegated Mail.Send) or the
+ * configured mailbox (MAIL_SENDER_MAILBOX, application Mail.Send).
+ */
+export type MailSender = { kind: 'user' } | { kind: 'mailbox'; address: string };
+
 /** Where the customer's current subscriptions were bought. */
 export type SourceChannel = 'microsoft-direct' | 'other-csp-partner' | 'other-program' | 'unknown';
 

@@ -1,70 +1,19 @@
 import type { MoveCommand } from './commands';
-import type { MoveDecider, Refusal } from './decider';
+import type { Refusal } from './decider';
 import type { MoveEvent } from './events';
-import { SYSTEM_ACTOR, type Actor, type BillingCycle, type SourceChannel, type TermDuration } from './model';
-import type { OfferMap } from './offerMap';
-import {
-  ConcurrencyError, type Clock, type CustomerDirectory, type IdGenerator, type Logger, type MoveStore, type Notifier,
-  type PartnerCenter, type PartnerDirectory, type SkuCatalogSource, type TenantLookup,
-} from './ports';
+import { SYSTEM_ACTOR, type Actor } from './model';
+import { AssertionLoans } from './assertionLoans';
+import type { CommandResult, OrchestratorDeps, StartMoveInput } from './orchestratorDeps';
+import { ConcurrencyError, type CustomerRecord, type InvitationMail } from './ports';
 import { parseTypedInventory } from './typedInventory';
 import { KeyedSerialQueue } from './keyedSerialQueue';
 import { FINAL_STAGES, evolve, replay, type MoveState } from './state';
 import { MoveSteps } from './steps';
+import { dueInSweep, waitCommands } from './sweepRules';
 
-export interface MoveSettings {
-  partnerTenantId: string;
-  /** Overrides the country Partner Center reports for the partner (legal business profile). */
-  partnerCountry?: string;
-  term: TermDuration;
-  billing: BillingCycle;
-  freeSkuPartNumbers?: readonly string[];
-  /** Days between reminders while the customer has not accepted (default 7). */
-  invitationReminderDays?: number;
-  /** Hours between reminders while a plan waits for approval (default 24). */
-  approvalReminderHours?: number;
-  /** Days before each original subscription's end to remind that auto-renew must be off (default 14). */
-  sourceReminderDays?: number;
-  /**
-   * Several bot instances share the store (scale-out): a move may have changed on another instance, so
-   * a click reads it afresh and a sweep reloads the moves still running.
-   */
-  sharedStore?: boolean;
-}
+export { retryDelayMs } from './sweepRules';
 
-export interface OrchestratorDeps {
-  store: MoveStore;
-  decider: MoveDecider;
-  partnerCenter: PartnerCenter;
-  customers: CustomerDirectory;
-  partnerDirectory: PartnerDirectory;
-  tenants: TenantLookup;
-  notifier: Notifier;
-  clock: Clock;
-  ids: IdGenerator;
-  log: Logger;
-  settings: MoveSettings;
-  /** Microsoft's SKU → service plan table (equivalents are checked against it). */
-  skuCatalog: SkuCatalogSource;
-  offerMap: OfferMap;
-}
-
-export type CommandResult =
-  | { ok: true; state: MoveState; events: MoveEvent[]; settled: Promise<void> }
-  | { ok: false; refusal: Refusal; state: MoveState | null };
-
-export interface StartMoveInput {
-  customerDomain: string;
-  customerCountry: string;
-  source: SourceChannel;
-  multiPartner: boolean;
-  requestGdap: boolean;
-  actor: Actor;
-  /** Given by a start form so that submitting the same form twice starts one move. */
-  moveId?: string;
-  /** The starter's Teams SSO token, for the App+User calls of the invitation (kept in memory only). */
-  userAssertion?: string;
-}
+export type { CommandResult, MoveSettings, OrchestratorDeps, StartMoveInput } from './orchestratorDeps';
 
 /**
  * Runs moves: applies commands through the decider, appends the events, tells the notifier, and
@@ -74,11 +23,11 @@ export interface StartMoveInput {
 export class MoveOrchestrator {
   private readonly states = new Map<string, MoveState>();
   private readonly locks = new KeyedSerialQueue();
-  /** Staff sign-ins lent to a move's next App+User step: memory only, dropped after use or an hour. */
-  private readonly assertions = new Map<string, { assertion: string; until: number }>();
+  private readonly assertions: AssertionLoans;
   private readonly steps: MoveSteps;
 
   constructor(private readonly deps: OrchestratorDeps) {
+    this.assertions = new AssertionLoans(deps.clock);
     this.steps = new MoveSteps(deps, (tenantId, exceptMoveId) => this.all().find((s) =>
       s.moveId !== exceptMoveId && !FINAL_STAGES.has(s.stage) && s.tenantId?.toLowerCase() === tenantId.toLowerCase()));
   }
@@ -150,8 +99,22 @@ export class MoveOrchestrator {
       customerDomain: input.customerDomain, customerCountry: input.customerCountry, source: input.source,
       multiPartner: input.multiPartner, requestGdap: input.requestGdap, activeMoveId: active?.moveId ?? null,
     });
-    if (!result.ok && !this.states.has(moveId)) this.assertions.delete(moveId);
+    if (!result.ok && !this.states.has(moveId)) this.assertions.forget(moveId);
     return result;
+  }
+
+  /**
+   * Staff ask for the invitation email (`mail` as the edge drew it). Their Teams sign-in, when given, is lent
+   * to the send only once the request is recorded, so mail leaves from their own mailbox.
+   */
+  async requestInvitationEmail(moveId: string, actor: Actor, mail: InvitationMail, userAssertion?: string): Promise<CommandResult> {
+    const result = await this.withLock(moveId, async () => {
+      const sendAs = userAssertion ? 'user' : 'mailbox';
+      const applied = await this.apply(moveId, { type: 'RequestInvitationEmail', actor, at: this.now(), ...mail, sendAs });
+      if (applied.ok && applied.events.length > 0 && userAssertion) this.assertions.lend(moveId, userAssertion);
+      return applied;
+    });
+    return result.ok ? { ...result, settled: this.settle(moveId) } : result;
   }
 
   approvePlan(moveId: string, actor: Actor, planHash: string, comment: string): Promise<CommandResult> {
@@ -199,11 +162,14 @@ export class MoveOrchestrator {
   /** Decides and records one command, then lets the move run on; `settled` resolves when it waits again. */
   async dispatch(moveId: string, command: MoveCommand): Promise<CommandResult> {
     const result = await this.withLock(moveId, () => this.apply(moveId, command));
-    if (!result.ok) return result;
-    const settled = this.advance(moveId).catch((error: unknown) => {
+    return result.ok ? { ...result, settled: this.settle(moveId) } : result;
+  }
+
+  /** Lets the move run on after a recorded command; resolves when it waits again (failures are logged). */
+  private settle(moveId: string): Promise<void> {
+    return this.advance(moveId).catch((error: unknown) => {
       this.deps.log.error({ moveId, err: describeError(error) }, 'advancing the move failed');
     });
-    return { ...result, settled };
   }
 
   /** Runs the move's pending side effects until it has to wait (for a person, the customer or a retry). */
@@ -228,21 +194,13 @@ export class MoveOrchestrator {
     if (waiting.length > 0) {
       const acceptedCustomers = await this.steps.findAcceptedCustomers(waiting);
       for (const [moveId, customer] of acceptedCustomers) {
-        const state = this.states.get(moveId);
-        if (!state) continue;
-        const result = await this.dispatch(moveId, {
-          type: 'RecordAcceptance', actor: SYSTEM_ACTOR, at: this.now(), customerId: customer.id,
-          companyName: customer.companyName, customerCountry: customer.country,
-        });
-        if (result.ok) { accepted += 1; await result.settled; }
+        if (this.states.has(moveId) && await this.recordAcceptance(moveId, customer)) accepted += 1;
       }
     }
     await this.remindAndExpire();
     let advanced = 0;
     for (const state of this.all()) {
-      if (FINAL_STAGES.has(state.stage) || state.stage === 'awaiting-acceptance' || state.stage === 'approval') continue;
-      if (state.lastFailure && !state.lastFailure.retryable) continue;
-      if (state.lastFailure && now < Date.parse(state.lastFailure.at) + retryDelayMs(state.lastFailure.attempts)) continue;
+      if (!dueInSweep(state, now)) continue;
       await this.advance(state.moveId);
       advanced += 1;
     }
@@ -251,17 +209,7 @@ export class MoveOrchestrator {
 
   /** Lends a staff member's sign-in to the move's next App+User step (e.g. when they retry it). */
   lendAssertion(moveId: string, assertion: string): void {
-    this.assertions.set(moveId, { assertion, until: this.deps.clock.now().getTime() + ASSERTION_LIFETIME_MS });
-  }
-
-  private borrowAssertion(moveId: string): string | undefined {
-    const lent = this.assertions.get(moveId);
-    if (!lent) return undefined;
-    if (lent.until < this.deps.clock.now().getTime()) {
-      this.assertions.delete(moveId);
-      return undefined;
-    }
-    return lent.assertion;
+    this.assertions.lend(moveId, assertion);
   }
 
   /**
@@ -276,13 +224,19 @@ export class MoveOrchestrator {
     if (!customer || customer.relationshipToPartner.toLowerCase() !== 'reseller') return 0;
     let moved = 0;
     for (const state of waiting) {
-      const result = await this.dispatch(state.moveId, {
-        type: 'RecordAcceptance', actor: SYSTEM_ACTOR, at: this.now(), customerId: customer.id,
-        companyName: customer.companyName, customerCountry: customer.country,
-      });
-      if (result.ok) { moved += 1; await result.settled; }
+      if (await this.recordAcceptance(state.moveId, customer)) moved += 1;
     }
     return moved;
+  }
+
+  /** Records the customer's acceptance; true when it was recorded (the move has settled by then). */
+  private async recordAcceptance(moveId: string, customer: CustomerRecord): Promise<boolean> {
+    const result = await this.dispatch(moveId, {
+      type: 'RecordAcceptance', actor: SYSTEM_ACTOR, at: this.now(), customerId: customer.id,
+      companyName: customer.companyName, customerCountry: customer.country,
+    });
+    if (result.ok) await result.settled;
+    return result.ok;
   }
 
   /** Push path: the customer approved the GDAP request; a move waiting to read the licences tries now. */
@@ -295,29 +249,21 @@ export class MoveOrchestrator {
 
   /** Reminds about long waits and ends invitations that expired unanswered. */
   private async remindAndExpire(): Promise<void> {
-    const settings = this.deps.settings;
-    const invitationInterval = (settings.invitationReminderDays ?? 7) * 86_400_000;
-    const approvalInterval = (settings.approvalReminderHours ?? 24) * 3_600_000;
     for (const state of this.all()) {
-      const base = { actor: SYSTEM_ACTOR, at: this.now() };
-      if (state.stage === 'awaiting-acceptance') {
-        const expired = await this.dispatch(state.moveId, { type: 'TimeOutInvitation', ...base });
-        if (expired.ok && expired.events.length > 0) continue;
-        await this.dispatch(state.moveId, { type: 'RemindWaiting', ...base, about: 'invitation', intervalMs: invitationInterval });
-      } else if (state.stage === 'approval') {
-        await this.dispatch(state.moveId, { type: 'RemindWaiting', ...base, about: 'approval', intervalMs: approvalInterval });
-      } else if (state.stage === 'watching-sources') {
-        await this.dispatch(state.moveId, { type: 'RemindSourceExpiry', ...base, leadMs: (settings.sourceReminderDays ?? 14) * 86_400_000 });
+      for (const command of waitCommands(state, this.deps.settings, { actor: SYSTEM_ACTOR, at: this.now() })) {
+        const result = await this.dispatch(state.moveId, command);
+        if (result.ok && result.events.length > 0) break;
       }
     }
   }
+
 
   private async runNextStep(moveId: string): Promise<boolean> {
     const state = this.states.get(moveId);
     if (!state) return false;
     let command: MoveCommand | null;
     try {
-      command = await this.steps.nextCommand(state, this.borrowAssertion(moveId));
+      command = await this.steps.nextCommand(state, this.assertions.borrow(moveId));
     } catch (error) {
       const failure = this.steps.describeFailure(state, error);
       this.deps.log.warn({ moveId, correlationId: state.correlationId, step: state.stage, err: failure.error }, 'step failed');
@@ -326,7 +272,7 @@ export class MoveOrchestrator {
     }
     if (!command) return false;
     // The sign-in served the step it was lent for.
-    if (command.type === 'RecordInvitation') this.assertions.delete(moveId);
+    if (command.type === 'RecordInvitation' || command.type === 'RecordInvitationEmailResult') this.assertions.forget(moveId);
     const result = await this.apply(moveId, command);
     if (!result.ok) {
       this.deps.log.error({ moveId, refusal: result.refusal, command: command.type }, 'a side effect result was refused');
@@ -388,13 +334,6 @@ export class MoveOrchestrator {
 }
 
 const PREFLIGHT_LOCK = 'preflight:*';
-/** Teams SSO tokens live about an hour; a lent sign-in is not kept longer. */
-const ASSERTION_LIFETIME_MS = 60 * 60_000;
-
-/** Back-off before retrying a failed step: 5 s, 10 s, 20 s … capped at 15 minutes. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 15 * 60_000);
-}
 
 export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

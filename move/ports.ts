@@ -3,7 +3,7 @@
  * implement them; tests use the sandbox or small in-memory fakes.
  */
 import type { MoveEvent } from './events';
-import type { CatalogOffer, OrderedSubscription, Role, SourceSubscription, TermDuration, BillingCycle } from './model';
+import type { CatalogOffer, MailSender, OrderedSubscription, Role, SourceSubscription, TermDuration, BillingCycle } from './model';
 import type { SkuCatalog } from './skuCatalog';
 import type { MoveState } from './state';
 
@@ -160,6 +160,28 @@ export type DelegatedAccess =
   | { kind: 'granted'; groupId: string; groupName: string; assignmentId: string; assignmentStatus: string }
   /** Not approved yet (e.g. `approvalPending`), or no longer usable (`expired`, `terminated`, gone: status `notFound`). */
   | { kind: 'not-active'; relationshipStatus: string };
+
+/** One plain-text email to a customer's admin. */
+export interface InvitationMail {
+  to: string[];
+  subject: string;
+  body: string;
+}
+
+/**
+ * Sends the invitation email through Graph sendMail: from the staff member's own mailbox when the call
+ * carries their sign-in (`ctx.userAssertion`), otherwise from the configured mailbox (MAIL_SENDER_MAILBOX).
+ */
+export interface InvitationMailer {
+  /** Where a mail sent with this context would leave from; null when there is no mailbox to send from. */
+  senderFor(ctx: CallContext): MailSender | null;
+  /**
+   * Sends once (sendMail is not idempotent: never retried). Resolves when Graph accepted the message.
+   * Rejects with an error naming the step and the fix; an error with `outcome: 'unknown'` means the
+   * message may have left all the same (no answer, or a server error), so it must not be sent again blindly.
+   */
+  send(mail: InvitationMail, ctx: CallContext): Promise<void>;
+}
 
 export class ConcurrencyError extends Error {
   constructor(readonly moveId: string, readonly expectedVersion: number, readonly actualVersion: number) {

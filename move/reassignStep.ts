@@ -6,7 +6,7 @@
  */
 import type { MoveCommand } from './commands';
 import { SYSTEM_ACTOR } from './model';
-import type { OrchestratorDeps } from './orchestrator';
+import type { OrchestratorDeps } from './orchestratorDeps';
 import type { CallContext, UserLicenceChangeResult } from './ports';
 import { decideUser, type UserDecision, type UserReassignment } from './reassignment';
 import { reassignmentKey, type MoveState } from './state';

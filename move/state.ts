@@ -1,6 +1,6 @@
 import type { BlockReason, MoveEvent, ReminderSubject } from './events';
 import type {
-  Actor, Inventory, OrderedSubscription, Plan, PrepaidCheck, SourceAdvice, SourceChannel,
+  Actor, Inventory, MailSender, OrderedSubscription, Plan, PrepaidCheck, SourceAdvice, SourceChannel,
 } from './model';
 import type { OfferChoice } from './plan';
 import type { UserReassignment } from './reassignment';
@@ -69,6 +69,28 @@ export interface Failure {
   attempts: number;
 }
 
+/** Where an invitation email is: asked for, being sent, or finished one way or the other. */
+export type InvitationEmailOutcome = 'requested' | 'sending' | 'sent' | 'failed' | 'unknown';
+
+/** One "Email the invitation" request and what became of it. */
+export interface InvitationEmail {
+  to: string[];
+  subject: string;
+  /** The text to send; kept only until the email is finished. */
+  body: string | null;
+  by: Actor;
+  requestedAt: string;
+  /** Where it was asked to leave from: the requester's own mailbox, or the configured one. */
+  sendAs: MailSender['kind'];
+  attemptId: string | null;
+  attemptedAt: string | null;
+  sender: MailSender | null;
+  outcome: InvitationEmailOutcome;
+  finishedAt: string | null;
+  /** Why it failed or is unknown, with the fix. */
+  error: string | null;
+}
+
 export interface MoveState {
   moveId: string;
   /** Number of events applied; the expected version for the next append. */
@@ -122,6 +144,8 @@ export interface MoveState {
   reassignment: ReassignmentProgress;
   /** The access assignment made once the customer approved GDAP (null before, or without GDAP). */
   delegatedAccess: { relationshipId: string; groupName: string; assignmentId: string; at: string } | null;
+  /** Invitation emails staff asked for, oldest first (the move keeps waiting for acceptance meanwhile). */
+  invitationEmails: InvitationEmail[];
 }
 
 export interface ReassignmentProgress {
@@ -184,6 +208,7 @@ export function initialState(moveId: string): MoveState {
     offerChoices: [],
     reassignment: { pass: 0, results: {}, movedTotal: 0, finishedAt: null },
     delegatedAccess: null,
+    invitationEmails: [],
   };
 }
 
@@ -291,6 +316,30 @@ export function evolve(state: MoveState, event: MoveEvent): MoveState {
       return { ...next, reminders: { ...state.reminders, [event.about]: { count: event.count, lastAt: event.at } } };
     case 'MoveTimedOut':
       return { ...next, stage: 'timed-out', timedOut: { at: event.at, message: event.message } };
+    case 'InvitationEmailRequested':
+      return {
+        ...next,
+        invitationEmails: [...state.invitationEmails, {
+          to: event.to, subject: event.subject, body: event.body, by: event.actor, requestedAt: event.at, sendAs: event.sendAs,
+          attemptId: null, attemptedAt: null, sender: null, outcome: 'requested', finishedAt: null, error: null,
+        }],
+      };
+    case 'InvitationEmailAttempted':
+      return {
+        ...next,
+        invitationEmails: state.invitationEmails.map((e) => (e.outcome === 'requested'
+          ? { ...e, attemptId: event.attemptId, attemptedAt: event.at, sender: event.sender, outcome: 'sending' } : e)),
+      };
+    case 'InvitationEmailed':
+    case 'InvitationEmailFailed': {
+      const outcome = event.type === 'InvitationEmailed' ? 'sent' : event.outcome;
+      const error = event.type === 'InvitationEmailed' ? null : event.error;
+      return {
+        ...next,
+        invitationEmails: state.invitationEmails.map((e) => (e.attemptId === event.attemptId
+          ? { ...e, outcome, error, body: null, finishedAt: event.at } : e)),
+      };
+    }
     case 'StepFailed': {
       const attempts = state.lastFailure?.step === event.step ? state.lastFailure.attempts + 1 : 1;
       return { ...next, lastFailure: { step: event.step, error: event.error, retryable: event.retryable, at: event.at, attempts } };

@@ -3,8 +3,9 @@ import { adviseOnSources } from './advice';
 import type { MoveCommand } from './commands';
 import type { BlockReason } from './events';
 import { joinInventory, summarizeUsage } from './inventory';
+import { InvitationEmailStep } from './invitationEmailStep';
 import { SYSTEM_ACTOR, type OrderedSubscription, type PrepaidCheck } from './model';
-import type { OrchestratorDeps } from './orchestrator';
+import type { OrchestratorDeps } from './orchestratorDeps';
 import { buildPlan, cartQuantities, DEFAULT_FREE_SKUS } from './plan';
 import { reassignNextBatch } from './reassignStep';
 import type { CallContext, CustomerRecord } from './ports';
@@ -28,16 +29,25 @@ interface ClassifiedError {
  * the step, so a retry after a crash repeats the same call rather than making a second one.
  */
 export class MoveSteps {
+  private readonly invitationEmail: InvitationEmailStep;
+
   constructor(
     private readonly deps: OrchestratorDeps,
     /** Another move under way for a tenant, other than the given one. */
     private readonly activeMoveForTenant: (tenantId: string, exceptMoveId: string) => MoveState | undefined,
-  ) {}
+  ) {
+    this.invitationEmail = new InvitationEmailStep(deps);
+  }
 
   /** `userAssertion`: the staff member's sign-in, when one was lent for this move's App+User calls. */
   async nextCommand(state: MoveState, userAssertion?: string): Promise<MoveCommand | null> {
     const ctx: CallContext = { correlationId: state.correlationId };
     const base = { actor: SYSTEM_ACTOR, at: this.deps.clock.now().toISOString() };
+    // App+User calls (the invitation, mail from the staff member's mailbox): as them when they lent their sign-in.
+    const asUser: CallContext = userAssertion ? { ...ctx, userAssertion } : ctx;
+    // An invitation email in flight is settled first, whatever the stage (it never holds the move up).
+    const email = await this.invitationEmail.next(state, asUser, base);
+    if (email) return email;
     switch (state.stage) {
       case 'preflight': {
         const tenant = await this.deps.tenants.resolve(state.customerDomain);
@@ -51,8 +61,6 @@ export class MoveSteps {
         };
       }
       case 'invitation': {
-        // App+User calls: on behalf of the staff member when they lent their sign-in.
-        const asUser: CallContext = userAssertion ? { ...ctx, userAssertion } : ctx;
         const resellerLink = await this.deps.partnerCenter.resellerInvitationLink(asUser);
         let gdap: { relationshipId: string; approvalLink: string } | null = null;
         if (state.requestGdap && state.tenantId) {

@@ -28,10 +28,12 @@ export interface ActionDeps {
   registry: ConversationRegistry;
   countries: CountryOption[];
   partnerRegion: () => Promise<string>;
+  /** The partner's company name (Partner Center profile), for the invitation email's subject; null when unknown. */
+  partnerName: () => Promise<string | null>;
   replyBudgetMs: number;
   /** Teams single sign-on for the clicks that act as the staff member (off without an OAuth connection). */
   sso: SsoGate;
-  /** What the cards need from configuration: the approval policy the decider enforces. */
+  /** What the cards need from configuration: the approval policy the decider enforces, how invitations are emailed. */
   cardOptions: CardOptions;
 }
 

@@ -35,6 +35,11 @@ export interface GraphMailerOptions {
 const ADDRESS = /^[^\s@<>"]{1,64}@[^\s@<>"]{1,255}$/;
 const MAILBOX = /^[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{1,255}$|^[0-9a-f-]{36,37}$/i;
 
+/** A mailbox Graph can send from: a UPN / SMTP address or a user object id. */
+export function isMailboxId(value: string): boolean {
+  return MAILBOX.test(value);
+}
+
 export class GraphMailer {
   constructor(private readonly options: GraphMailerOptions) {}
 

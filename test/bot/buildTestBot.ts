@@ -15,6 +15,7 @@ import { TurnScope } from '../../bot/turnScope';
 import type { CountryOption } from '../../cards/intakeCard';
 import { MoveDecider } from '../../move/decider';
 import type { ApprovalPolicy } from '../../move/policy';
+import type { InvitationMailOptions } from '../../cards/moveView';
 import type { MoveEvent } from '../../move/events';
 import { MoveOrchestrator } from '../../move/orchestrator';
 import { defaultOfferMap } from '../../move/offerMap';
@@ -24,8 +25,9 @@ import { RegionTable } from '../../move/regions';
 import type { MoveState } from '../../move/state';
 import { sdkProblems } from '../cards/cardAssertions';
 import {
-  CONTOSO_DOMAIN, CONTOSO_TENANT, FakeCustomerDirectory, FakePartnerCenter, FakePartnerDirectory, FakeTenantLookup, FixedClock,
-  InMemoryKeyValueStore, InMemoryMoveStore, PARTNER_TENANT, RecordingLog, RecordingPoster, SequentialIds, STAFF, type StaffMember,
+  CONTOSO_DOMAIN, CONTOSO_TENANT, FakeCustomerDirectory, FakeInvitationMailer, FakePartnerCenter, FakePartnerDirectory, FakeTenantLookup,
+  FixedClock, InMemoryKeyValueStore, InMemoryMoveStore, MOVES_MAILBOX, PARTNER_TENANT, RecordingLog, RecordingPoster, SequentialIds, STAFF,
+  type StaffMember,
 } from './fakes';
 
 export const BOT_ACCOUNT: ChannelAccount = { id: '28:csp-move-assistant', name: 'CSP Move Assistant' };
@@ -44,6 +46,11 @@ export interface TestBotOptions {
   sso?: SsoGate;
   /** The approval policy, given to the decider, the notifier and the edge as bot/app.ts does (default policy when absent). */
   approvalPolicy?: ApprovalPolicy;
+  /**
+   * How the bot can email the invitation, as bot/app.ts derives it (default: from MOVES_MAILBOX, and as the
+   * staff member when `sso` is given). The fake mailer's mailbox follows `mailbox`.
+   */
+  invitationMail?: InvitationMailOptions;
 }
 
 /** What one turn produced: the invoke response (for invokes) and every other activity the bot replied with. */
@@ -62,6 +69,7 @@ export class TestBot {
   readonly customers = new FakeCustomerDirectory(this.partnerCenter);
   readonly directory = new FakePartnerDirectory();
   readonly tenants = new FakeTenantLookup();
+  readonly mailer = new FakeInvitationMailer();
   readonly poster = new RecordingPoster();
   readonly turns = new TurnScope();
   readonly log = new RecordingLog();
@@ -78,19 +86,22 @@ export class TestBot {
   constructor(options: TestBotOptions = {}) {
     const log: Logger = this.log;
     const approvalPolicy = options.approvalPolicy;
-    const notifier = options.notifier ?? new TeamsNotifier(this.registry, this.poster, this.turns, log, { approvalPolicy });
+    const invitationMail = options.invitationMail ?? { asSignedInUser: options.sso?.enabled ?? false, mailbox: MOVES_MAILBOX };
+    this.mailer.mailbox = invitationMail.mailbox;
+    const notifier = options.notifier ?? new TeamsNotifier(this.registry, this.poster, this.turns, log, { approvalPolicy, invitationMail });
     this.orchestrator = new MoveOrchestrator({
       store: this.store, decider: new MoveDecider(this.regions, approvalPolicy), partnerCenter: this.partnerCenter, customers: this.customers,
       partnerDirectory: this.directory, tenants: this.tenants, notifier, clock: this.clock, ids: this.ids, log,
       settings: { partnerTenantId: PARTNER_TENANT, partnerCountry: undefined, term: 'P1Y', billing: 'monthly' },
-      skuCatalog: fixedSkuCatalog(), offerMap: defaultOfferMap(),
+      skuCatalog: fixedSkuCatalog(), offerMap: defaultOfferMap(), mailer: this.mailer,
     });
     this.countries = countryOptions(this.regions);
     const partnerRegion = async () => this.regions.regionOf((await this.partnerCenter.partnerProfile({ correlationId: 'profile' })).country) ?? 'US';
+    const partnerName = async () => (await this.partnerCenter.partnerProfile({ correlationId: 'profile' })).companyName;
     this.bot = createTeamsEdge({
       orchestrator: this.orchestrator, registry: this.registry, partnerDirectory: this.directory, partnerTenantId: PARTNER_TENANT,
-      regions: this.regions, partnerRegion, conversationState: this.conversationState, turns: this.turns, clock: this.clock, log,
-      replyBudgetMs: options.replyBudgetMs ?? 2_000, sso: options.sso, approvalPolicy,
+      regions: this.regions, partnerRegion, partnerName, conversationState: this.conversationState, turns: this.turns, clock: this.clock, log,
+      replyBudgetMs: options.replyBudgetMs ?? 2_000, sso: options.sso, approvalPolicy, invitationMail,
     }).bot;
     this.adapter = new TestAdapter((context) => this.bot.run(context), { channelId: 'msteams' } as Partial<Activity>);
     this.adapter.onTurnError = async (context, error) => {

@@ -42,6 +42,16 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({ ...minimal, GDAP_ACCESS_GROUP: 'x'.repeat(257) }), /GDAP_ACCESS_GROUP/);
   });
 
+  it('takes MAIL_SENDER_MAILBOX as a mailbox address or object id, and refuses anything else with what it must be', () => {
+    assert.equal(loadConfig(minimal).MAIL_SENDER_MAILBOX, undefined);
+    assert.equal(loadConfig({ ...minimal, MAIL_SENDER_MAILBOX: ' moves@relecloud.com ' }).MAIL_SENDER_MAILBOX, 'moves@relecloud.com');
+    assert.equal(loadConfig({ ...minimal, MAIL_SENDER_MAILBOX: '6e7b768e-07e2-4810-8459-485f84f8f204' }).MAIL_SENDER_MAILBOX, '6e7b768e-07e2-4810-8459-485f84f8f204');
+    for (const bad of ['moves', 'Moves <moves@relecloud.com>', 'moves@relecloud.com/../x']) {
+      assert.throws(() => loadConfig({ ...minimal, MAIL_SENDER_MAILBOX: bad }),
+        /MAIL_SENDER_MAILBOX: use a mailbox address of the partner tenant \(like moves@contoso\.com\) or a user object id/, bad);
+    }
+  });
+
   it('requires a bot password with a bot app id, and a tenant for SingleTenant', () => {
     assert.throws(() => loadConfig({ ...minimal, MicrosoftAppId: 'app', MicrosoftAppType: 'SingleTenant' }), /MicrosoftAppPassword[\s\S]*MicrosoftAppTenantId/);
   });

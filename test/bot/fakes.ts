@@ -7,8 +7,9 @@ import type { MoveThread } from '../../bot/conversationRegistry';
 import { MemoryMoveStore } from '../../store/memoryMoveStore';
 import type { MoveEvent } from '../../move/events';
 import type { CatalogOffer, OrderedSubscription, Role } from '../../move/model';
+import type { MailSender } from '../../move/model';
 import type {
-  CallContext, CartLineRequest, Clock, CustomerRecord, DelegatedAccess, IdGenerator, Logger,
+  CallContext, CartLineRequest, Clock, CustomerRecord, DelegatedAccess, IdGenerator, InvitationMail, InvitationMailer, Logger,
   PartnerCenter, PartnerDirectory, PartnerProfile, PlacedOrder, TenantLookup,
 } from '../../move/ports';
 import type { KeyValueStore } from '../../store/keyValueStore';
@@ -267,6 +268,45 @@ export class FakePartnerDirectory implements PartnerDirectory {
     if (status !== 'active') return { kind: 'not-active', relationshipStatus: status };
     // One assignment per relationship, as the real adapter reuses an earlier one.
     return { kind: 'granted', groupId: ADMIN_AGENTS_GROUP_ID, groupName: 'AdminAgents', assignmentId: `access-${relationshipId}`, assignmentStatus: 'pending' };
+  }
+}
+
+/** The mailbox the fake sends from when nobody's sign-in is at hand (MAIL_SENDER_MAILBOX). */
+export const MOVES_MAILBOX = 'moves@relecloud.onmicrosoft.com';
+
+/**
+ * Graph sendMail for the invitation email: counts and keeps every message, from the staff member's mailbox
+ * when the call carries their sign-in, else from `mailbox` (null: no mailbox). `failNext` makes the next
+ * send fail, `'failed'` (not sent) or `'unknown'` (no answer: it may have left).
+ */
+export class FakeInvitationMailer implements InvitationMailer {
+  readonly sent: Array<InvitationMail & { from: string; userAssertion?: string }> = [];
+  mailbox: string | null = MOVES_MAILBOX;
+  calls = 0;
+  private failure: 'failed' | 'unknown' | null = null;
+
+  failNext(outcome: 'failed' | 'unknown'): void {
+    this.failure = outcome;
+  }
+
+  senderFor(ctx: CallContext): MailSender | null {
+    if (ctx.userAssertion) return { kind: 'user' };
+    return this.mailbox ? { kind: 'mailbox', address: this.mailbox } : null;
+  }
+
+  async send(mail: InvitationMail, ctx: CallContext): Promise<void> {
+    this.calls += 1;
+    const sender = this.senderFor(ctx);
+    const failure = this.failure;
+    this.failure = null;
+    if (failure === 'failed') {
+      throw Object.assign(new Error(`Emailing the invitation from ${this.mailbox}: Graph answered HTTP 403 (ErrorAccessDenied): Access is denied. Fix: grant the app Mail.Send.`), { outcome: 'failed' });
+    }
+    if (failure === 'unknown') {
+      throw Object.assign(new Error(`Emailing the invitation from ${this.mailbox}: Graph did not answer. The email may have left all the same: check the Sent Items of ${this.mailbox} before sending again.`), { outcome: 'unknown' });
+    }
+    if (!sender) throw new Error('Emailing the invitation: the bot has no mailbox to send from.');
+    this.sent.push({ ...mail, from: sender.kind === 'mailbox' ? sender.address : 'me', userAssertion: ctx.userAssertion });
   }
 }
 

@@ -113,7 +113,7 @@ describe('forged and hostile card actions', () => {
 
   it('treats a moveId with path characters as a move that is not here, on every verb', async () => {
     for (const moveId of ['../../etc', `${move.moveId}/../../etc`, '..\\..\\windows', 'mv-../../etc/passwd', `mv-${move.moveId.slice(3)}%2F..`]) {
-      for (const verb of ['move.plan.approve', 'move.plan.reject', 'move.cancel', 'move.refresh']) {
+      for (const verb of ['move.plan.approve', 'move.plan.reject', 'move.cancel', 'move.refresh', 'move.invitation.email']) {
         const result = await t.click(STAFF.adele, verb, { ...approveData(), moveId });
         assertMessageResponse(result, GONE);
       }
@@ -124,7 +124,7 @@ describe('forged and hostile card actions', () => {
 
   it('treats a 10 kB moveId as a move that is not here', async () => {
     const moveId = `mv-${'a'.repeat(10_000)}`;
-    for (const verb of ['move.plan.approve', 'move.plan.reject', 'move.cancel', 'move.refresh']) {
+    for (const verb of ['move.plan.approve', 'move.plan.reject', 'move.cancel', 'move.refresh', 'move.invitation.email']) {
       assertMessageResponse(await t.click(STAFF.adele, verb, { ...approveData(), moveId }), GONE);
     }
     assertNothingHappened();
@@ -195,7 +195,7 @@ describe('forged and hostile card actions', () => {
     const conversation = { ...t.personal(STAFF.adele), tenantId: OTHER_TENANT };
     const from = t.from(STAFF.adele);
     const lookups = t.directory.roleLookups;
-    for (const verb of ['move.plan.approve', 'move.plan.reject', 'move.cancel', 'move.refresh']) {
+    for (const verb of ['move.plan.approve', 'move.plan.reject', 'move.cancel', 'move.refresh', 'move.invitation.email']) {
       const result = await t.process(t.activity(from, conversation, {
         type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: approveData() } },
       }));

@@ -1,64 +1,8 @@
 import assert from 'node:assert/strict';
-import { MoveDecider } from '../../move/decider';
-import type { MoveEvent } from '../../move/events';
-import { MoveOrchestrator, retryDelayMs } from '../../move/orchestrator';
-import { defaultOfferMap } from '../../move/offerMap';
-import { fixedSkuCatalog } from '../support/skuCatalogs';
-import type { Notifier, PartnerDirectory } from '../../move/ports';
-import { RegionTable } from '../../move/regions';
-import {
-  CONTOSO_DOMAIN, CONTOSO_TENANT, FakeCustomerDirectory, FakePartnerCenter, FakePartnerDirectory, FakeTenantLookup, FixedClock,
-  InMemoryMoveStore, PARTNER_TENANT, RecordingLog, SequentialIds, STAFF,
-} from '../bot/fakes';
-
-/** The orchestrator with in-memory fakes of every port; `restart()` builds a new one on the same store. */
-class World {
-  readonly store = new InMemoryMoveStore();
-  readonly clock = new FixedClock();
-  readonly partnerCenter = new FakePartnerCenter();
-  readonly customers = new FakeCustomerDirectory(this.partnerCenter);
-  readonly directory = new FakePartnerDirectory();
-  readonly notified: MoveEvent[] = [];
-  orchestrator = this.build();
-
-  build(): MoveOrchestrator {
-    const notifier: Notifier = { moveChanged: async (_state, events) => { this.notified.push(...events); } };
-    return new MoveOrchestrator({
-      store: this.store, decider: new MoveDecider(RegionTable.default()), partnerCenter: this.partnerCenter, customers: this.customers,
-      partnerDirectory: this.directory, tenants: new FakeTenantLookup(), notifier, clock: this.clock, ids: new SequentialIds(),
-      log: new RecordingLog(), settings: { partnerTenantId: PARTNER_TENANT, term: 'P1Y', billing: 'monthly' },
-      skuCatalog: fixedSkuCatalog(), offerMap: defaultOfferMap(),
-    });
-  }
-
-  async restart(): Promise<void> {
-    this.orchestrator = this.build();
-    await this.orchestrator.restore();
-  }
-
-  actor(name: keyof typeof STAFF) {
-    const s = STAFF[name];
-    return { id: s.aadObjectId, name: s.name, roles: [...s.roles] };
-  }
-
-  async toApproval(): Promise<string> {
-    const started = await this.orchestrator.startMove({
-      customerDomain: CONTOSO_DOMAIN, customerCountry: 'US', source: 'microsoft-direct', multiPartner: false, requestGdap: true, actor: this.actor('megan'),
-    });
-    assert.ok(started.ok);
-    await started.settled;
-    this.partnerCenter.accept(CONTOSO_TENANT, CONTOSO_DOMAIN, 'Contoso Ltd');
-    await this.orchestrator.sweep();
-    const moveId = started.state.moveId;
-    assert.equal(this.orchestrator.get(moveId)?.stage, 'approval');
-    return moveId;
-  }
-
-  async approve(moveId: string) {
-    const state = this.orchestrator.get(moveId)!;
-    return this.orchestrator.approvePlan(moveId, this.actor('adele'), state.plan!.hash, '');
-  }
-}
+import { retryDelayMs } from '../../move/orchestrator';
+import type { PartnerDirectory } from '../../move/ports';
+import { CONTOSO_DOMAIN } from '../bot/fakes';
+import { World } from './orchestratorWorld';
 
 describe('move orchestrator', () => {
   it('runs a whole move with one cart, one checkout and one order', async () => {

@@ -1,0 +1,53 @@
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue } from 'botbuilder';
+import { INVITATION_EMAIL_INPUT_ID, VERBS } from '../../cards/common';
+import { invitationEmail } from '../../cards/invitationCard';
+import { canEmailInvitation } from '../../cards/moveView';
+import { splitAddresses } from '../../move/invitationEmail';
+import { messageResponse } from '../invokeResponses';
+import { answerClick, clickedMove, textFrom, type ActionContext, type ActionDeps, type ActionHandler } from './actionHandler';
+
+/** Five addresses of the longest kind, and then some: anything longer is forged or pasted by mistake. */
+const MAX_TYPED_CHARS = 1_500;
+
+/**
+ * `move.invitation.email`: the bot emails the invitation message to the customer's admin (invitation card).
+ * The subject and text are drawn here (presentation); the decider checks the stage, the role, the addresses
+ * and that no email is on its way. With Teams SSO the mail leaves from the clicker's own mailbox (they are
+ * signed in first), otherwise from MAIL_SENDER_MAILBOX.
+ */
+export class EmailInvitationAction implements ActionHandler {
+  readonly verb = VERBS.emailInvitation;
+
+  constructor(private readonly deps: ActionDeps) {}
+
+  async handle({ turn, actor, data }: ActionContext): Promise<AdaptiveCardInvokeResponse> {
+    const clicked = await clickedMove(this.deps, data);
+    if ('answer' in clicked) return clicked.answer;
+    const { moveId, state } = clicked;
+    // No check of the card's version: each email's outcome bumps it, and the typed address would be lost.
+    // The decider refuses once the move no longer waits for acceptance (wrong-stage: today's card).
+    const mail = this.deps.cardOptions.invitationMail;
+    if (!canEmailInvitation(mail)) {
+      return messageResponse('Emailing the invitation: the bot has no mailbox to send from. An operator must set MAIL_SENDER_MAILBOX '
+        + '(a mailbox the app may send from with Mail.Send) or set up Teams single sign-on (SSO_CONNECTION_NAME). '
+        + 'Until then, copy the message on the card into an email of your own. Nothing was sent.');
+    }
+    const typed = typeof data[INVITATION_EMAIL_INPUT_ID] === 'string' ? (data[INVITATION_EMAIL_INPUT_ID] as string) : '';
+    if (typed.length > MAX_TYPED_CHARS) {
+      return messageResponse(`Emailing the invitation: that is more than ${MAX_TYPED_CHARS} characters. Type at most 5 addresses, separated by commas. Nothing was sent.`);
+    }
+    const to = splitAddresses(textFrom(data, INVITATION_EMAIL_INPUT_ID, MAX_TYPED_CHARS));
+
+    // From the clicker's own mailbox when the bot can act as them: Teams signs them in silently first.
+    let userAssertion: string | undefined;
+    if (mail?.asSignedInUser && this.deps.sso.enabled) {
+      const signIn = await this.deps.sso.tokenOrLoginRequest(turn, turn.activity.value as AdaptiveCardInvokeValue, 'so the bot can send the invitation from your mailbox');
+      if ('response' in signIn) return signIn.response;
+      userAssertion = signIn.token;
+    }
+    const { subject, body } = invitationEmail(state, await this.deps.partnerName());
+    const result = await this.deps.orchestrator.requestInvitationEmail(moveId, actor, { to, subject, body }, userAssertion);
+    // Refused addresses or roles are named in the answer; the typed text stays in the card to fix.
+    return answerClick(this.deps, turn, moveId, state, result);
+  }
+}
