@@ -4,7 +4,7 @@ import type { MoveCommand } from './commands';
 import type { BlockReason } from './events';
 import { joinInventory, summarizeUsage } from './inventory';
 import { InvitationEmailStep } from './invitationEmailStep';
-import { SYSTEM_ACTOR, type OrderedSubscription, type PrepaidCheck } from './model';
+import { SYSTEM_ACTOR, type OrderedSubscription, type PlanUsage, type PrepaidCheck } from './model';
 import type { OrchestratorDeps } from './orchestratorDeps';
 import { buildPlan, cartQuantities, DEFAULT_FREE_SKUS } from './plan';
 import { reassignNextBatch } from './reassignStep';
@@ -94,9 +94,7 @@ export class MoveSteps {
         for (const line of inventory.lines) {
           // Which plans users have on decides equivalents; free SKUs and unused ones are never matched.
           if (line.consumedUnits === 0 || free.has(line.skuPartNumber.toUpperCase())) continue;
-          const users = [];
-          for await (const user of this.deps.customers.licensedUsers(tenantId, line.skuId, ctx)) users.push(user);
-          line.usage = summarizeUsage(users, line.skuId, line.servicePlans.map((p) => p.id));
+          line.usage = await this.usageOf(tenantId, line.skuId, line.servicePlans.map((p) => p.id), ctx);
         }
         return { type: 'RecordInventory', ...base, inventory, customerCountry };
       }
@@ -176,6 +174,24 @@ export class MoveSteps {
     const waitedMs = Date.parse(base.at) - Date.parse(state.orderedAt ?? base.at);
     if (prepaidCheck.some((c) => !c.ok) && waitedMs < PREPAID_CHECK_PATIENCE_MS) return null;
     return { type: 'RecordProvisioned', ...base, subscriptions: current, prepaidCheck };
+  }
+
+  /**
+   * Which plans the SKU's users have on. Best effort: when the users cannot be read (the app may read
+   * licences but not users), it is unknown, and the plan then covers every plan of the SKU and says so.
+   * A transient failure is thrown, so the step is retried.
+   */
+  private async usageOf(tenantId: string, skuId: string, planIds: string[], ctx: CallContext): Promise<PlanUsage | null> {
+    const users = [];
+    try {
+      for await (const user of this.deps.customers.licensedUsers(tenantId, skuId, ctx)) users.push(user);
+    } catch (error) {
+      const status = (error as { status?: unknown }).status;
+      if (status !== 401 && status !== 403) throw error;
+      this.deps.log.warn({ tenantId, skuId, status }, 'users unreadable: which service plans are in use is unknown');
+      return null;
+    }
+    return summarizeUsage(users, skuId, planIds);
   }
 
   /** The customer's licences in service per provisioned Graph SKU now, against the inventory plus what was ordered. */

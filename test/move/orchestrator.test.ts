@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { retryDelayMs } from '../../move/orchestrator';
 import type { PartnerDirectory } from '../../move/ports';
-import { CONTOSO_DOMAIN } from '../bot/fakes';
+import { CONTOSO_DOMAIN, CONTOSO_TENANT } from '../bot/fakes';
 import { World } from './orchestratorWorld';
 
 describe('move orchestrator', () => {
@@ -195,5 +195,39 @@ describe('move orchestrator', () => {
   it('backs off 5 s, 10 s, 20 s … and never more than 15 minutes', () => {
     assert.deepEqual([1, 2, 3, 4].map(retryDelayMs), [5_000, 10_000, 20_000, 40_000]);
     assert.equal(retryDelayMs(30), 15 * 60_000);
+  });
+});
+
+describe('move orchestrator: which service plans are in use', () => {
+  it('reads them per paid licence from the users holding it', async () => {
+    const w = new World();
+    const moveId = await w.toApproval();
+    const lines = w.orchestrator.get(moveId)!.inventory!.lines;
+    assert.ok(lines.every((l) => l.usage && l.usage.assignedUsers > 0), 'usage read for every paid licence');
+    assert.ok(w.customers.licenceCalls.some((c) => c.method === 'licensedUsers'));
+  });
+
+  it('goes on without them when the users cannot be read (403): every plan then counts, and the plan says so', async () => {
+    const w = new World();
+    w.customers.licensedUsers = async function* () {
+      throw Object.assign(new Error('Graph: list users failed (HTTP 403, Authorization_RequestDenied)'), { status: 403 });
+    };
+    const moveId = await w.toApproval();
+    const state = w.orchestrator.get(moveId)!;
+    assert.equal(state.stage, 'approval');
+    assert.ok(state.inventory!.lines.every((l) => l.usage === null));
+  });
+
+  it('retries the inventory when reading the users fails for a passing reason', async () => {
+    const w = new World();
+    w.customers.licensedUsers = async function* () {
+      throw Object.assign(new Error('Graph: list users failed (HTTP 503)'), { status: 503 });
+    };
+    const moveId = await w.toAwaitingAcceptance();
+    w.partnerCenter.accept(CONTOSO_TENANT, CONTOSO_DOMAIN, 'Contoso Ltd');
+    await w.orchestrator.sweep();
+    const state = w.orchestrator.get(moveId)!;
+    assert.equal(state.stage, 'inventory');
+    assert.equal(state.lastFailure?.retryable, true);
   });
 });
