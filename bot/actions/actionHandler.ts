@@ -92,3 +92,24 @@ export async function answerClick(
   await settleWithin(result.settled, deps.replyBudgetMs);
   return todaysCard(deps, moveId, result.state);
 }
+
+/**
+ * A click on a move's card: finds the move (or says it is gone), sends a click on an out-of-date card back
+ * today's card (unless the card is a form whose version moves while someone types), then acts.
+ */
+export abstract class MoveCardAction implements ActionHandler {
+  abstract readonly verb: string;
+  /** False for forms whose card version changes under the typist; the decider then judges the click. */
+  protected readonly needsCurrentCard: boolean = true;
+
+  constructor(protected readonly deps: ActionDeps) {}
+
+  async handle(context: ActionContext): Promise<AdaptiveCardInvokeResponse> {
+    const clicked = await clickedMove(this.deps, context.data);
+    if ('answer' in clicked) return clicked.answer;
+    if (this.needsCurrentCard && context.data.version !== clicked.state.version) return todaysCard(this.deps, clicked.moveId, clicked.state);
+    return this.act(context, clicked.moveId, clicked.state);
+  }
+
+  protected abstract act(context: ActionContext, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse>;
+}

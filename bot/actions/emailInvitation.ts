@@ -4,7 +4,8 @@ import { invitationEmail } from '../../cards/invitationCard';
 import { canEmailInvitation } from '../../cards/moveView';
 import { splitAddresses } from '../../move/invitationEmail';
 import { messageResponse } from '../invokeResponses';
-import { answerClick, clickedMove, textFrom, type ActionContext, type ActionDeps, type ActionHandler } from './actionHandler';
+import { answerClick, MoveCardAction, textFrom, type ActionContext } from './actionHandler';
+import type { MoveState } from '../../move/state';
 
 /** Five addresses of the longest kind, and then some: anything longer is forged or pasted by mistake. */
 const MAX_TYPED_CHARS = 1_500;
@@ -15,17 +16,12 @@ const MAX_TYPED_CHARS = 1_500;
  * and that no email is on its way. With Teams SSO the mail leaves from the clicker's own mailbox (they are
  * signed in first), otherwise from MAIL_SENDER_MAILBOX.
  */
-export class EmailInvitationAction implements ActionHandler {
+export class EmailInvitationAction extends MoveCardAction {
   readonly verb = VERBS.emailInvitation;
+  // Each email's outcome bumps the card's version: a version check would lose the typed address. The decider refuses once the move no longer waits for acceptance.
+  protected override readonly needsCurrentCard = false;
 
-  constructor(private readonly deps: ActionDeps) {}
-
-  async handle({ turn, actor, data }: ActionContext): Promise<AdaptiveCardInvokeResponse> {
-    const clicked = await clickedMove(this.deps, data);
-    if ('answer' in clicked) return clicked.answer;
-    const { moveId, state } = clicked;
-    // No check of the card's version: each email's outcome bumps it, and the typed address would be lost.
-    // The decider refuses once the move no longer waits for acceptance (wrong-stage: today's card).
+  protected async act({ turn, actor, data }: ActionContext, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
     const mail = this.deps.cardOptions.invitationMail;
     if (!canEmailInvitation(mail)) {
       return messageResponse('Emailing the invitation: the bot has no mailbox to send from. An operator must set MAIL_SENDER_MAILBOX '

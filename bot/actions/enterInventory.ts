@@ -2,7 +2,8 @@ import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { INVENTORY_INPUT_ID, VERBS } from '../../cards/common';
 import { TYPED_INVENTORY_EXAMPLE } from '../../move/typedInventory';
 import { messageResponse } from '../invokeResponses';
-import { answerClick, clickedMove, textFrom, type ActionContext, type ActionDeps, type ActionHandler } from './actionHandler';
+import { answerClick, MoveCardAction, textFrom, type ActionContext } from './actionHandler';
+import type { MoveState } from '../../move/state';
 
 /** More than the form allows (50 lines): anything longer is forged or pasted by mistake. */
 const MAX_TYPED_CHARS = 10_000;
@@ -12,17 +13,12 @@ const MAX_TYPED_CHARS = 10_000;
  * (blocked card, or the progress card while reading keeps failing). The orchestrator parses the text and
  * the decider checks the role and that the move still waits for its inventory.
  */
-export class EnterInventoryAction implements ActionHandler {
+export class EnterInventoryAction extends MoveCardAction {
   readonly verb = VERBS.enterInventory;
+  // Each failed read of the tenant bumps the card's version: a version check would throw away what someone typed. The decider refuses once the inventory is in.
+  protected override readonly needsCurrentCard = false;
 
-  constructor(private readonly deps: ActionDeps) {}
-
-  async handle({ turn, actor, data }: ActionContext): Promise<AdaptiveCardInvokeResponse> {
-    const clicked = await clickedMove(this.deps, data);
-    if ('answer' in clicked) return clicked.answer;
-    const { moveId, state } = clicked;
-    // No check of the card's version here: each failed read of the tenant bumps it, and a version check would
-    // throw away what someone spent minutes typing. The decider refuses once the inventory is in (wrong-stage).
+  protected async act({ turn, actor, data }: ActionContext, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
     const text = typeof data[INVENTORY_INPUT_ID] === 'string' ? (data[INVENTORY_INPUT_ID] as string) : '';
     if (text.length > MAX_TYPED_CHARS) {
       return messageResponse(`Typing the inventory: that is more than ${MAX_TYPED_CHARS} characters. Type at most 50 licence lines, then select "Send the inventory". Nothing was recorded.`);

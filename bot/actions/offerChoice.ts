@@ -1,25 +1,17 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { VERBS, offerInputIds } from '../../cards/common';
 import { messageResponse } from '../invokeResponses';
-import {
-  answerClick, clickedMove, listFrom, textFrom, todaysCard, type ActionContext, type ActionDeps, type ActionHandler,
-} from './actionHandler';
+import { answerClick, listFrom, MoveCardAction, textFrom, type ActionContext } from './actionHandler';
+import type { MoveState } from '../../move/state';
 
 /**
  * `move.offers.choose`: an Account admin picks offers for a licence no sold offer covers (blocked card).
  * The decider checks the role, that the licence is still blocked and that the offers are its candidates.
  */
-export class ChooseOffersAction implements ActionHandler {
+export class ChooseOffersAction extends MoveCardAction {
   readonly verb = VERBS.chooseOffers;
 
-  constructor(private readonly deps: ActionDeps) {}
-
-  async handle({ turn, actor, data }: ActionContext): Promise<AdaptiveCardInvokeResponse> {
-    const clicked = await clickedMove(this.deps, data);
-    if ('answer' in clicked) return clicked.answer;
-    const { moveId, state } = clicked;
-    // A card drawn before the move changed (offers already picked, the plan drafted again) gets today's card.
-    if (data.version !== state.version) return todaysCard(this.deps, moveId, state);
+  protected async act({ turn, actor, data }: ActionContext, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
 
     const sourceSkuId = textFrom(data, 'sourceSkuId', 100).trim();
     if (!sourceSkuId) return messageResponse('Picking offers: the card did not say which licence the offers are for. Refresh the card and pick again. Nothing was recorded.');
