@@ -12,7 +12,6 @@ export class ChooseOffersAction extends MoveCardAction {
   readonly verb = VERBS.chooseOffers;
 
   protected async act({ turn, actor, data }: ActionContext, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
-
     const sourceSkuId = textFrom(data, 'sourceSkuId', 100).trim();
     if (!sourceSkuId) return messageResponse('Picking offers: the card did not say which licence the offers are for. Refresh the card and pick again. Nothing was recorded.');
     const sku = state.plan?.blockers.find((b) => b.skuId.toLowerCase() === sourceSkuId.toLowerCase())?.skuPartNumber ?? 'this licence';

@@ -1,17 +1,14 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
-import { answerClick, clickedMove, textFrom, todaysCard, type ActionContext, type ActionDeps, type ActionHandler } from './actionHandler';
+import type { MoveState } from '../../move/state';
+import { answerClick, MoveCardAction, textFrom, todaysCard, type ActionContext } from './actionHandler';
 
 /** `move.plan.approve` and `move.plan.reject` differ only in the command they send. */
-abstract class PlanDecisionAction implements ActionHandler {
-  abstract readonly verb: string;
+abstract class PlanDecisionAction extends MoveCardAction {
   protected abstract readonly approve: boolean;
+  // The plan hash, not the card's version, says what is approved (reminders bump the version).
+  protected override readonly needsCurrentCard = false;
 
-  constructor(private readonly deps: ActionDeps) {}
-
-  async handle({ turn, actor, data }: ActionContext): Promise<AdaptiveCardInvokeResponse> {
-    const clicked = await clickedMove(this.deps, data);
-    if ('answer' in clicked) return clicked.answer;
-    const { moveId, state } = clicked;
+  protected async act({ turn, actor, data }: ActionContext, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
     // A click on a card drawn before the plan was decided gets today's card, never a second decision.
     if (state.stage !== 'approval') return todaysCard(this.deps, moveId, state);
     const planHash = textFrom(data, 'planHash', 64);
