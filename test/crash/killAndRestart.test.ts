@@ -11,10 +11,11 @@ import { users } from '../integration/harness';
 
 /**
  * The bot process is killed with SIGKILL at several points of a Contoso move and started again on the
- * same data folder; the move finishes with exactly one order.
+ * same data folder; the move finishes with exactly one order. And once in a Fabrikam licence
+ * reassignment, after Graph changed a batch of users but before the bot heard: nobody is changed twice.
  */
 describe('kill -9 and restart in the middle of a move', function () {
-  this.timeout(180_000);
+  this.timeout(300_000);
   const botPort = 3998;
   let sandbox: SandboxHandle;
   let connector: FakeConnector;
@@ -112,6 +113,34 @@ describe('kill -9 and restart in the middle of a move', function () {
     const customer = await contoso();
     assert.equal(customer.orders.length, 1, 'exactly one order');
     assert.deepEqual(customer.subscriptions.map((s: any) => s.quantity).sort((a: number, b: number) => a - b), [10, 25]);
+    await killBot();
+  });
+  it('finishes the Fabrikam licence reassignment after a kill while Graph applied a batch: every user changed once', async () => {
+    await startBot();
+    const megan = teams().personal(users.megan);
+    await teams().say(users.megan, 'move fabrikam.onmicrosoft.com US csp');
+    await waitFor(async () => (await admin('GET', 'state?customer=fabrikam.onmicrosoft.com')).customers[0].gdap.length > 0, 'the GDAP request');
+    await admin('POST', 'customers/fabrikam.onmicrosoft.com/accept');
+    await waitFor(async () => {
+      const action = lastCardAction(megan.id, 'move.plan.approve');
+      return action !== null && /fabrikam/.test(JSON.stringify(connector.to(megan.id).at(-1)?.activity ?? ''));
+    }, 'the Fabrikam plan card');
+    const approve = lastCardAction(megan.id, 'move.plan.approve');
+    // The first $batch of licence changes is applied by Graph, but its answer comes late: the bot dies first.
+    await admin('POST', 'faults', { match: 'POST /**/$batch', delayMs: 4000, phase: 'after', count: 1 });
+    await teams().click(users.adele, 'move.plan.approve', approve.data).catch(() => undefined);
+    await admin('POST', 'clock', { advanceSeconds: 30 });
+    const changedUsers = async () => (await admin('GET', 'customers/fabrikam.onmicrosoft.com/license-history')).users.filter((u: any) => u.changes.length > 0);
+    await waitFor(async () => (await changedUsers()).length > 0, 'the first licence changes');
+    await killBot();                                       // killed between Graph's changes and their answer
+
+    await startBot();
+    await waitFor(async () => /still hold the old licence/.test(connector.texts(megan.id).join('\n')), 'the end of the reassignment pass', 90_000);
+    const changed = await changedUsers();
+    assert.equal(changed.length, 43, 'every user the bot can move was moved');
+    for (const user of changed) assert.equal(user.changes.length, 1, `${user.userPrincipalName} changed once`);
+    const fabrikam = (await admin('GET', 'state?customer=fabrikam.onmicrosoft.com')).customers[0];
+    assert.equal(fabrikam.orders.length, 1, 'exactly one order');
     await killBot();
   });
 });
