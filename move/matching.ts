@@ -30,6 +30,8 @@ export type MatchResult =
 
 /** Above this share of extra plans (over the plans needed) a set is an upgrade, not an equivalent. */
 export const UPGRADE_SURPLUS_RATIO = 0.25;
+/** How much more waste an alternative may have and still be named on the card. */
+const ALTERNATIVE_WASTE_MARGIN = 10;
 /** Bounds the pair and triple search on very large catalogs (best-covering offers first). */
 const MAX_SEARCH_WIDTH = 80;
 
@@ -84,7 +86,11 @@ export function matchLine(line: InventoryLine, quantity: number, sold: readonly 
     const surplus = surplusOf(best.offers, required);
     return {
       kind: 'equivalent', offers: best.offers, surplus, upgrade: isUpgrade(surplus.length, required.size), ignored, preferredNote: usePreferred ? preferred?.note ?? null : null,
-      alternatives: ranked.filter((r) => r !== best && !sameSet(r.offers, best.offers)).slice(0, 3).map((r) => r.offers),
+      // Only sets nearly as good are worth a line on the card: as many offers, hardly more waste.
+      alternatives: ranked
+        .filter((r) => r !== best && !sameSet(r.offers, best.offers) && r.offers.length === best.offers.length
+          && waste(r.offers, required) <= waste(best.offers, required) + ALTERNATIVE_WASTE_MARGIN)
+        .slice(0, 3).map((r) => r.offers),
     };
   }
   const union = new Set(usable.flatMap((s) => [...s.planIds]));
@@ -174,13 +180,16 @@ function rank(sets: CoveringSet[], required: Map<string, string>): CoveringSet[]
   const keyed = sets.map((set) => {
     const surplus = surplusOf(set.offers, required).length;
     const upgrade = isUpgrade(surplus, required.size) ? 1 : 0;
-    // Plans bought twice or not needed: a whole suite bought for one missing plan is waste, even if it adds nothing new.
-    const waste = set.offers.reduce((sum, o) => sum + o.planIds.size, 0) - required.size;
     const total = set.offers.reduce((sum, o) => sum + price(o), 0);
-    return { set, key: [upgrade, set.offers.length, waste, total] as const, name: set.offers.map((o) => o.offer.title).join('+') };
+    return { set, key: [upgrade, set.offers.length, waste(set.offers, required), total] as const, name: set.offers.map((o) => o.offer.title).join('+') };
   });
   keyed.sort((x, y) => x.key[0] - y.key[0] || x.key[1] - y.key[1] || x.key[2] - y.key[2] || x.key[3] - y.key[3] || x.name.localeCompare(y.name));
   return keyed.map((k) => k.set);
+}
+
+/** Plans bought twice or not needed: a whole suite bought for one missing plan is waste, even if it adds nothing new. */
+function waste(offers: readonly SoldOffer[], required: Map<string, string>): number {
+  return offers.reduce((sum, o) => sum + o.planIds.size, 0) - required.size;
 }
 
 function isUpgrade(surplus: number, required: number): boolean {
