@@ -1,5 +1,5 @@
 /** Small HTTP helpers for the sandbox tests: tokens, JSON calls, admin calls. */
-import type { SandboxHandle } from '../../sandbox/server';
+import { startSandbox, type SandboxHandle } from '../../sandbox/server';
 import {
   GRAPH_RESOURCE, PARTNER_CENTER_RESOURCE, PARTNER_TENANT_ID, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_REFRESH_TOKEN,
 } from '../../sandbox/world/constants';
@@ -19,7 +19,7 @@ export interface CallOptions {
   rawBody?: string;
 }
 
-export async function call<T = any>(sandbox: SandboxHandle, pathOrUrl: string, options: CallOptions = {}): Promise<CallResult<T>> {
+export async function call<T = any>(sandbox: Pick<SandboxHandle, 'url'>, pathOrUrl: string, options: CallOptions = {}): Promise<CallResult<T>> {
   const headers: Record<string, string> = { Accept: 'application/json', ...(options.headers ?? {}) };
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   let body: string | undefined;
@@ -36,7 +36,17 @@ export async function call<T = any>(sandbox: SandboxHandle, pathOrUrl: string, o
   const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${sandbox.url}${pathOrUrl}`;
   const response = await fetch(url, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  return { status: response.status, headers: response.headers, body: parseBody(text) as T };
+}
+
+/** JSON when it is JSON; otherwise the text (e.g. a CSV or an HTML error page), so a test can say what came. */
+function parseBody(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 export type Resource = 'partnerCenter' | 'graph';
@@ -122,4 +132,21 @@ export async function createCart(sandbox: SandboxHandle, pcToken: string, custom
   });
   if (cart.status !== 201) throw new Error(`cart failed: ${cart.status} ${JSON.stringify(cart.body)}`);
   return cart.body.id as string;
+}
+
+/**
+ * Call inside a `describe`: one sandbox for the suite, with an app token and an App+User token for Partner
+ * Center, reset before each test.
+ */
+export function usePartnerCenterSandbox(receive: (sandbox: SandboxHandle, tokens: { appToken: string; userToken: string }) => void): void {
+  let sandbox: SandboxHandle | undefined;
+  before(async () => {
+    sandbox = await startSandbox({ port: 0 });
+    receive(sandbox, {
+      appToken: await getToken(sandbox, 'partnerCenter'),
+      userToken: await getToken(sandbox, 'partnerCenter', { grant: 'refresh_token' }),
+    });
+  });
+  after(async () => { await sandbox?.close(); });
+  beforeEach(() => resetSandbox(sandbox!));
 }

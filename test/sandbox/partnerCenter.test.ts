@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { startSandbox, type SandboxHandle } from '../../sandbox/server';
+import type { SandboxHandle } from '../../sandbox/server';
 import {
   CONTOSO_TENANT_ID, FILLER_CUSTOMER_COUNT, PARTNER_TENANT_ID, WOODGROVE_TENANT_ID,
 } from '../../sandbox/world/constants';
-import { advanceClock, call, getToken, resetSandbox } from './helpers';
+import { advanceClock, call, getToken, usePartnerCenterSandbox } from './helpers';
 
 const BUSINESS_PREMIUM_SKU_ID = 'cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46';
 
@@ -12,15 +12,7 @@ describe('sandbox Partner Center (/v1)', () => {
   let appToken: string;
   let userToken: string;
 
-  before(async () => {
-    sandbox = await startSandbox({ port: 0 });
-    appToken = await getToken(sandbox, 'partnerCenter');
-    userToken = await getToken(sandbox, 'partnerCenter', { grant: 'refresh_token' });
-  });
-  after(async () => {
-    await sandbox.close();
-  });
-  beforeEach(() => resetSandbox(sandbox));
+  usePartnerCenterSandbox((started, tokens) => { sandbox = started; ({ appToken, userToken } = tokens); });
 
   it('returns the legal business profile of Relecloud (US) and echoes request ids', async () => {
     const { status, body, headers } = await call(sandbox, '/v1/profiles/legalbusiness', {

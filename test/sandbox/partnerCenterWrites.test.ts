@@ -1,25 +1,17 @@
 import assert from 'node:assert/strict';
-import { startSandbox, type SandboxHandle } from '../../sandbox/server';
+import type { SandboxHandle } from '../../sandbox/server';
 import {
   CONTOSO_DOMAIN, CONTOSO_TENANT_ID, fillerDomain, MCA_TEMPLATE_ID, OTHER_PARTNER_NAME, OTHER_PARTNER_TENANT_ID,
   PARTNER_TENANT_ID, PCSYNC_USER_ID, WOODGROVE_TENANT_ID,
 } from '../../sandbox/world/constants';
-import { advanceClock, call, createCart, getToken, resetSandbox } from './helpers';
+import { advanceClock, call, createCart, usePartnerCenterSandbox } from './helpers';
 
 describe('sandbox Partner Center writes: MCA, transfers, idempotency', () => {
   let sandbox: SandboxHandle;
   let appToken: string;
   let userToken: string;
 
-  before(async () => {
-    sandbox = await startSandbox({ port: 0 });
-    appToken = await getToken(sandbox, 'partnerCenter');
-    userToken = await getToken(sandbox, 'partnerCenter', { grant: 'refresh_token' });
-  });
-  after(async () => {
-    await sandbox.close();
-  });
-  beforeEach(() => resetSandbox(sandbox));
+  usePartnerCenterSandbox((started, tokens) => { sandbox = started; ({ appToken, userToken } = tokens); });
 
   const attestation = (overrides: Record<string, unknown> = {}) => ({
     primaryContact: { firstName: 'Contoso', lastName: 'Admin', email: 'admin@contoso.onmicrosoft.com', phoneNumber: '4255550101' },

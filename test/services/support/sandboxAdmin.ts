@@ -1,5 +1,6 @@
 /** The sandbox's admin API (`/_sandbox/...`) and raw calls for the services' sandbox tests. */
 import assert from 'node:assert/strict';
+import { call } from '../../sandbox/helpers';
 
 export interface RawAnswer {
   status: number;
@@ -8,26 +9,8 @@ export interface RawAnswer {
 }
 
 export function sandboxClient(baseUrl: () => string) {
-  async function raw(method: string, path: string, options: { token?: string; json?: unknown; headers?: Record<string, string>; form?: Record<string, string> } = {}): Promise<RawAnswer> {
-    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-    if (options.token) headers.Authorization = `Bearer ${options.token}`;
-    let body: string | undefined;
-    if (options.json !== undefined) {
-      body = JSON.stringify(options.json);
-      headers['Content-Type'] = 'application/json';
-    } else if (options.form) {
-      body = new URLSearchParams(options.form).toString();
-      headers['Content-Type'] = 'application/x-www-form-urlencoded';
-    }
-    const response = await fetch(`${baseUrl()}${path}`, { method, headers, body });
-    const text = await response.text();
-    let parsed: unknown;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = text;
-    }
-    return { status: response.status, headers: response.headers, body: parsed };
+  function raw(method: string, path: string, options: { token?: string; json?: unknown; headers?: Record<string, string>; form?: Record<string, string> } = {}): Promise<RawAnswer> {
+    return call({ url: baseUrl() }, path, { ...options, method });
   }
 
   async function admin(method: 'GET' | 'POST' | 'DELETE', path: string, json?: unknown): Promise<any> {
