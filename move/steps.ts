@@ -7,7 +7,7 @@ import { InvitationEmailStep } from './invitationEmailStep';
 import { SYSTEM_ACTOR, type OrderedSubscription, type PlanUsage, type PrepaidCheck } from './model';
 import type { OrchestratorDeps } from './orchestratorDeps';
 import { buildPlan, cartQuantities, DEFAULT_FREE_SKUS } from './plan';
-import { reassignNextBatch } from './reassignStep';
+import { LicenceReassignmentStep } from './reassignStep';
 import type { CallContext, CustomerRecord } from './ports';
 import type { MoveState } from './state';
 
@@ -30,6 +30,7 @@ interface ClassifiedError {
  */
 export class MoveSteps {
   private readonly invitationEmail: InvitationEmailStep;
+  private readonly reassignment: LicenceReassignmentStep;
 
   constructor(
     private readonly deps: OrchestratorDeps,
@@ -37,6 +38,7 @@ export class MoveSteps {
     private readonly activeMoveForTenant: (tenantId: string, exceptMoveId: string) => MoveState | undefined,
   ) {
     this.invitationEmail = new InvitationEmailStep(deps);
+    this.reassignment = new LicenceReassignmentStep(deps);
   }
 
   /** `userAssertion`: the staff member's sign-in, when one was lent for this move's App+User calls. */
@@ -111,7 +113,7 @@ export class MoveSteps {
         return { type: 'ProposePlan', ...base, plan };
       }
       case 'reassigning-licenses':
-        return reassignNextBatch(this.deps, state, ctx, base);
+        return this.reassignment.next(state, ctx, base);
       case 'provisioning':
         return this.provision(state, ctx, base);
       case 'watching-sources': {
