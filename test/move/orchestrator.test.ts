@@ -7,11 +7,7 @@ import { World } from './orchestratorWorld';
 describe('move orchestrator', () => {
   it('runs a whole move with one cart, one checkout and one order', async () => {
     const w = new World();
-    const moveId = await w.toApproval();
-    const approved = await w.approve(moveId);
-    assert.ok(approved.ok);
-    await approved.settled;
-    assert.equal(w.orchestrator.get(moveId)?.stage, 'watching-sources');
+    const moveId = await w.toWatchingSources();
     assert.equal(w.partnerCenter.orderCount, 1);
     const check = w.orchestrator.get(moveId)!.prepaidCheck;
     assert.deepEqual(check.map((c) => [c.skuPartNumber, c.before, c.after, c.ok]), [['SPB', 25, 50, true], ['EXCHANGESTANDARD', 10, 20, true]]);
@@ -28,9 +24,7 @@ describe('move orchestrator', () => {
     const w = new World();
     const moveId = await w.toApproval();
     w.partnerCenter.failNext('checkoutCart');
-    const approved = await w.approve(moveId);
-    assert.ok(approved.ok);
-    await approved.settled;
+    await w.approveAndSettle(moveId);
     assert.ok(w.orchestrator.get(moveId)!.cart, 'the cart id was recorded before checkout');
     assert.equal(w.partnerCenter.orderCount, 0);
 
@@ -53,9 +47,7 @@ describe('move orchestrator', () => {
       if (!lostOnce) { lostOnce = true; throw Object.assign(new Error('timeout after checkout'), { retryable: true }); }
       return orders;
     };
-    const approved = await w.approve(moveId);
-    assert.ok(approved.ok);
-    await approved.settled;
+    await w.approveAndSettle(moveId);
     assert.equal(w.orchestrator.get(moveId)?.lastFailure?.step, 'provisioning');
     w.clock.advance(retryDelayMs(1));
     await w.orchestrator.sweep();
@@ -85,9 +77,7 @@ describe('move orchestrator', () => {
     const w = new World();
     const moveId = await w.toApproval();
     w.customers.subscribedSkus = async () => [];
-    const approved = await w.approve(moveId);
-    assert.ok(approved.ok);
-    await approved.settled;
+    await w.approveAndSettle(moveId);
     assert.equal(w.orchestrator.get(moveId)?.stage, 'provisioning');
     w.clock.advance(30 * 60_000);
     await w.orchestrator.sweep();
@@ -103,9 +93,7 @@ describe('move orchestrator', () => {
     const w = new World();
     const moveId = await w.toApproval();
     await w.restart();
-    const approved = await w.approve(moveId);
-    assert.ok(approved.ok);
-    await approved.settled;
+    await w.approveAndSettle(moveId);
     const stored = await w.store.load(moveId);
     assert.deepEqual(w.notified.map((e) => e.type), stored.map((e) => e.type));
   });
@@ -160,11 +148,7 @@ describe('move orchestrator', () => {
 
   it('watches the original subscriptions: a reminder before each end, then done once they have all ended', async () => {
     const w = new World();
-    const moveId = await w.toApproval();
-    const approved = await w.approve(moveId);
-    assert.ok(approved.ok);
-    await approved.settled;
-    assert.equal(w.orchestrator.get(moveId)?.stage, 'watching-sources');
+    const moveId = await w.toWatchingSources();
     const realSubscriptions = w.customers.subscriptions.bind(w.customers);
     let graphReads = 0;
     const ended = new Map<string, string>();

@@ -66,5 +66,20 @@ export class World {
     const state = this.orchestrator.get(moveId)!;
     return this.orchestrator.approvePlan(moveId, this.actor('adele'), state.plan!.hash, '');
   }
+
+  /** Adele approves; returns once the move waits again. */
+  async approveAndSettle(moveId: string): Promise<void> {
+    const approved = await this.approve(moveId);
+    assert.ok(approved.ok);
+    await approved.settled;
+  }
+
+  /** A Contoso move approved and provisioned: it watches the original subscriptions. */
+  async toWatchingSources(): Promise<string> {
+    const moveId = await this.toApproval();
+    await this.approveAndSettle(moveId);
+    assert.equal(this.orchestrator.get(moveId)?.stage, 'watching-sources');
+    return moveId;
+  }
 }
 

@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
-import { startSandbox, type SandboxHandle } from '../../sandbox/server';
+import type { SandboxHandle } from '../../sandbox/server';
 import { CONTOSO_DOMAIN, CONTOSO_TENANT_ID, NORTHWIND_DOMAIN, PARTNER_TENANT_ID } from '../../sandbox/world/constants';
-import { call, getToken, resetSandbox } from './helpers';
+import { call, getToken, useSandbox } from './helpers';
 
 describe('sandbox admin API (/_sandbox) and hostile input', () => {
   let sandbox: SandboxHandle;
 
-  before(async () => {
-    sandbox = await startSandbox({ port: 0 });
-  });
-  after(async () => {
-    await sandbox.close();
-  });
-  beforeEach(() => resetSandbox(sandbox));
+  useSandbox((started) => { sandbox = started; });
 
   it('shows every customer tenant, our customer or not, with SKUs, users and the clock', async () => {
     const { status, body } = await call(sandbox, '/_sandbox/state');

@@ -1,21 +1,15 @@
 import assert from 'node:assert/strict';
-import { startSandbox, type SandboxHandle } from '../../sandbox/server';
+import type { SandboxHandle } from '../../sandbox/server';
 import {
   ALEX_WILBER_ID, CONTOSO_DOMAIN, CONTOSO_TENANT_ID, PARTNER_TENANT_ID, PCSYNC_USER_ID, WOODGROVE_TENANT_ID,
 } from '../../sandbox/world/constants';
 import { GDAP_LEAST_PRIVILEGE_ROLES } from '../../sandbox/world/seed';
-import { adminToken, advanceClock, call, createCart, decodeJwt, getToken, requestGdap, resetSandbox, tokenRequest } from './helpers';
+import { adminToken, advanceClock, call, createCart, decodeJwt, getToken, requestGdap, resetSandbox, tokenRequest, useSandbox } from './helpers';
 
 describe('sandbox test tokens, settings and GDAP approval', () => {
   let sandbox: SandboxHandle;
 
-  before(async () => {
-    sandbox = await startSandbox({ port: 0 });
-  });
-  after(async () => {
-    await sandbox.close();
-  });
-  beforeEach(() => resetSandbox(sandbox));
+  useSandbox((started) => { sandbox = started; });
 
   describe('POST /_sandbox/token', () => {
     it('issues app-only and App+User tokens for any tenant; Graph still checks access at call time', async () => {

@@ -134,19 +134,21 @@ export async function createCart(sandbox: SandboxHandle, pcToken: string, custom
   return cart.body.id as string;
 }
 
-/**
- * Call inside a `describe`: one sandbox for the suite, with an app token and an App+User token for Partner
- * Center, reset before each test.
- */
-export function usePartnerCenterSandbox(receive: (sandbox: SandboxHandle, tokens: { appToken: string; userToken: string }) => void): void {
+/** Call inside a `describe`: one sandbox for the suite, reset before each test. */
+export function useSandbox(receive: (sandbox: SandboxHandle) => void | Promise<void>): void {
   let sandbox: SandboxHandle | undefined;
   before(async () => {
     sandbox = await startSandbox({ port: 0 });
-    receive(sandbox, {
-      appToken: await getToken(sandbox, 'partnerCenter'),
-      userToken: await getToken(sandbox, 'partnerCenter', { grant: 'refresh_token' }),
-    });
+    await receive(sandbox);
   });
   after(async () => { await sandbox?.close(); });
   beforeEach(() => resetSandbox(sandbox!));
+}
+
+/** `useSandbox` with an app token and an App+User token for Partner Center. */
+export function usePartnerCenterSandbox(receive: (sandbox: SandboxHandle, tokens: { appToken: string; userToken: string }) => void): void {
+  useSandbox(async (sandbox) => receive(sandbox, {
+    appToken: await getToken(sandbox, 'partnerCenter'),
+    userToken: await getToken(sandbox, 'partnerCenter', { grant: 'refresh_token' }),
+  }));
 }
