@@ -5,8 +5,10 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { registerAdminRoutes } from './api/admin';
+import { registerBotFrameworkAdminRoutes } from './api/adminBotFramework';
 import { registerAdminControlRoutes } from './api/adminControls';
 import { registerSkuCatalogRoute } from './api/adminSkuCatalog';
+import { createBotFrameworkKeys, registerBotFrameworkRoutes } from './api/botFramework';
 import { registerBatchRoute, type SubRequest } from './api/graph/batch';
 import { registerGdapRoutes } from './api/graph/gdap';
 import { registerGroupRoutes } from './api/graph/groups';
@@ -41,7 +43,10 @@ export function createSandboxApp(world: SandboxWorld, fallbackBaseUrl: () => str
   const router = new Router();
   const controls = createControls(world.seed);
   const pipeline = createPipeline(world, controls);
-  registerIdentityRoutes(router, world);
+  // RSA keys are made once per app (about 0.2 s each) and survive `reset`.
+  const botFrameworkKeys = createBotFrameworkKeys();
+  registerIdentityRoutes(router, world, botFrameworkKeys);
+  registerBotFrameworkRoutes(router, botFrameworkKeys);
   registerCustomerRoutes(router, world);
   registerAgreementRoutes(router, world);
   registerTransferRoutes(router, world);
@@ -57,6 +62,7 @@ export function createSandboxApp(world: SandboxWorld, fallbackBaseUrl: () => str
   registerAdminRoutes(router, world, controls);
   registerAdminControlRoutes(router, world, controls);
   registerSkuCatalogRoute(router);
+  registerBotFrameworkAdminRoutes(router, botFrameworkKeys);
 
   let requestCounter = 0;
   const nextTraceId = () => hashGuid(world.seed, 'trace', String((requestCounter += 1)));
@@ -190,6 +196,8 @@ function areaHeaders(area: ApiArea, request: SandboxRequest): Record<string, str
         'client-request-id': safe(request.header('client-request-id')) ?? request.traceId,
         'Cache-Control': 'no-store, no-cache',
       };
+    case 'botFramework':
+      return {};
     case 'admin':
       return { 'Cache-Control': 'no-store' };
   }

@@ -2,26 +2,37 @@
  * The identity platform under `/login`: OpenID metadata (tenant discovery by domain or id) and the v2.0
  * token endpoint (client credentials and refresh-token grants). A customer-tenant token is issued only
  * while the customer has an active GDAP relationship with the partner or has consented to the app.
+ * The bot's own app (SANDBOX_BOT_APP_ID) gets RS256 tokens for the Bot Connector only, in the partner tenant
+ * or in `botframework.com`, signed with the key this platform publishes at `/discovery/v2.0/keys`.
  */
 import { aadError } from '../http/errors';
 import type { Router } from '../http/router';
 import { json, type SandboxRequest } from '../http/types';
 import {
-  GRAPH_APP_ID, GRAPH_RESOURCE, PARTNER_CENTER_RESOURCE, PCSYNC_USER_ID, SANDBOX_APP_DISPLAY_NAME, SANDBOX_CLIENT_ID,
-  SANDBOX_CLIENT_SECRET, SANDBOX_REFRESH_TOKEN,
+  BOT_FRAMEWORK_RESOURCE, BOT_FRAMEWORK_TENANT_DOMAIN, BOT_FRAMEWORK_TENANT_ID, GRAPH_APP_ID, GRAPH_RESOURCE, PARTNER_CENTER_RESOURCE,
+  PCSYNC_USER_ID, SANDBOX_APP_DISPLAY_NAME, SANDBOX_BOT_APP_ID, SANDBOX_BOT_APP_SECRET, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET,
+  SANDBOX_REFRESH_TOKEN,
 } from '../world/constants';
 import type { Tenant } from '../world/types';
 import type { SandboxWorld } from '../world/world';
+import { issueBotConnectorAccessToken, type BotFrameworkKeys } from './botFramework';
 import { issueAccessToken, type TokenResource } from './tokens';
 
 const MULTI_TENANT_ALIASES = ['common', 'organizations'];
 const NON_RESOURCE_SCOPES = ['openid', 'profile', 'offline_access', 'email'];
 
-export function registerIdentityRoutes(router: Router, world: SandboxWorld): void {
+export function registerIdentityRoutes(router: Router, world: SandboxWorld, keys: BotFrameworkKeys): void {
   router.add('login', 'GET', '/login/:tenant/v2.0/.well-known/openid-configuration', (request) => openIdConfiguration(world, request));
-  router.add('login', 'GET', '/login/:tenant/discovery/v2.0/keys', () => json(200, { keys: [] })); // HS256 keys are secret: none published
-  router.add('login', 'POST', '/login/:tenant/oauth2/v2.0/token', (request) => token(world, request));
-  router.add('login', 'POST', '/login/:tenant/oauth2/token', (request) => token(world, request)); // v1 form with `resource=`
+  // Only the RS256 key of the bot's Bot Connector tokens; the HS256 key of every other token stays secret.
+  router.add('login', 'GET', '/login/:tenant/discovery/v2.0/keys', () => json(200, { keys: [keys.identityPlatform.publicJwk] }));
+  router.add('login', 'POST', '/login/:tenant/oauth2/v2.0/token', (request) => token(world, keys, request));
+  router.add('login', 'POST', '/login/:tenant/oauth2/token', (request) => token(world, keys, request)); // v1 form with `resource=`
+}
+
+/** `botframework.com` (by domain or id): not a tenant of the sandbox world, but bots ask it for tokens. */
+function isBotFrameworkTenant(key: string): boolean {
+  const lower = key.toLowerCase();
+  return lower === BOT_FRAMEWORK_TENANT_DOMAIN || lower === BOT_FRAMEWORK_TENANT_ID;
 }
 
 function resolveTenant(world: SandboxWorld, request: SandboxRequest): Tenant {
@@ -35,9 +46,10 @@ function resolveTenant(world: SandboxWorld, request: SandboxRequest): Tenant {
 
 function openIdConfiguration(world: SandboxWorld, request: SandboxRequest) {
   const isAlias = MULTI_TENANT_ALIASES.includes(request.params.tenant.toLowerCase());
-  const tenant = isAlias ? undefined : resolveTenant(world, request);
-  const tid = tenant ? tenant.tenantId : '{tenantid}';
-  const pathTenant = tenant ? tenant.tenantId : request.params.tenant.toLowerCase();
+  const isBotFramework = isBotFrameworkTenant(request.params.tenant);
+  const tenant = isAlias || isBotFramework ? undefined : resolveTenant(world, request);
+  const tid = tenant ? tenant.tenantId : isBotFramework ? BOT_FRAMEWORK_TENANT_ID : '{tenantid}';
+  const pathTenant = tenant || isBotFramework ? tid : request.params.tenant.toLowerCase();
   const login = `${request.baseUrl}/login/${pathTenant}`;
   return json(200, {
     token_endpoint: `${login}/oauth2/v2.0/token`,
@@ -58,7 +70,7 @@ function openIdConfiguration(world: SandboxWorld, request: SandboxRequest) {
     end_session_endpoint: `${login}/oauth2/v2.0/logout`,
     claims_supported: ['sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'nonce', 'preferred_username', 'name', 'tid', 'ver', 'at_hash', 'c_hash', 'email'],
     kerberos_endpoint: `${login}/kerberos`,
-    tenant_region_scope: tenant ? tenant.regionScope : null,
+    tenant_region_scope: tenant ? tenant.regionScope : isBotFramework ? 'WW' : null,
     cloud_instance_name: 'microsoftonline.com',
     cloud_graph_host_name: 'graph.windows.net',
     msgraph_host: 'graph.microsoft.com',
@@ -66,7 +78,7 @@ function openIdConfiguration(world: SandboxWorld, request: SandboxRequest) {
   });
 }
 
-function token(world: SandboxWorld, request: SandboxRequest) {
+function token(world: SandboxWorld, keys: BotFrameworkKeys, request: SandboxRequest) {
   const form = request.formBody();
   const grantType = form.get('grant_type');
   const basic = basicCredentials(request);
@@ -82,11 +94,12 @@ function token(world: SandboxWorld, request: SandboxRequest) {
   if (isAlias && grantType === 'client_credentials') {
     throw aadError(request, 400, 'invalid_request', 900023, `Specified tenant identifier '${request.params.tenant}' is not valid for the client credentials flow; use a tenant id or domain.`);
   }
+  if (clientId.toLowerCase() === SANDBOX_BOT_APP_ID) return botConnectorToken(world, keys, request, { form, grantType, clientSecret, isAlias });
   // A refresh token sent to /common or /organizations is redeemed in the user's home tenant (the partner).
   const tenant = isAlias ? world.state.partner.tenant : resolveTenant(world, request);
 
   if (clientId.toLowerCase() !== SANDBOX_CLIENT_ID) {
-    throw aadError(request, 400, 'unauthorized_client', 700016, `Application with identifier '${clientId.slice(0, 100)}' was not found in the directory '${tenant.displayName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`);
+    throw appNotInDirectory(request, clientId.slice(0, 100), tenant.displayName);
   }
   if (!clientSecret) {
     throw aadError(request, 401, 'invalid_client', 7000216, `'client_assertion', 'client_secret' or 'request' is required for the '${grantType}' grant type.`);
@@ -98,7 +111,7 @@ function token(world: SandboxWorld, request: SandboxRequest) {
 
   if (grantType === 'client_credentials') {
     if (!world.appHasAccessTo(tenant.tenantId)) {
-      throw aadError(request, 400, 'unauthorized_client', 700016, `Application with identifier '${SANDBOX_CLIENT_ID}' was not found in the directory '${tenant.displayName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`);
+      throw appNotInDirectory(request, SANDBOX_CLIENT_ID, tenant.displayName);
     }
     return tokenResponse(world, request, resource, issueAccessToken(world, request, { resource, tenantId: tenant.tenantId }));
   }
@@ -117,6 +130,58 @@ function token(world: SandboxWorld, request: SandboxRequest) {
   });
   // The sandbox hands back the same refresh token (Entra would rotate it; the old one stays valid there too).
   return tokenResponse(world, request, resource, accessToken, { refresh_token: SANDBOX_REFRESH_TOKEN, scope: form.get('scope') ?? `${resource}/.default` });
+}
+
+interface TokenRequestParts {
+  form: URLSearchParams;
+  grantType: string;
+  clientSecret: string | null;
+  isAlias: boolean;
+}
+
+/**
+ * The bot's app registration lives in the partner tenant; multi-tenant bots ask `botframework.com`. It may
+ * only get tokens for the Bot Connector (client credentials); it has no refresh token.
+ */
+function botConnectorToken(world: SandboxWorld, keys: BotFrameworkKeys, request: SandboxRequest, parts: TokenRequestParts) {
+  const { form, grantType, clientSecret, isAlias } = parts;
+  let tenantId: string;
+  if (isAlias) tenantId = world.state.partner.tenant.tenantId;
+  else if (isBotFrameworkTenant(request.params.tenant)) tenantId = BOT_FRAMEWORK_TENANT_ID;
+  else {
+    const tenant = resolveTenant(world, request);
+    if (!world.isPartnerTenant(tenant.tenantId)) throw appNotInDirectory(request, SANDBOX_BOT_APP_ID, tenant.displayName);
+    tenantId = tenant.tenantId;
+  }
+  if (!clientSecret) {
+    throw aadError(request, 401, 'invalid_client', 7000216, `'client_assertion', 'client_secret' or 'request' is required for the '${grantType}' grant type.`);
+  }
+  if (clientSecret !== SANDBOX_BOT_APP_SECRET) {
+    throw aadError(request, 401, 'invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${SANDBOX_BOT_APP_ID}'.`);
+  }
+  const resource = requestedResource(request, form, grantType).toLowerCase().replace(/\/$/, '');
+  if (resource === PARTNER_CENTER_RESOURCE || resource === GRAPH_RESOURCE || resource === GRAPH_APP_ID) {
+    throw resourceNotForApp(request, resource, SANDBOX_BOT_APP_ID);
+  }
+  if (resource !== BOT_FRAMEWORK_RESOURCE) throw unknownResource(request, resource);
+  if (grantType !== 'client_credentials') {
+    if (!form.get('refresh_token')) throw aadError(request, 400, 'invalid_request', 900144, "The request body must contain the following parameter: 'refresh_token'.");
+    throw aadError(request, 400, 'invalid_grant', 9002313, 'Invalid request. Request is malformed or invalid.');
+  }
+  return tokenResponse(world, request, BOT_FRAMEWORK_RESOURCE, issueBotConnectorAccessToken(world, keys, request, tenantId));
+}
+
+function appNotInDirectory(request: SandboxRequest, appId: string, directoryName: string) {
+  return aadError(request, 400, 'unauthorized_client', 700016, `Application with identifier '${appId}' was not found in the directory '${directoryName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`);
+}
+
+/** The sandbox's choice: each of its apps gets tokens only for the resources it is built to call. */
+function resourceNotForApp(request: SandboxRequest, resource: string, appId: string) {
+  return aadError(request, 400, 'invalid_scope', 70011, `The provided value for the input parameter 'scope' is not valid. The application '${appId}' has no permission for the resource '${resource.slice(0, 200)}'.`);
+}
+
+function unknownResource(request: SandboxRequest, resource: string) {
+  return aadError(request, 400, 'invalid_resource', 500011, `The resource principal named ${resource.slice(0, 200)} was not found in the tenant. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.`);
 }
 
 /** client_secret_basic: `Authorization: Basic base64(urlencoded id:urlencoded secret)`. */
@@ -149,9 +214,14 @@ function tokenResponse(world: SandboxWorld, request: SandboxRequest, resource: s
 
 /** `scope` (v2: `https://graph.microsoft.com/.default`) or `resource` (v1) → the token audience. */
 function resourceOf(request: SandboxRequest, form: URLSearchParams, grantType: string): TokenResource {
+  return knownResource(request, requestedResource(request, form, grantType));
+}
+
+/** The one resource a `scope` (v2) or `resource` (v1) names, as written. */
+function requestedResource(request: SandboxRequest, form: URLSearchParams, grantType: string): string {
   const v1Resource = form.get('resource');
   const scopeText = form.get('scope');
-  if (!scopeText && v1Resource) return knownResource(request, v1Resource.replace(/\/$/, ''));
+  if (!scopeText && v1Resource) return v1Resource.replace(/\/$/, '');
   if (!scopeText) throw aadError(request, 400, 'invalid_request', 900144, "The request body must contain the following parameter: 'scope'.");
   const scopes = scopeText.split(/\s+/).filter((s) => s && !NON_RESOURCE_SCOPES.includes(s.toLowerCase()));
   if (scopes.length === 0) throw aadError(request, 400, 'invalid_scope', 70011, `The provided value for the input parameter 'scope' is not valid. The scope '${scopeText.slice(0, 200)}' does not name a resource.`);
@@ -166,12 +236,13 @@ function resourceOf(request: SandboxRequest, form: URLSearchParams, grantType: s
     resources.add(scope.slice(0, slash));
   }
   if (resources.size > 1) throw aadError(request, 400, 'invalid_scope', 28000, "Provided value for the input parameter scope is not valid because it contains more than one resource. Scope '" + scopeText.slice(0, 200) + "' is not valid.");
-  return knownResource(request, [...resources][0]);
+  return [...resources][0];
 }
 
 function knownResource(request: SandboxRequest, resource: string): TokenResource {
   const lower = resource.toLowerCase();
   if (lower === PARTNER_CENTER_RESOURCE) return PARTNER_CENTER_RESOURCE;
   if (lower === GRAPH_RESOURCE || lower === GRAPH_APP_ID) return GRAPH_RESOURCE;
-  throw aadError(request, 400, 'invalid_resource', 500011, `The resource principal named ${resource.slice(0, 200)} was not found in the tenant. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.`);
+  if (lower.replace(/\/$/, '') === BOT_FRAMEWORK_RESOURCE) throw resourceNotForApp(request, resource, SANDBOX_CLIENT_ID);
+  throw unknownResource(request, resource);
 }

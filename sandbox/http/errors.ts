@@ -3,6 +3,7 @@
  * - Partner Center: `{code, description, data, source: "PartnerFD"}` (SDK ApiFault)
  * - Graph: `{error: {code, message, innerError: {date, request-id, client-request-id}}}`
  * - Entra token endpoint: `{error, error_description: "AADSTSnnnn: …", error_codes, timestamp, trace_id, correlation_id, error_uri}`
+ * - Bot Framework token service (`/botframework`): `{error: {code, message}}`
  * - Sandbox admin API: `{error, message}`
  */
 import { HttpError, type ApiArea, type SandboxRequest, type SandboxResponse } from './types';
@@ -49,6 +50,16 @@ export function aadError(request: SandboxRequest, status: number, error: string,
   });
 }
 
+const BOT_FRAMEWORK_CODES: Record<number, string> = {
+  404: 'NotFound', 405: 'MethodNotAllowed', 413: 'RequestEntityTooLarge', 429: 'TooManyRequests', 500: 'ServiceError',
+  502: 'BadGateway', 503: 'ServiceUnavailable', 504: 'GatewayTimeout',
+};
+
+/** The Bot Framework's public metadata routes document no error body; the sandbox uses `{error: {code, message}}`. */
+export function botFrameworkErrorResponse(status: number, message: string): SandboxResponse {
+  return { status, body: { error: { code: BOT_FRAMEWORK_CODES[status] ?? (status >= 500 ? 'ServiceError' : 'BadRequest'), message } } };
+}
+
 export function adminError(status: number, error: string, message: string): HttpError {
   return new HttpError({ status, body: { error, message } });
 }
@@ -63,6 +74,8 @@ export function errorForArea(area: ApiArea, request: SandboxRequest, status: num
       return graphErrorResponse(request, status, graphCodeFor(status), message);
     case 'login':
       return { status, body: { error: status === 404 ? 'not_found' : status >= 500 ? 'server_error' : 'invalid_request', error_description: message } };
+    case 'botFramework':
+      return botFrameworkErrorResponse(status, message);
     case 'admin':
       return { status, body: { error: status === 404 ? 'not_found' : status >= 500 ? 'internal_error' : 'bad_request', message } };
   }
@@ -104,6 +117,8 @@ export function serviceErrorFor(area: ApiArea, request: SandboxRequest, status: 
       if (status === 429) return aadError(request, status, 'temporarily_unavailable', 90055, 'TenantThrottlingError - There are too many incoming requests. This exception is thrown for blocked tenants.').response;
       if (status >= 500) return aadError(request, status, 'temporarily_unavailable', 90033, 'A transient error has occurred. Please try again.').response;
       return aadError(request, status, 'invalid_request', 90014, message).response;
+    case 'botFramework':
+      return botFrameworkErrorResponse(status, status === 429 ? `Too many requests. Please retry after ${wait} seconds.` : message);
     case 'admin':
       return { status, body: { error: 'unavailable', message } };
   }

@@ -68,6 +68,7 @@ export function areaOfPath(path: string): ApiArea {
   const lower = path.toLowerCase();
   if (lower === '/graph' || lower.startsWith('/graph/')) return 'graph';
   if (lower === '/login' || lower.startsWith('/login/')) return 'login';
+  if (lower === '/botframework' || lower.startsWith('/botframework/')) return 'botFramework';
   if (lower === '/_sandbox' || lower.startsWith('/_sandbox/')) return 'admin';
   return 'partnerCenter';
 }

@@ -1,7 +1,7 @@
 /** Request/response types shared by every sandbox route, independent of node:http. */
 import type { IncomingHttpHeaders } from 'node:http';
 
-export type ApiArea = 'partnerCenter' | 'graph' | 'login' | 'admin';
+export type ApiArea = 'partnerCenter' | 'graph' | 'login' | 'botFramework' | 'admin';
 
 export interface SandboxRequest {
   readonly area: ApiArea;

@@ -25,6 +25,21 @@ export const SANDBOX_CLIENT_ID = 'b7e3a1f4-2c5d-4e6f-8a9b-0c1d2e3f4a5b';
 export const SANDBOX_CLIENT_SECRET = 'sandbox-only~Relecloud-CSP-Move-Assistant-secret';
 export const SANDBOX_APP_DISPLAY_NAME = 'CSP Move Assistant (sandbox)';
 
+// The bot's own app registration (Azure Bot resource, single-tenant in the partner tenant) used in local mode
+export const SANDBOX_BOT_APP_ID = '3f6c1e2a-8b4d-4c7e-9a15-6d2e8f0b7c41';
+export const SANDBOX_BOT_APP_SECRET = 'sandbox-only~CSP-Move-Assistant-bot-secret';
+
+// Bot Framework token service
+/** `iss` of the tokens the Bot Connector sends to bots (botbuilder's `ToBotFromChannelTokenIssuer`). */
+export const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
+/** The Bot Connector's resource: `aud` of the bot's outbound tokens, asked for as `…/.default`. */
+export const BOT_FRAMEWORK_RESOURCE = 'https://api.botframework.com';
+/** Channels the Bot Framework signing key endorses; botbuilder refuses a token whose channel is not among them. */
+export const BOT_FRAMEWORK_ENDORSEMENTS: readonly string[] = ['msteams', 'webchat', 'directline'];
+/** The legacy default tenant of bot tokens (`login.microsoftonline.com/botframework.com`) and its tenant id. */
+export const BOT_FRAMEWORK_TENANT_DOMAIN = 'botframework.com';
+export const BOT_FRAMEWORK_TENANT_ID = 'd6d49420-f39b-4df7-a1dc-d59a935871db';
+
 // Secure application model: refresh token of a partner service user who is in AdminAgents
 export const PCSYNC_USER_ID = '5f3e8d21-7a4b-4c6d-9e8f-0a1b2c3d4e5f';
 export const PCSYNC_USER_PRINCIPAL_NAME = 'pcsync@relecloud.onmicrosoft.com';
