@@ -1,7 +1,8 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import type { Logger } from '../move/ports';
 import type { ActionHandler } from './actions/actionHandler';
-import type { ActorResolver } from './actorResolver';
+import type { Role } from '../move/model';
+import { noRoleRefusal, type ActorResolver } from './actorResolver';
 import { errorResponse, messageResponse } from './invokeResponses';
 
 /**
@@ -11,7 +12,7 @@ import { errorResponse, messageResponse } from './invokeResponses';
 export class ActionRouter {
   private readonly handlers: Map<string, ActionHandler>;
 
-  constructor(handlers: ActionHandler[], private readonly actors: ActorResolver, private readonly log: Logger) {
+  constructor(handlers: ActionHandler[], private readonly actors: ActorResolver, private readonly log: Logger, private readonly approverRoles: readonly Role[]) {
     this.handlers = new Map(handlers.map((h) => [h.verb, h]));
   }
 
@@ -30,8 +31,10 @@ export class ActionRouter {
     if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data))) {
       return errorResponse(400, 'BadRequest', 'The card sent malformed data.');
     }
-    const who = await this.actors.resolve(turn);
+    // Every card answer shows a move, so every action needs a Partner Center role; the decider checks which.
+    const who = await this.actors.resolve(turn, 'partner-user');
     if (!who.ok) return messageResponse(who.message);
+    if (who.actor.roles.length === 0) return messageResponse(noRoleRefusal(this.approverRoles, handler.whoCan));
     try {
       return await handler.handle({ turn, actor: who.actor, data: (data ?? {}) as Record<string, unknown> });
     } catch (error) {

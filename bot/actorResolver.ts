@@ -1,39 +1,75 @@
 import type { TurnContext } from 'botbuilder';
-import type { Actor } from '../move/model';
+import type { Actor, Role } from '../move/model';
+import { describeRoles, ROLES_THAT_START } from '../move/policy';
 import type { Logger, PartnerDirectory } from '../move/ports';
+import { canonicalGuid } from './guid';
 
 export type ActorResult = { ok: true; actor: Actor } | { ok: false; message: string };
 
+/** What a request may do once its sender is known: anything a partner user may (help), or what staff may. */
+export type Access = 'partner-user' | 'staff';
+
+export const REFUSALS = {
+  noTenant: 'Teams did not say which organisation you belong to, so no action was taken. Use the bot from Microsoft Teams.',
+  tenantsDisagree: 'This request named two different organisations, so no action was taken. Use the bot from Microsoft Teams.',
+  foreignTenant: 'This bot works only for the partner\'s own organisation; your tenant is not that one.',
+  noIdentity: 'Teams did not say who you are (no Entra object id on the message), so no action was taken. Use the bot from Microsoft Teams signed in with your work account.',
+  badIdentity: 'Teams sent a user id that is not an Entra object id, so no action was taken. Use the bot from Microsoft Teams signed in with your work account.',
+  directoryDown: 'Could not read your Partner Center roles from the partner directory just now, so no action was taken. Try again in a minute; if it keeps failing, check the bot\'s Graph permissions (GroupMember.Read.All, RoleManagement.Read.Directory).',
+} as const;
+
+/** The refusal for someone of the partner's organisation without a Partner Center role: who can, and how to get one. */
+export function noRoleRefusal(approverRoles: readonly Role[], whoCan?: string): string {
+  const who = whoCan ?? `Moves are started by ${describeRoles(ROLES_THAT_START)} and their plans approved by ${describeRoles(approverRoles)}.`;
+  return `${who} You have no Partner Center role, so you cannot see or change moves. Ask one of them, or ask your Partner Center admin for the role your work needs.`;
+}
+
 /**
- * Who is acting: the Entra object id Teams gives us, checked against the partner tenant, with roles
- * read from the partner directory (never from anything the client sends in card data).
+ * The one place that says who is asking. The tenant must be the partner's, and when Teams names it twice
+ * (conversation.tenantId and channelData.tenant.id) both must agree; the user is the Entra object id Teams
+ * gives, accepted only as a GUID and compared in canonical form (a UPN where an object id belongs is refused:
+ * the directory would accept it, and a second spelling of one person would sidestep four-eyes). Roles come
+ * from the partner directory, never from anything the client sends in card data.
  */
 export class ActorResolver {
+  private readonly partnerTenantId: string;
+
   constructor(
     private readonly directory: PartnerDirectory,
-    private readonly partnerTenantId: string,
+    partnerTenantId: string,
     private readonly log: Logger,
-  ) {}
+    /** Who approves plans (the approval policy), for the refusal of people without a role. */
+    private readonly approverRoles: readonly Role[],
+  ) {
+    this.partnerTenantId = canonicalGuid(partnerTenantId) ?? partnerTenantId.toLowerCase();
+  }
 
-  async resolve(context: TurnContext): Promise<ActorResult> {
+  async resolve(context: TurnContext, access: Access = 'staff'): Promise<ActorResult> {
     const activity = context.activity;
-    const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
-    if (!tenantId) {
-      return { ok: false, message: 'Teams did not say which organisation you belong to, so no action was taken. Use the bot from Microsoft Teams.' };
-    }
-    if (tenantId.toLowerCase() !== this.partnerTenantId.toLowerCase()) {
-      return { ok: false, message: 'This bot works only for the partner\'s own organisation; your tenant is not that one.' };
-    }
-    const objectId = activity.from?.aadObjectId;
-    if (!objectId) {
-      return { ok: false, message: 'Teams did not say who you are (no Entra object id on the message), so no action was taken. Use the bot from Microsoft Teams signed in with your work account.' };
-    }
+    const named = [activity.conversation?.tenantId, (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id]
+      .filter((value): value is string => typeof value === 'string' && value.trim() !== '');
+    if (named.length === 0) return refuse(REFUSALS.noTenant);
+    const tenants = new Set(named.map((value) => canonicalGuid(value) ?? `not-a-guid:${value}`));
+    if (tenants.size > 1) return refuse(REFUSALS.tenantsDisagree);
+    if ([...tenants][0] !== this.partnerTenantId) return refuse(REFUSALS.foreignTenant);
+
+    const given = activity.from?.aadObjectId;
+    if (typeof given !== 'string' || given.trim() === '') return refuse(REFUSALS.noIdentity);
+    const objectId = canonicalGuid(given);
+    if (!objectId) return refuse(REFUSALS.badIdentity);
+    let roles: Role[];
     try {
-      const roles = await this.directory.rolesOf(objectId);
-      return { ok: true, actor: { id: objectId, name: (activity.from.name ?? 'Unknown user').slice(0, 80), roles } };
+      roles = await this.directory.rolesOf(objectId);
     } catch (error) {
       this.log.warn({ userId: objectId, err: error instanceof Error ? error.message : String(error) }, 'role lookup failed');
-      return { ok: false, message: 'Could not read your Partner Center roles from the partner directory just now, so no action was taken. Try again in a minute; if it keeps failing, check the bot\'s Graph permissions (GroupMember.Read.All, RoleManagement.Read.Directory).' };
+      return refuse(REFUSALS.directoryDown);
     }
+    if (access === 'staff' && roles.length === 0) return refuse(noRoleRefusal(this.approverRoles));
+    const name = typeof activity.from.name === 'string' && activity.from.name.trim() !== '' ? activity.from.name.slice(0, 80) : 'Unknown user';
+    return { ok: true, actor: { id: objectId, name, roles } };
   }
+}
+
+function refuse(message: string): ActorResult {
+  return { ok: false, message };
 }

@@ -2,9 +2,10 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import {
-  CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState,
+  ConfigurationBotFrameworkAuthentication, ConversationState,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
+import { allowedCallersClaimsValidator, type AuthenticationConfiguration } from 'botframework-connector';
 import pino from 'pino';
 import { MoveDecider } from '../move/decider';
 import { defaultOfferMap, normaliseOfferMap, offerMapProblems } from '../move/offerMap';
@@ -24,7 +25,11 @@ import { FileMoveStore } from '../store/fileMoveStore';
 import { acquireFolderLock, type FolderLock } from '../store/folderLock';
 import { openAzureStorage } from '../store/azure/azureStorage';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
+import type { BotIdentitySettings } from './botIdentitySettings';
 import type { BotConfig } from './config';
+import { ActivityEndpoint, EdgeCloudAdapter } from './edge/activityEndpoint';
+import { BotAuthenticator } from './edge/botAuthenticator';
+import { BotCredentialsFactory } from './edge/botCredentials';
 import { ConversationRegistry } from './conversationRegistry';
 import { createBotServer, type BotServer } from './server';
 import { SweepTimer } from './sweepTimer';
@@ -109,10 +114,15 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
       : new FileBotStorage(path.join(dataDir, 'bot-state'));
     const conversationState = new ConversationState(botStorage);
 
-    // The Teams edge.
-    const auth = new ConfigurationBotFrameworkAuthentication(botAuthSettings(config));
-    const adapter = new CloudAdapter(auth);
-    const appId = config.MicrosoftAppId ?? '';
+    // The Teams edge. Inbound tokens are checked against the configured Bot Framework endpoints (the public
+    // cloud by default, the sandbox's stand-in locally); outbound tokens come from the bot's own credential.
+    const botIdentity = config.botIdentity;
+    const auth = new ConfigurationBotFrameworkAuthentication(botAuthSettings(botIdentity), new BotCredentialsFactory(botIdentity), authConfiguration(botIdentity));
+    const adapter = new EdgeCloudAdapter(auth);
+    const appId = botIdentity?.appId ?? '';
+    const authenticator = new BotAuthenticator(auth, botIdentity && {
+      appId: botIdentity.appId, tokenIssuer: botIdentity.tokenIssuer, allowEmulator: botIdentity.allowEmulator, allowedCallers: botIdentity.allowedCallers,
+    }, log);
     const turns = new TurnScope();
     const poster = new TeamsPoster({ adapter, appId, log });
     const notifier = new TeamsNotifier(registry, poster, turns, log, { approvalPolicy, invitationMail });
@@ -151,13 +161,19 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     });
     adapter.onTurnError = async (context, error) => {
       log.error({ err: error instanceof Error ? error.stack ?? error.message : String(error), conversationId: context.activity.conversation?.id }, 'unhandled error in a turn');
-      await context.sendActivity('Something went wrong inside the bot while handling that; nothing was half-done. Try again, and if it repeats an operator should check the logs.');
+      try {
+        await context.sendActivity('Something went wrong inside the bot while handling that; nothing was half-done. Try again, and if it repeats an operator should check the logs.');
+      } catch (sendError) {
+        // The connector cannot be reached either: the log line above is all that can be done.
+        log.warn({ err: sendError instanceof Error ? sendError.message : String(sendError) }, 'could not tell the user about the failed turn');
+      }
     };
 
     const webhooks = config.PARTNER_CENTER_WEBHOOKS === 'on'
       ? { verifier: new PartnerCenterWebhookVerifier(undefined, overrides.fetchWebhookCertificate), reactions: orchestrator }
       : undefined;
-    const server = createBotServer({ adapter, bot, log, webhooks });
+    const endpoint = new ActivityEndpoint(adapter, authenticator, (context) => bot.run(context), log);
+    const server = createBotServer({ endpoint, log, webhooks });
     if (shared) await shared.leader.start();
     const sweeps = new SweepTimer(orchestrator, config.SWEEP_INTERVAL_SECONDS * 1000, log, () => shared?.leader.isLeader() ?? true);
     if (overrides.startSweeps !== false) sweeps.start();
@@ -179,14 +195,32 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
   }
 }
 
-function botAuthSettings(config: BotConfig): ConfigurationBotFrameworkAuthenticationOptions {
-  // An empty MicrosoftAppId turns authentication off (local Playground); never pass "SingleTenant" without an id.
+/**
+ * botbuilder's settings for the bot's identity. Without one (local mode) botbuilder's defaults stay and the
+ * credentials factory reports authentication off. With one, every endpoint is given: botbuilder takes any
+ * of them as "all parameters are intentional" and would leave the rest empty.
+ */
+function botAuthSettings(identity: BotIdentitySettings | null): ConfigurationBotFrameworkAuthenticationOptions {
+  if (!identity) return {} as ConfigurationBotFrameworkAuthenticationOptions;
   return {
-    MicrosoftAppId: config.MicrosoftAppId ?? '',
-    MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
-    MicrosoftAppType: config.MicrosoftAppId ? (config.MicrosoftAppType ?? 'SingleTenant') : '',
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+    MicrosoftAppId: identity.appId,
+    MicrosoftAppTenantId: identity.tenantId,
+    MicrosoftAppType: identity.type,
+    ToChannelFromBotLoginUrl: identity.loginUrl,
+    ToChannelFromBotOAuthScope: identity.oauthScope,
+    ToBotFromChannelTokenIssuer: identity.tokenIssuer,
+    OAuthUrl: identity.oauthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: identity.openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: identity.emulatorOpenIdMetadataUrl,
+    CallerId: 'urn:botframework:azure',
+    ValidateAuthority: true,
   } as ConfigurationBotFrameworkAuthenticationOptions;
+}
+
+/** Skill calls are refused unless BOT_ALLOWED_CALLERS names the caller (botbuilder's allowed-callers validator). */
+function authConfiguration(identity: BotIdentitySettings | null): AuthenticationConfiguration {
+  const allowed = identity?.allowedCallers ?? [];
+  return { requiredEndorsements: [], validateClaims: allowed.length > 0 ? allowedCallersClaimsValidator(allowed) : undefined };
 }
 
 async function readRegionFile(file: string): Promise<RegionData> {

@@ -2,11 +2,17 @@ import type { StatePropertyAccessor, TurnContext, ConversationState } from 'botb
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { cleanText, parseCommand, quoteForChat, type ChatCommand } from '../dialogs/commandParser';
 import { INTAKE_DIALOG_ID, IntakeDialog } from '../dialogs/intakeDialog';
+import type { Actor } from '../move/model';
+import { noticeCard } from '../cards/noticeCard';
+import type { Role } from '../move/model';
+import { noRoleRefusal, type ActorResolver } from './actorResolver';
+import { cardActivity } from './teamsNotifier';
 import type { CommandHandler } from './commands/commandHandler';
 
 /**
- * Routes a chat message: a conversation in the middle of a dialog continues it (unless the person
- * typed a command, which wins); otherwise the text is parsed and handed to its command's handler.
+ * Routes a chat message: first who is asking (a refusal ends the turn, before anything is looked up);
+ * then a conversation in the middle of a dialog continues it (unless the person typed a command, which
+ * wins); otherwise the text is parsed and handed to its command's handler, if the sender may use it.
  */
 export class CommandRouter {
   private readonly handlers = new Map<string, CommandHandler>();
@@ -16,6 +22,8 @@ export class CommandRouter {
     private readonly conversationState: ConversationState,
     dialogState: StatePropertyAccessor<DialogState>,
     intake: IntakeDialog,
+    private readonly actors: ActorResolver,
+    private readonly approverRoles: readonly Role[],
   ) {
     this.dialogs = new DialogSet(dialogState);
     this.dialogs.add(intake);
@@ -26,6 +34,10 @@ export class CommandRouter {
     return this;
   }
 
+  private handlerFor(command: ChatCommand): CommandHandler | undefined {
+    return command.kind === 'unknown' ? undefined : this.handlers.get(command.kind);
+  }
+
   async startIntake(turn: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(turn);
     await dc.cancelAllDialogs();
@@ -34,36 +46,50 @@ export class CommandRouter {
 
   async route(turn: TurnContext): Promise<void> {
     try {
+      // Anyone of the partner tenant may get help; everything else needs a Partner Center role (checked below).
       const text = cleanText(turn.activity.text ?? '');
+      const who = await this.actors.resolve(turn, 'partner-user');
+      if (!who.ok) {
+        await refuse(turn, this.handlerFor(parseCommand(text))?.refusalTitle, who.message);
+        return;
+      }
       if (!text && turn.activity.value) {
         await turn.sendActivity('This card needs a newer Teams client (Adaptive Cards 1.5 with Universal Actions). Update Teams and try again.');
         return;
       }
       const command = parseCommand(text);
       const dc = await this.dialogs.createContext(turn);
-      if (dc.activeDialog && (command.kind === 'unknown' || looksLikeAnswer(text))) {
+      if (dc.activeDialog && who.actor.roles.length > 0 && (command.kind === 'unknown' || looksLikeAnswer(text))) {
         const result = await dc.continueDialog();
         if (result.status !== DialogTurnStatus.empty) return;
       }
       await dc.cancelAllDialogs();
-      await this.dispatch(turn, command);
+      await this.dispatch(turn, command, who.actor);
     } finally {
       await this.conversationState.saveChanges(turn, false);
     }
   }
 
-  private async dispatch(turn: TurnContext, command: ChatCommand): Promise<void> {
+  private async dispatch(turn: TurnContext, command: ChatCommand, actor: Actor): Promise<void> {
     if (command.kind === 'unknown') {
       await turn.sendActivity(`I did not understand "${quoteForChat(command.text, 80)}". Say \`help\` to see what I can do.`);
       return;
     }
-    const handler = this.handlers.get(command.kind) as CommandHandler<typeof command.kind> | undefined;
+    const handler = this.handlerFor(command);
     if (!handler) {
       await turn.sendActivity('That command is not available here. Say `help`.');
       return;
     }
-    await (handler as { handle(turn: TurnContext, command: ChatCommand): Promise<void> }).handle(turn, command);
+    if ((handler.access ?? 'staff') === 'staff' && actor.roles.length === 0) {
+      await refuse(turn, handler.refusalTitle, noRoleRefusal(this.approverRoles, handler.whoCan));
+      return;
+    }
+    await (handler as { handle(turn: TurnContext, command: ChatCommand, actor: Actor): Promise<void> }).handle(turn, command, actor);
   }
+}
+
+async function refuse(turn: TurnContext, title: string | undefined, message: string): Promise<void> {
+  await turn.sendActivity(cardActivity(noticeCard({ title: title ?? 'Nothing done', message, tone: 'warning' })));
 }
 
 /** A bare domain or tenant id is an answer to the dialog's question, not a command. */

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const sandbox = onlyBot ? null : await startSandbox({ port: sandboxPort, host: '127.0.0.1' });
   const sandboxUrl = sandbox?.url ?? process.env.SANDBOX_URL ?? `http://127.0.0.1:${sandboxPort}`;
   const env = withLocalDefaults(process.env, sandboxUrl);
-  const stopBot = await runBot(env);
+  const stopBot = await runBot(env, 'local');
   const botPort = Number(env.PORT ?? 3978);
   const playground = !onlyBot && process.env.PLAYGROUND !== '0' ? await startPlayground(botPort, as) : null;
 

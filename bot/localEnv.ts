@@ -6,6 +6,8 @@ import { SKU_CATALOG_CSV_PATH } from '../sandbox/api/adminSkuCatalog';
 /**
  * Local mode: the bot talks to the sandbox on loopback with the sandbox's own app registration.
  * Only settings that are not already set are filled in, so `.env` and the shell still win.
+ * No bot identity is filled in: local mode runs anonymously, so the Agents Playground (which sends no
+ * Bot Framework tokens) works; set MicrosoftAppId and the rest in `.env` to run local mode with tokens.
  */
 export function withLocalDefaults(env: NodeJS.ProcessEnv, sandboxUrl: string): NodeJS.ProcessEnv {
   const defaults: Record<string, string> = {

@@ -1,8 +1,8 @@
 import restify from 'restify';
 import type { AddressInfo } from 'node:net';
-import type { CloudAdapter } from 'botbuilder';
 import type { Logger } from '../move/ports';
-import type { MoveBot } from './moveBot';
+import type { ActivityEndpoint, EdgeAnswer } from './edge/activityEndpoint';
+import { EdgeRefusal, readJsonBody } from './edge/requestBody';
 import { reactToEvent, WebhookRejected, type PartnerCenterWebhookVerifier, type WebhookReactions } from './partnerCenterWebhook';
 
 export interface BotServer {
@@ -16,41 +16,45 @@ export interface WebhookEndpoint {
   reactions: WebhookReactions;
 }
 
+/** A slow or stalled client gets this long to send its request before the connection is closed. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
 /**
- * restify + CloudAdapter: `/api/messages` for Teams, `/healthz` for load balancers and, when enabled,
- * `/api/partnercenter/events` for Partner Center webhooks.
+ * restify: `/api/messages` for Teams (the ActivityEndpoint checks body, shape and token before botbuilder
+ * runs), `/healthz` for load balancers and, when enabled, `/api/partnercenter/events` for Partner Center
+ * webhooks. No body parser plugin: each route reads its body within limits (see edge/requestBody.ts).
  */
-export function createBotServer(options: { adapter: CloudAdapter; bot: MoveBot; log: Logger; webhooks?: WebhookEndpoint }): BotServer {
+export function createBotServer(options: { endpoint: ActivityEndpoint; log: Logger; webhooks?: WebhookEndpoint }): BotServer {
   const server = restify.createServer({ name: 'csp-move-assistant', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
+  server.server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.server.headersTimeout = REQUEST_TIMEOUT_MS;
+  const answer = (res: restify.Response, reply: EdgeAnswer) => {
+    for (const [name, value] of Object.entries(reply.headers ?? {})) res.header(name, value);
+    // A refused body may not have been read to its end: close the connection rather than read the rest.
+    if (reply.status >= 400 && reply.status < 500) res.header('Connection', 'close');
+    res.send(reply.status, reply.body);
+  };
+
   server.post('/api/messages', async (req, res) => {
-    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) {
-      res.send(400, { error: 'The request body must be a Bot Framework activity (JSON object).' });
-      return;
-    }
-    try {
-      await options.adapter.process(req, res, (context) => options.bot.run(context));
-    } catch (error) {
-      options.log.error({ err: error instanceof Error ? error.message : String(error) }, 'processing an activity failed');
-      if (!res.headersSent) res.send(500, { error: 'The bot failed to process the activity.' });
-    }
+    answer(res, await options.endpoint.handle(req));
   });
   server.get('/healthz', async (_req, res) => { res.send(200, { status: 'ok' }); });
   const webhooks = options.webhooks;
   if (webhooks) {
     server.post('/api/partnercenter/events', async (req, res) => {
-      const raw = (req as unknown as { rawBody?: string | Buffer }).rawBody ?? '';
       try {
-        const event = await webhooks.verifier.verify(req.headers, Buffer.isBuffer(raw) ? raw : Buffer.from(raw, 'utf8'));
+        const { bytes } = await readJsonBody(req);
+        const event = await webhooks.verifier.verify(req.headers, bytes);
         // Answer at once; Partner Center retries slow or failed deliveries, and the sweep is the fallback anyway.
         void reactToEvent(event, webhooks.reactions, options.log).catch((error: unknown) => {
           options.log.warn({ event: event.eventName, err: error instanceof Error ? error.message : String(error) }, 'reacting to a Partner Center event failed');
         });
         res.send(200, { received: event.eventName });
       } catch (error) {
-        const status = error instanceof WebhookRejected ? error.status : 500;
+        const status = error instanceof WebhookRejected || error instanceof EdgeRefusal ? error.status : 500;
+        const reason = error instanceof WebhookRejected ? error.message : error instanceof EdgeRefusal ? error.reason : 'The event could not be checked.';
         options.log.warn({ status, err: error instanceof Error ? error.message : String(error) }, 'Partner Center event refused');
-        res.send(status, { error: error instanceof WebhookRejected ? error.message : 'The event could not be checked.' });
+        answer(res, { status, body: { error: reason } });
       }
     });
   }

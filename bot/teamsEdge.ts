@@ -61,17 +61,18 @@ export interface TeamsEdgeDeps {
 /** The bot with its card actions (one handler per verb) and chat commands (one handler per command). */
 export function createTeamsEdge(deps: TeamsEdgeDeps): { bot: MoveBot; actions: ActionRouter; commands: CommandRouter } {
   const countries = countryOptions(deps.regions);
-  const actors = new ActorResolver(deps.partnerDirectory, deps.partnerTenantId, deps.log);
+  const approvalPolicy = deps.approvalPolicy ?? DEFAULT_APPROVAL_POLICY;
+  const actors = new ActorResolver(deps.partnerDirectory, deps.partnerTenantId, deps.log, approvalPolicy.approverRoles);
   const actionDeps: ActionDeps = {
     orchestrator: deps.orchestrator, registry: deps.registry, countries, partnerRegion: deps.partnerRegion, partnerName: deps.partnerName,
     replyBudgetMs: deps.replyBudgetMs, sso: deps.sso ?? new SsoGate(undefined),
-    cardOptions: { approvalPolicy: deps.approvalPolicy ?? DEFAULT_APPROVAL_POLICY, invitationMail: deps.invitationMail },
+    cardOptions: { approvalPolicy, invitationMail: deps.invitationMail },
   };
   const actions = new ActionRouter([
     new MoveStartAction(actionDeps), new MovePlanApproveAction(actionDeps), new MovePlanRejectAction(actionDeps),
     new MoveCancelAction(actionDeps), new MoveRefreshAction(actionDeps), new ChooseOffersAction(actionDeps),
     new EnterInventoryAction(actionDeps), new RetryReassignmentAction(actionDeps), new EmailInvitationAction(actionDeps),
-  ], actors, deps.log);
+  ], actors, deps.log, approvalPolicy.approverRoles);
 
   const commandDeps: CommandDeps = { ...actionDeps, actors, now: () => deps.clock.now() };
   const showStartForm = async (turn: TurnContext, customer: string) => {
@@ -80,7 +81,7 @@ export function createTeamsEdge(deps: TeamsEdgeDeps): { bot: MoveBot; actions: A
     })));
   };
   const state = deps.conversationState;
-  const commands = new CommandRouter(state, state.createProperty<DialogState>('dialogState'), new IntakeDialog(showStartForm));
+  const commands = new CommandRouter(state, state.createProperty<DialogState>('dialogState'), new IntakeDialog(showStartForm), actors, approvalPolicy.approverRoles);
   commands
     .register(new HelpCommand(commandDeps))
     .register(new MoveCommand(commandDeps, (turn) => commands.startIntake(turn).then(() => state.saveChanges(turn, false))))

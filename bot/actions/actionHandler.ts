@@ -20,6 +20,8 @@ export interface ActionContext {
 /** One handler per verb (DESIGN §5): `move.<step>.<action>`. */
 export interface ActionHandler {
   readonly verb: string;
+  /** Who may do it, for the refusal of someone without a Partner Center role (default: who starts and approves moves). */
+  readonly whoCan?: string;
   handle(context: ActionContext): Promise<AdaptiveCardInvokeResponse>;
 }
 

@@ -1,3 +1,4 @@
+import { describeRoles, ROLES_THAT_START } from '../../move/policy';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue } from 'botbuilder';
 import { INVITATION_EMAIL_INPUT_ID, VERBS } from '../../cards/common';
 import { invitationEmail } from '../../cards/invitationCard';
@@ -18,6 +19,7 @@ const MAX_TYPED_CHARS = 1_500;
  */
 export class EmailInvitationAction extends MoveCardAction {
   readonly verb = VERBS.emailInvitation;
+  readonly whoCan = `Only ${describeRoles(ROLES_THAT_START)} can email the invitation.`;
   // Each email's outcome bumps the card's version: a version check would lose the typed address. The decider refuses once the move no longer waits for acceptance.
   protected override readonly needsCurrentCard = false;
 

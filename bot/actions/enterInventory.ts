@@ -1,3 +1,4 @@
+import { describeRoles, ROLES_THAT_START } from '../../move/policy';
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { INVENTORY_INPUT_ID, VERBS } from '../../cards/common';
 import { TYPED_INVENTORY_EXAMPLE } from '../../move/typedInventory';
@@ -15,6 +16,7 @@ const MAX_TYPED_CHARS = 10_000;
  */
 export class EnterInventoryAction extends MoveCardAction {
   readonly verb = VERBS.enterInventory;
+  readonly whoCan = `Only ${describeRoles(ROLES_THAT_START)} can type in an inventory.`;
   // Each failed read of the tenant bumps the card's version: a version check would throw away what someone typed. The decider refuses once the inventory is in.
   protected override readonly needsCurrentCard = false;
 

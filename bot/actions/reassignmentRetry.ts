@@ -1,3 +1,4 @@
+import { describeRoles, ROLES_THAT_START } from '../../move/policy';
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { VERBS } from '../../cards/common';
 import { answerClick, MoveCardAction, type ActionContext } from './actionHandler';
@@ -9,6 +10,7 @@ import type { MoveState } from '../../move/state';
  */
 export class RetryReassignmentAction extends MoveCardAction {
   readonly verb = VERBS.retryReassignment;
+  readonly whoCan = `Only ${describeRoles(ROLES_THAT_START)} can run the reassignment again.`;
 
   protected async act({ turn, actor }: ActionContext, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
     const result = await this.deps.orchestrator.resumeReassignment(moveId, actor);

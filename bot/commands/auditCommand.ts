@@ -18,11 +18,6 @@ export class AuditCommand implements CommandHandler<'audit'> {
       await turn.sendActivity(command.customer ? `There is no move for ${quoteForChat(command.customer)}.` : 'Say which customer: `audit contoso.com`.');
       return;
     }
-    const who = await this.deps.actors.resolve(turn);
-    if (!who.ok || who.actor.roles.length === 0) {
-      await turn.sendActivity(who.ok ? 'Only partner staff with a Partner Center role can read a move\'s audit trail.' : who.message);
-      return;
-    }
     const csv = auditCsv(state.moveId, await this.deps.orchestrator.history(state.moveId), this.deps.cardOptions);
     const lines = csv.split('\r\n');
     let shown = csv;

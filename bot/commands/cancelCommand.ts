@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { moveCard } from '../../cards/moveCard';
 import { noticeCard } from '../../cards/noticeCard';
 import type { ChatCommand } from '../../dialogs/commandParser';
+import type { Actor } from '../../move/model';
 import { settleWithin } from '../actions/actionHandler';
 import { cardActivity } from '../teamsNotifier';
 import type { CommandDeps, CommandHandler } from './commandHandler';
@@ -10,10 +11,11 @@ import type { CommandDeps, CommandHandler } from './commandHandler';
 /** `cancel <customer>`: cancel the customer's running move. */
 export class CancelCommand implements CommandHandler<'cancel'> {
   readonly kind = 'cancel' as const;
+  readonly refusalTitle = 'Nothing cancelled';
 
   constructor(private readonly deps: CommandDeps) {}
 
-  async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'cancel' }>): Promise<void> {
+  async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'cancel' }>, actor: Actor): Promise<void> {
     if (!command.customer) {
       await turn.sendActivity('Say which customer: `cancel contoso.com`.');
       return;
@@ -23,12 +25,7 @@ export class CancelCommand implements CommandHandler<'cancel'> {
       await turn.sendActivity(`No move is running for ${quoteForChat(command.customer)}.`);
       return;
     }
-    const who = await this.deps.actors.resolve(turn);
-    if (!who.ok) {
-      await turn.sendActivity(cardActivity(noticeCard({ title: 'Nothing cancelled', message: who.message, tone: 'error' })));
-      return;
-    }
-    const result = await this.deps.orchestrator.cancel(state.moveId, who.actor, `Cancelled by ${who.actor.name} from chat.`);
+    const result = await this.deps.orchestrator.cancel(state.moveId, actor, `Cancelled by ${actor.name} from chat.`);
     if (!result.ok) {
       await turn.sendActivity(cardActivity(noticeCard({ title: 'Nothing cancelled', message: result.refusal.message, tone: 'warning' })));
       return;

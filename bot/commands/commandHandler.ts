@@ -3,13 +3,22 @@ import type { CountryOption } from '../../cards/intakeCard';
 import type { CardOptions } from '../../cards/moveView';
 import type { ChatCommand } from '../../dialogs/commandParser';
 import type { MoveOrchestrator } from '../../move/orchestrator';
-import type { ActorResolver } from '../actorResolver';
+import type { Actor } from '../../move/model';
+import type { Access, ActorResolver } from '../actorResolver';
 import type { ConversationRegistry } from '../conversationRegistry';
 
-/** One handler per chat command. */
+/**
+ * One handler per chat command. The router resolves who is asking before it calls a handler and refuses
+ * those who may not use it (`access`, default 'staff': a Partner Center role); the decider checks the rest.
+ */
 export interface CommandHandler<K extends ChatCommand['kind'] = ChatCommand['kind']> {
   readonly kind: K;
-  handle(turn: TurnContext, command: Extract<ChatCommand, { kind: K }>): Promise<void>;
+  readonly access?: Access;
+  /** The title of the notice that refuses someone (default "Nothing done"). */
+  readonly refusalTitle?: string;
+  /** Who may use the command, for the refusal of someone without a Partner Center role. */
+  readonly whoCan?: string;
+  handle(turn: TurnContext, command: Extract<ChatCommand, { kind: K }>, actor: Actor): Promise<void>;
 }
 
 export interface CommandDeps {

@@ -1,15 +1,17 @@
 import type { TurnContext } from 'botbuilder';
+import type { Actor } from '../../move/model';
 import { helpCard } from '../../cards/helpCard';
 import { cardActivity } from '../teamsNotifier';
 import type { CommandDeps, CommandHandler } from './commandHandler';
 
 export class HelpCommand implements CommandHandler<'help'> {
   readonly kind = 'help' as const;
+  /** Help names no customer: anyone of the partner's organisation may read it, with or without a role. */
+  readonly access = 'partner-user' as const;
 
   constructor(private readonly deps: CommandDeps) {}
 
-  async handle(turn: TurnContext): Promise<void> {
-    const who = await this.deps.actors.resolve(turn);
-    await turn.sendActivity(cardActivity(helpCard({ roles: who.ok ? who.actor.roles : [], approverRoles: this.deps.cardOptions.approvalPolicy.approverRoles })));
+  async handle(turn: TurnContext, _command: unknown, actor: Actor): Promise<void> {
+    await turn.sendActivity(cardActivity(helpCard({ roles: actor.roles, approverRoles: this.deps.cardOptions.approvalPolicy.approverRoles })));
   }
 }

@@ -4,6 +4,7 @@ import { intakeCard } from '../../cards/intakeCard';
 import { moveCard } from '../../cards/moveCard';
 import { noticeCard } from '../../cards/noticeCard';
 import type { ChatCommand } from '../../dialogs/commandParser';
+import type { Actor } from '../../move/model';
 import { isValidCustomerIdentifier } from '../../move/decider';
 import { describeActorRoles, describeRoles, hasAnyRole, ROLES_THAT_START } from '../../move/policy';
 import { settleWithin } from '../actions/actionHandler';
@@ -16,19 +17,16 @@ import type { CommandDeps, CommandHandler } from './commandHandler';
  */
 export class MoveCommand implements CommandHandler<'move'> {
   readonly kind = 'move' as const;
+  readonly refusalTitle = 'No move started';
+  readonly whoCan = `Only ${describeRoles(ROLES_THAT_START)} can start a move.`;
 
   constructor(private readonly deps: CommandDeps, private readonly askForCustomer: (turn: TurnContext) => Promise<void>) {}
 
-  async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'move' }>): Promise<void> {
-    const who = await this.deps.actors.resolve(turn);
-    if (!who.ok) {
-      await turn.sendActivity(cardActivity(noticeCard({ title: 'No move started', message: who.message, tone: 'error' })));
-      return;
-    }
-    if (!hasAnyRole(who.actor, ROLES_THAT_START)) {
+  async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'move' }>, actor: Actor): Promise<void> {
+    if (!hasAnyRole(actor, ROLES_THAT_START)) {
       await turn.sendActivity(cardActivity(noticeCard({
         title: 'You cannot start a move',
-        message: `Only ${describeRoles(ROLES_THAT_START)} can start a move. ${describeActorRoles(who.actor)}.`,
+        message: `Only ${describeRoles(ROLES_THAT_START)} can start a move. ${describeActorRoles(actor)}.`,
         fix: 'Ask one of them to start it, or ask your Partner Center admin for the Sales agent role.',
         tone: 'warning',
       })));
@@ -54,7 +52,7 @@ export class MoveCommand implements CommandHandler<'move'> {
       return;
     }
     const result = await this.deps.orchestrator.startMove({
-      moveId, actor: who.actor, customerDomain: command.customer, customerCountry: command.country,
+      moveId, actor, customerDomain: command.customer, customerCountry: command.country,
       source: command.source ?? 'unknown', multiPartner: command.multiPartner, requestGdap: command.requestGdap,
     });
     if (!result.ok) {

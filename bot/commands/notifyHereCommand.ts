@@ -1,28 +1,19 @@
 import { TurnContext, teamsGetChannelId, teamsGetTeamInfo } from 'botbuilder';
-import { cardActivity } from '../teamsNotifier';
-import { noticeCard } from '../../cards/noticeCard';
+import type { Actor } from '../../move/model';
 import type { CommandDeps, CommandHandler } from './commandHandler';
 
 /** `notify here`, said in a team channel: the channel gets a thread per move from now on. */
 export class NotifyHereCommand implements CommandHandler<'notify-here'> {
   readonly kind = 'notify-here' as const;
+  readonly refusalTitle = 'Notification channel not changed';
 
   constructor(private readonly deps: CommandDeps) {}
 
-  async handle(turn: TurnContext): Promise<void> {
+  async handle(turn: TurnContext, _command: unknown, actor: Actor): Promise<void> {
     const activity = turn.activity;
     const channelId = teamsGetChannelId(activity) ?? (activity.conversation?.conversationType === 'channel' ? activity.conversation.id.split(';')[0] : null);
     if (!channelId) {
       await turn.sendActivity('Say `@CSP Move Assistant notify here` in the team channel that should get the updates; this is not a channel.');
-      return;
-    }
-    const who = await this.deps.actors.resolve(turn);
-    if (!who.ok || who.actor.roles.length === 0) {
-      await turn.sendActivity(cardActivity(noticeCard({
-        title: 'Notification channel not changed',
-        message: who.ok ? 'Only partner staff with a Partner Center role can choose the notification channel. You have no Partner Center role.' : who.message,
-        tone: 'warning',
-      })));
       return;
     }
     const reference = TurnContext.getConversationReference(activity);
@@ -30,7 +21,7 @@ export class NotifyHereCommand implements CommandHandler<'notify-here'> {
     reference.conversation = { ...reference.conversation!, id: channelId, conversationType: 'channel', isGroup: true };
     delete reference.activityId;
     await this.deps.registry.setNotificationChannel({
-      reference, channelId, teamId: teamsGetTeamInfo(activity)?.id ?? null, chosenBy: who.actor.name, chosenAt: this.deps.now().toISOString(),
+      reference, channelId, teamId: teamsGetTeamInfo(activity)?.id ?? null, chosenBy: actor.name, chosenAt: this.deps.now().toISOString(),
     });
     await turn.sendActivity('Done: this channel is now the notification channel. Each move gets its own thread here, with every step posted as it happens.');
   }

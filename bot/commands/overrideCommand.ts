@@ -2,6 +2,7 @@ import { TurnContext } from 'botbuilder';
 import { moveCard } from '../../cards/moveCard';
 import { noticeCard } from '../../cards/noticeCard';
 import { quoteForChat, type ChatCommand } from '../../dialogs/commandParser';
+import type { Actor } from '../../move/model';
 import { settleWithin } from '../actions/actionHandler';
 import { cardActivity } from '../teamsNotifier';
 import type { CommandDeps, CommandHandler } from './commandHandler';
@@ -9,10 +10,11 @@ import type { CommandDeps, CommandHandler } from './commandHandler';
 /** `override <customer> <reason>`: an Account admin lifts a blocker that a person may judge. */
 export class OverrideCommand implements CommandHandler<'override'> {
   readonly kind = 'override' as const;
+  readonly refusalTitle = 'Nothing overridden';
 
   constructor(private readonly deps: CommandDeps) {}
 
-  async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'override' }>): Promise<void> {
+  async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'override' }>, actor: Actor): Promise<void> {
     const state = command.customer ? this.deps.orchestrator.latestMoveFor(command.customer) : undefined;
     if (!command.customer || !state) {
       await turn.sendActivity(command.customer
@@ -20,12 +22,7 @@ export class OverrideCommand implements CommandHandler<'override'> {
         : 'Say which customer and why: `override contoso.com The tenant is in the US; its EU scope comes from data residency.`');
       return;
     }
-    const who = await this.deps.actors.resolve(turn);
-    if (!who.ok) {
-      await turn.sendActivity(cardActivity(noticeCard({ title: 'Nothing overridden', message: who.message, tone: 'error' })));
-      return;
-    }
-    const result = await this.deps.orchestrator.overrideBlock(state.moveId, who.actor, command.reason);
+    const result = await this.deps.orchestrator.overrideBlock(state.moveId, actor, command.reason);
     if (!result.ok) {
       await turn.sendActivity(cardActivity(noticeCard({ title: 'Nothing overridden', message: result.refusal.message, tone: 'warning' })));
       return;

@@ -16,23 +16,19 @@ import type { CommandDeps, CommandHandler } from './commandHandler';
  */
 export class RetryCommand implements CommandHandler<'retry'> {
   readonly kind = 'retry' as const;
+  readonly refusalTitle = 'Nothing run again';
 
   constructor(private readonly deps: CommandDeps) {}
 
-  async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'retry' }>): Promise<void> {
+  async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'retry' }>, actor: Actor): Promise<void> {
     const latest = command.customer ? this.deps.orchestrator.latestMoveFor(command.customer) : undefined;
     const state = command.customer ? this.deps.orchestrator.activeMoveFor(command.customer) ?? (latest?.stage === 'blocked' ? latest : undefined) : undefined;
     if (!command.customer || !state) {
       await turn.sendActivity(command.customer ? `No move is running for ${quoteForChat(command.customer)}.` : 'Say which customer: `retry contoso.com`.');
       return;
     }
-    const who = await this.deps.actors.resolve(turn);
-    if (!who.ok || who.actor.roles.length === 0) {
-      await turn.sendActivity(who.ok ? 'Only partner staff with a Partner Center role can retry a move.' : who.message);
-      return;
-    }
     if (state.stage === 'blocked' && state.blocked?.reason.code === 'reassignment-incomplete') {
-      await this.resumeReassignment(turn, state, who.actor);
+      await this.resumeReassignment(turn, state, actor);
       return;
     }
     if (state.stage === 'blocked') {

@@ -32,7 +32,7 @@ describe('two bot instances on one Azure Storage account', function () {
         STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: azurite().connectionString,
         DATA_DIR: path.join(dataDir, `instance-${i}`), PORT: '0', LOG_LEVEL: 'silent',
       }, sandbox.url);
-      const app = await createApp(loadConfig(env), { log: quietLog, startSweeps: false });
+      const app = await createApp(loadConfig(env, 'local'), { log: quietLog, startSweeps: false });
       apps.push(app);
       clients.push(new TeamsClient(await app.server.listen(0, '127.0.0.1'), connector.url));
     }

@@ -62,8 +62,8 @@ describe('card actions (adaptiveCard/action invokes)', () => {
     it('refuses Isaiah (no role) on the start form, naming who may start', async () => {
       const t = new TestBot();
       const result = await t.click(STAFF.isaiah, 'move.start', t.startForm());
-      const text = textOf(assertCardResponse(result));
-      assert.ok(text.includes('Only an Account admin, an Admin agent or a Sales agent can start a move. You have no Partner Center role.'), text);
+      const text = assertMessageResponse(result, /^Only an Account admin, an Admin agent or a Sales agent can start a move\. You have no Partner Center role, so you cannot see or change moves\./);
+      assert.ok(text.includes('Ask one of them, or ask your Partner Center admin for the role your work needs.'), text);
       assert.equal(t.store.count(), 0);
       assert.equal(t.tenants.calls, 0, 'no pre-flight call was made');
     });
@@ -251,10 +251,12 @@ describe('card actions (adaptiveCard/action invokes)', () => {
   });
 
   describe('move.refresh', () => {
-    it('draws the card of the current state, for anyone in the tenant', async () => {
+    it('draws the card of the current state for staff with any role, and shows nothing to Isaiah (no role)', async () => {
       const t = new TestBot();
       const state = await t.contosoAtApproval(STAFF.megan);
-      const result = await t.click(STAFF.isaiah, 'move.refresh', { moveId: state.moveId, version: 1 });
+      const refused = await t.click(STAFF.isaiah, 'move.refresh', { moveId: state.moveId, version: 1 });
+      assertMessageResponse(refused, /^Moves are started by an Account admin, an Admin agent or a Sales agent and their plans approved by an Account admin or a Billing agent\. You have no Partner Center role/);
+      const result = await t.click(STAFF.lynne, 'move.refresh', { moveId: state.moveId, version: 1 });
       const card = assertCardResponse(result, state);
       assert.ok(findAction(card, 'move.plan.approve'), 'the plan card');
       assert.equal(findAction(card, 'move.plan.approve')?.data.planHash, state.plan!.hash);

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { ConfigError, loadConfig } from '../../bot/config';
 import { MICROSOFT_LICENSING_CSV_URL } from '../../services/skuCatalog/skuCatalogLoader';
 
-const minimal = { PARTNER_TENANT_ID: '7d6f3e2a-1b2c-4d5e-8f90-0a1b2c3d4e5f', AZURE_CLIENT_ID: '11111111-2222-4333-8444-555555555555', AZURE_CLIENT_SECRET: 'secret' };
+/** The partner side: who the bot works for and the app that calls Partner Center and Graph. */
+const service = { PARTNER_TENANT_ID: '7d6f3e2a-1b2c-4d5e-8f90-0a1b2c3d4e5f', AZURE_CLIENT_ID: '11111111-2222-4333-8444-555555555555', AZURE_CLIENT_SECRET: 'secret' };
+/** The Azure Bot's identity: production never runs without one. */
+const botIdentity = { MicrosoftAppId: '22222222-3333-4444-8555-666666666666', MicrosoftAppPassword: 'bot-secret', MicrosoftAppTenantId: '7d6f3e2a-1b2c-4d5e-8f90-0a1b2c3d4e5f' };
+/** The smallest valid production configuration. */
+const minimal = { ...service, ...botIdentity };
 
 describe('configuration', () => {
   it('fills defaults', () => {
@@ -14,9 +19,11 @@ describe('configuration', () => {
   });
 
   it('treats empty variables (a copied .env.example) as unset', () => {
-    const config = loadConfig({ ...minimal, PARTNER_COUNTRY: '', MicrosoftAppId: '', PORT: '' });
+    const config = loadConfig({ ...minimal, PARTNER_COUNTRY: '', MicrosoftAppType: ' ', PORT: '', BOT_ALLOWED_CALLERS: '' });
     assert.equal(config.PARTNER_COUNTRY, undefined);
     assert.equal(config.PORT, 3978);
+    assert.equal(config.botIdentity?.type, 'SingleTenant');
+    assert.deepEqual(config.botIdentity?.allowedCallers, []);
   });
 
   it('lists every problem, one line each, and never echoes a secret', () => {
@@ -53,7 +60,7 @@ describe('configuration', () => {
   });
 
   it('requires a bot password with a bot app id, and a tenant for SingleTenant', () => {
-    assert.throws(() => loadConfig({ ...minimal, MicrosoftAppId: 'app', MicrosoftAppType: 'SingleTenant' }), /MicrosoftAppPassword[\s\S]*MicrosoftAppTenantId/);
+    assert.throws(() => loadConfig({ ...service, MicrosoftAppId: botIdentity.MicrosoftAppId, MicrosoftAppType: 'SingleTenant' }), /MicrosoftAppPassword[\s\S]*MicrosoftAppTenantId/);
   });
 
   it('takes a certificate or a managed identity instead of a secret, and says what to set when nothing is', () => {
@@ -83,7 +90,9 @@ describe('configuration', () => {
     assert.match(defaults.SKU_CATALOG_SOURCE, /^https:\/\/download\.microsoft\.com\/.*licensing\.csv$/);
     assert.equal(defaults.SKU_CATALOG_MAX_AGE_DAYS, 30);
     assert.equal(loadConfig({ ...minimal, SKU_CATALOG_SOURCE: '/srv/data/licensing.csv' }).SKU_CATALOG_SOURCE, '/srv/data/licensing.csv');
-    assert.equal(loadConfig({ ...minimal, SKU_CATALOG_SOURCE: ' http://127.0.0.1:3979/_sandbox/sku-catalog.csv ' }).SKU_CATALOG_SOURCE, 'http://127.0.0.1:3979/_sandbox/sku-catalog.csv');
+    // http only in local mode (the sandbox's table); production wants https or a file.
+    assert.equal(loadConfig({ ...minimal, SKU_CATALOG_SOURCE: ' http://127.0.0.1:3979/_sandbox/sku-catalog.csv ' }, 'local').SKU_CATALOG_SOURCE, 'http://127.0.0.1:3979/_sandbox/sku-catalog.csv');
+    assert.throws(() => loadConfig({ ...minimal, SKU_CATALOG_SOURCE: 'http://files.example.com/licensing.csv' }), /SKU_CATALOG_SOURCE: use an https URL or a file path/);
     assert.equal(loadConfig({ ...minimal, SKU_CATALOG_MAX_AGE_DAYS: '7' }).SKU_CATALOG_MAX_AGE_DAYS, 7);
     assert.throws(() => loadConfig({ ...minimal, SKU_CATALOG_SOURCE: 'ftp://files.example.com/licensing.csv' }), /SKU_CATALOG_SOURCE: .*http/);
     for (const bad of ['0', '366', '2.5', 'monthly']) {

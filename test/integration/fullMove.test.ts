@@ -3,10 +3,15 @@ import { ADATUM_TENANT_ID } from '../../sandbox/world/constants';
 import { cardOf, findAction, textOf } from '../support/fakeConnector';
 import { Harness, users } from './harness';
 
-/** A whole Contoso move over HTTP: bot + sandbox in process, Teams played by a fake connector. */
-describe('a whole customer move over HTTP', function () {
+/**
+ * A whole Contoso move over HTTP: bot + sandbox in process, Teams played by a fake connector. It runs twice:
+ * as local mode runs it (anonymous), and with production authentication against the sandbox's Bot Framework
+ * stand-in — every request to the bot carries a channel token, every call of the bot's to the connector is
+ * checked for a valid token of its own.
+ */
+for (const authenticated of [false, true]) describe(`a whole customer move over HTTP (${authenticated ? 'Bot Framework authentication on' : 'local mode, anonymous'})`, function () {
   this.timeout(60_000);
-  const h = new Harness();
+  const h = new Harness({ authenticated });
   const general = '19:general@thread.tacv2';
 
   before(() => h.start());
@@ -158,4 +163,23 @@ describe('a whole customer move over HTTP', function () {
     assert.equal(second.blocked?.reason.code, 'duplicate-tenant');
     assert.equal(second.invitation, null);
   });
+
+  if (authenticated) {
+    it('made every call to the connector with a valid Bot Framework token of its own', () => {
+      assert.deepEqual(h.connector.authFailures, []);
+      assert.ok(h.connector.authenticatedCalls >= 10, `${h.connector.authenticatedCalls} authenticated calls`);
+    });
+
+    it('refuses the same activity without the channel token (401), and changes nothing', async () => {
+      const before = h.app.orchestrator.all().length;
+      const response = await fetch(`${h.botUrl}/api/messages`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text: 'move litware.onmicrosoft.com US direct', channelId: 'msteams', serviceUrl: h.connector.url,
+          from: users.megan, recipient: { id: '28:bot' }, conversation: h.teams.personal(users.megan), channelData: { tenant: { id: h.teams.personal(users.megan).tenantId } } }),
+      });
+      assert.equal(response.status, 401);
+      assert.deepEqual(await response.json(), { error: 'Unauthorized: no Authorization header.' });
+      assert.equal(h.app.orchestrator.all().length, before);
+    });
+  }
 });

@@ -7,8 +7,10 @@ import { withLocalDefaults } from '../../bot/localEnv';
 import type { Clock, Logger } from '../../move/ports';
 import { startSandbox, type SandboxHandle } from '../../sandbox/server';
 import {
-  ADELE_VANCE_ID, ALEX_WILBER_ID, ISAIAH_LANGER_ID, MEGAN_BOWEN_ID, PATTI_FERNANDEZ_ID,
+  ADELE_VANCE_ID, ALEX_WILBER_ID, ISAIAH_LANGER_ID, MEGAN_BOWEN_ID, PARTNER_TENANT_ID, PATTI_FERNANDEZ_ID, SANDBOX_BOT_APP_ID,
+  SANDBOX_BOT_APP_SECRET,
 } from '../../sandbox/world/constants';
+import { channelToken, OutboundTokenVerifier } from '../support/botFrameworkTokens';
 import { FakeConnector } from '../support/fakeConnector';
 import { TeamsClient, type TeamsUser } from '../support/teamsClient';
 
@@ -41,21 +43,32 @@ export class Harness {
 
   /** Extra settings and overrides for the bot (e.g. webhooks on, a certificate fetcher). */
   botEnv: Record<string, string> = {};
+  /** The bot's logger (quiet by default). */
+  log: Logger = quietLog;
   fetchWebhookCertificate?: (url: string) => Promise<Buffer>;
+
+  /**
+   * `authenticated`: production authentication against the sandbox's Bot Framework stand-in — the bot has an
+   * identity, every request carries a channel token the sandbox issued, and the connector checks the token on
+   * each of the bot's calls. Otherwise local mode's anonymous bot.
+   */
+  constructor(private readonly options: { authenticated?: boolean } = {}) {}
 
   async start(dataDir?: string): Promise<this> {
     this.sandbox = await startSandbox({ port: 0 });
-    this.connector = await new FakeConnector().start();
+    this.connector = await new FakeConnector(this.options.authenticated ? new OutboundTokenVerifier(this.sandbox.url, { tenantId: PARTNER_TENANT_ID }) : undefined).start();
     this.dataDir = dataDir ?? await mkdtemp(path.join(os.tmpdir(), 'csp-move-it-'));
     await this.startBot();
     return this;
   }
 
   async startBot(): Promise<void> {
-    const env = withLocalDefaults({ DATA_DIR: this.dataDir, PORT: '0', LOG_LEVEL: 'silent', REPLY_BUDGET_MS: '8000', ...this.botEnv }, this.sandbox.url);
-    this.app = await createApp(loadConfig(env), { log: quietLog, startSweeps: false, clock: this.clock, fetchWebhookCertificate: this.fetchWebhookCertificate });
+    const identity = this.options.authenticated ? botIdentityEnv(this.sandbox.url) : {};
+    const env = withLocalDefaults({ DATA_DIR: this.dataDir, PORT: '0', LOG_LEVEL: 'silent', REPLY_BUDGET_MS: '8000', ...identity, ...this.botEnv }, this.sandbox.url);
+    this.app = await createApp(loadConfig(env, 'local'), { log: this.log, startSweeps: false, clock: this.clock, fetchWebhookCertificate: this.fetchWebhookCertificate });
     this.botUrl = await this.app.server.listen(0, '127.0.0.1');
-    this.teams = new TeamsClient(this.botUrl, this.connector.url);
+    const token = this.options.authenticated ? () => channelToken(this.sandbox.url, { appId: SANDBOX_BOT_APP_ID, serviceUrl: this.connector.url }) : undefined;
+    this.teams = new TeamsClient(this.botUrl, this.connector.url, PARTNER_TENANT_ID, token);
   }
 
   async stopBot(): Promise<void> {
@@ -90,4 +103,16 @@ export class Harness {
     }
     throw new Error(`move ${moveId} is at ${this.app.orchestrator.get(moveId)?.stage}, not ${stage}`);
   }
+}
+
+/** The bot's identity in the sandbox, with botbuilder's endpoint settings pointed at the sandbox's Bot Framework stand-in. */
+export function botIdentityEnv(sandboxUrl: string): Record<string, string> {
+  return {
+    MicrosoftAppId: SANDBOX_BOT_APP_ID,
+    MicrosoftAppPassword: SANDBOX_BOT_APP_SECRET,
+    MicrosoftAppType: 'SingleTenant',
+    MicrosoftAppTenantId: PARTNER_TENANT_ID,
+    ToBotFromChannelOpenIdMetadataUrl: `${sandboxUrl}/botframework/v1/.well-known/openidconfiguration`,
+    ToChannelFromBotLoginUrl: `${sandboxUrl}/login/${PARTNER_TENANT_ID}`,
+  };
 }

@@ -8,15 +8,26 @@ export interface RecordedActivity {
   updated: boolean;
 }
 
+/** Checks the bot's outbound Authorization header (the sandbox's Bot Framework token verifier). */
+export interface OutboundAuthCheck {
+  verify(authorizationHeader: string | undefined): Promise<{ ok: true } | { ok: false; reason: string }>;
+}
+
 /**
  * A stand-in for the Bot Connector service (what Teams runs): records what the bot sends, starts
- * channel threads and accepts updates. Loopback only.
+ * channel threads and accepts updates. Loopback only. With a verifier, every call must carry a valid
+ * Bot Framework token, as the real connector requires; a call without one gets 401 and is recorded.
  */
 export class FakeConnector {
   readonly sent: RecordedActivity[] = [];
+  /** Calls the verifier refused: what was called and why. */
+  readonly authFailures: string[] = [];
+  authenticatedCalls = 0;
   readonly threads: Array<{ conversationId: string; rootActivityId: string; channelId: string }> = [];
   private server: http.Server | null = null;
   private counter = 0;
+
+  constructor(private readonly verifier?: OutboundAuthCheck) {}
 
   get url(): string {
     return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
@@ -48,6 +59,14 @@ export class FakeConnector {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(json));
     };
+    if (this.verifier) {
+      const check = await this.verifier.verify(req.headers.authorization);
+      if (!check.ok) {
+        this.authFailures.push(`${req.method} ${url}: ${check.reason}`);
+        return reply(401, { error: { code: 'Unauthorized', message: check.reason } });
+      }
+      this.authenticatedCalls += 1;
+    }
     let match: RegExpExecArray | null;
     if (req.method === 'POST' && /\/v3\/conversations\/?$/.test(url)) {
       const activityId = `root-${++this.counter}`;

@@ -9,7 +9,13 @@ export interface TeamsUser {
 
 /** Builds the activities Teams would POST to /api/messages, for integration tests over HTTP. */
 export class TeamsClient {
-  constructor(private readonly botUrl: string, private readonly serviceUrl: string, private readonly tenantId = PARTNER_TENANT_ID) {}
+  constructor(
+    private readonly botUrl: string,
+    private readonly serviceUrl: string,
+    private readonly tenantId = PARTNER_TENANT_ID,
+    /** The Bot Connector's token for the bot (authentication on); none = anonymous, as in local mode. */
+    private readonly channelToken?: () => Promise<string>,
+  ) {}
 
   personal(user: TeamsUser) {
     return { id: `a:personal-${user.aadObjectId}`, conversationType: 'personal', tenantId: this.tenantId };
@@ -34,10 +40,11 @@ export class TeamsClient {
     return { status: response.status, body: text ? JSON.parse(text) : null };
   }
 
-  post(activity: Record<string, unknown>): Promise<Response> {
+  async post(activity: Record<string, unknown>): Promise<Response> {
+    const authorization: Record<string, string> = this.channelToken ? { authorization: `Bearer ${await this.channelToken()}` } : {};
     return fetch(`${this.botUrl}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authorization },
       body: JSON.stringify({
         id: randomUUID(), channelId: 'msteams', serviceUrl: this.serviceUrl, timestamp: new Date().toISOString(),
         recipient: { id: '28:bot', name: 'CSP Move Assistant' }, locale: 'en-US', ...activity,
