@@ -77,19 +77,25 @@ function contentEncodingOf(header: string | undefined): string {
   throw new EdgeRefusal(415, 'Content-Encoding must be gzip, deflate, br or none.');
 }
 
-/** Collects the body, stopping (and refusing) as soon as it passes the limit. */
+/**
+ * Collects the body up to the limit. Past it, the rest is read and dropped (up to DRAIN_LIMIT_BYTES) so the
+ * refusal reaches a client that is still sending, instead of a reset connection; beyond that the request is
+ * refused at once and the connection closed after the answer.
+ */
+const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
+
 function readAll(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
+    const tooLarge = () => new EdgeRefusal(413, `The body is larger than ${maxBytes} bytes.`);
     const finish = (error: EdgeRefusal | null) => {
       if (done) return;
       done = true;
       req.removeListener('data', onData);
       if (error) {
-        // Stop reading what is left; the answer goes out and the connection closes after it.
-        req.resume();
+        req.resume(); // whatever is still coming is dropped; the answer closes the connection
         reject(error);
       } else {
         resolve(Buffer.concat(chunks, size));
@@ -97,11 +103,12 @@ function readAll(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes) finish(new EdgeRefusal(413, `The body is larger than ${maxBytes} bytes.`));
-      else chunks.push(chunk);
+      if (size <= maxBytes) chunks.push(chunk);
+      else if (size > DRAIN_LIMIT_BYTES) finish(tooLarge());
+      else chunks.length = 0; // over the limit: keep reading to the end, keep nothing
     };
     req.on('data', onData);
-    req.once('end', () => finish(null));
+    req.once('end', () => finish(size > maxBytes ? tooLarge() : null));
     req.once('error', () => finish(new EdgeRefusal(400, 'The request body could not be read.')));
     req.once('aborted', () => finish(new EdgeRefusal(400, 'The request was aborted.')));
   });

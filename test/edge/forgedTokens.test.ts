@@ -1,27 +1,11 @@
 import assert from 'node:assert/strict';
-import { createHmac, generateKeyPairSync, sign } from 'node:crypto';
 import { SANDBOX_BOT_APP_ID, SANDBOX_BOT_APP_SECRET } from '../../sandbox/world/constants';
-import { channelToken } from '../support/botFrameworkTokens';
+import { channelToken, forgeToken as forge } from '../support/botFrameworkTokens';
 import { Harness, users } from '../integration/harness';
 
 const CHANNEL_ISSUER = 'https://api.botframework.com';
 const EMULATOR_ISSUER = 'https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/';
 const OTHER_APP = '9b3f6c2e-1d4a-4e8b-a7c5-2f0e9d8c7b6a';
-
-function segment(value: object): string {
-  return Buffer.from(JSON.stringify(value)).toString('base64url');
-}
-
-/** A JWT signed with a key of our own (RS256) or an HMAC secret (HS256), or not at all (alg none). */
-function forge(header: object, claims: object, how: 'rs256' | { hs256: string } | 'none'): string {
-  const body = `${segment(header)}.${segment(claims)}`;
-  if (how === 'none') return `${body}.`;
-  if (how === 'rs256') {
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    return `${body}.${sign('sha256', Buffer.from(body), privateKey).toString('base64url')}`;
-  }
-  return `${body}.${createHmac('sha256', how.hs256).update(body).digest('base64url')}`;
-}
 
 /**
  * With a bot identity set, every forged or misused token is a 401 with a short reason and no internal detail —

@@ -4,7 +4,7 @@
  * (`OutboundTokenVerifier` / `verifyBotOutboundToken`). The check uses only node:crypto and the keys the
  * sandbox publishes over HTTP, independently of how the sandbox signs.
  */
-import { createPublicKey, verify, type JsonWebKey } from 'node:crypto';
+import { createHmac, createPublicKey, generateKeyPairSync, sign, verify, type JsonWebKey } from 'node:crypto';
 import {
   BOT_FRAMEWORK_RESOURCE, BOT_FRAMEWORK_TENANT_DOMAIN, BOT_FRAMEWORK_TENANT_ID, SANDBOX_BOT_APP_ID,
 } from '../../sandbox/world/constants';
@@ -111,4 +111,19 @@ function parseSegment(segment: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+function segment(value: object): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+/** A JWT signed with a fresh key of our own (RS256), an HMAC secret (HS256), or not at all (alg none): a forgery. */
+export function forgeToken(header: object, claims: object, how: 'rs256' | { hs256: string } | 'none'): string {
+  const body = `${segment(header)}.${segment(claims)}`;
+  if (how === 'none') return `${body}.`;
+  if (how === 'rs256') {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    return `${body}.${sign('sha256', Buffer.from(body), privateKey).toString('base64url')}`;
+  }
+  return `${body}.${createHmac('sha256', how.hs256).update(body).digest('base64url')}`;
 }
