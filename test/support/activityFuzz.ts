@@ -1,18 +1,13 @@
+import { createSeededRandom } from '../../sandbox/util/ids';
+
 /**
- * Seeded mutation of Bot Framework activities, for the edge fuzz test and the edge benchmark: the same seed
+ * Seeded mutation of Bot Framework activities, for the edge fuzz test: the same seed
  * gives the same activities, so a failure can be replayed.
  */
 
-/** mulberry32: a small, fast, seeded PRNG. */
+/** The PRNG for a seed: the sandbox's seeded mulberry32. */
 export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createSeededRandom('activity-fuzz', String(seed));
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
