@@ -44,14 +44,15 @@ export class ActorResolver {
     this.partnerTenantId = canonicalGuid(partnerTenantId) ?? partnerTenantId.toLowerCase();
   }
 
+  /** Whether the request comes from the partner's own tenant (named at least once, and the same wherever named). */
+  fromPartnerTenant(context: TurnContext): boolean {
+    return this.tenantRefusal(context) === null;
+  }
+
   async resolve(context: TurnContext, access: Access = 'staff'): Promise<ActorResult> {
     const activity = context.activity;
-    const named = [activity.conversation?.tenantId, (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id]
-      .filter((value): value is string => typeof value === 'string' && value.trim() !== '');
-    if (named.length === 0) return refuse(REFUSALS.noTenant);
-    const tenants = new Set(named.map((value) => canonicalGuid(value) ?? `not-a-guid:${value}`));
-    if (tenants.size > 1) return refuse(REFUSALS.tenantsDisagree);
-    if ([...tenants][0] !== this.partnerTenantId) return refuse(REFUSALS.foreignTenant);
+    const tenantRefusal = this.tenantRefusal(context);
+    if (tenantRefusal) return refuse(tenantRefusal);
 
     const given = activity.from?.aadObjectId;
     if (typeof given !== 'string' || given.trim() === '') return refuse(REFUSALS.noIdentity);
@@ -67,6 +68,16 @@ export class ActorResolver {
     if (access === 'staff' && roles.length === 0) return refuse(noRoleRefusal(this.approverRoles));
     const name = typeof activity.from.name === 'string' && activity.from.name.trim() !== '' ? activity.from.name.slice(0, 80) : 'Unknown user';
     return { ok: true, actor: { id: objectId, name, roles } };
+  }
+
+  private tenantRefusal(context: TurnContext): string | null {
+    const activity = context.activity;
+    const named = [activity.conversation?.tenantId, (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id]
+      .filter((value): value is string => typeof value === 'string' && value.trim() !== '');
+    if (named.length === 0) return REFUSALS.noTenant;
+    const tenants = new Set(named.map((value) => canonicalGuid(value) ?? `not-a-guid:${value}`));
+    if (tenants.size > 1) return REFUSALS.tenantsDisagree;
+    return [...tenants][0] === this.partnerTenantId ? null : REFUSALS.foreignTenant;
   }
 }
 

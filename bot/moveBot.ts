@@ -4,6 +4,7 @@ import {
 import { welcomeCard } from '../cards/welcomeCard';
 import type { Logger } from '../move/ports';
 import type { ActionRouter } from './actionRouter';
+import type { ActorResolver } from './actorResolver';
 import type { CommandRouter } from './commandRouter';
 import type { ConversationRegistry } from './conversationRegistry';
 import { cardActivity } from './teamsNotifier';
@@ -20,6 +21,7 @@ export class MoveBot extends TeamsActivityHandler {
     private readonly registry: ConversationRegistry,
     private readonly turns: TurnScope,
     private readonly log: Logger,
+    private readonly actors: ActorResolver,
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -50,7 +52,8 @@ export class MoveBot extends TeamsActivityHandler {
 
   private async welcome(context: TurnContext): Promise<void> {
     const conversationId = context.activity.conversation?.id;
-    if (!conversationId || !(await this.registry.markWelcomed(conversationId))) return;
+    // Only the partner's own organisation is welcomed (and remembered): nothing is stored for anyone else.
+    if (!conversationId || !this.actors.fromPartnerTenant(context) || !(await this.registry.markWelcomed(conversationId))) return;
     await context.sendActivity(cardActivity(welcomeCard({ userName: context.activity.from?.name })));
   }
 

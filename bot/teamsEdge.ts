@@ -93,7 +93,7 @@ export function createTeamsEdge(deps: TeamsEdgeDeps): { bot: MoveBot; actions: A
     .register(new OverrideCommand(commandDeps))
     .register(new NotifyHereCommand(commandDeps));
 
-  return { bot: new MoveBot(commands, actions, deps.registry, deps.turns, deps.log), actions, commands };
+  return { bot: new MoveBot(commands, actions, deps.registry, deps.turns, deps.log, actors), actions, commands };
 }
 
 /** The countries of the region table with their English names, for the start form. */

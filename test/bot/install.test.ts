@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import type { ConversationAccount } from 'botbuilder';
 import { BOT_ACCOUNT, TestBot, assertCardsValid, cardIn, textOf } from './buildTestBot';
-import { PARTNER_TENANT, STAFF } from './fakes';
+import { OTHER_TENANT, PARTNER_TENANT, STAFF } from './fakes';
 
 describe('install events', () => {
   let t: TestBot;
@@ -49,6 +49,20 @@ describe('install events', () => {
     assertCardsValid(first);
     assert.equal((await botAdded(team)).replies.length, 0);
     assert.equal((await installed(team)).replies.length, 0);
+  });
+
+  it('welcomes nobody outside the partner\'s organisation, and stores nothing for them', async () => {
+    const keys = [...t.kv.data.keys()];
+    for (const conversation of [
+      { ...t.personal(STAFF.megan), tenantId: OTHER_TENANT },
+      { ...t.personal(STAFF.megan), tenantId: undefined },
+    ] as ConversationAccount[]) {
+      assert.equal((await installed(conversation)).replies.length, 0);
+      assert.equal((await botAdded(conversation)).replies.length, 0);
+    }
+    const disagreeing = await t.process(t.activity(t.from(STAFF.megan), t.personal(STAFF.megan), { type: 'installationUpdate', action: 'add', channelData: { tenant: { id: OTHER_TENANT } } }));
+    assert.equal(disagreeing.replies.length, 0);
+    assert.deepEqual([...t.kv.data.keys()], keys);
   });
 
   it('does not welcome when only people join, nor on uninstall', async () => {
