@@ -18,10 +18,14 @@ export const REFUSALS = {
   directoryDown: 'Could not read your Partner Center roles from the partner directory just now, so no action was taken. Try again in a minute; if it keeps failing, check the bot\'s Graph permissions (GroupMember.Read.All, RoleManagement.Read.Directory).',
 } as const;
 
-/** The refusal for someone of the partner's organisation without a Partner Center role: who can, and how to get one. */
+/** The title of the notice that refuses someone without a Partner Center role. */
+export const NO_ROLE_TITLE = 'You have no Partner Center role';
+
+/** The refusal for someone of the partner's organisation without a Partner Center role: why, who can, how to get a role. */
 export function noRoleRefusal(approverRoles: readonly Role[], whoCan?: string): string {
-  const who = whoCan ?? `Moves are started by ${describeRoles(ROLES_THAT_START)} and their plans approved by ${describeRoles(approverRoles)}.`;
-  return `${who} You have no Partner Center role, so you cannot see or change moves. Ask one of them, or ask your Partner Center admin for the role your work needs.`;
+  const who = whoCan ?? `Moves are started by ${describeRoles(ROLES_THAT_START)}, and their plans approved by ${describeRoles(approverRoles)}.`;
+  return `You have no Partner Center role, so you cannot see or change moves. ${who} To get a role, ask your Global Administrator `
+    + 'to add you to the SalesAgents or AdminAgents group (or, to approve plans, to give you the Billing Administrator role).';
 }
 
 /**

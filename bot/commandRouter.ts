@@ -5,7 +5,7 @@ import { INTAKE_DIALOG_ID, IntakeDialog } from '../dialogs/intakeDialog';
 import type { Actor } from '../move/model';
 import { noticeCard } from '../cards/noticeCard';
 import type { Role } from '../move/model';
-import { noRoleRefusal, type ActorResolver } from './actorResolver';
+import { NO_ROLE_TITLE, noRoleRefusal, type ActorResolver } from './actorResolver';
 import { cardActivity } from './teamsNotifier';
 import type { CommandHandler } from './commands/commandHandler';
 
@@ -81,7 +81,7 @@ export class CommandRouter {
       return;
     }
     if ((handler.access ?? 'staff') === 'staff' && actor.roles.length === 0) {
-      await refuse(turn, handler.refusalTitle, noRoleRefusal(this.approverRoles, handler.whoCan));
+      await refuse(turn, handler.refusalTitle ?? NO_ROLE_TITLE, noRoleRefusal(this.approverRoles, handler.whoCan));
       return;
     }
     await (handler as { handle(turn: TurnContext, command: ChatCommand, actor: Actor): Promise<void> }).handle(turn, command, actor);

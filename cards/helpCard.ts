@@ -18,7 +18,7 @@ export const COMMANDS: ReadonlyArray<{ readonly command: string; readonly exampl
   { command: 'list', example: 'list', does: 'List the moves that are still running.' },
   { command: 'cancel', example: 'cancel contoso.com', does: 'Cancel a running move. Nothing already bought is undone.' },
   { command: 'retry', example: 'retry contoso.com', does: 'Run a failed step again now (after fixing its cause); after users were left on their old licence, move them again.' },
-  { command: 'override', example: 'override contoso.com <reason>', does: 'Account admins: lift a blocker that needs judgement (e.g. a coarse region hint, restored access, users left on their old licence), with the reason on record.' },
+  { command: 'override', example: 'override contoso.com (your reason)', does: 'Account admins: lift a blocker that needs judgement (e.g. a coarse region hint, restored access, users left on their old licence), with the reason on record.' },
   { command: 'audit', example: 'audit contoso.com', does: "The move's history as CSV: time, person, role, step, detail." },
   { command: 'notify here', example: '@CSP Move Assistant notify here', does: 'In a team channel: post every move update to this channel.' },
   { command: 'help', example: 'help', does: 'Show this card.' },
@@ -38,16 +38,19 @@ export function helpView(data: HelpCardData): HelpView {
   const approvers = data.approverRoles ?? ROLES_THAT_APPROVE;
   const canApprove = roles.some((role) => approvers.includes(role));
   const canCancelAny = roles.some((role) => ROLES_THAT_CANCEL_ANY.includes(role));
+  // Default colour throughout: Teams' Good and Warning text is hard to read on a white card; the words say it.
   const abilities: HelpView['abilities'] = [
     canStart
-      ? { text: 'You can start moves (move contoso.com).', color: 'Good' }
-      : { text: 'You cannot start a move: that needs the Account admin, Admin agent or Sales agent role. Ask your Global Administrator to add you to the SalesAgents or AdminAgents group.', color: 'Warning' },
+      ? { text: '✔ You can start moves (move contoso.com).', color: 'Default' }
+      : { text: '✖ You cannot start a move: that needs the Account admin, Admin agent or Sales agent role. Ask your Global Administrator to add you to the SalesAgents or AdminAgents group.', color: 'Default' },
     canApprove
-      ? { text: 'You can approve or reject plans, except a plan proposed for you (another approver must check it).', color: 'Good' }
-      : { text: `You cannot approve plans: that needs ${describeRoles(approvers)} role${approvers.includes('billing-agent') ? ' (Billing agent is the Billing Administrator directory role)' : ''}.`, color: 'Warning' },
+      ? { text: '✔ You can approve or reject plans, except the plan of a move you started (another approver must check it).', color: 'Default' }
+      : { text: `✖ You cannot approve plans: that needs ${describeRoles(approvers)} role${approvers.includes('billing-agent') ? ' (Billing agent is the Billing Administrator directory role)' : ''}.`, color: 'Default' },
     canCancelAny
-      ? { text: 'You can cancel any move.', color: 'Good' }
-      : { text: 'You can cancel the moves you started; an Account admin or an Admin agent can cancel any move.', color: 'Default' },
+      ? { text: '✔ You can cancel any move.', color: 'Default' }
+      : roles.length > 0
+        ? { text: '✔ You can cancel the moves you started; an Account admin or an Admin agent can cancel any move.', color: 'Default' }
+        : { text: '✖ You cannot see or cancel moves without a Partner Center role.', color: 'Default' },
   ];
   return {
     commands: COMMANDS.map((c) => ({ title: c.example, value: c.does })),

@@ -180,11 +180,11 @@ function blockedWaiting(state: MoveState): WaitingView {
     case 'no-customer-access':
       return state.blocked?.fromStage === 'inventory'
         ? { what: `Access to the customer's tenant (the GDAP request approved), or the inventory typed in on the card.`, who: `the customer's Global Admin, or ${describeRoles(ROLES_THAT_START)}` }
-        : { what: `Access to the customer's tenant, then an override (override ${domain} <reason>).`, who: 'an Account admin' };
+        : { what: `Access to the customer's tenant, then an override (override ${domain} (your reason)).`, who: 'an Account admin' };
     case 'reassignment-incomplete':
       return { what: `The users listed on the card fixed in Microsoft Entra, then "retry ${domain}"; or an override to go on without them.`, who: `${describeRoles(ROLES_THAT_START)} (retry), an Account admin (override)` };
     case 'region-mismatch':
-      if (reason.detectedBy === 'tenant-metadata') return { what: `An override, if the tenant's country is in your CSP region (override ${domain} <reason>).`, who: 'an Account admin' };
+      if (reason.detectedBy === 'tenant-metadata') return { what: `An override, if the tenant's country is in your CSP region (override ${domain} (your reason)).`, who: 'an Account admin' };
       break;
     default:
       break;

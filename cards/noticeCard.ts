@@ -20,10 +20,11 @@ interface NoticeView {
   color: string;
 }
 
+/** The container's style carries the tone; the title stays in the default colour, which reads on every tone's background. */
 const TONES: Readonly<Record<NoticeTone, { readonly style: string; readonly color: string }>> = deepFreeze({
   info: { style: 'emphasis', color: 'Default' },
-  warning: { style: 'warning', color: 'Warning' },
-  error: { style: 'attention', color: 'Attention' },
+  warning: { style: 'warning', color: 'Default' },
+  error: { style: 'attention', color: 'Default' },
 });
 
 export function noticeView(data: NoticeCardData): NoticeView {

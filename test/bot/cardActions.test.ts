@@ -62,8 +62,8 @@ describe('card actions (adaptiveCard/action invokes)', () => {
     it('refuses Isaiah (no role) on the start form, naming who may start', async () => {
       const t = new TestBot();
       const result = await t.click(STAFF.isaiah, 'move.start', t.startForm());
-      const text = assertMessageResponse(result, /^Only an Account admin, an Admin agent or a Sales agent can start a move\. You have no Partner Center role, so you cannot see or change moves\./);
-      assert.ok(text.includes('Ask one of them, or ask your Partner Center admin for the role your work needs.'), text);
+      const text = assertMessageResponse(result, /^You have no Partner Center role, so you cannot see or change moves\. Only an Account admin, an Admin agent or a Sales agent can start a move\./);
+      assert.ok(text.includes('ask your Global Administrator to add you to the SalesAgents or AdminAgents group'), text);
       assert.equal(t.store.count(), 0);
       assert.equal(t.tenants.calls, 0, 'no pre-flight call was made');
     });
@@ -255,7 +255,7 @@ describe('card actions (adaptiveCard/action invokes)', () => {
       const t = new TestBot();
       const state = await t.contosoAtApproval(STAFF.megan);
       const refused = await t.click(STAFF.isaiah, 'move.refresh', { moveId: state.moveId, version: 1 });
-      assertMessageResponse(refused, /^Moves are started by an Account admin, an Admin agent or a Sales agent and their plans approved by an Account admin or a Billing agent\. You have no Partner Center role/);
+      assertMessageResponse(refused, /^You have no Partner Center role, so you cannot see or change moves\. Moves are started by an Account admin, an Admin agent or a Sales agent, and their plans approved by an Account admin or a Billing agent\./);
       const result = await t.click(STAFF.lynne, 'move.refresh', { moveId: state.moveId, version: 1 });
       const card = assertCardResponse(result, state);
       assert.ok(findAction(card, 'move.plan.approve'), 'the plan card');

@@ -138,7 +138,7 @@ describe('chat commands', () => {
       const card = onlyCard(await t.say(STAFF.isaiah, 'move contoso.onmicrosoft.com US'));
       const text = textOf(card);
       assert.match(text, /No move started/);
-      assert.ok(text.includes('Only an Account admin, an Admin agent or a Sales agent can start a move. You have no Partner Center role, so you cannot see or change moves.'));
+      assert.ok(text.includes('You have no Partner Center role, so you cannot see or change moves. Only an Account admin, an Admin agent or a Sales agent can start a move.'));
       assert.equal(t.store.count(), 0);
       // Not even the intake dialog starts for him.
       assert.match(textOf(onlyCard(await t.say(STAFF.isaiah, 'move'))), /No move started/);

@@ -56,7 +56,7 @@ describe('card action move.invitation.email', () => {
     const t = new TestBot();
     const { moveId, data } = await invitedMove(t);
     await assertRefused(t, moveId, STAFF.isaiah, { ...data, invitationEmailTo: 'admin@contoso.com' },
-      'Only an Account admin, an Admin agent or a Sales agent can email the invitation. You have no Partner Center role, so you cannot see or change moves. Ask one of them, or ask your Partner Center admin for the role your work needs.');
+      'You have no Partner Center role, so you cannot see or change moves. Only an Account admin, an Admin agent or a Sales agent can email the invitation. To get a role, ask your Global Administrator to add you to the SalesAgents or AdminAgents group (or, to approve plans, to give you the Billing Administrator role).');
   });
 
   it('refuses a bad address with a message that names it, and records nothing', async () => {

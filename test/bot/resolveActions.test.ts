@@ -138,7 +138,7 @@ describe('move.inventory.enter (typed inventory)', () => {
     const state = await blockedAtInventory();
     const before = t.store.count();
     assertMessageResponse(await t.click(STAFF.isaiah, 'move.inventory.enter', { moveId: state.moveId, version: state.version, inventoryText: TYPED }),
-      'Only an Account admin, an Admin agent or a Sales agent can type in an inventory. You have no Partner Center role, so you cannot see or change moves. Ask one of them, or ask your Partner Center admin for the role your work needs.');
+      'You have no Partner Center role, so you cannot see or change moves. Only an Account admin, an Admin agent or a Sales agent can type in an inventory. To get a role, ask your Global Administrator to add you to the SalesAgents or AdminAgents group (or, to approve plans, to give you the Billing Administrator role).');
     assertMessageResponse(await t.click(STAFF.lynne, 'move.inventory.enter', { moveId: state.moveId, version: state.version, inventoryText: TYPED }),
       'Only an Account admin, an Admin agent or a Sales agent can type in an inventory. Your roles: Helpdesk agent.');
     assert.equal(t.store.count(), before);
