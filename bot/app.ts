@@ -36,6 +36,7 @@ import { SweepTimer } from './sweepTimer';
 import { PartnerCenterWebhookVerifier, type CertificateFetcher } from './partnerCenterWebhook';
 import { SsoGate } from './ssoGate';
 import { createTeamsEdge } from './teamsEdge';
+import { NotificationOutbox } from './notificationOutbox';
 import { TeamsNotifier } from './teamsNotifier';
 import { TeamsPoster } from './teamsPoster';
 import { TurnScope } from './turnScope';
@@ -46,6 +47,8 @@ export interface App {
   isSweeper(): boolean;
   orchestrator: MoveOrchestrator;
   sweeps: SweepTimer;
+  /** Posts to Teams waiting to leave; `idle()` resolves once this instance has delivered what it started. */
+  outbox: NotificationOutbox;
   log: Logger;
   close(): Promise<void>;
 }
@@ -125,7 +128,8 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     }, log);
     const turns = new TurnScope();
     const poster = new TeamsPoster({ adapter, appId, log });
-    const notifier = new TeamsNotifier(registry, poster, turns, log, { approvalPolicy, invitationMail });
+    const outbox = new NotificationOutbox(kv, registry, poster, clock, log);
+    const notifier = new TeamsNotifier(registry, outbox, turns, clock, { approvalPolicy, invitationMail });
 
     const orchestrator = new MoveOrchestrator({
       store: shared?.moves ?? new FileMoveStore(path.join(dataDir, 'moves')), decider: new MoveDecider(regions, approvalPolicy), partnerCenter, customers,
@@ -179,11 +183,12 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     if (overrides.startSweeps !== false) sweeps.start();
 
     return {
-      server, orchestrator, sweeps, log,
+      server, orchestrator, sweeps, outbox, log,
       isSweeper: () => shared?.leader.isLeader() ?? true,
       async close() {
         await sweeps.stop();
         await server.close();
+        await outbox.close();
         await shared?.leader.stop();
         await lock?.release();
       },

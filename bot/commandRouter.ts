@@ -12,7 +12,8 @@ import type { CommandHandler } from './commands/commandHandler';
 /**
  * Routes a chat message: first who is asking (a refusal ends the turn, before anything is looked up);
  * then a conversation in the middle of a dialog continues it (unless the person typed a command, which
- * wins); otherwise the text is parsed and handed to its command's handler, if the sender may use it.
+ * wins); otherwise the text is parsed and handed to its command's handler, if the sender may use it —
+ * after `beforeCommand` (with a shared store: the moves as the store has them, whichever instance changed them).
  */
 export class CommandRouter {
   private readonly handlers = new Map<string, CommandHandler>();
@@ -24,6 +25,7 @@ export class CommandRouter {
     intake: IntakeDialog,
     private readonly actors: ActorResolver,
     private readonly approverRoles: readonly Role[],
+    private readonly beforeCommand: () => Promise<void> = async () => undefined,
   ) {
     this.dialogs = new DialogSet(dialogState);
     this.dialogs.add(intake);
@@ -84,6 +86,7 @@ export class CommandRouter {
       await refuse(turn, handler.refusalTitle ?? NO_ROLE_TITLE, noRoleRefusal(this.approverRoles, handler.whoCan));
       return;
     }
+    if ((handler.access ?? 'staff') === 'staff') await this.beforeCommand();
     await (handler as { handle(turn: TurnContext, command: ChatCommand, actor: Actor): Promise<void> }).handle(turn, command, actor);
   }
 }

@@ -81,7 +81,9 @@ export function createTeamsEdge(deps: TeamsEdgeDeps): { bot: MoveBot; actions: A
     })));
   };
   const state = deps.conversationState;
-  const commands = new CommandRouter(state, state.createProperty<DialogState>('dialogState'), new IntakeDialog(showStartForm), actors, approvalPolicy.approverRoles);
+  // Staff commands name moves by customer: they see the moves as the shared store has them (a no-op without one).
+  const commands = new CommandRouter(state, state.createProperty<DialogState>('dialogState'), new IntakeDialog(showStartForm), actors,
+    approvalPolicy.approverRoles, () => deps.orchestrator.refresh());
   commands
     .register(new HelpCommand(commandDeps))
     .register(new MoveCommand(commandDeps, (turn) => commands.startIntake(turn).then(() => state.saveChanges(turn, false))))

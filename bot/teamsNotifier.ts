@@ -10,10 +10,10 @@ import type { CardOptions, InvitationMailOptions } from '../cards/moveView';
 import { planCard } from '../cards/planCard';
 import type { MoveEvent } from '../move/events';
 import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from '../move/policy';
-import type { Logger, Notifier } from '../move/ports';
+import type { Clock, Notifier } from '../move/ports';
 import type { MoveState } from '../move/state';
 import type { ConversationRegistry, PostedMessage } from './conversationRegistry';
-import type { TeamsPosting } from './teamsPoster';
+import type { NotificationOutbox, OutboxItem } from './notificationOutbox';
 import type { TurnScope } from './turnScope';
 
 /** Events worth a card of their own; the rest are one line of text. */
@@ -47,18 +47,19 @@ export interface TeamsNotifierOptions {
 }
 
 /**
- * Tells people what happened to a move: in the conversation it was started from, and in its own
- * thread in the notification channel (root post kept up to date, one reply per change). Failures to
- * post are logged and never stop the move.
+ * Tells people what happened to a move: in the conversations that follow it, and in its own thread in the
+ * notification channel (root post kept up to date, one reply per change). It decides what to say when the
+ * events are committed and hands it to the outbox, which delivers it to Teams afterwards — a click never
+ * waits for Teams, and a post Teams did not take is retried, never lost.
  */
 export class TeamsNotifier implements Notifier {
   private readonly cards: CardOptions;
 
   constructor(
     private readonly registry: ConversationRegistry,
-    private readonly poster: TeamsPosting,
+    private readonly outbox: NotificationOutbox,
     private readonly turns: TurnScope,
-    private readonly log: Logger,
+    private readonly clock: Clock,
     options: TeamsNotifierOptions = {},
   ) {
     this.cards = { approvalPolicy: options.approvalPolicy ?? DEFAULT_APPROVAL_POLICY, invitationMail: options.invitationMail };
@@ -66,16 +67,35 @@ export class TeamsNotifier implements Notifier {
 
   async moveChanged(state: MoveState, newEvents: MoveEvent[]): Promise<void> {
     const messages = this.messagesFor(state, newEvents);
-    await Promise.all([
-      this.postToFollowers(state, messages),
-      this.postToChannel(state, messages),
-      this.refreshPostedCards(state, newEvents),
-    ]);
+    const items = [
+      ...await this.forFollowers(state, messages),
+      ...await this.forChannel(state, messages),
+      ...await this.refreshedCards(state, newEvents),
+    ];
+    await this.outbox.append(state.moveId, state.version, newEvents.length, items);
   }
 
-  private messagesFor(state: MoveState, events: MoveEvent[]): Array<{ activity: Partial<Activity>; kind: PostedMessage['kind'] | null }> {
+  /**
+   * The sweep's turn: events committed but never turned into posts (the process stopped in between) are said
+   * now — once they are a minute old, so an instance still at it is not doubled — and due deliveries retried.
+   */
+  async catchUp(moves: readonly MoveState[], history: (moveId: string) => Promise<MoveEvent[]>): Promise<void> {
+    const settledBefore = this.clock.now().getTime() - 60_000;
+    for (const state of moves) {
+      const covered = await this.outbox.coveredUpTo(state.moveId);
+      if (covered === null) {
+        // Not seen before (started before the outbox existed): from now on, nothing earlier is said again.
+        await this.outbox.adopt(state.moveId, state.version);
+      } else if (covered < state.version && Date.parse(state.updatedAt ?? '') <= settledBefore) {
+        await this.moveChanged(state, (await history(state.moveId)).slice(covered));
+      }
+    }
+    await this.outbox.deliverDue(moves.map((m) => m.moveId));
+  }
+
+  private messagesFor(state: MoveState, events: MoveEvent[]): Message[] {
     const lines: string[] = [];
-    const messages: Array<{ activity: Partial<Activity>; kind: PostedMessage['kind'] | null }> = [];
+    const messages: Message[] = [];
     for (const event of events) {
       // A repeated failure of the same step is said once, not at every retry.
       if (event.type === 'StepFailed' && (state.lastFailure?.attempts ?? 1) > 1) continue;
@@ -92,40 +112,24 @@ export class TeamsNotifier implements Notifier {
     return messages;
   }
 
-  private async postToFollowers(state: MoveState, messages: Array<{ activity: Partial<Activity>; kind: PostedMessage['kind'] | null }>): Promise<void> {
+  /** Every follower but the conversation whose turn is answering right now (its reply already shows the change). */
+  private async forFollowers(state: MoveState, messages: Message[]): Promise<OutboxItem[]> {
+    const items: OutboxItem[] = [];
     for (const follower of await this.registry.getFollowers(state.moveId)) {
       const conversationId = follower.conversation?.id;
       if (!conversationId || this.turns.answers(conversationId)) continue;
-      try {
-        for (const message of messages) {
-          const activityId = await this.poster.send(follower, message.activity);
-          if (message.kind) await this.registry.addPosted(state.moveId, { reference: follower, activityId, kind: message.kind });
-        }
-      } catch (error) {
-        const status = (error as { statusCode?: number }).statusCode;
-        // Teams no longer knows this conversation (app removed, chat gone): stop posting there.
-        if (status === 403 || status === 404) await this.registry.removeFollower(state.moveId, conversationId);
-        this.log.warn({ moveId: state.moveId, where: 'follower', status, err: error instanceof Error ? error.message : String(error) }, 'could not post to Teams');
-      }
+      for (const message of messages) items.push({ kind: 'follower', to: follower, activity: message.activity, remember: message.kind });
     }
+    return items;
   }
 
-  private async postToChannel(state: MoveState, messages: Array<{ activity: Partial<Activity>; kind: PostedMessage['kind'] | null }>): Promise<void> {
+  private async forChannel(state: MoveState, messages: Message[]): Promise<OutboxItem[]> {
     const channel = await this.registry.getNotificationChannel();
-    if (!channel) return;
-    await this.safely(state, 'channel', async () => {
-      let thread = await this.registry.getThread(state.moveId);
-      if (!thread) {
-        thread = await this.poster.startThread(channel.reference, channel.channelId, cardActivity(moveCard(state, this.cards)));
-        await this.registry.setThread(state.moveId, thread);
-      } else {
-        await this.poster.update(thread.reference, thread.rootActivityId, cardActivity(moveCard(state, this.cards)));
-      }
-      for (const message of messages) {
-        const activityId = await this.poster.send(thread.reference, message.activity);
-        if (message.kind) await this.registry.addPosted(state.moveId, { reference: thread.reference, activityId, kind: message.kind });
-      }
-    });
+    if (!channel) return [];
+    return [
+      { kind: 'thread-root', channel: channel.reference, channelId: channel.channelId, activity: cardActivity(moveCard(state, this.cards)) },
+      ...messages.map((message): OutboxItem => ({ kind: 'thread-reply', activity: message.activity, remember: message.kind })),
+    ];
   }
 
   /**
@@ -133,26 +137,24 @@ export class TeamsNotifier implements Notifier {
    * blocker is resolved (offers picked, inventory typed, another pass, override) every copy of the blocked
    * card shows where the move is now, so nobody fills in a form that no longer applies.
    */
-  private async refreshPostedCards(state: MoveState, events: MoveEvent[]): Promise<void> {
+  private async refreshedCards(state: MoveState, events: MoveEvent[]): Promise<OutboxItem[]> {
     const kinds = new Set<PostedMessage['kind']>();
     if (events.some((e) => DECIDES_PLAN.has(e.type))) kinds.add('plan');
     if (events.some((e) => RESOLVES_BLOCK.has(e.type))) kinds.add('blocked');
-    if (kinds.size === 0) return;
+    if (kinds.size === 0) return [];
     const posted = (await this.registry.getPosted(state.moveId)).filter((p) => kinds.has(p.kind));
-    for (const message of posted) {
-      if (this.turns.answers(message.reference.conversation?.id ?? '')) continue;
-      const card = message.kind === 'plan' ? planCard(state, this.cards) : moveCard(state, this.cards);
-      await this.safely(state, `${message.kind}-card`, () => this.poster.update(message.reference, message.activityId, cardActivity(card)));
-    }
+    return posted
+      .filter((message) => !this.turns.answers(message.reference.conversation?.id ?? ''))
+      .map((message): OutboxItem => ({
+        kind: 'update', to: message.reference, activityId: message.activityId,
+        activity: cardActivity(message.kind === 'plan' ? planCard(state, this.cards) : moveCard(state, this.cards)),
+      }));
   }
+}
 
-  private async safely(state: MoveState, where: string, work: () => Promise<void>): Promise<void> {
-    try {
-      await work();
-    } catch (error) {
-      this.log.warn({ moveId: state.moveId, where, err: error instanceof Error ? error.message : String(error) }, 'could not post to Teams');
-    }
-  }
+interface Message {
+  activity: Partial<Activity>;
+  kind: PostedMessage['kind'] | null;
 }
 
 export type { ConversationReference };

@@ -134,6 +134,8 @@ export function eventText(event: MoveEvent, state: MoveState, options: CardOptio
         + 'Users lose what these offers lack; the plan is drafted again.';
     }
     case 'LicencesReassigned': {
+      // Changes recorded as they leave for Graph; what became of them is the next batch's record.
+      if (event.results.length === 0) return `Sending the licence changes of ${count(event.sending?.length ?? 0, 'user', 'users')} to Microsoft Graph.`;
       const moved = event.results.filter((r) => !needsAttention(r)).length;
       const attention = event.results.length - moved;
       return `Licences reassigned: ${count(moved, 'user', 'users')} moved to the new licences`

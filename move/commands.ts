@@ -1,6 +1,6 @@
 import type { BlockReason } from './events';
 import type { Actor, Inventory, MailSender, OrderedSubscription, Plan, PrepaidCheck, SourceAdvice, SourceChannel } from './model';
-import type { UserReassignment } from './reassignment';
+import type { SentChange, UserReassignment } from './reassignment';
 
 /**
  * What people and side effects ask of a move. Commands carry the facts the decider needs
@@ -9,11 +9,17 @@ import type { UserReassignment } from './reassignment';
 interface CommandBase {
   actor: Actor;
   at: string;
+  /**
+   * The id of the request that asks (a fresh one per click or chat command, given by the edge), recorded on
+   * the events it produces. Absent: the move's own correlation id (the bot's steps run under it).
+   */
+  correlationId?: string;
 }
 
 export interface StartMove extends CommandBase {
   type: 'StartMove';
   moveId: string;
+  /** Becomes the move's correlation id (and the id of the request that started it). */
   correlationId: string;
   customerDomain: string;
   customerCountry: string;
@@ -160,10 +166,15 @@ export interface EnterInventory extends CommandBase {
   problems: string[];
 }
 
-/** The reassignment step reports a batch of users, and whether the pass is over. */
+/**
+ * The reassignment step reports a batch of users (what Graph did for each, or why they were skipped), the
+ * changes it sends next (recorded before they leave), and whether the pass is over.
+ */
 export interface RecordReassignment extends CommandBase {
   type: 'RecordReassignment';
   results: UserReassignment[];
+  /** The users whose changes go to Graph next; none when absent. */
+  sending?: SentChange[];
   finished: boolean;
 }
 

@@ -47,7 +47,8 @@ export class MoveDecider {
     if (command.type !== 'StartMove' && !exempt && FINAL_STAGES.has(state.stage)) {
       return refuse('wrong-stage', `This move is already ${STAGE_LABELS[state.stage].toLowerCase()}${finalDetail(state)}.`);
     }
-    const envelope = { at: command.at, actor: command.actor };
+    // The request's own id when the edge gave one; otherwise (the bot's steps, the sweep) the move's.
+    const envelope: Envelope = { at: command.at, actor: command.actor, correlationId: command.correlationId ?? state.correlationId };
     switch (command.type) {
       case 'StartMove': {
         if (state.version !== 0) return refuse('wrong-stage', 'This move has already started.');

@@ -90,7 +90,10 @@ function recordReassignment(command: RecordReassignment, state: MoveState, envel
   if (wrong) return wrong;
   // A repeated report of a user this pass already recorded changes nothing.
   const fresh = command.results.filter((r) => !state.reassignment.results[reassignmentKey(r)]);
-  const events: MoveEvent[] = fresh.length > 0 ? [{ type: 'LicencesReassigned', ...envelope, results: fresh }] : [];
+  // The changes about to go to Graph are recorded before they leave; a finished pass sends nothing more.
+  const sending = command.finished ? [] : (command.sending ?? []).filter((s) => !state.reassignment.results[reassignmentKey(s)]);
+  const recordsSomething = fresh.length > 0 || sending.length > 0 || state.reassignment.sending.length > 0;
+  const events: MoveEvent[] = recordsSomething ? [{ type: 'LicencesReassigned', ...envelope, results: fresh, sending }] : [];
   if (!command.finished) return { ok: true, events };
   const all = [...Object.values(state.reassignment.results), ...fresh];
   const attention = all.filter(needsAttention);

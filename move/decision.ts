@@ -23,7 +23,8 @@ export interface Refusal {
 
 export type Decision = { ok: true; events: MoveEvent[] } | { ok: false; refusal: Refusal };
 
-export type Envelope = { at: string; actor: Actor };
+/** What every event the decider records carries: when, who, and the request or step that produced it. */
+export type Envelope = { at: string; actor: Actor; correlationId: string };
 
 export const MAX_COMMENT_LENGTH = 500;
 

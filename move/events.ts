@@ -1,15 +1,22 @@
 import type {
   Actor, Inventory, MailSender, OrderedSubscription, Plan, PlannedOffer, PrepaidCheck, SourceAdvice, SourceChannel,
 } from './model';
-import type { UserReassignment } from './reassignment';
+import type { SentChange, UserReassignment } from './reassignment';
 
 /**
  * Everything that can happen to a move. The event stream is the move's history and its audit trail:
- * every event records when it happened and who caused it.
+ * every event records when it happened, who caused it, and the request or step that produced it.
  */
 interface Envelope {
   at: string;
   actor: Actor;
+  /**
+   * The id of the request or step that produced the event: the id the edge gave a staff member's click or
+   * command, else the move's own correlation id (which its steps send as Partner Center's MS-CorrelationId).
+   * The decider always sets it; events stored before it existed lack it: read them through
+   * `withCorrelationIds`, which fills in the move's correlation id.
+   */
+  correlationId?: string;
 }
 
 /** Where the customer's country came from: typed on the form, the tenant's public metadata, Partner Center, or the tenant's own directory. */
@@ -28,6 +35,7 @@ export type BlockReason =
 export interface MoveStarted extends Envelope {
   type: 'MoveStarted';
   moveId: string;
+  /** The move's correlation id (every stream's first event has always carried it). */
   correlationId: string;
   customerDomain: string;
   customerCountry: string;
@@ -182,6 +190,8 @@ export interface OfferChosen extends Envelope {
 export interface LicencesReassigned extends Envelope {
   type: 'LicencesReassigned';
   results: UserReassignment[];
+  /** The changes sent to Graph next, recorded before they leave (absent on old streams: none). */
+  sending?: SentChange[];
 }
 
 /** A pass over every user of the changed offers ended. */
@@ -282,3 +292,15 @@ export type MoveEvent =
   | StepFailed;
 
 export type MoveEventType = MoveEvent['type'];
+
+/**
+ * The events with a correlation id each: one stored without (before events carried it) gets the move's own,
+ * from the latest MoveStarted before it. Pure; events that have one are returned as they are.
+ */
+export function withCorrelationIds(events: readonly MoveEvent[]): Array<MoveEvent & { correlationId: string }> {
+  let moveCorrelationId = '';
+  return events.map((event) => {
+    if (event.type === 'MoveStarted') moveCorrelationId = event.correlationId;
+    return event.correlationId === undefined ? { ...event, correlationId: moveCorrelationId } : event as MoveEvent & { correlationId: string };
+  });
+}

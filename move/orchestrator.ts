@@ -4,10 +4,10 @@ import type { MoveEvent } from './events';
 import { SYSTEM_ACTOR, type Actor } from './model';
 import { AssertionLoans } from './assertionLoans';
 import type { CommandResult, OrchestratorDeps, StartMoveInput } from './orchestratorDeps';
-import { ConcurrencyError, type CustomerRecord, type InvitationMail } from './ports';
+import { canTellStreamVersions, ConcurrencyError, type CustomerRecord, type InvitationMail } from './ports';
 import { parseTypedInventory } from './typedInventory';
 import { KeyedSerialQueue } from './keyedSerialQueue';
-import { FINAL_STAGES, evolve, replay, type MoveState } from './state';
+import { FINAL_STAGES, TERMINAL_STAGES, evolve, replay, type MoveState } from './state';
 import { MoveSteps } from './steps';
 import { dueInSweep, waitCommands } from './sweepRules';
 
@@ -50,11 +50,24 @@ export class MoveOrchestrator {
     return this.states.get(moveId);
   }
 
-  /** With a shared store: picks up moves started elsewhere and reloads the ones still running. */
+  /**
+   * With a shared store: picks up moves started elsewhere and reloads those changed elsewhere. A store that
+   * tells each stream's version is asked which moves are behind here (one query); otherwise every move that
+   * can still change is reloaded — a blocked one too, since a person may lift its blocker on another instance.
+   * Without a shared store this instance is the only writer: nothing to do.
+   */
   async refresh(): Promise<void> {
-    for (const moveId of await this.deps.store.listMoveIds()) {
+    if (!this.deps.settings.sharedStore) return;
+    const store = this.deps.store;
+    if (canTellStreamVersions(store)) {
+      for (const [moveId, version] of await store.streamVersions()) {
+        if (version > (this.states.get(moveId)?.version ?? 0)) await this.reload(moveId);
+      }
+      return;
+    }
+    for (const moveId of await store.listMoveIds()) {
       const known = this.states.get(moveId);
-      if (!known || !FINAL_STAGES.has(known.stage)) await this.reload(moveId);
+      if (!known || !TERMINAL_STAGES.has(known.stage)) await this.reload(moveId);
     }
   }
 
@@ -174,7 +187,9 @@ export class MoveOrchestrator {
 
   /** Runs the move's pending side effects until it has to wait (for a person, the customer or a retry). */
   async advance(moveId: string): Promise<void> {
-    for (let guard = 0; guard < 20; guard += 1) {
+    // A guard against a step that never stops making progress. Licence reassignment takes one step per Graph
+    // batch of 20 users, so it may take many (10,000 users: 500 steps) without waiting for a sweep.
+    for (let guard = 0; guard < MAX_STEPS_PER_ADVANCE; guard += 1) {
       // Pre-flight steps run one at a time across moves, so two moves for one tenant see each other.
       const keys = this.states.get(moveId)?.stage === 'preflight' ? [moveId, PREFLIGHT_LOCK] : [moveId];
       const progressed = await this.locks.run(keys, () => this.runNextStep(moveId));
@@ -204,6 +219,7 @@ export class MoveOrchestrator {
       await this.advance(state.moveId);
       advanced += 1;
     }
+    await this.catchUpNotifications();
     return { accepted, advanced };
   }
 
@@ -307,12 +323,21 @@ export class MoveOrchestrator {
     }
   }
 
+  /** Records what to tell people about the committed events; delivery to Teams happens later, outside the lock. */
   private async notify(state: MoveState, events: MoveEvent[]): Promise<void> {
     try {
       await this.deps.notifier.moveChanged(state, events);
     } catch (error) {
-      // A failed post must not undo or block the move; the notifier retries on its own.
+      // Never undoes or blocks the move: the sweep's catch-up says what could not be recorded now.
       this.deps.log.warn({ moveId: state.moveId, err: describeError(error) }, 'notification failed');
+    }
+  }
+
+  private async catchUpNotifications(): Promise<void> {
+    try {
+      await this.deps.notifier.catchUp?.(this.all(), (moveId) => this.history(moveId));
+    } catch (error) {
+      this.deps.log.warn({ err: describeError(error) }, 'catching up on notifications failed; trying again next sweep');
     }
   }
 
@@ -334,6 +359,7 @@ export class MoveOrchestrator {
 }
 
 const PREFLIGHT_LOCK = 'preflight:*';
+const MAX_STEPS_PER_ADVANCE = 1_000;
 
 export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

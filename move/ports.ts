@@ -2,7 +2,7 @@
  * Ports: the interfaces the domain needs from the outside world. Adapters in services/ and store/
  * implement them; tests use the sandbox or small in-memory fakes.
  */
-import type { MoveEvent } from './events';
+import type { BlockReason, MoveEvent } from './events';
 import type { CatalogOffer, MailSender, OrderedSubscription, Role, SourceSubscription, TermDuration, BillingCycle } from './model';
 import type { SkuCatalog } from './skuCatalog';
 import type { MoveState } from './state';
@@ -117,12 +117,22 @@ export interface UserLicenceChange {
   removeLicenses: string[];
 }
 
+/**
+ * One change's outcome. `ok` when Graph made it — also when Graph did not confirm it but the user's licences,
+ * read back, show it done; a failure is reported only once the licences show it was not made.
+ */
 export interface UserLicenceChangeResult {
   userId: string;
   ok: boolean;
   /** Graph's error code and message when it refused. */
   code: string | null;
   message: string | null;
+}
+
+/** A user's licences as read now; `assignedLicenses` null when the user no longer exists. */
+export interface UserLicences {
+  userId: string;
+  assignedLicenses: UserLicence[] | null;
 }
 
 /** Graph in a customer tenant (needs GDAP or consent). */
@@ -133,8 +143,13 @@ export interface CustomerDirectory {
   tenantCountry(tenantId: string, ctx: CallContext): Promise<string | null>;
   /** Every user holding `skuId` (directly or through a group), page by page. */
   licensedUsers(tenantId: string, skuId: string, ctx: CallContext): AsyncIterable<LicensedUser>;
-  /** Applies the changes (through `$batch`); one result per change, failures included, never thrown per user. */
+  /**
+   * Applies the changes (through `$batch`); one result per change, failures included, never thrown per user.
+   * Throws when the call as a whole failed, or when some user's outcome stays unknown (read them with `userLicences`).
+   */
   changeLicences(tenantId: string, changes: UserLicenceChange[], ctx: CallContext): Promise<UserLicenceChangeResult[]>;
+  /** The users' licences now, one entry per id; throws when some cannot be read. */
+  userLicences(tenantId: string, userIds: string[], ctx: CallContext): Promise<UserLicences[]>;
 }
 
 /** Microsoft's SKU → service plan table, loaded at run time (path or URL), cached, refreshed when old. */
@@ -183,6 +198,32 @@ export interface InvitationMailer {
   send(mail: InvitationMail, ctx: CallContext): Promise<void>;
 }
 
+/** How the adapter that made a failed call judges it: may trying again help, and must the move wait for a person? */
+export interface StepErrorJudgement {
+  /** Trying again later can help (throttled, the service failed or did not answer). */
+  retryable: boolean;
+  /** The move cannot go on without a person (e.g. no access to the customer's tenant): it is blocked for this reason. */
+  blocks?: BlockReason;
+}
+
+/**
+ * A side effect that failed, as the adapter that made the call judged it. The domain reads nothing else of
+ * an error than `retryable`, `blocks` and the message (short, naming the call and the fix). The adapters'
+ * own errors (GraphError, PartnerCenterError, TokenRequestError…) extend it and keep their own fields; any
+ * other error is unexpected, and the step is tried again after its back-off.
+ */
+export class StepError extends Error {
+  readonly retryable: boolean;
+  readonly blocks: BlockReason | undefined;
+
+  constructor(message: string, judgement: StepErrorJudgement, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StepError';
+    this.retryable = judgement.retryable;
+    this.blocks = judgement.blocks;
+  }
+}
+
 export class ConcurrencyError extends Error {
   constructor(readonly moveId: string, readonly expectedVersion: number, readonly actualVersion: number) {
     super(`Move ${moveId} changed meanwhile (expected version ${expectedVersion}, found ${actualVersion}).`);
@@ -198,8 +239,14 @@ export interface MoveStore {
 }
 
 /** Tells people what happened: the starter's conversation and the move's thread in the channel. */
+/**
+ * Tells people about a move. `moveChanged` is called under the move's lock right after its events are
+ * committed: it must only record what to say (delivery happens afterwards, never inside a click).
+ */
 export interface Notifier {
   moveChanged(state: MoveState, newEvents: MoveEvent[]): Promise<void>;
+  /** At each sweep: say what was committed but never recorded for saying, and retry what is due. */
+  catchUp?(moves: readonly MoveState[], history: (moveId: string) => Promise<MoveEvent[]>): Promise<void>;
 }
 
 /** Structured logging (pino-compatible). Never give it secrets. */
@@ -207,4 +254,17 @@ export interface Logger {
   info(details: object, message: string): void;
   warn(details: object, message: string): void;
   error(details: object, message: string): void;
+}
+
+/**
+ * A MoveStore that can tell every stream's version (its number of events) without loading the events (Azure
+ * Table: the head entities, one query), so a sweep over a shared store reloads only the moves changed elsewhere.
+ */
+export interface MoveStreamVersions {
+  /** Move id → version, for every move in the store. */
+  streamVersions(): Promise<Map<string, number>>;
+}
+
+export function canTellStreamVersions(store: MoveStore): store is MoveStore & MoveStreamVersions {
+  return typeof (store as Partial<MoveStreamVersions>).streamVersions === 'function';
 }

@@ -26,6 +26,16 @@ export interface UserReassignment {
   detail: string;
 }
 
+/**
+ * A user whose licence change is about to go to Graph, recorded before it is sent: if the bot stops (or the
+ * step fails) before the answer is recorded, the next run reads the user's licences to learn what happened.
+ */
+export interface SentChange {
+  userId: string;
+  userPrincipalName: string;
+  sourceSkuId: string;
+}
+
 export type UserDecision =
   | { kind: 'change'; change: UserLicenceChange; upn: string; carriedDisabled: number }
   | { kind: 'skip'; result: UserReassignment };

@@ -3,7 +3,7 @@ import type {
   Actor, Inventory, MailSender, OrderedSubscription, Plan, PrepaidCheck, SourceAdvice, SourceChannel,
 } from './model';
 import type { OfferChoice } from './plan';
-import type { UserReassignment } from './reassignment';
+import type { SentChange, UserReassignment } from './reassignment';
 
 /** The stages of DESIGN §1 that this engine runs, plus the ways a move can stop. */
 export type Stage =
@@ -43,8 +43,14 @@ export const STAGE_LABELS: Record<Stage, string> = {
   'timed-out': 'Invitation expired',
 };
 
-/** Stages in which nothing more will happen. */
+/** Stages in which nothing more will happen on its own (a blocked move waits for a person to resolve it). */
 export const FINAL_STAGES: ReadonlySet<Stage> = new Set<Stage>(['done', 'blocked', 'rejected', 'cancelled', 'timed-out']);
+
+/**
+ * Stages a move never leaves. Unlike FINAL_STAGES, not `blocked`: a person may lift the blocker (override,
+ * offers picked, inventory typed, reassignment resumed), possibly on another instance sharing the store.
+ */
+export const TERMINAL_STAGES: ReadonlySet<Stage> = new Set<Stage>(['done', 'rejected', 'cancelled', 'timed-out']);
 
 export interface Invitation {
   resellerLink: string | null;
@@ -155,6 +161,11 @@ export interface ReassignmentProgress {
   results: Record<string, UserReassignment>;
   /** Users moved over all passes. */
   movedTotal: number;
+  /**
+   * Changes recorded as about to go to Graph whose outcome is not recorded yet (the next run reads those
+   * users' licences first when it did not send them itself: they may have changed before the bot stopped).
+   */
+  sending: SentChange[];
   finishedAt: string | null;
 }
 
@@ -206,7 +217,7 @@ export function initialState(moveId: string): MoveState {
     sourcesEnded: [],
     sourcesReminded: [],
     offerChoices: [],
-    reassignment: { pass: 0, results: {}, movedTotal: 0, finishedAt: null },
+    reassignment: { pass: 0, results: {}, movedTotal: 0, sending: [], finishedAt: null },
     delegatedAccess: null,
     invitationEmails: [],
   };
@@ -291,16 +302,19 @@ export function evolve(state: MoveState, event: MoveEvent): MoveState {
       const results = { ...state.reassignment.results };
       for (const r of event.results) results[reassignmentKey(r)] = r;
       const moved = event.results.filter((r) => r.outcome === 'moved').length;
-      return { ...next, reassignment: { ...state.reassignment, results, movedTotal: state.reassignment.movedTotal + moved } };
+      return {
+        ...next,
+        reassignment: { ...state.reassignment, results, movedTotal: state.reassignment.movedTotal + moved, sending: event.sending ?? [] },
+      };
     }
     case 'ReassignmentFinished':
-      return { ...next, stage: 'source-advice', reassignment: { ...state.reassignment, finishedAt: event.at } };
+      return { ...next, stage: 'source-advice', reassignment: { ...state.reassignment, sending: [], finishedAt: event.at } };
     case 'DelegatedAccessGranted':
       return { ...next, delegatedAccess: { relationshipId: event.relationshipId, groupName: event.groupName, assignmentId: event.assignmentId, at: event.at } };
     case 'ReassignmentResumed':
       return {
         ...next, stage: 'reassigning-licenses', blocked: null,
-        reassignment: { ...state.reassignment, pass: state.reassignment.pass + 1, results: {}, finishedAt: null },
+        reassignment: { ...state.reassignment, pass: state.reassignment.pass + 1, results: {}, sending: [], finishedAt: null },
       };
     case 'SourceAdviceGiven':
       return { ...next, stage: 'watching-sources', advice: event.advice };

@@ -8,7 +8,7 @@ import { SYSTEM_ACTOR, type OrderedSubscription, type PlanUsage, type PrepaidChe
 import type { OrchestratorDeps } from './orchestratorDeps';
 import { buildPlan, cartQuantities, DEFAULT_FREE_SKUS } from './plan';
 import { LicenceReassignmentStep } from './reassignStep';
-import type { CallContext, CustomerRecord } from './ports';
+import { StepError, type CallContext, type CustomerRecord } from './ports';
 import type { MoveState } from './state';
 
 /** How long to wait for Graph to show the new licences before recording the mismatch. */
@@ -17,11 +17,8 @@ const PREPAID_CHECK_PATIENCE_MS = 60 * 60_000;
 /** Subscription statuses after which a new purchase needs nothing more from us. */
 const PROVISIONED_STATUSES = new Set(['active']);
 
-/** An error may say whether trying again can help and whether it needs a person. */
-interface ClassifiedError {
-  retryable?: boolean;
-  blocks?: BlockReason;
-}
+/** GDAP relationship statuses on the way to `active`: no access yet is then a wait for the customer, not a blocker. */
+const GDAP_ON_ITS_WAY = new Set(['created', 'approvalpending', 'approved', 'activating']);
 
 /**
  * The side effect each stage needs, performed through the ports; each returns the command that
@@ -79,18 +76,20 @@ export class MoveSteps {
         const tenantId = required(state.tenantId, 'tenant id');
         // GDAP gives nobody access until a partner group is assigned its roles: do that once the customer approved.
         const relationshipId = state.invitation?.gdapRelationshipId;
+        let gdapPending: string | null = null;
         if (relationshipId && !state.delegatedAccess) {
           const access = await this.deps.partnerDirectory.grantDelegatedAccess(relationshipId, ctx);
           if (access.kind === 'granted') {
             return { type: 'RecordDelegatedAccess', ...base, relationshipId, groupName: access.groupName, assignmentId: access.assignmentId };
           }
           // Not approved yet: the tenant may still be readable (consent), so the inventory is tried anyway.
+          if (GDAP_ON_ITS_WAY.has(access.relationshipStatus.toLowerCase())) gdapPending = access.relationshipStatus;
         }
         const [skus, subscriptions, customerCountry] = await Promise.all([
           this.deps.customers.subscribedSkus(tenantId, ctx),
           this.deps.customers.subscriptions(tenantId, ctx),
           this.deps.customers.tenantCountry(tenantId, ctx),
-        ]);
+        ]).catch((error: unknown) => { throw gdapPending ? waitingForGdap(error, gdapPending) : error; });
         const inventory = joinInventory(skus, subscriptions, base.at);
         const free = new Set((this.deps.settings.freeSkuPartNumbers ?? DEFAULT_FREE_SKUS).map((s) => s.toUpperCase()));
         for (const line of inventory.lines) {
@@ -149,7 +148,7 @@ export class MoveSteps {
         const catalogItemId = await this.deps.partnerCenter.findCatalogItemId(
           wanted.offer.productId, wanted.offer.skuId, state.customerCountry, wanted.termDuration, wanted.billingCycle, ctx);
         if (!catalogItemId) {
-          throw Object.assign(new Error(`${wanted.offer.title} is no longer sold as ${wanted.termDuration} billed ${wanted.billingCycle} in ${state.customerCountry}.`), { retryable: false });
+          throw new StepError(`${wanted.offer.title} is no longer sold as ${wanted.termDuration} billed ${wanted.billingCycle} in ${state.customerCountry}.`, { retryable: false });
         }
         lines.push({ catalogItemId, quantity: wanted.quantity, termDuration: wanted.termDuration, billingCycle: wanted.billingCycle });
       }
@@ -179,18 +178,17 @@ export class MoveSteps {
   }
 
   /**
-   * Which plans the SKU's users have on. Best effort: when the users cannot be read (the app may read
-   * licences but not users), it is unknown, and the plan then covers every plan of the SKU and says so.
-   * A transient failure is thrown, so the step is retried.
+   * Which plans the SKU's users have on. Best effort: when the users cannot be read for lack of access (the
+   * app may read licences but not users), it is unknown, and the plan then covers every plan of the SKU and
+   * says so. Any other failure is thrown, so the step is retried (or fails, as the adapter judged it).
    */
   private async usageOf(tenantId: string, skuId: string, planIds: string[], ctx: CallContext): Promise<PlanUsage | null> {
     const users = [];
     try {
       for await (const user of this.deps.customers.licensedUsers(tenantId, skuId, ctx)) users.push(user);
     } catch (error) {
-      const status = (error as { status?: unknown }).status;
-      if (status !== 401 && status !== 403) throw error;
-      this.deps.log.warn({ tenantId, skuId, status }, 'users unreadable: which service plans are in use is unknown');
+      if (!(error instanceof StepError && error.blocks?.code === 'no-customer-access')) throw error;
+      this.deps.log.warn({ tenantId, skuId, err: error.message }, 'users unreadable: which service plans are in use is unknown');
       return null;
     }
     return summarizeUsage(users, skuId, planIds);
@@ -239,20 +237,30 @@ export class MoveSteps {
     return found;
   }
 
+  /**
+   * How a step's failure is recorded: as the adapter judged it (a StepError: retryable or not, blocking the
+   * move or not). Any other error is unexpected: it is tried again after the back-off.
+   */
   describeFailure(state: MoveState, error: unknown): { step: string; error: string; retryable: boolean; blocks?: BlockReason } {
-    const classified = (typeof error === 'object' && error !== null ? error : {}) as ClassifiedError;
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      step: state.stage,
-      error: message,
-      retryable: classified.retryable !== false,
-      ...(classified.blocks ? { blocks: classified.blocks } : {}),
-    };
+    if (error instanceof StepError) {
+      return { step: state.stage, error: error.message, retryable: error.retryable, ...(error.blocks ? { blocks: error.blocks } : {}) };
+    }
+    return { step: state.stage, error: error instanceof Error ? error.message : String(error), retryable: true };
   }
 }
 
+/**
+ * No access while the customer has not approved the GDAP request yet is expected: the step is tried again
+ * (and the webhook or the sweep reads the licences once it is approved) instead of blocking the move.
+ */
+function waitingForGdap(error: unknown, status: string): unknown {
+  if (!(error instanceof StepError) || error.blocks?.code !== 'no-customer-access') return error;
+  return new StepError(`The customer has not approved the GDAP request yet (${status}), so the bot cannot read the licences: `
+    + `it reads them once the request is approved (or type the inventory). ${error.message}`, { retryable: true }, { cause: error });
+}
+
 function required<T>(value: T | null | undefined, what: string): T {
-  if (value === null || value === undefined) throw Object.assign(new Error(`The move has no ${what} recorded.`), { retryable: false });
+  if (value === null || value === undefined) throw new StepError(`The move has no ${what} recorded.`, { retryable: false });
   return value;
 }
 

@@ -5,7 +5,7 @@
  * `tenant_region_scope` is the coarse region (`NA`, `EU`, `AS`, `WW`...). An unknown domain answers 400.
  */
 import { z } from 'zod';
-import type { TenantLookup } from '../move/ports';
+import { StepError, type TenantLookup } from '../move/ports';
 import { OutboundHttpError, type OutboundHttp } from './http/outboundHttp';
 import { isSafeTenantSegment } from './identity/tenantSegment';
 
@@ -15,10 +15,10 @@ export interface OpenIdTenantLookupOptions {
   http: OutboundHttp;
 }
 
-/** The input was not a domain or tenant id, or the metadata service failed. */
-export class TenantLookupError extends Error {
+/** The input was not a domain or tenant id (not worth trying again), or the metadata service failed (worth it). */
+export class TenantLookupError extends StepError {
   constructor(readonly reason: 'invalid-input' | 'service', message: string) {
-    super(message);
+    super(message, { retryable: reason === 'service' });
     this.name = 'TenantLookupError';
   }
 }

@@ -1,11 +1,11 @@
 import type { MoveEvent } from '../move/events';
-import { ConcurrencyError, type MoveStore } from '../move/ports';
+import { ConcurrencyError, type MoveStore, type MoveStreamVersions } from '../move/ports';
 
 /**
  * The MoveStore contract in memory (benchmarks, tests): append at an expected version, ConcurrencyError on
  * a mismatch, copies in and out. Nothing survives the process.
  */
-export class MemoryMoveStore implements MoveStore {
+export class MemoryMoveStore implements MoveStore, MoveStreamVersions {
   protected readonly streams = new Map<string, MoveEvent[]>();
 
   async load(moveId: string): Promise<MoveEvent[]> {
@@ -22,5 +22,9 @@ export class MemoryMoveStore implements MoveStore {
 
   async listMoveIds(): Promise<string[]> {
     return [...this.streams.keys()].sort();
+  }
+
+  async streamVersions(): Promise<Map<string, number>> {
+    return new Map([...this.streams].map(([moveId, events]) => [moveId, events.length]));
   }
 }

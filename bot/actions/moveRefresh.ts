@@ -1,3 +1,4 @@
+import { VERBS } from '../../cards/common';
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { moveCard } from '../../cards/moveCard';
 import { cardResponse, messageResponse } from '../invokeResponses';
@@ -5,7 +6,7 @@ import { moveIdFrom, type ActionContext, type ActionDeps, type ActionHandler } f
 
 /** `move.refresh`: draw the card again from the move's current state. */
 export class MoveRefreshAction implements ActionHandler {
-  readonly verb = 'move.refresh';
+  readonly verb = VERBS.refresh;
 
   constructor(private readonly deps: ActionDeps) {}
 

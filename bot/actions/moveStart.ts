@@ -1,3 +1,4 @@
+import { VERBS } from '../../cards/common';
 import { describeRoles, ROLES_THAT_START } from '../../move/policy';
 import { TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
 import { intakeCard } from '../../cards/intakeCard';
@@ -8,7 +9,7 @@ import { moveIdFrom, settleWithin, textFrom, type ActionContext, type ActionDeps
 
 /** `move.start`: the start form was submitted. */
 export class MoveStartAction implements ActionHandler {
-  readonly verb = 'move.start';
+  readonly verb = VERBS.start;
   readonly whoCan = `Only ${describeRoles(ROLES_THAT_START)} can start a move.`;
 
   constructor(private readonly deps: ActionDeps) {}

@@ -1,3 +1,4 @@
+import { VERBS } from '../../cards/common';
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { MoveState } from '../../move/state';
 import { answerClick, MoveCardAction, textFrom, todaysCard, type ActionContext } from './actionHandler';
@@ -22,11 +23,11 @@ abstract class PlanDecisionAction extends MoveCardAction {
 }
 
 export class MovePlanApproveAction extends PlanDecisionAction {
-  readonly verb = 'move.plan.approve';
+  readonly verb = VERBS.approvePlan;
   protected readonly approve = true;
 }
 
 export class MovePlanRejectAction extends PlanDecisionAction {
-  readonly verb = 'move.plan.reject';
+  readonly verb = VERBS.rejectPlan;
   protected readonly approve = false;
 }

@@ -6,7 +6,7 @@ import type { CommandDeps, CommandHandler } from './commandHandler';
 /** Teams refuses messages above about 28 KB; keep the export well under. */
 const MAX_CSV_CHARS = 20_000;
 
-/** `audit <customer>`: the move's history as CSV (time, actor, role, step, detail). */
+/** `audit <customer>`: the move's history as CSV (time, actor, role, step, detail, correlation id). */
 export class AuditCommand implements CommandHandler<'audit'> {
   readonly kind = 'audit' as const;
 

@@ -1,7 +1,8 @@
 /**
  * Admin routes that steer how the sandbox answers rather than what the world holds: injected faults
  * (`/_sandbox/faults`), rate limits (`/_sandbox/throttle`), run-time settings (`/_sandbox/settings`),
- * access tokens for tests (`/_sandbox/token`) and the request counts (`/_sandbox/stats`).
+ * access tokens for tests (`/_sandbox/token`), the request counts (`/_sandbox/stats`) and the latest requests'
+ * headers (`/_sandbox/requests`).
  */
 import type { SandboxControls } from '../control/controls';
 import { FaultDefinitionError } from '../control/faults';
@@ -65,6 +66,13 @@ export function registerAdminControlRoutes(router: Router, world: SandboxWorld, 
   router.add('admin', 'DELETE', '/_sandbox/stats', adminOnly(() => {
     const cleared = controls.stats.snapshot().total;
     controls.stats.clear();
+    return json(200, { cleared });
+  }));
+
+  router.add('admin', 'GET', '/_sandbox/requests', adminOnly(() => json(200, { requests: controls.requests.list() })));
+  router.add('admin', 'DELETE', '/_sandbox/requests', adminOnly(() => {
+    const cleared = controls.requests.list().length;
+    controls.requests.clear();
     return json(200, { cleared });
   }));
 }

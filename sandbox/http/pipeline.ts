@@ -1,6 +1,6 @@
 /**
  * What happens to every API request, whether it came over HTTP or inside a Graph `$batch`:
- * 0. it is counted by METHOD + route pattern (`GET /_sandbox/stats`);
+ * 0. it is counted by METHOD + route pattern (`GET /_sandbox/stats`) and its headers are kept (`GET /_sandbox/requests`);
  * 1. an injected fault with phase `before` (delay, then error — or only delay, then carry on);
  * 2. rate limits per throttling key (429 + `Retry-After`);
  * 3. the route's handler (token checks, business rules);
@@ -28,6 +28,7 @@ export function createPipeline(world: SandboxWorld, controls: SandboxControls): 
       const area: ApiArea = match.kind === 'found' ? match.area : request.area;
       if (area === 'admin') return runRoute(request, match);
       controls.stats.record(request.method, match.kind === 'found' ? match.pattern : null);
+      controls.requests.record(request, match.kind === 'found' ? match.pattern : null);
 
       const fault = controls.faults.pick(request.method, request.path);
       if (fault && fault.phase === 'before') {

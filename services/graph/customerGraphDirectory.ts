@@ -5,21 +5,26 @@
  * licence changes through CustomerLicensing (`GET /users` with the licence filter, `assignLicense` in `$batch`).
  *
  * changeLicences returns one result per change: Graph's refusal of one user (usage location, a licence
- * inherited from a group, no seat left…) is that user's `ok: false` with Graph's code and message, and a repeat
- * that finds the user already as asked counts as done. It throws only when the call as a whole failed: no token,
- * or nothing done and every change refused for a reason about the call (401/403 no access, 429 throttled after
- * the retries, no answer from Graph).
+ * inherited from a group, no seat left…) is that user's `ok: false` with Graph's code and message, and a change
+ * Graph did not confirm but that the user's licences show done counts as done. It throws (a retryable
+ * GraphError) when the call as a whole failed — no token, or nothing done and every change refused for a reason
+ * about the call (401/403 no access, 429 throttled or a 5xx after the retries, no answer from Graph) — and when
+ * some user's outcome stays unknown (Graph never said, and their licences could not be read): the caller reads
+ * those users' licences later (`userLicences`) rather than recording a guess.
+ *
+ * Every failure is the move's StepError; in this customer tenant a 401/403, or no token for the tenant (no
+ * consent, no GDAP), blocks the move with "no access to the customer's tenant" (`inCustomerTenant`).
  */
-import { fixFor, GraphError, parseGraphItem } from './graphError';
+import { fixFor, GraphError, inCustomerTenant, parseGraphItem } from './graphError';
 import { z } from 'zod';
 import type { SourceSubscription } from '../../move/model';
 import type {
-  CallContext, CustomerDirectory, LicensedUser, SubscribedSku, UserLicenceChange, UserLicenceChangeResult,
+  CallContext, CustomerDirectory, LicensedUser, SubscribedSku, UserLicenceChange, UserLicenceChangeResult, UserLicences,
 } from '../../move/ports';
 import type { TokenMode } from '../identity/tokenProvider';
 import { assertSafeTenantSegment } from '../identity/tenantSegment';
 import { CustomerLicensing, type LicenseChangeResult } from './customerLicensing';
-import { graphRequestId, type GraphClientFactory } from './graphClientFactory';
+import type { GraphClientFactory } from './graphClientFactory';
 
 export interface CustomerGraphDirectoryOptions {
   graph: GraphClientFactory;
@@ -34,8 +39,8 @@ export interface CustomerGraphDirectoryOptions {
   licensedUsersPageSize?: number;
 }
 
-/** Statuses that are about the call, not the user: no access, throttled after the retries, no answer (null). */
-const CALL_LEVEL_STATUSES: ReadonlySet<number | null> = new Set([null, 401, 403, 429]);
+/** Statuses that are about the call, not the user: no access, throttled or failing after the retries, no answer (null). */
+const CALL_LEVEL_STATUSES: ReadonlySet<number | null> = new Set([null, 401, 403, 429, 500, 502, 503, 504]);
 
 const count = z.number().nullish().transform((n) => n ?? 0);
 
@@ -80,13 +85,13 @@ export class CustomerGraphDirectory implements CustomerDirectory {
   async subscribedSkus(tenantId: string, ctx: CallContext): Promise<SubscribedSku[]> {
     const step = "Graph: read the customer's licences (subscribedSkus)";
     const items = await this.readAll(tenantId, '/subscribedSkus', step, ctx);
-    return items.map((item) => parseGraphItem(subscribedSkuSchema, item, step, tenantId));
+    return customerTenant(() => items.map((item) => parseGraphItem(subscribedSkuSchema, item, step, tenantId)));
   }
 
   async subscriptions(tenantId: string, ctx: CallContext): Promise<SourceSubscription[]> {
     const step = "Graph: read the customer's subscriptions (directory/subscriptions)";
     const items = await this.readAll(tenantId, '/directory/subscriptions', step, ctx);
-    return items.map((item) => parseGraphItem(companySubscriptionSchema, item, step, tenantId));
+    return customerTenant(() => items.map((item) => parseGraphItem(companySubscriptionSchema, item, step, tenantId)));
   }
 
   /** `GET /organization` → `countryLetterCode`: the country set on the tenant, which the CSP region rule is about. */
@@ -99,44 +104,80 @@ export class CustomerGraphDirectory implements CustomerDirectory {
 
   /** Every user holding `skuId` (directly or through a group), page by page as Graph serves them. */
   async *licensedUsers(tenantId: string, skuId: string, ctx: CallContext): AsyncGenerator<LicensedUser> {
-    for await (const user of this.licensing.usersWithSku(tenantId, skuId, ctx, this.options.licensedUsersPageSize)) {
-      yield {
-        id: user.id,
-        userPrincipalName: user.userPrincipalName,
-        displayName: user.displayName,
-        usageLocation: user.usageLocation,
-        assignedLicenses: user.assignedLicenses.map((l) => ({ skuId: l.skuId, disabledPlans: [...l.disabledPlans] })),
-        licenseAssignmentStates: user.licenseAssignmentStates.map((s) => ({ skuId: s.skuId, assignedByGroup: s.assignedByGroup })),
-      };
+    const users = this.licensing.usersWithSku(tenantId, skuId, ctx, this.options.licensedUsersPageSize);
+    try {
+      for (;;) {
+        let next: Awaited<ReturnType<typeof users.next>>;
+        try {
+          next = await users.next();
+        } catch (error) {
+          throw inCustomerTenant(error);
+        }
+        if (next.done) return;
+        const user = next.value;
+        yield {
+          id: user.id,
+          userPrincipalName: user.userPrincipalName,
+          displayName: user.displayName,
+          usageLocation: user.usageLocation,
+          assignedLicenses: user.assignedLicenses.map((l) => ({ skuId: l.skuId, disabledPlans: [...l.disabledPlans] })),
+          licenseAssignmentStates: user.licenseAssignmentStates.map((s) => ({ skuId: s.skuId, assignedByGroup: s.assignedByGroup })),
+        };
+      }
+    } finally {
+      await users.return(undefined); // the reader stopped early: let the page listing end too
     }
   }
 
   /** One `assignLicense` per change (adds and removes together) through `$batch`; results in the changes' order. */
   async changeLicences(tenantId: string, changes: UserLicenceChange[], ctx: CallContext): Promise<UserLicenceChangeResult[]> {
     if (changes.length === 0) return [];
-    const results = await this.licensing.assignLicenses(tenantId, changes.map((change) => ({
+    const step = `Graph: change the licences of ${changes.length} user(s)`;
+    const results = await customerTenant(() => this.licensing.assignLicenses(tenantId, changes.map((change) => ({
       userId: change.userId,
       addLicenses: change.addLicenses.map((l) => ({ skuId: l.skuId, disabledPlans: [...l.disabledPlans] })),
       removeLicenses: [...change.removeLicenses],
-    })), ctx);
+    })), ctx));
     const failure = wholeCallFailure(results);
     if (failure) {
-      throw new GraphError(`Graph: change the licences of ${changes.length} user(s)`, tenantId, failure.status, failure.code,
-        failure.message ?? 'Graph gave no error message', fixFor(failure.status, failure.code));
+      throw inCustomerTenant(new GraphError(step, tenantId, failure.status, failure.code,
+        failure.message ?? 'Graph gave no error message', fixFor(failure.status, failure.code)));
+    }
+    const unknown = results.filter((r) => r.outcomeUnknown);
+    if (unknown.length > 0) {
+      throw new GraphError(step, tenantId, null, 'OutcomeUnknown',
+        `Graph did not say whether the licences of ${unknown.length} user(s) changed, and they could not be read back`,
+        'the users\' licences are read again before anything is recorded or sent again', { retryable: true });
     }
     return results.map((r) => (r.ok
       ? { userId: r.userId, ok: true, code: null, message: null }
       : { userId: r.userId, ok: false, code: r.code, message: r.message }));
   }
 
+  /** Each user's licences now, by `GET /users/{id}` (null for a user who no longer exists); throws when some cannot be read. */
+  userLicences(tenantId: string, userIds: string[], ctx: CallContext): Promise<UserLicences[]> {
+    return customerTenant(() => this.licensing.userLicences(tenantId, userIds, ctx));
+  }
+
   private async readAll(tenantId: string, path: string, step: string, ctx: CallContext): Promise<unknown[]> {
-    assertSafeTenantSegment(tenantId);
-    const client = this.options.graph.forTenant(tenantId, this.mode);
-    const items: unknown[] = [];
-    for await (const item of this.options.graph.pages<unknown>(client, path, step, tenantId, graphRequestId(ctx.correlationId))) {
-      items.push(item);
-    }
-    return items;
+    return customerTenant(async () => {
+      assertSafeTenantSegment(tenantId);
+      const client = this.options.graph.forTenant(tenantId, this.mode);
+      const items: unknown[] = [];
+      for await (const item of this.options.graph.pages<unknown>(client, path, step, tenantId, ctx.correlationId)) {
+        items.push(item);
+      }
+      return items;
+    });
+  }
+}
+
+/** Runs a call made in the customer's tenant, turning a lack of access into the move's "no access" blocker. */
+async function customerTenant<T>(call: () => T | Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw inCustomerTenant(error);
   }
 }
 

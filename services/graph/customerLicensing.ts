@@ -8,17 +8,20 @@
  *   first), the latter through `$batch` in groups of 20.
  *
  * assignLicense with the same add/remove is idempotent by nature: it sets a final licence state, and
- * sending it again leaves that state as it is. So it may be re-sent when its outcome is unknown; a repeat
- * that Graph refuses (e.g. removing a SKU the first send already removed) is checked against the user's
- * licences, and counts as done when they already are what was asked for.
+ * sending it again leaves that state as it is. So it may be re-sent when its outcome is unknown (the $batch
+ * runner re-sends 5xx and 429 answers a bounded number of times). A change is never reported as failed
+ * before the user's licences were read back (`GET /users/{id}?$select=assignedLicenses`, in $batch): Graph
+ * may have made it and then failed to answer, or refused a repeat (removing a SKU the first send already
+ * removed). When the licences already are what was asked for, the change counts as done. When Graph never
+ * said and the licences cannot be read, the outcome stays unknown (`outcomeUnknown`), never "failed".
  */
 import { z } from 'zod';
 import type { CallContext, LicensedUser as PortLicensedUser, UserLicence, UserLicenceChange } from '../../move/ports';
 import type { TokenMode } from '../identity/tokenProvider';
 import { assertSafeTenantSegment } from '../identity/tenantSegment';
 import { GraphBatch, type BatchItem, type GraphBatchOptions } from './graphBatch';
-import { OutboundCallOptions, graphRequestId, type GraphClientFactory } from './graphClientFactory';
-import { GraphError, parseGraphItem, toGraphError } from './graphError';
+import { OutboundCallOptions, type GraphClientFactory } from './graphClientFactory';
+import { fixFor, GraphError, parseGraphItem, toGraphError } from './graphError';
 
 export interface TenantOrganization {
   tenantId: string;
@@ -47,9 +50,20 @@ export interface LicenseChangeResult {
   status: number | null;
   code: string | null;
   message: string | null;
-  /** A repeat was refused but the user's licences already are as asked (the first send did it). */
+  /** Graph did not say it was done, but the user's licences already are as asked (an earlier send did it). */
   alreadyApplied: boolean;
+  /** Graph never said whether it was done (no answer, or a 5xx after the retries) and the licences could not be read. */
+  outcomeUnknown: boolean;
 }
+
+/** A user's licences as read back; null when the user does not exist (any more). */
+export interface UserLicencesRead {
+  userId: string;
+  assignedLicenses: AssignedLicense[] | null;
+}
+
+/** Statuses that say the change was not made and reading the licences cannot tell more: no access, throttled (nothing ran). */
+const NOT_READ_BACK: ReadonlySet<number> = new Set([401, 403, 429]);
 
 export interface CustomerLicensingOptions {
   graph: GraphClientFactory;
@@ -101,7 +115,7 @@ export class CustomerLicensing {
     const step = "Graph: read the customer's organization";
     assertSafeTenantSegment(tenantId);
     const client = this.options.graph.forTenant(tenantId, this.mode);
-    for await (const item of this.options.graph.pages<unknown>(client, '/organization', step, tenantId, graphRequestId(ctx.correlationId))) {
+    for await (const item of this.options.graph.pages<unknown>(client, '/organization', step, tenantId, ctx.correlationId)) {
       const org = parseGraphItem(organizationSchema, item, step, tenantId);
       return {
         tenantId: org.id,
@@ -123,7 +137,7 @@ export class CustomerLicensing {
     const filter = encodeURIComponent(`assignedLicenses/any(x:x/skuId eq ${skuId.toLowerCase()})`);
     const top = Math.min(999, Math.max(1, Math.floor(pageSize)));
     const path = `/users?$filter=${filter}&$select=${USER_FIELDS}&$count=true&$top=${top}`;
-    for await (const item of this.options.graph.pages<unknown>(client, path, step, tenantId, graphRequestId(ctx.correlationId),
+    for await (const item of this.options.graph.pages<unknown>(client, path, step, tenantId, ctx.correlationId,
       { ConsistencyLevel: 'eventual' })) {
       yield parseGraphItem(userSchema, item, step, tenantId);
     }
@@ -136,16 +150,14 @@ export class CustomerLicensing {
     const client = this.options.graph.forTenant(tenantId, this.mode);
     try {
       const request = client.api(`/users/${encodeURIComponent(change.userId)}/assignLicense`)
-        .middlewareOptions([new OutboundCallOptions({ step, safeToRepeat: true })]);
-      const requestId = graphRequestId(ctx.correlationId);
-      if (requestId) request.header('client-request-id', requestId);
+        .middlewareOptions([new OutboundCallOptions({ step, safeToRepeat: true, correlationId: ctx.correlationId })]);
       const user: unknown = await request.post(toBody(change));
       return parseGraphItem(userSchema.pick({ assignedLicenses: true }), user, step, tenantId).assignedLicenses;
     } catch (error) {
       const graphError = toGraphError(error, step, tenantId);
-      if (graphError instanceof GraphError && graphError.status === 400) {
-        const current = await this.licensesOf(tenantId, change.userId, ctx);
-        if (current && satisfies(current, change)) return current;
+      if (graphError instanceof GraphError && (graphError.status === null || !NOT_READ_BACK.has(graphError.status))) {
+        const [read] = await this.readLicences(tenantId, [change.userId], ctx).catch((): LicencesRead[] => []);
+        if (read && Array.isArray(read.licences) && satisfies(read.licences, change)) return read.licences;
       }
       throw graphError;
     }
@@ -162,40 +174,83 @@ export class CustomerLicensing {
       idempotent: true, // same add/remove → same final state (see the top of this file)
     }));
     const outcomes = await this.batch.run(tenantId, this.mode, items, 'Graph: change licences', ctx);
-    const results: LicenseChangeResult[] = [];
-    for (const [index, outcome] of outcomes.entries()) {
-      const change = changes[index] as LicenseChange;
-      const error = errorOf(outcome.body);
-      if (outcome.status !== null && outcome.status >= 200 && outcome.status < 300) {
-        results.push({ userId: change.userId, ok: true, status: outcome.status, code: null, message: null, alreadyApplied: false });
-        continue;
-      }
-      let alreadyApplied = false;
-      // A refusal may only mean an earlier send (a repeat, or a run before a restart) already did it.
-      if (outcome.status === 400) {
-        const current = await this.licensesOf(tenantId, change.userId, ctx);
-        alreadyApplied = current !== null && satisfies(current, change);
-      }
-      results.push({
-        userId: change.userId, ok: alreadyApplied, status: outcome.status, code: error.code, message: error.message, alreadyApplied,
-      });
+    const succeeded = (status: number | null) => status !== null && status >= 200 && status < 300;
+    // Before a change counts as failed, the user's licences are read back: Graph may have done it all the same.
+    const toRead = changes.filter((change, index) => {
+      const status = (outcomes[index] as (typeof outcomes)[number]).status;
+      return !succeeded(status) && (status === null || !NOT_READ_BACK.has(status));
+    });
+    let reads: LicencesRead[];
+    try {
+      reads = await this.readLicences(tenantId, toRead.map((c) => c.userId), ctx);
+    } catch {
+      // Nothing could be read (no token any more): those outcomes stay as Graph gave them, or unknown.
+      reads = toRead.map((c) => ({ userId: c.userId, licences: 'unknown', status: null, code: null, message: null }));
     }
-    return results;
+    const read = new Map(reads.map((r) => [r.userId.toLowerCase(), r.licences]));
+    return outcomes.map((outcome, index) => {
+      const change = changes[index] as LicenseChange;
+      if (succeeded(outcome.status)) {
+        return { userId: change.userId, ok: true, status: outcome.status, code: null, message: null, alreadyApplied: false, outcomeUnknown: false };
+      }
+      const error = errorOf(outcome.body);
+      const licences = read.get(change.userId.toLowerCase());
+      const alreadyApplied = Array.isArray(licences) && satisfies(licences, change);
+      // Unknown: Graph never said (no answer, a 5xx), or refused a repeat of a send that may have done it, and the licences are unreadable.
+      const neverSaid = outcome.status === null || outcome.status >= 500 || outcome.attempts > 1;
+      const outcomeUnknown = !alreadyApplied && licences === 'unknown' && neverSaid;
+      return {
+        userId: change.userId, ok: alreadyApplied, status: outcome.status, code: error.code, message: error.message, alreadyApplied, outcomeUnknown,
+      };
+    });
   }
 
-  private async licensesOf(tenantId: string, userId: string, ctx: CallContext): Promise<AssignedLicense[] | null> {
-    const step = `Graph: read the licences of user ${userId}`;
-    try {
-      const request = this.options.graph.forTenant(tenantId, this.mode)
-        .api(`/users/${encodeURIComponent(userId)}?$select=assignedLicenses`)
-        .middlewareOptions([new OutboundCallOptions({ step })]);
-      const requestId = graphRequestId(ctx.correlationId);
-      if (requestId) request.header('client-request-id', requestId);
-      return parseGraphItem(userSchema.pick({ assignedLicenses: true }), await request.get(), step, tenantId).assignedLicenses;
-    } catch {
-      return null;
+  /**
+   * The users' licences now (`GET /users/{id}?$select=id,assignedLicenses` in $batch; null for a user who does
+   * not exist). Throws a GraphError when some cannot be read, so no caller mistakes "unread" for "none".
+   */
+  async userLicences(tenantId: string, userIds: readonly string[], ctx: CallContext): Promise<UserLicencesRead[]> {
+    assertSafeTenantSegment(tenantId);
+    const read = await this.readLicences(tenantId, userIds, ctx);
+    const unread = read.find((r) => r.licences === 'unknown');
+    if (unread) {
+      throw new GraphError('Graph: read the licences of the users being changed', tenantId, unread.status, unread.code,
+        unread.message ?? 'Graph did not answer', fixFor(unread.status, unread.code));
     }
+    return read.map((r) => ({ userId: r.userId, assignedLicenses: Array.isArray(r.licences) ? r.licences : null }));
   }
+
+  /**
+   * Each user's licences (`gone` when Graph says there is no such user, `unknown` when unreadable), in the ids'
+   * order: one `GET /users/{id}?$select=id,assignedLicenses` each (retried by the HTTP helper). Throws only
+   * when there is no token for the tenant (nothing can be read).
+   */
+  private async readLicences(tenantId: string, userIds: readonly string[], ctx: CallContext): Promise<LicencesRead[]> {
+    const client = this.options.graph.forTenant(tenantId, this.mode);
+    const reads: LicencesRead[] = [];
+    for (const userId of userIds) {
+      const step = `Graph: read the licences of user ${userId}`;
+      try {
+        const request = client.api(`/users/${encodeURIComponent(userId)}?$select=id,assignedLicenses`)
+          .middlewareOptions([new OutboundCallOptions({ step, correlationId: ctx.correlationId })]);
+        const licences = parseGraphItem(userSchema.pick({ assignedLicenses: true }), await request.get(), step, tenantId).assignedLicenses;
+        reads.push({ userId, licences, status: 200, code: null, message: null });
+      } catch (error) {
+        const failure = toGraphError(error, step, tenantId);
+        if (!(failure instanceof GraphError)) throw failure; // no token: nothing can be read
+        reads.push({ userId, licences: failure.status === 404 ? 'gone' : 'unknown', status: failure.status, code: failure.code, message: failure.graphMessage });
+      }
+    }
+    return reads;
+  }
+}
+
+interface LicencesRead {
+  userId: string;
+  licences: AssignedLicense[] | 'gone' | 'unknown';
+  status: number | null;
+  code: string | null;
+  message: string | null;
 }
 
 function toBody(change: LicenseChange) {

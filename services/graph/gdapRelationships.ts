@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { CallContext } from '../../move/ports';
 import type { TokenMode } from '../identity/tokenProvider';
-import { OutboundCallOptions, graphRequestId, type GraphClientFactory } from './graphClientFactory';
+import { OutboundCallOptions, type GraphClientFactory } from './graphClientFactory';
 import { GraphError, toGraphError } from './graphError';
 
 export const GLOBAL_ADMINISTRATOR_ROLE_ID = '62e90394-69f5-4237-9190-012177145e10';
@@ -187,7 +187,7 @@ export class GdapRelationships {
   }
 
   private pages(path: string, step: string, ctx: CallContext): AsyncGenerator<unknown> {
-    return this.options.graph.pages<unknown>(this.client(), path, step, this.options.partnerTenantId, graphRequestId(ctx.correlationId));
+    return this.options.graph.pages<unknown>(this.client(), path, step, this.options.partnerTenantId, ctx.correlationId);
   }
 
   private async call<R>(
@@ -196,9 +196,7 @@ export class GdapRelationships {
     run: (request: ReturnType<Client['api']>) => Promise<R>,
   ): Promise<R> {
     try {
-      const request = build(this.client()).middlewareOptions([new OutboundCallOptions({ step })]);
-      const requestId = graphRequestId(ctx.correlationId);
-      if (requestId) request.header('client-request-id', requestId);
+      const request = build(this.client()).middlewareOptions([new OutboundCallOptions({ step, correlationId: ctx.correlationId })]);
       return await run(request);
     } catch (error) {
       throw toGraphError(error, step, this.options.partnerTenantId);

@@ -7,20 +7,25 @@
  * - a sub-response 429 means Graph did not run it: it is queued again and sent no earlier than its own
  *   `Retry-After` (or a jittered backoff), in a later batch;
  * - a whole batch answered 429 likewise ran nothing: all of it is queued again;
- * - when the outcome is unknown (no answer, a 5xx for the batch or a sub-request, a sub-response missing)
- *   a sub-request is sent again only if it is `idempotent` — GETs, and requests the caller marks so
- *   (assignLicense with the same add/remove sets the same final licence state however often it runs).
- *   Anything else is reported with status null ("outcome unknown"), never re-sent.
+ * - when the outcome is unknown (no answer, a 5xx for the batch or a sub-request — 500, 502, 503 or 504,
+ *   after its own `Retry-After` when it gives one — or a sub-response missing) a sub-request is sent again
+ *   only if it is `idempotent` — GETs, and requests the caller marks so (assignLicense with the same
+ *   add/remove sets the same final licence state however often it runs). A non-idempotent one is reported
+ *   with status null ("outcome unknown") for a missing answer, or with its 5xx, and never re-sent.
+ * - every sub-request is sent at most `maxAttempts` times; then its last status is its outcome.
  * - no token (TokenRequestError, MissingRefreshTokenError): nothing was sent; `run` throws it.
  */
 import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import type { CallContext } from '../../move/ports';
 import { parseRetryAfter, type HttpMethod } from '../http/outboundHttp';
 import { MissingRefreshTokenError, TokenRequestError, type TokenMode } from '../identity/tokenProvider';
-import { OutboundCallOptions, graphRequestId, type GraphClientFactory } from './graphClientFactory';
+import { OutboundCallOptions, type GraphClientFactory } from './graphClientFactory';
 import { toGraphError } from './graphError';
 
 export const MAX_BATCH_SIZE = 20;
+
+/** Sub-response statuses after which an idempotent sub-request is sent again: the service failed, maybe before doing it. */
+const RETRIED_SERVER_ERRORS: ReadonlySet<number> = new Set([500, 502, 503, 504]);
 
 export interface BatchItem {
   /** Unique (case-insensitively) among the items of one run. */
@@ -122,9 +127,8 @@ export class GraphBatch {
         step: `${step} ($batch of ${chunk.length})`,
         safeToRepeat: chunk.every((p) => isIdempotent(p.item)),
         cost: { reads: chunk.length - writes, writes },
+        correlationId: ctx.correlationId,
       })]);
-    const requestId = graphRequestId(ctx.correlationId);
-    if (requestId) request.header('client-request-id', requestId);
     let raw: Response;
     try {
       raw = await request.post({ requests: chunk.map((p) => toWire(p.item)) });
@@ -160,7 +164,7 @@ export class GraphBatch {
         again.push(...this.unknownOutcome([p], outcomes, 'the batch answer has no response for this request'));
       } else if (sub.status === 429) {
         again.push(...this.again(p, 429, parseRetryAfter(headerOf(sub.headers, 'retry-after'), this.now()), outcomes, sub.body, sub.headers));
-      } else if ((sub.status === 503 || sub.status === 504) && isIdempotent(p.item)) {
+      } else if (RETRIED_SERVER_ERRORS.has(sub.status) && isIdempotent(p.item)) {
         again.push(...this.again(p, sub.status, parseRetryAfter(headerOf(sub.headers, 'retry-after'), this.now()), outcomes, sub.body, sub.headers));
       } else {
         outcomes.set(p.item.id.toLowerCase(), final(p, sub.status, sub.headers, sub.body));

@@ -13,8 +13,15 @@
  *
  * A 401 `InvalidAuthenticationToken` (expired or revoked token) drops the cached token and sends the
  * request once more with a new one. That is safe for any method: Graph refused the call before doing it.
- * Per-request settings (step name, safe to repeat, throttling cost) travel as `OutboundCallOptions`.
+ * Per-request settings (step name, safe to repeat, throttling cost, the move's correlation id) travel as
+ * `OutboundCallOptions`.
+ *
+ * Every request carries a `client-request-id` (Graph's id for tracing a call in its own logs): a new GUID per
+ * request, set once, so the retries of the same call (OutboundHttp's, and the one after a refused token) send
+ * the same id. Graph has no header for our correlation id: the move's is logged next to the request's id
+ * (`logIds`) when OutboundHttp logs about the call.
  */
+import { randomUUID } from 'node:crypto';
 import {
   Client, GraphClientError, type AuthenticationProvider, type Context, type Middleware, type MiddlewareOptions,
 } from '@microsoft/microsoft-graph-client';
@@ -44,8 +51,13 @@ export class OutboundCallOptions implements MiddlewareOptions {
     safeToRepeat?: boolean;
     /** Throttling cost: reads and writes this request stands for (a `$batch` counts its sub-requests). */
     cost?: { reads: number; writes: number };
+    /** The move's correlation id (`CallContext.correlationId`), logged with the request's `client-request-id`. */
+    correlationId?: string;
   }) {}
 }
+
+/** Graph's per-request tracing header. */
+const CLIENT_REQUEST_ID = 'client-request-id';
 
 /** An AuthenticationProvider backed by our TokenProvider, for one tenant and mode. */
 export class TokenProviderAuthenticationProvider implements AuthenticationProvider {
@@ -116,6 +128,7 @@ export class OutboundHttpMiddleware implements Middleware {
     const settings = (context.middlewareControl?.getMiddlewareOptions(OutboundCallOptions) as OutboundCallOptions | undefined)?.settings;
     const isWrite = method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
     const cost = settings?.cost ?? { reads: 1, writes: isWrite ? 1 : 0 };
+    const clientRequestId = ensureClientRequestId(context);
     try {
       const response = await this.http.send({
         method,
@@ -125,6 +138,7 @@ export class OutboundHttpMiddleware implements Middleware {
         step: settings?.step ?? `Graph ${method} ${new URL(url).pathname}`,
         safeToRepeat: settings?.safeToRepeat,
         throttle: this.throttle(cost),
+        logIds: { clientRequestId, ...(settings?.correlationId ? { correlationId: settings.correlationId } : {}) },
       });
       context.response = toFetchResponse(response);
     } catch (error) {
@@ -200,16 +214,18 @@ export class GraphClientFactory {
     return `${parsed.pathname.slice(prefix.length)}${queryAt >= 0 ? nextLink.slice(queryAt) : ''}`;
   }
 
-  /** Every item of a Graph collection, following `@odata.nextLink` (with the same extra headers on every page). */
+  /**
+   * Every item of a Graph collection, following `@odata.nextLink` (with the same extra headers on every page;
+   * each page is its own request, with its own `client-request-id`). `correlationId`: the move's, for the logs.
+   */
   async *pages<T>(
-    client: Client, path: string, step: string, tenantId: string, requestId?: string, headers: Record<string, string> = {},
+    client: Client, path: string, step: string, tenantId: string, correlationId?: string, headers: Record<string, string> = {},
   ): AsyncGenerator<T> {
     let next: string | undefined = path;
     while (next !== undefined) {
       let page: { value?: T[]; '@odata.nextLink'?: string };
       try {
-        const request = client.api(next).middlewareOptions([new OutboundCallOptions({ step })]);
-        if (requestId) request.header('client-request-id', requestId);
+        const request = client.api(next).middlewareOptions([new OutboundCallOptions({ step, correlationId })]);
         for (const [name, value] of Object.entries(headers)) request.header(name, value);
         page = await request.get();
       } catch (error) {
@@ -222,9 +238,18 @@ export class GraphClientFactory {
   }
 }
 
-/** Graph's `client-request-id` wants a GUID; other correlation ids are not sent there. */
-export function graphRequestId(correlationId: string): string | undefined {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(correlationId) ? correlationId : undefined;
+/**
+ * The request's `client-request-id`: the one it already has (set by the caller, or by an earlier attempt of the
+ * same call), else a new GUID, kept on the request so a second attempt sends it again.
+ */
+function ensureClientRequestId(context: Context): string {
+  const headers = headersOf(context);
+  const existing = headers.get(CLIENT_REQUEST_ID);
+  if (existing) return existing;
+  const id = randomUUID();
+  headers.set(CLIENT_REQUEST_ID, id);
+  context.options = { ...context.options, headers: Object.fromEntries(headers.entries()) };
+  return id;
 }
 
 /** Errors raised inside the middleware reach the caller unchanged (the library would re-wrap them). */

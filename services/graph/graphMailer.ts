@@ -11,7 +11,7 @@
  */
 import type { CallContext } from '../../move/ports';
 import type { TokenMode } from '../identity/tokenProvider';
-import { OutboundCallOptions, graphRequestId, type GraphClientFactory } from './graphClientFactory';
+import { OutboundCallOptions, type GraphClientFactory } from './graphClientFactory';
 import { GraphError, toGraphError } from './graphError';
 
 export interface MailMessage {
@@ -61,9 +61,7 @@ export class GraphMailer {
     const body = toSendMailBody(message, step);
     try {
       const request = this.options.graph.forTenant(tenantId, mode).api(path)
-        .middlewareOptions([new OutboundCallOptions({ step })]);
-      const requestId = graphRequestId(ctx.correlationId);
-      if (requestId) request.header('client-request-id', requestId);
+        .middlewareOptions([new OutboundCallOptions({ step, correlationId: ctx.correlationId })]);
       await request.post(body);
     } catch (error) {
       const mapped = toGraphError(error, step, tenantId);

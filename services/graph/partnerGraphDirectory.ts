@@ -14,7 +14,7 @@ import type { CallContext, DelegatedAccess, PartnerDirectory } from '../../move/
 import type { TokenMode } from '../identity/tokenProvider';
 import { GdapRelationships, GLOBAL_ADMINISTRATOR_ROLE_ID, type GdapRelationship } from './gdapRelationships';
 import { GraphError, parseGraphItem } from './graphError';
-import { graphRequestId, type GraphClientFactory } from './graphClientFactory';
+import type { GraphClientFactory } from './graphClientFactory';
 
 export { GLOBAL_ADMINISTRATOR_ROLE_ID };
 
@@ -154,8 +154,7 @@ export class PartnerGraphDirectory implements PartnerDirectory {
     const tenantId = this.options.partnerTenantId;
     const client = this.options.graph.forTenant(tenantId, this.options.rolesTokenMode ?? 'app');
     const memberships: DirectoryMembership[] = [];
-    const requestId = ctx ? graphRequestId(ctx.correlationId) : undefined;
-    for await (const member of this.options.graph.pages<unknown>(client, `/users/${encodeURIComponent(key)}/memberOf`, step, tenantId, requestId)) {
+    for await (const member of this.options.graph.pages<unknown>(client, `/users/${encodeURIComponent(key)}/memberOf`, step, tenantId, ctx?.correlationId)) {
       const parsed = memberSchema.safeParse(member);
       if (parsed.success) memberships.push(toMembership(parsed.data));
     }
@@ -210,7 +209,7 @@ export class PartnerGraphDirectory implements PartnerDirectory {
     // OData string literals double their single quotes.
     const filter = encodeURIComponent(`displayName eq '${setting.replace(/'/g, "''")}'`);
     const found: Array<{ id: string; name: string }> = [];
-    for await (const item of this.options.graph.pages<unknown>(client, `/groups?$filter=${filter}&$select=id,displayName`, step, tenantId, graphRequestId(ctx.correlationId))) {
+    for await (const item of this.options.graph.pages<unknown>(client, `/groups?$filter=${filter}&$select=id,displayName`, step, tenantId, ctx.correlationId)) {
       const group = parseGraphItem(groupSchema, item, step, tenantId);
       found.push({ id: group.id, name: group.displayName ?? setting });
     }

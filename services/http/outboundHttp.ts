@@ -9,6 +9,10 @@
  * - before every attempt (retries included) wait for the request's throttling keys in the shared
  *   RateLimiter (token buckets per partner, partner+customer, Graph app...), and pause those keys for the
  *   `Retry-After` time when the service still answers 429.
+ *
+ * Every attempt sends the same headers, so the ids they carry (Partner Center `MS-RequestId`, Graph
+ * `client-request-id`) stay the same across the retries of one call. The request's `logIds` (those ids and
+ * the move's correlation id) are named in every log line about the call.
  */
 import type { Logger } from '../../move/ports';
 import type { RateLimiter, ThrottleTicket } from './rateLimiter';
@@ -33,6 +37,11 @@ export interface OutboundRequest {
   timeoutMs?: number;
   /** The throttling keys this call draws from (see RateLimiter); waited on before every attempt. */
   throttle?: readonly ThrottleTicket[];
+  /**
+   * Ids that tie the call to a move and to the service's own logs (`correlationId`, `requestId`,
+   * `clientRequestId`), named in every log line about it. Never secrets.
+   */
+  logIds?: Readonly<Record<string, string>>;
 }
 
 export interface OutboundResponse {
@@ -130,10 +139,12 @@ export class OutboundHttp {
       } catch (error) {
         const kind = isTimeout(error) ? 'timeout' : 'network';
         if (isLast) {
+          this.logger?.info({ step: request.step, method: request.method, target, attempts: attempt, kind, ...request.logIds },
+            'outbound call got no answer');
           throw new OutboundHttpError(request.step, kind, request.method, target, attempt, errorText(error));
         }
         const delay = this.backoff(attempt);
-        this.logger?.warn({ step: request.step, method: request.method, target, attempt, kind, delayMs: delay },
+        this.logger?.warn({ step: request.step, method: request.method, target, attempt, kind, delayMs: delay, ...request.logIds },
           'outbound call failed; retrying');
         await this.sleep(delay);
         continue;
@@ -141,11 +152,18 @@ export class OutboundHttp {
       const retryAfter = RETRYABLE_STATUS.has(response.status)
         ? parseRetryAfter(response.headers.get('retry-after'), this.now()) : null;
       if (response.status === 429) this.limiter?.pause(request.throttle, retryAfter ?? this.backoff(attempt));
-      if (!RETRYABLE_STATUS.has(response.status) || isLast) return response;
-      if (retryAfter !== null && retryAfter > this.maxRetryAfterMs) return response;
+      const final = !RETRYABLE_STATUS.has(response.status) || isLast || (retryAfter !== null && retryAfter > this.maxRetryAfterMs);
+      if (final) {
+        // The ids let a failure in the service's own logs be found from ours (and the move from theirs).
+        if (response.status >= 400) {
+          this.logger?.info({ step: request.step, method: request.method, target, attempts: attempt, status: response.status, ...request.logIds },
+            'outbound call answered with an error status');
+        }
+        return response;
+      }
       const delay = retryAfter ?? this.backoff(attempt);
       this.logger?.warn({ step: request.step, method: request.method, target, attempt, status: response.status,
-        delayMs: delay }, 'outbound call answered with a retryable status; retrying');
+        delayMs: delay, ...request.logIds }, 'outbound call answered with a retryable status; retrying');
       await this.sleep(delay);
     }
   }

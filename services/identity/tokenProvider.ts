@@ -4,6 +4,8 @@
  * identity (Teams SSO token exchanged on-behalf-of) or the secure application model's refresh token.
  * Partner Center calls such as the reseller invitation link accept nothing but App+User.
  */
+import { StepError, type StepErrorJudgement } from '../../move/ports';
+import { isTransientStatus } from '../stepJudgement';
 
 export type TokenResource = 'partner-center' | 'graph';
 export type TokenMode = 'app' | 'app+user';
@@ -33,8 +35,13 @@ export function scopeFor(resource: TokenResource, mode: TokenMode): string {
   return `${RESOURCE_HOSTS[resource]}/.default`;
 }
 
-/** The token service refused, or could not be reached. Never carries a secret. */
-export class TokenRequestError extends Error {
+/**
+ * The token service refused, or could not be reached. Never carries a secret. Worth trying again when it
+ * did not answer, throttled or failed (`temporarily_unavailable`); a refusal waits for a person (the fix says
+ * what to do). The customer-tenant adapters make a refusal for lack of access block the move (see
+ * `NO_TENANT_ACCESS_AADSTS`).
+ */
+export class TokenRequestError extends StepError {
   constructor(
     readonly resource: TokenResource,
     readonly tenantId: string,
@@ -49,9 +56,12 @@ export class TokenRequestError extends Error {
     readonly description: string,
     /** What to do about it. */
     readonly fix: string,
+    /** Default: retryable when the token service did not answer, throttled or failed; never blocking. */
+    judgement?: StepErrorJudgement,
   ) {
     super(`Getting a ${mode === 'app' ? 'app-only' : 'App+User'} ${resource} token for tenant ${tenantId} failed: `
-      + `${description}${fix ? ` — ${fix}` : ''}`);
+      + `${description}${fix ? ` — ${fix}` : ''}`,
+    judgement ?? { retryable: isTransientStatus(httpStatus) || oauthError === 'temporarily_unavailable' });
     this.name = 'TokenRequestError';
   }
 }
@@ -61,7 +71,7 @@ export class TokenRequestError extends Error {
  * the staff member's own identity (Teams SSO + on-behalf-of) and the secure application model's refresh
  * token. `ssoUnavailable` says why the first is not usable here, when it is configured but not for this call.
  */
-export class MissingRefreshTokenError extends Error {
+export class MissingRefreshTokenError extends StepError {
   constructor(readonly resource: TokenResource, readonly tenantId: string, readonly ssoUnavailable?: string) {
     super(`An App+User ${resource} token is needed (tenant ${tenantId}) but no delegated identity is available. `
       + 'Either (1) act as the staff member: configure Teams SSO (webApplicationInfo in the app manifest, an OAuth '
@@ -69,7 +79,7 @@ export class MissingRefreshTokenError extends Error {
       + 'AZURE_CLIENT_CERTIFICATE_PATH for the on-behalf-of exchange, and call the services through forUser(ssoToken)'
       + `${ssoUnavailable ? ` (${ssoUnavailable})` : ''}; or (2) set PARTNER_CENTER_REFRESH_TOKEN to the refresh token `
       + 'obtained through the secure application model (one interactive, MFA-backed consent by a partner user in '
-      + 'AdminAgents; see Partner Center "Enable the secure application model framework").');
+      + 'AdminAgents; see Partner Center "Enable the secure application model framework").', { retryable: false });
     this.name = 'MissingRefreshTokenError';
   }
 }
@@ -78,17 +88,26 @@ export class MissingRefreshTokenError extends Error {
 export { MissingRefreshTokenError as MissingDelegatedIdentityError };
 
 /**
+ * AADSTS codes that, for a token in a customer's tenant, mean the partner's app has no access there (no
+ * consent, no active GDAP relationship): the move waits for the customer (or for the inventory typed in).
+ */
+export const NO_TENANT_ACCESS_AADSTS: ReadonlySet<string> = new Set([
+  'AADSTS700016', // application not found in the directory
+  'AADSTS65001', // consent missing
+  'AADSTS500011', // resource principal not found in the tenant
+  'AADSTS50020', // user from another tenant without access
+  'AADSTS7000112', // application disabled in the tenant
+]);
+
+/**
  * What to do about an AADSTS code. The wording is for the partner's staff or operator; unknown codes get
  * no fix and the service's description speaks for itself.
  */
 export function fixForAadsts(code: string | null, mode: TokenMode): string {
+  if (code !== null && NO_TENANT_ACCESS_AADSTS.has(code)) {
+    return "no access to the customer's tenant: approve the GDAP request or grant consent to the app in that tenant";
+  }
   switch (code) {
-    case 'AADSTS700016': // application not found in the directory
-    case 'AADSTS65001': // consent missing
-    case 'AADSTS500011': // resource principal not found in the tenant
-    case 'AADSTS50020': // user from another tenant without access
-    case 'AADSTS7000112': // application disabled in the tenant
-      return "no access to the customer's tenant: approve the GDAP request or grant consent to the app in that tenant";
     case 'AADSTS7000215':
     case 'AADSTS7000222':
       return 'the client secret is wrong or expired: create a new one for the app registration and update the configuration';

@@ -1,11 +1,14 @@
 /**
  * Partner Center failures as one typed error. The body Partner Center sends is
  * `{ code, description, data, source }` (error-codes reference); for the codes a move meets, `fix` says
- * what a person should do about it.
+ * what a person should do about it. It is the move's StepError: worth trying again when Partner Center
+ * throttled, failed, did not answer or has an order in progress; any other refusal waits for a person.
  */
 import { z } from 'zod';
+import { StepError } from '../../move/ports';
+import { isTransientStatus } from '../stepJudgement';
 
-export class PartnerCenterError extends Error {
+export class PartnerCenterError extends StepError {
   constructor(
     /** The call that failed, e.g. "Partner Center: create cart". */
     readonly step: string,
@@ -24,7 +27,8 @@ export class PartnerCenterError extends Error {
     readonly retryAfterSeconds: number | null = null,
   ) {
     super(`${step} failed${httpStatus === null ? '' : ` (HTTP ${httpStatus}${code ? `, code ${code}` : ''})`}: `
-      + `${description}${fix ? ` — ${fix}` : ''} [MS-RequestId ${requestId}, MS-CorrelationId ${correlationId}]`);
+      + `${description}${fix ? ` — ${fix}` : ''} [MS-RequestId ${requestId}, MS-CorrelationId ${correlationId}]`,
+    { retryable: isRetryable(code, httpStatus) });
     this.name = 'PartnerCenterError';
   }
 
@@ -49,6 +53,16 @@ export type PartnerCenterErrorReason =
   | 'forbidden' // other 403
   | 'outcome-unknown' // no answer (timeout, network)
   | 'other';
+
+/**
+ * Worth trying again: no answer, throttled, a server error, an order already in progress, or a 2xx whose
+ * body did not have the documented shape. Other refusals (4xx) need a person: the fix says what to do.
+ */
+function isRetryable(code: string | null, httpStatus: number | null): boolean {
+  const reason = reasonOf(code, httpStatus);
+  if (reason === 'order-in-progress' || reason === 'throttled' || reason === 'outcome-unknown') return true;
+  return isTransientStatus(httpStatus) || (httpStatus !== null && httpStatus < 400);
+}
 
 function reasonOf(code: string | null, httpStatus: number | null): PartnerCenterErrorReason {
   switch (code) {

@@ -111,6 +111,7 @@ export class PartnerCenterTransport {
         step: call.step,
         idempotencyKey: call.repeatableWithRequestId ? requestId : undefined,
         throttle: this.throttleFor(url),
+        logIds: { requestId, correlationId: call.ctx.correlationId },
       });
     } catch (error) {
       if (error instanceof OutboundHttpError) {

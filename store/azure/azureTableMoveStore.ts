@@ -15,12 +15,13 @@
  * 100 entities and 4 MiB: a larger append is refused whole with a clear error (this app appends 1-3).
  *
  * The head is the truth: `load` reads it first and returns exactly the events up to its version, so a
- * load is a consistent prefix even while appends go on.
+ * load is a consistent prefix even while appends go on. `streamVersions` reads only the heads (one query for
+ * every move), so a sweep on a shared store can tell which moves changed without loading them.
  */
 import { randomUUID } from 'node:crypto';
 import { odata, TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import type { MoveEvent } from '../../move/events';
-import { ConcurrencyError, type MoveStore } from '../../move/ports';
+import { ConcurrencyError, type MoveStore, type MoveStreamVersions } from '../../move/ports';
 import { assertValidMoveId } from '../fileMoveStore';
 import { AzureStorageError, codeOf, describeAzureFailure, statusOf } from './azureErrors';
 import { chunkProperties, entitySizeBytes, joinChunks, MAX_ENTITY_BYTES, readInteger } from './chunkedText';
@@ -47,7 +48,7 @@ interface HeadEntity {
   lastAppendId: string | undefined;
 }
 
-export class AzureTableMoveStore implements MoveStore {
+export class AzureTableMoveStore implements MoveStore, MoveStreamVersions {
   readonly client: TableClient;
 
   /**
@@ -165,6 +166,24 @@ export class AzureTableMoveStore implements MoveStore {
       throw describeAzureFailure('Listing moves', `table ${this.client.tableName}`, error);
     }
     return ids.sort();
+  }
+
+  /** Every move's version from its head, without reading any event (the same one query as listMoveIds). */
+  async streamVersions(): Promise<Map<string, number>> {
+    const versions = new Map<string, number>();
+    try {
+      const heads = this.client.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`RowKey eq ${HEAD_ROW_KEY}`, select: ['PartitionKey', 'version'] } });
+      for await (const page of heads.byPage({ maxPageSize: 1000 })) {
+        for (const head of page) {
+          const id = head.partitionKey;
+          const version = readInteger(head.version);
+          if (typeof id === 'string' && isValidMoveId(id) && version !== undefined && version >= 0) versions.set(id, version);
+        }
+      }
+    } catch (error) {
+      throw describeAzureFailure('Reading the moves\' versions', `table ${this.client.tableName}`, error);
+    }
+    return versions;
   }
 
   private async readHead(moveId: string, step: string): Promise<HeadEntity | undefined> {

@@ -98,6 +98,20 @@ describe('AzureTableMoveStore on Azurite', function () {
         await drop();
       }
     });
+
+    it('tells every stream\'s version from the heads alone, the other instance\'s appends included', async () => {
+      const { a, b, drop } = await twoInstances();
+      try {
+        assert.deepEqual(await a.streamVersions(), new Map());
+        await a.append('move-a', 0, [moveStarted('move-a'), stepFailed('one')]);
+        await b.append('move-b', 0, [moveStarted('move-b')]);
+        await b.append('move-a', 2, [stepFailed('by-b')]);
+        await a.client.createEntity({ partitionKey: 'not a move', rowKey: HEAD_ROW_KEY, version: 4 });
+        assert.deepEqual(await a.streamVersions(), new Map([['move-a', 3], ['move-b', 1]]));
+      } finally {
+        await drop();
+      }
+    });
   });
 
   describe('Azure specifics', () => {

@@ -10,6 +10,7 @@ import {
   ConversationState, MemoryStorage, TestAdapter, type Activity, type ChannelAccount, type ConversationAccount, type InvokeResponse,
 } from 'botbuilder';
 import { ConversationRegistry } from '../../bot/conversationRegistry';
+import { NotificationOutbox } from '../../bot/notificationOutbox';
 import { TeamsNotifier } from '../../bot/teamsNotifier';
 import { TurnScope } from '../../bot/turnScope';
 import type { CountryOption } from '../../cards/intakeCard';
@@ -81,6 +82,8 @@ export class TestBot {
   readonly bot: MoveBot;
   readonly adapter: TestAdapter;
   readonly turnErrors: unknown[] = [];
+  /** Posts leave through it after the turn; `process` waits for it, so a test sees what the turn caused. */
+  readonly outbox: NotificationOutbox;
   private activityCounter = 0;
 
   constructor(options: TestBotOptions = {}) {
@@ -88,7 +91,8 @@ export class TestBot {
     const approvalPolicy = options.approvalPolicy;
     const invitationMail = options.invitationMail ?? { asSignedInUser: options.sso?.enabled ?? false, mailbox: MOVES_MAILBOX };
     this.mailer.mailbox = invitationMail.mailbox;
-    const notifier = options.notifier ?? new TeamsNotifier(this.registry, this.poster, this.turns, log, { approvalPolicy, invitationMail });
+    this.outbox = new NotificationOutbox(this.kv, this.registry, this.poster, this.clock, log);
+    const notifier = options.notifier ?? new TeamsNotifier(this.registry, this.outbox, this.turns, this.clock, { approvalPolicy, invitationMail });
     this.orchestrator = new MoveOrchestrator({
       store: this.store, decider: new MoveDecider(this.regions, approvalPolicy), partnerCenter: this.partnerCenter, customers: this.customers,
       partnerDirectory: this.directory, tenants: this.tenants, notifier, clock: this.clock, ids: this.ids, log,
@@ -143,6 +147,7 @@ export class TestBot {
   async process(activity: Partial<Activity>): Promise<TurnResult> {
     this.adapter.activeQueue.splice(0);
     await this.adapter.processActivity(activity);
+    await this.outbox.idle();
     const all = this.adapter.activeQueue.splice(0);
     const invokes = all.filter((a) => a.type === 'invokeResponse');
     assert.ok(invokes.length <= 1, 'at most one invoke response per turn');
@@ -184,9 +189,16 @@ export class TestBot {
   }
 
   /** The customer accepts and a sweep notices: the move goes on to the plan and waits for approval. */
+  /** One sweep, and the posts it caused delivered. */
+  async sweep(): Promise<{ accepted: number; advanced: number }> {
+    const result = await this.orchestrator.sweep();
+    await this.outbox.idle();
+    return result;
+  }
+
   async acceptAndSweep(moveId: string): Promise<MoveState> {
     this.partnerCenter.accept(CONTOSO_TENANT, CONTOSO_DOMAIN, 'Contoso Ltd');
-    await this.orchestrator.sweep();
+    await this.sweep();
     const state = this.orchestrator.get(moveId)!;
     return state;
   }

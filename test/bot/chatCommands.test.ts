@@ -242,7 +242,7 @@ describe('chat commands', () => {
       const t = new TestBot();
       await t.contosoAtApproval(STAFF.megan);
       const csv = onlyText(await t.say(STAFF.adele, 'audit contoso.onmicrosoft.com'));
-      assert.match(csv, /```csv\ntime,actor,role,step,detail\r\n/);
+      assert.match(csv, /```csv\ntime,actor,role,step,detail,correlation id\r\n/);
       assert.match(csv, /Megan Bowen,Sales agent,MoveStarted,/);
       assert.match(csv, /PlanProposed/);
       assert.match(textOf(onlyCard(await t.say(STAFF.isaiah, 'audit contoso.onmicrosoft.com'))), /You have no Partner Center role, so you cannot see or change moves/);

@@ -10,7 +10,7 @@
  */
 import type { CatalogOffer, SourceSubscription } from '../../move/model';
 import type {
-  CallContext, CustomerDirectory, LicensedUser, SubscribedSku, UserLicenceChange, UserLicenceChangeResult,
+  CallContext, CustomerDirectory, LicensedUser, SubscribedSku, UserLicenceChange, UserLicenceChangeResult, UserLicences,
 } from '../../move/ports';
 import { satisfies } from '../../services/graph/customerLicensing';
 import { GraphError } from '../../services/graph/graphError';
@@ -29,7 +29,8 @@ export { INHERITED_LICENSE_MESSAGE, USAGE_LOCATION_MESSAGE, noSeatsMessage };
 
 export type LicenceCall =
   | { method: 'licensedUsers'; tenantId: string; skuId: string }
-  | { method: 'changeLicences'; tenantId: string; changes: UserLicenceChange[] };
+  | { method: 'changeLicences'; tenantId: string; changes: UserLicenceChange[] }
+  | { method: 'userLicences'; tenantId: string; userIds: string[] };
 
 /** A user to seed: each licence direct, or through a group (`viaGroup` = the group's id). */
 export function licensedUser(
@@ -113,6 +114,16 @@ export class FakeCustomerDirectory implements CustomerDirectory {
     this.record({ method: 'changeLicences', tenantId, changes: structuredClone(changes) });
     const users = this.usersOf(tenantId);
     return changes.map((change) => this.apply(users, change));
+  }
+
+  /** Each user's licences now (copies); null for a user the tenant does not have. */
+  async userLicences(tenantId: string, userIds: string[], _ctx: CallContext): Promise<UserLicences[]> {
+    this.record({ method: 'userLicences', tenantId, userIds: [...userIds] });
+    const users = this.usersOf(tenantId);
+    return userIds.map((userId) => {
+      const user = users.find((u) => same(u.id, userId) || same(u.userPrincipalName, userId));
+      return { userId, assignedLicenses: user ? structuredClone(user.assignedLicenses) : null };
+    });
   }
 
   /** Every change made so far, in order. */

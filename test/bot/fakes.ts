@@ -8,9 +8,10 @@ import { MemoryMoveStore } from '../../store/memoryMoveStore';
 import type { MoveEvent } from '../../move/events';
 import type { CatalogOffer, OrderedSubscription, Role } from '../../move/model';
 import type { MailSender } from '../../move/model';
-import type {
-  CallContext, CartLineRequest, Clock, CustomerRecord, DelegatedAccess, IdGenerator, InvitationMail, InvitationMailer, Logger,
-  PartnerCenter, PartnerDirectory, PartnerProfile, PlacedOrder, TenantLookup,
+import {
+  StepError, type CallContext, type CartLineRequest, type Clock, type CustomerRecord, type DelegatedAccess, type IdGenerator,
+  type InvitationMail, type InvitationMailer, type Logger, type PartnerCenter, type PartnerDirectory, type PartnerProfile,
+  type PlacedOrder, type TenantLookup,
 } from '../../move/ports';
 import type { KeyValueStore } from '../../store/keyValueStore';
 import { CATALOG } from './fakeCustomerDirectory';
@@ -153,7 +154,7 @@ export class FakePartnerCenter implements PartnerCenter {
     const left = this.failures.get(method) ?? 0;
     if (left > 0) {
       this.failures.set(method, left - 1);
-      throw Object.assign(new Error(`Partner Center ${method} answered 503 Service Unavailable.`), { retryable: true, statusCode: 503 });
+      throw new StepError(`Partner Center ${method} answered 503 Service Unavailable.`, { retryable: true });
     }
   }
 

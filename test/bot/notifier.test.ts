@@ -97,7 +97,7 @@ describe('proactive posts (TeamsNotifier)', () => {
     t.poster.clear();
 
     t.partnerCenter.accept('a1b2c3d4-0000-4000-8000-000000000001', 'contoso.onmicrosoft.com', 'Contoso Ltd');
-    const swept = await t.orchestrator.sweep();
+    const swept = await t.sweep();
     assert.deepEqual(swept, { accepted: 1, advanced: 0 });
     const state = t.orchestrator.get(started.moveId)!;
     assert.equal(state.stage, 'approval');
@@ -164,7 +164,7 @@ describe('proactive posts (TeamsNotifier)', () => {
     t.poster.clear();
 
     active = true;
-    await t.orchestrator.sweep();
+    await t.sweep();
     assert.equal(t.orchestrator.get(state.moveId)!.stage, 'watching-sources');
     const toAdele = t.poster.to(adelesChat);
     assert.ok(toAdele.length > 0, 'the approver hears how it ends');
@@ -246,10 +246,42 @@ describe('proactive posts (TeamsNotifier)', () => {
     assert.ok(cardIn(result.replies[0]));
     await t.acceptAndSweep(state.moveId);
     assert.equal(t.orchestrator.get(state.moveId)!.stage, 'approval');
-    const warnings = t.log.lines.filter((l) => l.message === 'could not post to Teams');
-    assert.ok(warnings.some((w) => (w.details as { where?: string }).where === 'channel'), 'the channel failure is logged');
+    const warnings = t.log.lines.filter((l) => l.message === 'could not post to Teams; the post waits in the outbox');
+    assert.ok(warnings.some((w) => (w.details as { where?: string }).where === 'thread-root'), 'the channel failure is logged');
     assert.ok(warnings.some((w) => (w.details as { where?: string }).where === 'follower'), 'the follower failure is logged');
     assert.deepEqual((await t.registry.getFollowers(state.moveId)).map((f) => f.conversation?.id), [megansChat()], 'a transient failure keeps the follower');
+  });
+
+  it('keeps what Teams did not take in the outbox and delivers it, in order and once, when Teams is back', async () => {
+    const send = t.poster.send.bind(t.poster);
+    const startThread = t.poster.startThread.bind(t.poster);
+    let down = true;
+    const unavailable = () => Object.assign(new Error('Service Unavailable'), { statusCode: 503 });
+    t.poster.send = async (reference, activity) => { if (down) throw unavailable(); return send(reference, activity); };
+    t.poster.startThread = async (channel, channelId, activity) => { if (down) throw unavailable(); return startThread(channel, channelId, activity); };
+
+    await t.say(STAFF.megan, 'move contoso.onmicrosoft.com US direct');
+    const [started] = t.orchestrator.all();
+    const state = await t.acceptAndSweep(started.moveId);
+    assert.equal(state.stage, 'approval', 'the move went on while Teams was down');
+    assert.equal(t.poster.posts.length, 0, 'nothing reached Teams');
+    const waiting = (await t.kv.get<{ items: unknown[]; attempts: number; retryAt: string }>(`outbox/${state.moveId}`))!;
+    assert.ok(waiting.items.length > 0 && waiting.attempts > 0 && waiting.retryAt, 'the posts wait, with a retry time');
+
+    down = false;
+    t.clock.advance(15 * 60_000);
+    await t.sweep();
+    const thread = (await t.registry.getThread(state.moveId))!;
+    const inThread = summary(t.poster.to(thread.reference.conversation!.id!));
+    const toMegan = summary(t.poster.to(megansChat()));
+    assert.ok(inThread.length > 0 && toMegan.length > 0, 'the thread and the starter got their posts');
+    assert.deepEqual((await t.kv.get<{ items: unknown[] }>(`outbox/${state.moveId}`))!.items, [], 'the outbox is empty');
+    const countBefore = t.poster.posts.length;
+    t.clock.advance(15 * 60_000);
+    await t.sweep();
+    assert.equal(t.poster.posts.length, countBefore, 'nothing is posted twice');
+    // In commit order: the acceptance is said before the plan card.
+    assert.ok(toMegan.indexOf('send text: Customer accepted the reseller invitation (Contoso Ltd).') < toMegan.findIndex((line) => line.startsWith('send card')));
   });
 
   it('stops posting to a conversation Teams no longer knows (403)', async () => {

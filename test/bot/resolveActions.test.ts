@@ -179,7 +179,7 @@ describe('move.inventory.enter (typed inventory)', () => {
     assert.ok(send, 'the progress card offers the form');
     // The sweep tries again meanwhile and fails again: the card Patti typed on is now older.
     t.clock.advance(60_000);
-    await t.orchestrator.sweep();
+    await t.sweep();
     assert.ok(t.orchestrator.get(moveId)!.version > failing.version);
 
     const result = await t.click(STAFF.patti, 'move.inventory.enter', { ...send.data, inventoryText: TYPED });

@@ -5,7 +5,7 @@
  * And a tenant the bot cannot read, so staff type the inventory.
  */
 import assert from 'node:assert/strict';
-import type { SubscribedSku } from '../../move/ports';
+import { StepError, type SubscribedSku } from '../../move/ports';
 import type { MoveState } from '../../move/state';
 import { MICROSOFT_365_E3 } from '../../sandbox/world/skus/microsoft365E3';
 import { TestBot, findAction, type TurnResult } from './buildTestBot';
@@ -71,10 +71,10 @@ export function fixBob(t: TestBot): void {
 export function unreadableTenant(t: TestBot, blocks: boolean): void {
   t.customers.subscribedSkus = async () => {
     throw blocks
-      ? Object.assign(new Error('Graph answered 403 Forbidden: the GDAP relationship is not active.'), {
+      ? new StepError('Graph answered 403 Forbidden: the GDAP relationship is not active.', {
         retryable: false, blocks: { code: 'no-customer-access', detail: 'Graph answered 403 Forbidden.' },
       })
-      : Object.assign(new Error('Graph answered 503 Service Unavailable.'), { retryable: true });
+      : new StepError('Graph answered 503 Service Unavailable.', { retryable: true });
   };
 }
 

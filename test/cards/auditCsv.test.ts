@@ -6,10 +6,10 @@ import { adele, contosoHistory } from '../move/fixtures';
 import { reassignmentIncompleteEvents, user } from './fabrikamFixtures';
 
 describe('audit CSV', () => {
-  it('has one row per event with time, actor, role, step and detail', () => {
+  it('has one row per event with time, actor, role, step, detail and correlation id', () => {
     const events = contosoHistory('approved');
     const rows = auditCsv('mv-1', events, DEFAULT_CARD_OPTIONS).split('\r\n');
-    assert.equal(rows[0], 'time,actor,role,step,detail');
+    assert.equal(rows[0], 'time,actor,role,step,detail,correlation id');
     assert.equal(rows.length, events.length + 1);
     assert.match(rows[1], /^2026-11-24T09:00:00.000Z,Megan Bowen,Sales agent,MoveStarted,/);
     assert.match(rows.at(-1)!, /Adele Vance,Billing agent,PlanApproved,/);
@@ -24,7 +24,15 @@ describe('audit CSV', () => {
     const csv = auditCsv('mv-1', [...contosoHistory('proposed'), hostile], DEFAULT_CARD_OPTIONS);
     const last = csv.slice(csv.lastIndexOf('2026-11-24T10:00:00.000Z'));
     assert.ok(last.startsWith('2026-11-24T10:00:00.000Z,"\'=HYPERLINK(""x"",""y"")",'));
-    assert.match(last, /,"Plan rejected by [^\r\n]*""never""[^\r\n]*"$/);
+    assert.match(last, /,"Plan rejected by [^\r\n]*""never""[^\r\n]*",corr-1$/);
+  });
+
+  it('shows each event\'s correlation id, and the move\'s for an event stored before events carried one', () => {
+    const [started, ...rest] = contosoHistory('approved');
+    const approvedByRequest = { ...rest.at(-1)!, correlationId: 'req-approve-42' } as MoveEvent;
+    const stored: MoveEvent[] = [started, ...rest.slice(0, -1).map((e) => { const { correlationId: _, ...old } = e; return old as MoveEvent; }), approvedByRequest];
+    const rows = auditCsv('mv-1', stored, DEFAULT_CARD_OPTIONS).split('\r\n').slice(1);
+    assert.deepEqual(rows.map((r) => r.slice(r.lastIndexOf(',') + 1)), [...rest.map(() => 'corr-1'), 'req-approve-42']);
   });
 
   it('covers the new events, and lists each user a reassignment batch could not move', () => {

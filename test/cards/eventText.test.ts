@@ -70,6 +70,8 @@ describe('eventText', () => {
       + 'user004@fabrikam.onmicrosoft.com (Skipped: no usage location), user005@fabrikam.onmicrosoft.com (Skipped: no usage location), '
       + 'user006@fabrikam.onmicrosoft.com (Skipped: no usage location), user007@fabrikam.onmicrosoft.com (Skipped: no usage location), and 2 more.');
     assert.equal(line({ type: 'LicencesReassigned', at: T, actor: SYSTEM_ACTOR, results: [user(1, 'moved')] }), 'Licences reassigned: 1 user moved to the new licences.');
+    const sending = [2, 3].map((n) => ({ userId: `u${n}`, userPrincipalName: `user00${n}@fabrikam.onmicrosoft.com`, sourceSkuId: 'sku' }));
+    assert.equal(line({ type: 'LicencesReassigned', at: T, actor: SYSTEM_ACTOR, results: [], sending }), 'Sending the licence changes of 2 users to Microsoft Graph.');
     assert.equal(line({ type: 'ReassignmentFinished', at: T, actor: SYSTEM_ACTOR, moved: 2, attention: 7 }),
       'Licence reassignment pass finished: 2 moved, 7 users still on the old licence.');
     assert.equal(line({ type: 'ReassignmentFinished', at: T, actor: SYSTEM_ACTOR, moved: 9, attention: 0 }),

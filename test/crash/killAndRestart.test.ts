@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { replay } from '../../move/state';
 import { startSandbox, type SandboxHandle } from '../../sandbox/server';
+import { FileMoveStore } from '../../store/fileMoveStore';
 import { FakeConnector, findAction } from '../support/fakeConnector';
 import { TeamsClient } from '../support/teamsClient';
 import { users } from '../integration/harness';
@@ -12,7 +14,8 @@ import { users } from '../integration/harness';
 /**
  * The bot process is killed with SIGKILL at several points of a Contoso move and started again on the
  * same data folder; the move finishes with exactly one order. And once in a Fabrikam licence
- * reassignment, after Graph changed a batch of users but before the bot heard: nobody is changed twice.
+ * reassignment, after Graph changed a batch of users but before the bot heard: nobody is changed twice,
+ * and the move's record lists as moved exactly the users the licence history shows changed.
  */
 describe('kill -9 and restart in the middle of a move', function () {
   this.timeout(300_000);
@@ -115,7 +118,7 @@ describe('kill -9 and restart in the middle of a move', function () {
     assert.deepEqual(customer.subscriptions.map((s: any) => s.quantity).sort((a: number, b: number) => a - b), [10, 25]);
     await killBot();
   });
-  it('finishes the Fabrikam licence reassignment after a kill while Graph applied a batch: every user changed once', async () => {
+  it('finishes the Fabrikam licence reassignment after a kill while Graph applied a batch: every user changed once, all on record', async () => {
     await startBot();
     const megan = teams().personal(users.megan);
     await teams().say(users.megan, 'move fabrikam.onmicrosoft.com US csp');
@@ -141,6 +144,16 @@ describe('kill -9 and restart in the middle of a move', function () {
     for (const user of changed) assert.equal(user.changes.length, 1, `${user.userPrincipalName} changed once`);
     const fabrikam = (await admin('GET', 'state?customer=fabrikam.onmicrosoft.com')).customers[0];
     assert.equal(fabrikam.orders.length, 1, 'exactly one order');
+    assert.match(connector.texts(megan.id).join('\n'), /43 users moved in this pass, 43 in total; 3 users need attention\./, 'the card counts from the record');
     await killBot();
+
+    // The record (the move's event file), read once the bot is gone: moved = what the licence history shows changed.
+    const store = new FileMoveStore(path.join(dataDir, 'moves'));
+    const moves = await Promise.all((await store.listMoveIds()).map(async (id) => replay(id, await store.load(id))));
+    const move = moves.find((m) => m.customerDomain === 'fabrikam.onmicrosoft.com')!;
+    const results = Object.values(move.reassignment.results);
+    assert.deepEqual(results.filter((r) => r.outcome === 'moved').map((r) => r.userId).sort(), changed.map((u: any) => u.userId).sort());
+    assert.deepEqual(results.filter((r) => r.outcome !== 'moved').map((r) => r.outcome).sort(), ['skipped-group', 'skipped-group', 'skipped-usage-location']);
+    assert.equal(move.reassignment.movedTotal, 43);
   });
 });

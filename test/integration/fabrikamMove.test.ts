@@ -119,3 +119,64 @@ describe('a Fabrikam reassignment while Graph fails after doing the work', funct
     assert.equal(Object.values(move.reassignment.results).filter((r) => r.outcome === 'moved').length, 43);
   });
 });
+
+/**
+ * The record of a reassignment is what Graph did, whatever Graph answers: users changed are recorded as moved
+ * (also when Graph answered 500 after making the change), and the cards count from that record.
+ */
+describe('a Fabrikam reassignment while Graph answers 500, before and after doing the work', function () {
+  this.timeout(180_000);
+  const h = new Harness();
+
+  before(() => h.start());
+  after(() => h.stop());
+
+  /** The users the sandbox's licence history shows changed, by id. */
+  async function changedInSandbox(): Promise<Map<string, number>> {
+    const history = await h.admin('GET', `customers/${DOMAIN}/license-history`);
+    return new Map(history.users.filter((u: any) => u.changes.length > 0).map((u: any) => [u.userId, u.changes.length]));
+  }
+
+  it('lists only the 3 users a person must handle, and records as moved exactly the users Graph changed, across a retry', async () => {
+    await h.teams.say(users.megan, `move ${DOMAIN} US csp`);
+    const moveId = h.app.orchestrator.latestMoveFor(DOMAIN)!.moveId;
+    await h.admin('POST', `customers/${DOMAIN}/accept`);
+    await h.sweepUntil(moveId, 'approval');
+    const state = h.app.orchestrator.get(moveId)!;
+    // A quarter of the licence changes fail with 500 before Graph does them, a quarter after; a fifth of the
+    // $batch calls answer 500 after running every change in them.
+    await h.admin('POST', 'faults', { match: 'POST /graph/v1.0/users/*/assignLicense', status: 500, probability: 0.25 });
+    await h.admin('POST', 'faults', { match: 'POST /graph/v1.0/users/*/assignLicense', status: 500, probability: 0.25, phase: 'after' });
+    await h.admin('POST', 'faults', { match: 'POST /graph/v1.0/$batch', status: 500, probability: 0.2, phase: 'after' });
+    await h.teams.click(users.adele, 'move.plan.approve', { moveId, version: state.version, planHash: state.plan!.hash, comment: 'ok' });
+    await h.sweepUntil(moveId, 'blocked', 30);
+
+    const faults = await h.admin('GET', 'faults');
+    assert.ok(faults.faults.every((f: any) => f.hits > 0), `every fault was hit: ${faults.faults.map((f: any) => f.hits).join(', ')}`);
+    let move = h.app.orchestrator.get(moveId)!;
+    assert.equal(move.blocked?.reason.code, 'reassignment-incomplete');
+    const attention = Object.values(move.reassignment.results).filter((r) => r.outcome !== 'moved');
+    assert.deepEqual(attention.map((r) => r.outcome).sort(), ['skipped-group', 'skipped-group', 'skipped-usage-location']);
+    let changed = await changedInSandbox();
+    const moved = Object.values(move.reassignment.results).filter((r) => r.outcome === 'moved').map((r) => r.userId);
+    assert.deepEqual([...moved].sort(), [...changed.keys()].sort(), 'moved on record = changed in Graph');
+    assert.equal(changed.size, 43);
+    assert.ok([...changed.values()].every((n) => n === 1), 'nobody changed twice');
+    assert.equal(move.reassignment.movedTotal, 43);
+    const megan = h.teams.personal(users.megan).id;
+    assert.match(h.connector.texts(megan).join('\n'), /43 users moved in this pass, 43 in total; 3 users need attention\./);
+
+    // The customer fixes the contractor; `retry` runs another pass, Graph still failing now and then.
+    const contractor = attention.find((r) => r.outcome === 'skipped-usage-location')!;
+    await h.admin('POST', `customers/${DOMAIN}/users/${contractor.userId}/usage-location`, { usageLocation: 'US' });
+    await h.teams.say(users.megan, `retry ${DOMAIN}`);
+    await h.sweepUntil(moveId, 'blocked', 20);
+    move = h.app.orchestrator.get(moveId)!;
+    assert.deepEqual(move.blocked?.reason, { code: 'reassignment-incomplete', users: 2 });
+    changed = await changedInSandbox();
+    assert.equal(changed.size, 44);
+    assert.equal(move.reassignment.movedTotal, changed.size, 'the moves on record over both passes = the users Graph changed');
+    assert.match(h.connector.texts(megan).join('\n'), /1 user moved in this pass \(pass 2, after a retry\), 44 in total; 2 users need attention\./);
+    await h.admin('DELETE', 'faults');
+  });
+});

@@ -44,4 +44,33 @@ describe('a whole move while the services misbehave', function () {
     const faults = await h.admin('GET', 'faults').catch(() => null);
     void faults;
   });
+
+  it('moves Fabrikam\'s users under 20% injected 500/503/429: only the 3 users a person must handle are listed, and the record is what Graph did', async () => {
+    await h.admin('POST', 'reset');
+    await h.admin('POST', 'faults', { match: '* /**', probability: 0.07, status: 500, phase: 'after' });
+    await h.admin('POST', 'faults', { match: '* /**', probability: 0.07, status: 503 });
+    await h.admin('POST', 'faults', { match: '* /**', probability: 0.07, status: 429, retryAfterSeconds: 1 });
+
+    await h.teams.say(users.megan, 'move fabrikam.onmicrosoft.com US csp');
+    const move = h.app.orchestrator.latestMoveFor('fabrikam.onmicrosoft.com')!;
+    await h.sweepUntil(move.moveId, 'awaiting-acceptance', 30);
+    await h.admin('POST', 'customers/fabrikam.onmicrosoft.com/accept');
+    await h.sweepUntil(move.moveId, 'approval', 30);
+    const state = h.app.orchestrator.get(move.moveId)!;
+    const { status } = await h.teams.click(users.adele, 'move.plan.approve', { moveId: state.moveId, version: state.version, planHash: state.plan!.hash });
+    assert.equal(status, 200);
+    await h.sweepUntil(move.moveId, 'blocked', 60);
+
+    await h.admin('DELETE', 'faults');
+    const after = h.app.orchestrator.get(move.moveId)!;
+    assert.equal(after.blocked?.reason.code, 'reassignment-incomplete');
+    const results = Object.values(after.reassignment.results);
+    assert.deepEqual(results.filter((r) => r.outcome !== 'moved').map((r) => r.outcome).sort(), ['skipped-group', 'skipped-group', 'skipped-usage-location']);
+    const history = await h.admin('GET', 'customers/fabrikam.onmicrosoft.com/license-history');
+    const changed = history.users.filter((u: any) => u.changes.length > 0).map((u: any) => u.userId).sort();
+    assert.deepEqual(results.filter((r) => r.outcome === 'moved').map((r) => r.userId).sort(), changed);
+    assert.equal(changed.length, 43);
+    const world = await h.admin('GET', 'state?customer=fabrikam.onmicrosoft.com');
+    assert.equal(world.customers[0].orders.length, 1, 'exactly one order');
+  });
 });

@@ -68,7 +68,7 @@ export class Harness {
     this.app = await createApp(loadConfig(env, 'local'), { log: this.log, startSweeps: false, clock: this.clock, fetchWebhookCertificate: this.fetchWebhookCertificate });
     this.botUrl = await this.app.server.listen(0, '127.0.0.1');
     const token = this.options.authenticated ? () => channelToken(this.sandbox.url, { appId: SANDBOX_BOT_APP_ID, serviceUrl: this.connector.url }) : undefined;
-    this.teams = new TeamsClient(this.botUrl, this.connector.url, PARTNER_TENANT_ID, token);
+    this.teams = new TeamsClient(this.botUrl, this.connector.url, PARTNER_TENANT_ID, token, () => this.app.outbox.idle());
   }
 
   async stopBot(): Promise<void> {
@@ -96,6 +96,7 @@ export class Harness {
     for (let i = 0; i < tries; i += 1) {
       if (this.app.orchestrator.get(moveId)?.stage === stage) return;
       await this.app.orchestrator.sweep();
+      await this.app.outbox.idle();
       if (this.app.orchestrator.get(moveId)?.stage === stage) return;
       await this.admin('POST', 'clock', { advanceSeconds: 10 });
       // Let any back-off of a failed step pass, on the bot's clock.

@@ -154,6 +154,23 @@ describe('move decider: offers picked by hand, typed inventories, licence reassi
       assert.equal(state.reassignment.movedTotal, 2);
     });
 
+    it('records the changes about to go to Graph before they leave, and clears them with their results', () => {
+      let events = provisioned();
+      const sending = [{ userId: 'u1', userPrincipalName: 'u1@contoso.onmicrosoft.com', sourceSkuId: E3.skuId }];
+      const report = (results: UserReassignment[]): MoveCommand => ({ type: 'RecordReassignment', actor: system, at: at(85), results, sending, finished: false });
+      const announced = eventsOf(decide(events, report([result('u2', 'skipped-group')])));
+      assert.deepEqual(announced.map((e) => e.type), ['LicencesReassigned']);
+      events = [...events, ...announced];
+      assert.deepEqual(replay('mv-1', events).reassignment.sending, sending);
+      assert.deepEqual(eventsOf(decide(events, report([]))), [{ ...announced[0], results: [] }],
+        'sending the same changes again is recorded again (their outcome is still to come)');
+      const settled = eventsOf(decide(events, record([result('u1', 'moved')], true)));
+      assert.deepEqual(settled.map((e) => e.type), ['LicencesReassigned', 'ReassignmentFinished', 'MoveBlocked']);
+      const state = replay('mv-1', [...events, ...settled]);
+      assert.deepEqual(state.reassignment.sending, []);
+      assert.equal(state.reassignment.movedTotal, 1);
+    });
+
     it('blocks when users need attention; retry runs another pass; an Account admin may override to go on', () => {
       let events = provisioned();
       events = [...events, ...eventsOf(decide(events, record([result('u1', 'moved'), result('u2', 'skipped-group'), result('u3', 'failed')], true)))];

@@ -43,7 +43,7 @@ describe('decider: email the invitation', () => {
       const { state, events } = run(invited, request([' admin@contoso.com', 'Tania.Carr@contoso.com', 'ADMIN@contoso.com ']));
       assert.deepEqual(events, [{
         type: 'InvitationEmailRequested', at: at(10), actor: megan, to: ['admin@contoso.com', 'Tania.Carr@contoso.com'], subject: SUBJECT, body: BODY,
-        sendAs: 'mailbox',
+        sendAs: 'mailbox', correlationId: 'corr-1',
       }]);
       assert.equal(state.stage, 'awaiting-acceptance');
       assert.equal(state.invitationEmails.length, 1);
@@ -142,6 +142,7 @@ describe('decider: email the invitation', () => {
       const failed = run(invited, request(['admin@contoso.com']), attempt(), result('failed', 'attempt-1', 'Graph answered HTTP 403. Fix: grant Mail.Send.'));
       assert.deepEqual(failed.events.at(-1), {
         type: 'InvitationEmailFailed', at: at(11), actor: system, attemptId: 'attempt-1', outcome: 'failed', error: 'Graph answered HTTP 403. Fix: grant Mail.Send.',
+        correlationId: 'corr-1',
       });
       const unknown = run(invited, request(['admin@contoso.com']), attempt(), result('unknown'));
       assert.equal(unknown.state.invitationEmails[0].outcome, 'unknown');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { retryDelayMs } from '../../move/orchestrator';
-import type { PartnerDirectory } from '../../move/ports';
+import { StepError, type PartnerDirectory } from '../../move/ports';
 import { CONTOSO_DOMAIN, CONTOSO_TENANT } from '../bot/fakes';
 import { World } from './orchestratorWorld';
 
@@ -44,7 +44,7 @@ describe('move orchestrator', () => {
     // The order is placed, then the answer is lost (a timeout after checkout).
     w.partnerCenter.checkoutCart = async (customerId, cartId) => {
       const orders = await realCheckout(customerId, cartId);
-      if (!lostOnce) { lostOnce = true; throw Object.assign(new Error('timeout after checkout'), { retryable: true }); }
+      if (!lostOnce) { lostOnce = true; throw new StepError('timeout after checkout', { retryable: true }); }
       return orders;
     };
     await w.approveAndSettle(moveId);
@@ -194,7 +194,10 @@ describe('move orchestrator: which service plans are in use', () => {
   it('goes on without them when the users cannot be read (403): every plan then counts, and the plan says so', async () => {
     const w = new World();
     w.customers.licensedUsers = async function* () {
-      throw Object.assign(new Error('Graph: list users failed (HTTP 403, Authorization_RequestDenied)'), { status: 403 });
+      // As the customer-tenant adapter judges a 403: no access (here, to the users only).
+      throw new StepError('Graph: list users failed (HTTP 403, Authorization_RequestDenied)', {
+        retryable: false, blocks: { code: 'no-customer-access', detail: 'Graph answered 403 Authorization_RequestDenied' },
+      });
     };
     const moveId = await w.toApproval();
     const state = w.orchestrator.get(moveId)!;
@@ -205,7 +208,7 @@ describe('move orchestrator: which service plans are in use', () => {
   it('retries the inventory when reading the users fails for a passing reason', async () => {
     const w = new World();
     w.customers.licensedUsers = async function* () {
-      throw Object.assign(new Error('Graph: list users failed (HTTP 503)'), { status: 503 });
+      throw new StepError('Graph: list users failed (HTTP 503)', { retryable: true });
     };
     const moveId = await w.toAwaitingAcceptance();
     w.partnerCenter.accept(CONTOSO_TENANT, CONTOSO_DOMAIN, 'Contoso Ltd');
@@ -213,5 +216,49 @@ describe('move orchestrator: which service plans are in use', () => {
     const state = w.orchestrator.get(moveId)!;
     assert.equal(state.stage, 'inventory');
     assert.equal(state.lastFailure?.retryable, true);
+  });
+});
+
+describe('move orchestrator: no access to the customer tenant', () => {
+  /** Reading Contoso's licences fails as the customer-tenant adapter judges no access (403, or no token for the tenant). */
+  function noAccess(w: World): void {
+    w.customers.subscribedSkus = async () => {
+      throw new StepError('Graph: read the customer\'s licences failed (HTTP 403, Authorization_RequestDenied)', {
+        retryable: false, blocks: { code: 'no-customer-access', detail: 'Graph answered 403 Authorization_RequestDenied' },
+      });
+    };
+  }
+
+  it('blocks the move at once when the GDAP relationship is active (or was never requested): a person must act', async () => {
+    const w = new World();
+    noAccess(w);
+    const moveId = await w.toAwaitingAcceptance();
+    w.partnerCenter.accept(CONTOSO_TENANT, CONTOSO_DOMAIN, 'Contoso Ltd');
+    await w.orchestrator.sweep();
+    const state = w.orchestrator.get(moveId)!;
+    assert.equal(state.stage, 'blocked');
+    assert.deepEqual(state.blocked?.reason, { code: 'no-customer-access', detail: 'Graph answered 403 Authorization_RequestDenied' });
+    assert.equal(state.blocked?.fromStage, 'inventory');
+  });
+
+  it('waits (retryable) while the customer has not approved the GDAP request yet, and reads the licences once approved', async () => {
+    const w = new World();
+    const readLicences = w.customers.subscribedSkus.bind(w.customers);
+    noAccess(w);
+    w.directory.gdapStatus = 'approvalPending';
+    const moveId = await w.toAwaitingAcceptance();
+    w.partnerCenter.accept(CONTOSO_TENANT, CONTOSO_DOMAIN, 'Contoso Ltd');
+    await w.orchestrator.sweep();
+    let state = w.orchestrator.get(moveId)!;
+    assert.equal(state.stage, 'inventory');
+    assert.equal(state.lastFailure?.retryable, true);
+    assert.match(state.lastFailure?.error ?? '', /has not approved the GDAP request yet \(approvalPending\)/);
+
+    w.directory.gdapStatus = 'active';
+    w.customers.subscribedSkus = readLicences;
+    w.clock.advance(retryDelayMs(1));
+    await w.orchestrator.sweep();
+    state = w.orchestrator.get(moveId)!;
+    assert.equal(state.stage, 'approval');
   });
 });

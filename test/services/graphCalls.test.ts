@@ -276,6 +276,9 @@ describe('services/graph the calls of a whole move (against a scripted server)',
       .sendFromMailbox({ subject: 's', body: { contentType: 'Text', content: 'c' }, to: ['a@b.com'] }, ctx);
     assert.deepEqual(tokens.dropped, [`app-${PARTNER}-1`]);
     assert.deepEqual(server!.received.map((r) => r.headers.authorization), [`Bearer app-${PARTNER}-1`, `Bearer app-${PARTNER}-2`]);
+    const [first, again] = server!.received.map((r) => r.headers['client-request-id']);
+    assert.match(String(first), /^[0-9a-f-]{36}$/);
+    assert.equal(again, first, 'the same call sent again keeps its client-request-id');
   });
 
   it('does not loop on a token Graph keeps refusing, nor refresh on other 401s', async () => {

@@ -53,7 +53,9 @@ describe('services/graph (against a scripted server on a local http base URL)', 
     const [request] = server!.received;
     assert.equal(request?.url, '/graph/v1.0/subscribedSkus');
     assert.equal(request?.headers.authorization, `Bearer app-token-for-${CUSTOMER}`);
-    assert.equal(request?.headers['client-request-id'], ctx.correlationId);
+    // Graph's per-request tracing id: a GUID of its own, not the move's correlation id (that one is logged).
+    assert.match(String(request?.headers['client-request-id']), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.notEqual(request?.headers['client-request-id'], ctx.correlationId);
     assert.deepEqual(tokens.asked, [`graph|${CUSTOMER}|app`]);
   });
 

@@ -23,6 +23,9 @@ export class FakeConnector {
   /** Calls the verifier refused: what was called and why. */
   readonly authFailures: string[] = [];
   authenticatedCalls = 0;
+  /** While true every call gets 503, as when Teams cannot be reached; `refused` counts them. */
+  down = false;
+  refused = 0;
   readonly threads: Array<{ conversationId: string; rootActivityId: string; channelId: string }> = [];
   private server: http.Server | null = null;
   private counter = 0;
@@ -59,6 +62,10 @@ export class FakeConnector {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(json));
     };
+    if (this.down) {
+      this.refused += 1;
+      return reply(503, { error: { code: 'ServiceUnavailable', message: 'the fake connector is down' } });
+    }
     if (this.verifier) {
       const check = await this.verifier.verify(req.headers.authorization);
       if (!check.ok) {

@@ -15,6 +15,8 @@ export class TeamsClient {
     private readonly tenantId = PARTNER_TENANT_ID,
     /** The Bot Connector's token for the bot (authentication on); none = anonymous, as in local mode. */
     private readonly channelToken?: () => Promise<string>,
+    /** Waits for what the bot posts after answering (its outbox), so a test sees what the request caused. */
+    private readonly settled: () => Promise<void> = async () => undefined,
   ) {}
 
   personal(user: TeamsUser) {
@@ -42,7 +44,7 @@ export class TeamsClient {
 
   async post(activity: Record<string, unknown>): Promise<Response> {
     const authorization: Record<string, string> = this.channelToken ? { authorization: `Bearer ${await this.channelToken()}` } : {};
-    return fetch(`${this.botUrl}/api/messages`, {
+    const response = await fetch(`${this.botUrl}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...authorization },
       body: JSON.stringify({
@@ -50,5 +52,8 @@ export class TeamsClient {
         recipient: { id: '28:bot', name: 'CSP Move Assistant' }, locale: 'en-US', ...activity,
       }),
     });
+    await response.clone().arrayBuffer();
+    await this.settled();
+    return response;
   }
 }
