@@ -7,6 +7,7 @@ import type { ActionRouter } from './actionRouter';
 import type { ActorResolver } from './actorResolver';
 import type { CommandRouter } from './commandRouter';
 import type { ConversationRegistry } from './conversationRegistry';
+import { startRequest } from './requestCorrelation';
 import { cardActivity } from './teamsNotifier';
 import type { TurnScope } from './turnScope';
 
@@ -48,6 +49,12 @@ export class MoveBot extends TeamsActivityHandler {
     const response = await this.inScope(context, () => this.actions.route(context, context.activity.value as AdaptiveCardInvokeValue | undefined));
     if (response.statusCode >= 400 && response.statusCode !== 401) this.log.warn({ status: response.statusCode, verb: (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb }, 'card action refused');
     return { status: response.statusCode, body: response };
+  }
+
+  /** Every turn gets its request's correlation id first. */
+  override async run(context: TurnContext): Promise<void> {
+    startRequest(context);
+    await super.run(context);
   }
 
   private async welcome(context: TurnContext): Promise<void> {

@@ -120,46 +120,47 @@ export class MoveOrchestrator {
    * Staff ask for the invitation email (`mail` as the edge drew it). Their Teams sign-in, when given, is lent
    * to the send only once the request is recorded, so mail leaves from their own mailbox.
    */
-  async requestInvitationEmail(moveId: string, actor: Actor, mail: InvitationMail, userAssertion?: string): Promise<CommandResult> {
+  async requestInvitationEmail(moveId: string, actor: Actor, mail: InvitationMail, userAssertion?: string, correlationId?: string): Promise<CommandResult> {
     const result = await this.withLock(moveId, async () => {
       const sendAs = userAssertion ? 'user' : 'mailbox';
-      const applied = await this.apply(moveId, { type: 'RequestInvitationEmail', actor, at: this.now(), ...mail, sendAs });
+      const applied = await this.apply(moveId, { type: 'RequestInvitationEmail', actor, at: this.now(), correlationId, ...mail, sendAs });
       if (applied.ok && applied.events.length > 0 && userAssertion) this.assertions.lend(moveId, userAssertion);
       return applied;
     });
     return result.ok ? { ...result, settled: this.settle(moveId) } : result;
   }
 
-  approvePlan(moveId: string, actor: Actor, planHash: string, comment: string): Promise<CommandResult> {
-    return this.dispatch(moveId, { type: 'ApprovePlan', actor, at: this.now(), planHash, comment });
+  // Staff requests pass the request's correlation id (one per Teams activity): their events carry it.
+  approvePlan(moveId: string, actor: Actor, planHash: string, comment: string, correlationId?: string): Promise<CommandResult> {
+    return this.dispatch(moveId, { type: 'ApprovePlan', actor, at: this.now(), correlationId, planHash, comment });
   }
 
-  rejectPlan(moveId: string, actor: Actor, planHash: string, comment: string): Promise<CommandResult> {
-    return this.dispatch(moveId, { type: 'RejectPlan', actor, at: this.now(), planHash, comment });
+  rejectPlan(moveId: string, actor: Actor, planHash: string, comment: string, correlationId?: string): Promise<CommandResult> {
+    return this.dispatch(moveId, { type: 'RejectPlan', actor, at: this.now(), correlationId, planHash, comment });
   }
 
-  overrideBlock(moveId: string, actor: Actor, reason: string): Promise<CommandResult> {
-    return this.dispatch(moveId, { type: 'OverrideBlock', actor, at: this.now(), reason });
+  overrideBlock(moveId: string, actor: Actor, reason: string, correlationId?: string): Promise<CommandResult> {
+    return this.dispatch(moveId, { type: 'OverrideBlock', actor, at: this.now(), correlationId, reason });
   }
 
   /** An Account admin's pick for a licence with no equivalent (`offerIds`: `productId:skuId`). */
-  chooseOffer(moveId: string, actor: Actor, sourceSkuId: string, offerIds: string[], reason: string): Promise<CommandResult> {
-    return this.dispatch(moveId, { type: 'ChooseOffer', actor, at: this.now(), sourceSkuId, offerIds, reason });
+  chooseOffer(moveId: string, actor: Actor, sourceSkuId: string, offerIds: string[], reason: string, correlationId?: string): Promise<CommandResult> {
+    return this.dispatch(moveId, { type: 'ChooseOffer', actor, at: this.now(), correlationId, sourceSkuId, offerIds, reason });
   }
 
   /** Staff's typed inventory (see typedInventory.ts), checked against Microsoft's SKU table. */
-  async enterInventory(moveId: string, actor: Actor, text: string): Promise<CommandResult> {
+  async enterInventory(moveId: string, actor: Actor, text: string, correlationId?: string): Promise<CommandResult> {
     const { inventory, problems } = parseTypedInventory(text, await this.deps.skuCatalog.current(), this.now());
-    return this.dispatch(moveId, { type: 'EnterInventory', actor, at: this.now(), inventory, problems });
+    return this.dispatch(moveId, { type: 'EnterInventory', actor, at: this.now(), correlationId, inventory, problems });
   }
 
   /** Another reassignment pass after staff fixed what the last one listed. */
-  resumeReassignment(moveId: string, actor: Actor): Promise<CommandResult> {
-    return this.dispatch(moveId, { type: 'ResumeReassignment', actor, at: this.now() });
+  resumeReassignment(moveId: string, actor: Actor, correlationId?: string): Promise<CommandResult> {
+    return this.dispatch(moveId, { type: 'ResumeReassignment', actor, at: this.now(), correlationId });
   }
 
-  cancel(moveId: string, actor: Actor, reason: string): Promise<CommandResult> {
-    return this.dispatch(moveId, { type: 'CancelMove', actor, at: this.now(), reason });
+  cancel(moveId: string, actor: Actor, reason: string, correlationId?: string): Promise<CommandResult> {
+    return this.dispatch(moveId, { type: 'CancelMove', actor, at: this.now(), correlationId, reason });
   }
 
   /**

@@ -1,3 +1,4 @@
+import { correlationOf } from '../requestCorrelation';
 import { describeRoles, ROLES_THAT_START } from '../../move/policy';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue } from 'botbuilder';
 import { INVITATION_EMAIL_INPUT_ID, VERBS } from '../../cards/common';
@@ -44,7 +45,7 @@ export class EmailInvitationAction extends MoveCardAction {
       userAssertion = signIn.token;
     }
     const { subject, body } = invitationEmail(state, await this.deps.partnerName());
-    const result = await this.deps.orchestrator.requestInvitationEmail(moveId, actor, { to, subject, body }, userAssertion);
+    const result = await this.deps.orchestrator.requestInvitationEmail(moveId, actor, { to, subject, body }, userAssertion, correlationOf(turn));
     // Refused addresses or roles are named in the answer; the typed text stays in the card to fix.
     return answerClick(this.deps, turn, moveId, state, result);
   }

@@ -1,3 +1,4 @@
+import { correlationOf } from '../requestCorrelation';
 import { describeRoles, ROLES_THAT_START } from '../../move/policy';
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { INVENTORY_INPUT_ID, VERBS } from '../../cards/common';
@@ -29,7 +30,7 @@ export class EnterInventoryAction extends MoveCardAction {
       return messageResponse(`Typing the inventory: the box is empty. Type one licence per line, like "${TYPED_INVENTORY_EXAMPLE}", then select "Send the inventory". Nothing was recorded.`);
     }
 
-    const result = await this.deps.orchestrator.enterInventory(moveId, actor, text);
+    const result = await this.deps.orchestrator.enterInventory(moveId, actor, text, correlationOf(turn));
     // Refused lines are named in the answer; the typed text stays in the card, to fix and send again.
     return answerClick(this.deps, turn, moveId, state, result);
   }

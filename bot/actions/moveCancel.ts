@@ -1,3 +1,4 @@
+import { correlationOf } from '../requestCorrelation';
 import { VERBS } from '../../cards/common';
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { FINAL_STAGES, type MoveState } from '../../move/state';
@@ -9,7 +10,7 @@ export class MoveCancelAction extends MoveCardAction {
 
   protected async act({ turn, actor, data }: ActionContext, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
     if (FINAL_STAGES.has(state.stage)) return todaysCard(this.deps, moveId, state);
-    const result = await this.deps.orchestrator.cancel(moveId, actor, textFrom(data, 'comment', 2000) || `Cancelled by ${actor.name}.`);
+    const result = await this.deps.orchestrator.cancel(moveId, actor, textFrom(data, 'comment', 2000) || `Cancelled by ${actor.name}.`, correlationOf(turn));
     return answerClick(this.deps, turn, moveId, state, result, []);
   }
 }

@@ -1,3 +1,4 @@
+import { correlationOf } from '../requestCorrelation';
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { VERBS, offerInputIds } from '../../cards/common';
 import { messageResponse } from '../invokeResponses';
@@ -25,7 +26,7 @@ export class ChooseOffersAction extends MoveCardAction {
       return messageResponse(`Picking offers for ${sku}: say why these offers are right (it goes on the record and on the plan card), then select "Use these offers" again. Nothing was recorded.`);
     }
 
-    const result = await this.deps.orchestrator.chooseOffer(moveId, actor, sourceSkuId, offerIds, reason);
+    const result = await this.deps.orchestrator.chooseOffer(moveId, actor, sourceSkuId, offerIds, reason, correlationOf(turn));
     // Whoever picked hears how the plan turns out, in the conversation where they picked.
     return answerClick(this.deps, turn, moveId, state, result);
   }

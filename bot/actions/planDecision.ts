@@ -1,3 +1,4 @@
+import { correlationOf } from '../requestCorrelation';
 import { VERBS } from '../../cards/common';
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { MoveState } from '../../move/state';
@@ -15,8 +16,8 @@ abstract class PlanDecisionAction extends MoveCardAction {
     const planHash = textFrom(data, 'planHash', 64);
     const comment = textFrom(data, 'comment', 2000);
     const result = this.approve
-      ? await this.deps.orchestrator.approvePlan(moveId, actor, planHash, comment)
-      : await this.deps.orchestrator.rejectPlan(moveId, actor, planHash, comment);
+      ? await this.deps.orchestrator.approvePlan(moveId, actor, planHash, comment, correlationOf(turn))
+      : await this.deps.orchestrator.rejectPlan(moveId, actor, planHash, comment, correlationOf(turn));
     // Whoever decided hears how the move ends, in the conversation where they decided.
     return answerClick(this.deps, turn, moveId, state, result, ['stale-plan', 'wrong-stage']);
   }

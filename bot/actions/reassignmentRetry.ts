@@ -1,3 +1,4 @@
+import { correlationOf } from '../requestCorrelation';
 import { describeRoles, ROLES_THAT_START } from '../../move/policy';
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { VERBS } from '../../cards/common';
@@ -13,7 +14,7 @@ export class RetryReassignmentAction extends MoveCardAction {
   readonly whoCan = `Only ${describeRoles(ROLES_THAT_START)} can run the reassignment again.`;
 
   protected async act({ turn, actor }: ActionContext, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
-    const result = await this.deps.orchestrator.resumeReassignment(moveId, actor);
+    const result = await this.deps.orchestrator.resumeReassignment(moveId, actor, correlationOf(turn));
     return answerClick(this.deps, turn, moveId, state, result);
   }
 }

@@ -1,3 +1,4 @@
+import { correlationOf } from '../requestCorrelation';
 import { quoteForChat } from '../../dialogs/commandParser';
 import type { TurnContext } from 'botbuilder';
 import { moveCard } from '../../cards/moveCard';
@@ -25,7 +26,7 @@ export class CancelCommand implements CommandHandler<'cancel'> {
       await turn.sendActivity(`No move is running for ${quoteForChat(command.customer)}.`);
       return;
     }
-    const result = await this.deps.orchestrator.cancel(state.moveId, actor, `Cancelled by ${actor.name} from chat.`);
+    const result = await this.deps.orchestrator.cancel(state.moveId, actor, `Cancelled by ${actor.name} from chat.`, correlationOf(turn));
     if (!result.ok) {
       await turn.sendActivity(cardActivity(noticeCard({ title: 'Nothing cancelled', message: result.refusal.message, tone: 'warning' })));
       return;

@@ -1,3 +1,4 @@
+import { correlationOf } from '../requestCorrelation';
 import { TurnContext } from 'botbuilder';
 import { moveCard } from '../../cards/moveCard';
 import { noticeCard } from '../../cards/noticeCard';
@@ -22,7 +23,7 @@ export class OverrideCommand implements CommandHandler<'override'> {
         : 'Say which customer and why: `override contoso.com The tenant is in the US; its EU scope comes from data residency.`');
       return;
     }
-    const result = await this.deps.orchestrator.overrideBlock(state.moveId, actor, command.reason);
+    const result = await this.deps.orchestrator.overrideBlock(state.moveId, actor, command.reason, correlationOf(turn));
     if (!result.ok) {
       await turn.sendActivity(cardActivity(noticeCard({ title: 'Nothing overridden', message: result.refusal.message, tone: 'warning' })));
       return;

@@ -1,3 +1,4 @@
+import { correlationOf } from '../requestCorrelation';
 import { quoteForChat } from '../../dialogs/commandParser';
 import { TurnContext } from 'botbuilder';
 import { moveCard } from '../../cards/moveCard';
@@ -46,7 +47,7 @@ export class RetryCommand implements CommandHandler<'retry'> {
   }
 
   private async resumeReassignment(turn: TurnContext, state: MoveState, actor: Actor): Promise<void> {
-    const result = await this.deps.orchestrator.resumeReassignment(state.moveId, actor);
+    const result = await this.deps.orchestrator.resumeReassignment(state.moveId, actor, correlationOf(turn));
     if (!result.ok) {
       await turn.sendActivity(cardActivity(noticeCard({ title: 'Licence reassignment not run again', message: result.refusal.message, tone: 'warning' })));
       return;
