@@ -1,0 +1,52 @@
+/** Approval: approving or rejecting the proposed plan, as the configured approval policy allows. */
+import type { ApprovePlan, RejectPlan } from '../commands';
+import { accept, clip, MAX_COMMENT_LENGTH, refuse, type Decision } from '../decision';
+import { approvalRequirement, describeActorRoles, describeRoles, hasAnyRole } from '../policy';
+import { STAGE_LABELS, type MoveState } from '../state';
+import type { DecisionContext } from './handler';
+
+/**
+ * The policy's approvers, narrowed to Account admins for offers picked by hand or many seats (saying why); with
+ * four-eyes, never the person the plan was proposed for; only the plan the card shows.
+ */
+export function approvePlan(command: ApprovePlan, state: MoveState, { envelope, approval }: DecisionContext): Decision {
+  const wrong = expectDecisionPossible(state);
+  if (wrong) return wrong;
+  const requirement = approvalRequirement(state.plan ?? { lines: [] }, approval);
+  const roles = requirement.roles;
+  if (!hasAnyRole(command.actor, roles)) {
+    const why = requirement.reasons.length > 0 ? ` (${requirement.reasons.join('; ')})` : '';
+    return refuse('not-allowed', `Only ${describeRoles(roles)} can approve this plan${why}. ${describeActorRoles(command.actor)}.`);
+  }
+  if (requirement.fourEyes && state.proposer && command.actor.id === state.proposer.id) {
+    return refuse('four-eyes', `You proposed this plan, so ${describeRoles(roles)} other than you must approve it.`);
+  }
+  const stale = expectCurrentPlan(command.planHash, state);
+  if (stale) return stale;
+  return accept({ type: 'PlanApproved', ...envelope, planHash: command.planHash, comment: clip(command.comment.trim(), MAX_COMMENT_LENGTH) });
+}
+
+/** Any of the policy's approvers may reject (however many seats, whoever proposed it); rejecting ends the move. */
+export function rejectPlan(command: RejectPlan, state: MoveState, { envelope, approval }: DecisionContext): Decision {
+  const wrong = expectDecisionPossible(state);
+  if (wrong) return wrong;
+  const roles = approval.approverRoles;
+  if (!hasAnyRole(command.actor, roles)) {
+    return refuse('not-allowed', `Only ${describeRoles(roles)} can reject this plan. ${describeActorRoles(command.actor)}.`);
+  }
+  const stale = expectCurrentPlan(command.planHash, state);
+  if (stale) return stale;
+  return accept({ type: 'PlanRejected', ...envelope, planHash: command.planHash, comment: clip(command.comment.trim(), MAX_COMMENT_LENGTH) });
+}
+
+function expectDecisionPossible(state: MoveState): Decision | null {
+  if (state.stage === 'approval') return null;
+  if (state.approval) return refuse('wrong-stage', `The plan was already approved by ${state.approval.by.name} at ${state.approval.at}.`);
+  return refuse('wrong-stage', `There is no plan waiting for approval; the move is at "${STAGE_LABELS[state.stage]}".`);
+}
+
+/** The decision is about the plan on record, not an older card's. */
+function expectCurrentPlan(planHash: string, state: MoveState): Decision | null {
+  if (state.plan && planHash === state.plan.hash) return null;
+  return refuse('stale-plan', 'This card shows an older plan. Refresh the card and decide on the current plan.');
+}
