@@ -110,6 +110,7 @@ export class NotificationOutbox {
     while (this.running.size > 0) await Promise.all([...this.running.values()]);
   }
 
+  /** Stops delivering: the item on its way finishes, the rest waits in the store. */
   async close(): Promise<void> {
     this.closed = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
@@ -135,6 +136,8 @@ export class NotificationOutbox {
     const held = new Set<string>();
     let failures = 0;
     for (const item of entry.items) {
+      // Shutting down: what is left stays in the outbox for the next start (or another instance).
+      if (this.closed) return;
       const destination = destinationOf(item);
       if (held.has(destination)) continue;
       try {

@@ -25,10 +25,7 @@ describe('a Fabrikam move: equivalent offers and licence reassignment over HTTP'
   }
 
   it('plans E3 (no Teams) + Teams Enterprise for the E3 Fabrikam holds, with its reasoning', async () => {
-    await h.teams.say(users.megan, `move ${DOMAIN} US csp`);
-    moveId = h.app.orchestrator.latestMoveFor(DOMAIN)!.moveId;
-    await h.admin('POST', `customers/${DOMAIN}/accept`);
-    await h.sweepUntil(moveId, 'approval');
+    moveId = await h.moveToApproval(DOMAIN, { args: 'US csp' });
     const plan = h.app.orchestrator.get(moveId)!.plan!;
     assert.equal(plan.lines.length, 1);
     const [line] = plan.lines;
@@ -98,10 +95,7 @@ describe('a Fabrikam reassignment while Graph fails after doing the work', funct
   after(() => h.stop());
 
   it('moves every user exactly once: repeats of changes already made are recognised, not doubled', async () => {
-    await h.teams.say(users.megan, `move ${DOMAIN} US csp`);
-    const moveId = h.app.orchestrator.latestMoveFor(DOMAIN)!.moveId;
-    await h.admin('POST', `customers/${DOMAIN}/accept`);
-    await h.sweepUntil(moveId, 'approval');
+    const moveId = await h.moveToApproval(DOMAIN, { args: 'US csp' });
     const state = h.app.orchestrator.get(moveId)!;
     // The first two $batch calls change the users, then answer 503: the outcome looks unknown to the bot.
     await h.admin('POST', 'faults', { match: 'POST /**/$batch', status: 503, count: 2, phase: 'after' });
@@ -138,10 +132,7 @@ describe('a Fabrikam reassignment while Graph answers 500, before and after doin
   }
 
   it('lists only the 3 users a person must handle, and records as moved exactly the users Graph changed, across a retry', async () => {
-    await h.teams.say(users.megan, `move ${DOMAIN} US csp`);
-    const moveId = h.app.orchestrator.latestMoveFor(DOMAIN)!.moveId;
-    await h.admin('POST', `customers/${DOMAIN}/accept`);
-    await h.sweepUntil(moveId, 'approval');
+    const moveId = await h.moveToApproval(DOMAIN, { args: 'US csp' });
     const state = h.app.orchestrator.get(moveId)!;
     // A quarter of the licence changes fail with 500 before Graph does them, a quarter after; a fifth of the
     // $batch calls answer 500 after running every change in them.

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { Harness, users } from './harness';
+import { Harness } from './harness';
 
 /**
  * The issue's fault run: with a fifth of all calls to Partner Center, Graph and sign-in failing
@@ -24,17 +24,9 @@ describe('a whole move while the services misbehave', function () {
     await h.admin('POST', 'faults', { match: '* /**', probability: 0.1, status: 503, phase: 'after' });
     await h.admin('POST', 'faults', { match: '* /**', probability: 0.1, status: 429, retryAfterSeconds: 1 });
 
-    await h.teams.say(users.megan, 'move contoso.onmicrosoft.com US direct');
-    const move = h.app.orchestrator.latestMoveFor('contoso.onmicrosoft.com');
-    assert.ok(move, 'the move started');
-    await h.sweepUntil(move.moveId, 'awaiting-acceptance', 30);
-    await h.admin('POST', 'customers/contoso.onmicrosoft.com/accept');
-    await h.sweepUntil(move.moveId, 'approval', 30);
-
-    const state = h.app.orchestrator.get(move.moveId)!;
-    const { status } = await h.teams.click(users.adele, 'move.plan.approve', { moveId: state.moveId, version: state.version, planHash: state.plan!.hash });
-    assert.equal(status, 200);
-    await h.sweepUntil(move.moveId, 'watching-sources', 40);
+    const moveId = await h.moveToApproval('contoso.onmicrosoft.com', { tries: 30 });
+    assert.equal((await h.approve(moveId)).status, 200);
+    await h.sweepUntil(moveId, 'watching-sources', 40);
 
     await h.admin('DELETE', 'faults');
     const world = await h.admin('GET', 'state');
@@ -51,18 +43,12 @@ describe('a whole move while the services misbehave', function () {
     await h.admin('POST', 'faults', { match: '* /**', probability: 0.07, status: 503 });
     await h.admin('POST', 'faults', { match: '* /**', probability: 0.07, status: 429, retryAfterSeconds: 1 });
 
-    await h.teams.say(users.megan, 'move fabrikam.onmicrosoft.com US csp');
-    const move = h.app.orchestrator.latestMoveFor('fabrikam.onmicrosoft.com')!;
-    await h.sweepUntil(move.moveId, 'awaiting-acceptance', 30);
-    await h.admin('POST', 'customers/fabrikam.onmicrosoft.com/accept');
-    await h.sweepUntil(move.moveId, 'approval', 30);
-    const state = h.app.orchestrator.get(move.moveId)!;
-    const { status } = await h.teams.click(users.adele, 'move.plan.approve', { moveId: state.moveId, version: state.version, planHash: state.plan!.hash });
-    assert.equal(status, 200);
-    await h.sweepUntil(move.moveId, 'blocked', 60);
+    const moveId = await h.moveToApproval('fabrikam.onmicrosoft.com', { args: 'US csp', tries: 30 });
+    assert.equal((await h.approve(moveId)).status, 200);
+    await h.sweepUntil(moveId, 'blocked', 60);
 
     await h.admin('DELETE', 'faults');
-    const after = h.app.orchestrator.get(move.moveId)!;
+    const after = h.app.orchestrator.get(moveId)!;
     assert.equal(after.blocked?.reason.code, 'reassignment-incomplete');
     const results = Object.values(after.reassignment.results);
     assert.deepEqual(results.filter((r) => r.outcome !== 'moved').map((r) => r.outcome).sort(), ['skipped-group', 'skipped-group', 'skipped-usage-location']);

@@ -91,6 +91,26 @@ export class Harness {
     return text ? JSON.parse(text) : null;
   }
 
+  /**
+   * `move <domain> <args>` said by the starter (Megan by default), the customer accepts, and sweeps run until the
+   * plan waits for approval. Returns the move id.
+   */
+  async moveToApproval(domain: string, options: { starter?: TeamsUser; args?: string; tries?: number } = {}): Promise<string> {
+    await this.teams.say(options.starter ?? users.megan, `move ${domain} ${options.args ?? 'US direct'}`);
+    const move = this.app.orchestrator.latestMoveFor(domain);
+    if (!move) throw new Error(`no move started for ${domain}`);
+    await this.sweepUntil(move.moveId, 'awaiting-acceptance', options.tries);
+    await this.admin('POST', `customers/${domain}/accept`);
+    await this.sweepUntil(move.moveId, 'approval', options.tries);
+    return move.moveId;
+  }
+
+  /** An approver (Adele by default) clicks Approve on the plan as it stands. */
+  approve(moveId: string, approver: TeamsUser = users.adele, comment?: string): Promise<{ status: number; body: any }> {
+    const state = this.app.orchestrator.get(moveId)!;
+    return this.teams.click(approver, 'move.plan.approve', { moveId, version: state.version, planHash: state.plan!.hash, ...(comment ? { comment } : {}) });
+  }
+
   /** Runs sweeps until the move reaches the stage (or fails after a few tries). */
   async sweepUntil(moveId: string, stage: string, tries = 12): Promise<void> {
     for (let i = 0; i < tries; i += 1) {

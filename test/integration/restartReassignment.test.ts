@@ -35,10 +35,7 @@ describe('restarting the bot in the middle of a licence reassignment', function 
   }
 
   it('records exactly the users Graph changed: the batch changed before the stop is found and recorded as moved', async () => {
-    await h.teams.say(users.megan, `move ${DOMAIN} US csp`);
-    const moveId = h.app.orchestrator.latestMoveFor(DOMAIN)!.moveId;
-    await h.admin('POST', `customers/${DOMAIN}/accept`);
-    await h.sweepUntil(moveId, 'approval');
+    const moveId = await h.moveToApproval(DOMAIN, { args: 'US csp' });
     const approval = h.app.orchestrator.get(moveId)!;
     await h.teams.click(users.adele, 'move.plan.approve', { moveId, version: approval.version, planHash: approval.plan!.hash, comment: 'ok' });
 

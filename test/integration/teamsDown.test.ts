@@ -17,10 +17,7 @@ describe('when Teams cannot be reached for the channel and the chats', function 
 
   it('answers Approve without waiting for Teams, places the one order, and delivers every post once Teams is back', async () => {
     await h.teams.say(users.alex, '<at>CSP Move Assistant</at> notify here', h.teams.channel(GENERAL), { channel: { id: GENERAL }, team: { id: 'team-1' } });
-    await h.teams.say(users.megan, `move ${DOMAIN} US direct`);
-    const moveId = h.app.orchestrator.latestMoveFor(DOMAIN)!.moveId;
-    await h.admin('POST', `customers/${DOMAIN}/accept`);
-    await h.sweepUntil(moveId, 'approval');
+    const moveId = await h.moveToApproval(DOMAIN);
     const state = h.app.orchestrator.get(moveId)!;
     const sentBefore = h.connector.sent.length;
 
