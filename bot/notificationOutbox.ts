@@ -54,6 +54,8 @@ export class NotificationOutbox {
   private readonly queue = new KeyedSerialQueue();
   private readonly running = new Map<string, Promise<void>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Moves kicked while their delivery was running: one more pass when it ends. */
+  private readonly again = new Set<string>();
   private closed = false;
 
   constructor(
@@ -118,14 +120,24 @@ export class NotificationOutbox {
     await this.idle();
   }
 
-  /** Delivers the move's items now, unless a delivery of them is already under way here. */
+  /**
+   * Delivers the move's items now. While a delivery of them is under way here, another pass follows it, so
+   * items appended meanwhile do not wait for a failing destination's back-off.
+   */
   kick(moveId: string): void {
-    if (this.closed || this.running.has(moveId)) return;
+    if (this.closed) return;
+    if (this.running.has(moveId)) {
+      this.again.add(moveId);
+      return;
+    }
     const timer = this.timers.get(moveId);
     if (timer) { clearTimeout(timer); this.timers.delete(moveId); }
     const run = this.deliver(moveId)
       .catch((error: unknown) => { this.log.warn({ moveId, err: describe(error) }, 'delivering posts to Teams failed; will retry'); })
-      .finally(() => { this.running.delete(moveId); });
+      .finally(() => {
+        this.running.delete(moveId);
+        if (this.again.delete(moveId)) this.kick(moveId);
+      });
     this.running.set(moveId, run);
   }
 

@@ -79,6 +79,24 @@ describe('NotificationOutbox', () => {
     assert.equal((await entry())!.attempts, 0);
   });
 
+  it('delivers items appended during a pass at once, even while another destination waits for its back-off', async () => {
+    const send = poster.send.bind(poster);
+    let release!: () => void;
+    const slow = new Promise<void>((resolve) => { release = resolve; });
+    poster.send = async (reference, activity) => {
+      if (reference.conversation?.id === 'b') throw Object.assign(new Error('Bad Gateway'), { statusCode: 502 });
+      if ((activity as { text?: string }).text === 'a1') await slow;
+      return send(reference, activity);
+    };
+    await outbox.append('mv-1', 1, 1, [toChat('b', 'b1'), toChat('a', 'a1')]);
+    // The pass is busy with a1 (b1 already failed): a new item arrives meanwhile.
+    await outbox.append('mv-1', 2, 1, [toChat('a', 'a2')]);
+    release();
+    await outbox.idle();
+    assert.deepEqual(texts('a'), ['a1', 'a2'], 'a2 did not wait for b\'s back-off');
+    assert.deepEqual(texts('b'), []);
+  });
+
   it('drops a conversation Teams no longer knows, with what was meant for it, and forgets the follower', async () => {
     await registry.addFollower('mv-1', chat('gone'));
     const send = poster.send.bind(poster);
