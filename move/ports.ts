@@ -78,7 +78,6 @@ export interface PartnerCenter {
   createCart(customerId: string, lines: CartLineRequest[], ctx: CallContext): Promise<{ cartId: string }>;
   /** `POST .../carts/{cartId}/checkout`; safe to repeat for the same cart. */
   checkoutCart(customerId: string, cartId: string, ctx: CallContext): Promise<PlacedOrder[]>;
-  listOrders(customerId: string, ctx: CallContext): Promise<PlacedOrder[]>;
   getSubscription(customerId: string, subscriptionId: string, ctx: CallContext): Promise<OrderedSubscription>;
 }
 

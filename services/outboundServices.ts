@@ -23,7 +23,6 @@ import { OAuthClientTokenProvider } from './identity/oauthClientTokenProvider';
 import { OnBehalfOfTokenProvider, type OnBehalfOfClient } from './identity/onBehalfOfTokenProvider';
 import { MissingRefreshTokenError, type TokenMode, type TokenProvider, type TokenResource } from './identity/tokenProvider';
 import { PartnerCenterClient } from './partnerCenter/partnerCenterClient';
-import { PartnerCenterTransfers } from './partnerCenter/partnerCenterTransfers';
 import type { CatalogSegment } from './partnerCenter/partnerCenterTypes';
 import { OpenIdTenantLookup } from './tenantLookup';
 
@@ -96,7 +95,6 @@ export interface OutboundServicesConfig {
 export interface UserScopedServices {
   tokens: TokenProvider;
   partnerCenter: PartnerCenterClient;
-  partnerCenterTransfers: PartnerCenterTransfers;
   partnerDirectory: PartnerGraphDirectory;
   customerLicensing: CustomerLicensing;
   mailer: GraphMailer;
@@ -150,7 +148,6 @@ export function createOutboundServices(config: OutboundServicesConfig): Outbound
   const scoped = (userTokens: TokenProvider, userGraph: GraphClientFactory, userPartnerCenter: PartnerCenterClient): UserScopedServices => ({
     tokens: userTokens,
     partnerCenter: userPartnerCenter,
-    partnerCenterTransfers: new PartnerCenterTransfers(userPartnerCenter.partnerCenterTransport),
     partnerDirectory: new PartnerGraphDirectory({
       graph: userGraph,
       partnerTenantId: config.partnerTenantId,

@@ -1,7 +1,7 @@
 /**
  * The PartnerCenter port over the Partner Center REST API (v1), and the calls a move needs beyond it
  * (customer search, organization profile, MCA check and attestation, order and subscription reads,
- * provisioning status; transfers live in PartnerCenterTransfers). App-only tokens everywhere except the
+ * provisioning status). App-only tokens everywhere except the
  * calls Partner Center serves to App+User tokens only: the reseller invitation link, the organization
  * profile, the MCA attestation and the provisioning status. `withTokens` gives the same client acting
  * through another TokenProvider (e.g. the staff member's, from OnBehalfOfTokenProvider.forUser).

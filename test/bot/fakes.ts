@@ -211,11 +211,6 @@ export class FakePartnerCenter implements PartnerCenter {
     return placed;
   }
 
-  async listOrders(_customerId: string): Promise<PlacedOrder[]> {
-    this.record('listOrders');
-    return [...this.orders.values()].flat();
-  }
-
   async getSubscription(_customerId: string, subscriptionId: string): Promise<OrderedSubscription> {
     this.record('getSubscription');
     const line = [...this.orders.values()].flat().flatMap((o) => o.lineItems).find((l) => l.subscriptionId === subscriptionId);

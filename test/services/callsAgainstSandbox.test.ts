@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import {
-  CONTOSO_DOMAIN, CONTOSO_TENANT_ID, OTHER_PARTNER_NAME, OTHER_PARTNER_TENANT_ID, PARTNER_TENANT_ID, PCSYNC_USER_PRINCIPAL_NAME,
+  CONTOSO_DOMAIN, CONTOSO_TENANT_ID, PARTNER_TENANT_ID, PCSYNC_USER_PRINCIPAL_NAME,
   WOODGROVE_DOMAIN, WOODGROVE_TENANT_ID,
 } from '../../sandbox/world/constants';
 import { PartnerCenterError } from '../../services/partnerCenter/partnerCenterError';
@@ -65,19 +65,6 @@ describe('services: the calls of a whole move against the sandbox', function () 
     await sb.advanceSeconds(60);
     const done = await pc.provisioningStatus(CONTOSO_TENANT_ID, subscriptionId, ctx);
     assert.deepEqual([done.status, done.quantity, done.skuId], ['success', 5, BUSINESS_PREMIUM.graphSkuId]);
-  });
-
-  it('creates, reads, lists and cancels a new-commerce transfer', async () => {
-    const transfers = services.partnerCenterTransfers;
-    const created = await transfers.create(WOODGROVE_TENANT_ID, {
-      sourcePartnerTenantId: OTHER_PARTNER_TENANT_ID, sourcePartnerName: OTHER_PARTNER_NAME, customerEmailId: 'admin@woodgrove.example',
-    }, { ...ctx, requestId: 'd0000000-0000-4000-8000-000000000001' });
-    assert.deepEqual([created.status, created.transferType], ['Active', 5]);
-    assert.equal((await transfers.get(WOODGROVE_TENANT_ID, created.id, ctx)).id, created.id);
-    assert.ok((await transfers.list(WOODGROVE_TENANT_ID, ctx)).some((t) => t.id === created.id));
-    assert.equal((await transfers.cancel(WOODGROVE_TENANT_ID, created.id, ctx)).status, 'Canceled');
-    await assert.rejects(transfers.cancel(WOODGROVE_TENANT_ID, created.id, ctx),
-      (error: unknown) => error instanceof PartnerCenterError && error.reason === 'transfer-problem' && /source partner/.test(error.fix));
   });
 
   it('requests GDAP, sees it approved, gives AdminAgents access, and follows the assignment to active', async () => {

@@ -7,7 +7,6 @@ import { OutboundHttp } from '../../services/http/outboundHttp';
 import type { TokenMode, TokenProvider, TokenResource } from '../../services/identity/tokenProvider';
 import { PartnerCenterClient } from '../../services/partnerCenter/partnerCenterClient';
 import { PartnerCenterError } from '../../services/partnerCenter/partnerCenterError';
-import { PartnerCenterTransfers } from '../../services/partnerCenter/partnerCenterTransfers';
 import { recordingSleep, startLocalServer, type Handler, type LocalServer } from './support/localServer';
 
 const PARTNER = 'partner-tenant-id';
@@ -137,33 +136,6 @@ describe('services/partnerCenter the calls of a whole move (against a scripted s
     const subscriptions = await pc.listSubscriptions(CUSTOMER, ctx, { orderId: 'o1' });
     assert.deepEqual(subscriptions.map((s) => [s.subscriptionId, s.status]), [['s1', 'active']]);
     assert.equal(server!.received[2]?.url, `/v1/customers/${CUSTOMER}/subscriptions?order_id=o1`);
-  });
-
-  it('creates, lists and updates a new-commerce transfer (PATCH carries the full resource read before)', async () => {
-    const transfer = { id: 't1', status: 'Active', transferType: 5, customerTenantId: CUSTOMER, lineItems: [], unknownField: 'kept' };
-    const pc = await clientFor((req) => {
-      if (req.method === 'POST') return { status: 201, body: { ...transfer, ...JSON.parse(req.body) } };
-      if (req.method === 'PATCH') return { status: 200, body: JSON.parse(req.body) };
-      if (req.url.endsWith('/transfers')) return { status: 200, body: collection([transfer]) };
-      return { status: 200, body: transfer };
-    });
-    const transfers = new PartnerCenterTransfers(pc.partnerCenterTransport);
-    const created = await transfers.create(CUSTOMER, {
-      sourcePartnerTenantId: 'e4f5a6b7-c8d9-4eaf-8b1c-6d7e8f9a0b06', sourcePartnerName: 'Litware CSP', customerEmailId: 'admin@contoso.com',
-    }, { ...ctx, requestId: 'transfer-step' });
-    assert.equal(created.transferType, 5);
-    const post = server!.received[0];
-    assert.equal(post?.headers['ms-requestid'], 'transfer-step');
-    assert.deepEqual(JSON.parse(post?.body ?? '{}'), {
-      sourcePartnerTenantId: 'e4f5a6b7-c8d9-4eaf-8b1c-6d7e8f9a0b06', sourcePartnerName: 'Litware CSP', customerEmailId: 'admin@contoso.com',
-      targetProductTypes: ['OnlineServicesNCE'], transferType: 5,
-    });
-    assert.deepEqual((await transfers.list(CUSTOMER, ctx)).map((t) => t.id), ['t1']);
-    const updated = await transfers.cancel(CUSTOMER, 't1', ctx);
-    assert.equal(updated.status, 'Cancel');
-    const patch = server!.received.find((r) => r.method === 'PATCH');
-    assert.deepEqual(JSON.parse(patch?.body ?? '{}'), { ...transfer, status: 'Cancel' });
-    await assert.rejects(transfers.create(CUSTOMER, { sourcePartnerTenantId: '', sourcePartnerName: 'x', customerEmailId: 'y' }, ctx), /sourcePartnerTenantId is required/);
   });
 
   it('refreshes a refused token once and repeats the call with the same MS-RequestId — also a POST', async () => {
