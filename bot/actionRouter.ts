@@ -1,4 +1,5 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import type { z } from 'zod';
 import type { Logger } from '../move/ports';
 import type { ActionHandler } from './actions/actionHandler';
 import type { Role } from '../move/model';
@@ -6,13 +7,14 @@ import { noRoleRefusal, type ActorResolver } from './actorResolver';
 import { errorResponse, messageResponse } from './invokeResponses';
 
 /**
- * Routes an `adaptiveCard/action` invoke to the handler of its verb, after checking the shape of
- * what the client sent and who sent it. Forged or unknown input gets a 400, never a half-applied step.
+ * Routes an `adaptiveCard/action` invoke to the handler of its verb, after parsing what the client sent with
+ * the verb's contract (the schema beside the card that emits it) and checking who sent it. Forged or unknown
+ * input gets a 400 naming the field, never a half-applied step; the handler gets the typed data.
  */
 export class ActionRouter {
   private readonly handlers: Map<string, ActionHandler>;
 
-  constructor(handlers: ActionHandler[], private readonly actors: ActorResolver, private readonly log: Logger, private readonly approverRoles: readonly Role[]) {
+  constructor(handlers: readonly ActionHandler[], private readonly actors: ActorResolver, private readonly log: Logger, private readonly approverRoles: readonly Role[]) {
     this.handlers = new Map(handlers.map((h) => [h.verb, h]));
   }
 
@@ -31,15 +33,40 @@ export class ActionRouter {
     if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data))) {
       return errorResponse(400, 'BadRequest', 'The card sent malformed data.');
     }
+    // The verb's contract first: data that does not fit gets a 400 naming the field, before anyone is looked up.
+    const parsed = handler.contract.safeParse(data ?? {}, { error: fieldReason });
+    if (!parsed.success) return errorResponse(400, 'BadRequest', malformedMessage(parsed.error));
     // Every card answer shows a move, so every action needs a Partner Center role; the decider checks which.
     const who = await this.actors.resolve(turn, 'partner-user');
     if (!who.ok) return messageResponse(who.message);
     if (who.actor.roles.length === 0) return messageResponse(noRoleRefusal(this.approverRoles, handler.whoCan));
     try {
-      return await handler.handle({ turn, actor: who.actor, data: (data ?? {}) as Record<string, unknown> });
+      return await handler.handle({ turn, actor: who.actor, data: parsed.data });
     } catch (error) {
       this.log.error({ verb: action.verb, err: error instanceof Error ? error.stack ?? error.message : String(error) }, 'card action failed');
       return errorResponse(500, 'InternalError', `"${action.verb}" failed inside the bot; nothing more was done. Try again; if it repeats, an operator should check the bot's logs.`);
     }
   }
+}
+
+/** Our words for what a field must be, for issues whose schema did not say (never zod's own text). */
+const NOUNS: Readonly<Record<string, string>> = Object.freeze({
+  string: 'text', number: 'a number', boolean: 'a boolean', array: 'a list', object: 'an object',
+});
+
+function fieldReason(issue: z.core.$ZodRawIssue): string {
+  if (issue.input === undefined && issue.code === 'invalid_type') return 'is missing';
+  switch (issue.code) {
+    case 'invalid_type': return `must be ${NOUNS[issue.expected] ?? 'of another type'}`;
+    case 'too_big': return `must be at most ${String(issue.maximum)} ${issue.origin === 'string' ? 'characters' : 'items'}`;
+    default: return 'has the wrong shape';
+  }
+}
+
+/** "The card sent malformed data: "comment" must be text." — the first field that does not fit, and what it must be. */
+function malformedMessage(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.').slice(0, 60) : 'data';
+  const reason = issue?.message ?? 'has the wrong shape';
+  return `The card sent malformed data: "${field}" ${reason}. Refresh the card and try again; nothing was done.`;
 }

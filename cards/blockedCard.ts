@@ -10,7 +10,9 @@ import type { MoveState, Stage } from '../move/state';
 import {
   VERBS, capitalize, deepFreeze, domainText, executeAction, expandCard, factLine, formatDateTime, LIMITS, MOVE_CARD_FRAME, count, oneLine, plainText,
 } from './common';
+import { moveActionContract } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
+import type { z } from 'zod';
 import { INVENTORY_FORM_TEMPLATE, inventoryFormView } from './inventoryForm';
 import type { InventoryFormView } from './inventoryForm';
 import { HEADER_TEMPLATE, actionData, customerDomain, headerView } from './moveView';
@@ -186,3 +188,7 @@ const TEMPLATE = deepFreeze({
 export function blockedCard(state: MoveState): AdaptiveCardJson {
   return expandCard(TEMPLATE, blockedView(state));
 }
+
+/** `move.reassignment.retry` (Try again, users who need attention): the move action alone. */
+export const retryReassignmentContract = moveActionContract;
+export type RetryReassignmentData = z.infer<typeof retryReassignmentContract>;

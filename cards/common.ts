@@ -10,6 +10,7 @@
  * domains.
  */
 import { Template } from 'adaptivecards-templating';
+import { z } from 'zod';
 
 /** An Adaptive Card 1.5 as a plain JSON object, ready for `CardFactory.adaptiveCard(...)`. */
 export interface AdaptiveCardJson {
@@ -39,27 +40,87 @@ export const VERBS = Object.freeze({
 } as const);
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
-/** Every move action carries the move and the state version the card was drawn from (stale-card check). */
+/**
+ * What a move card puts in every action's data: the move and the state version the card was drawn from
+ * (stale-card check). The bot reads it back with `moveActionContract`.
+ */
 export interface MoveActionData {
   moveId: string;
   version: number;
 }
 
-/** `move.plan.approve` / `move.plan.reject`: the exact plan decided on; the comment arrives as input `comment`. */
-export interface PlanDecisionData extends MoveActionData {
-  planHash: string;
-}
-
 /** Id of the shared optional comment input on the plan card. */
 export const COMMENT_INPUT_ID = 'comment';
 
+// ---------------------------------------------------------------------------------------------------------
+// Action contracts: what the bot accepts as each verb's data. Each verb's contract lives beside the card that
+// emits it; the router parses the data with it before the handler runs, and answers a failed parse with 400.
+// Teams adds the inputs of the whole card to the data, so every contract allows unknown extra fields.
+// Error messages are short fragments ("must be text") the router puts after the field's name.
+
+/** Move ids the bot hands out (`mv-…`); anything else names no move here. */
+const MOVE_ID_PATTERN = /^mv-[A-Za-z0-9-]{1,100}$/;
+
+/** Longer than any id a card carries (at most LIMITS.id): longer ones are forged and refused. */
+export const MOVE_ID_MAX_CHARS = 200;
+
 /**
- * `move.offers.choose`: the licence the offers are for. A blocked card may hold one form per licence and a
- * click sends every input of the card, so each form's inputs are named after its licence (see below).
+ * The card's move id: text of at most 200 characters. It arrives as the id, or null when it is missing, empty
+ * or not shaped like one of ours (path-like or forged), so the lookup answers that the move is not here.
  */
-export interface ChooseOffersData extends MoveActionData {
-  sourceSkuId: string;
+export const moveIdField = z
+  .string({ error: (issue) => (issue.input === undefined ? 'is missing' : `must be text of at most ${MOVE_ID_MAX_CHARS} characters`) })
+  .max(MOVE_ID_MAX_CHARS, { error: `must be text of at most ${MOVE_ID_MAX_CHARS} characters` })
+  .nullish()
+  .transform((value): string | null => (value && MOVE_ID_PATTERN.test(value) ? value : null));
+
+/** Text typed or carried by the card: missing or null is '', longer text is clipped to `max` characters. */
+export function clippedText(max: number) {
+  return z.string({ error: 'must be text' }).nullish().transform((value) => (value ?? '').slice(0, max));
 }
+
+/** Text whose length the handler judges itself (to say how long it may be): missing or null is ''. */
+export const typedText = z.string({ error: 'must be text' }).nullish().transform((value) => value ?? '');
+
+/**
+ * A multi-select's values: Teams sends them comma-separated; a list is taken as is. Each value trimmed and
+ * clipped to 100 characters, empty ones dropped, at most `maxItems` kept (the decider judges how many).
+ */
+export function multiSelect(maxItems = 10) {
+  return z
+    .union([z.string(), z.array(z.string())], { error: 'must be text (values separated by commas) or a list of texts' })
+    .nullish()
+    .transform((value): string[] => {
+      const items = typeof value === 'string' ? value.slice(0, 2000).split(',') : value ?? [];
+      return items.slice(0, 1000).map((item) => item.trim().slice(0, 100)).filter(Boolean).slice(0, maxItems);
+    });
+}
+
+/** An Input.Toggle: "true"/"false" (as Teams sends them) or a boolean; anything else, or nothing, is null. */
+export const toggleField = z
+  .union([z.string().max(10), z.boolean()], { error: 'must be "true", "false" or a boolean' })
+  .nullish()
+  .transform((value): boolean | null => (value === true || value === 'true' ? true : value === false || value === 'false' ? false : null));
+
+/**
+ * Every move action: the move id and the version the card was drawn from. The version may be of any type:
+ * one that is not the move's current version (a number) only means the card is out of date.
+ */
+export const moveActionContract = z.looseObject({
+  moveId: moveIdField,
+  version: z.unknown().optional(),
+});
+export type MoveAction = z.infer<typeof moveActionContract>;
+
+/** `move.refresh` (every move card's refresh block and Refresh buttons): the move action alone. */
+export const refreshContract = moveActionContract;
+export type RefreshAction = z.infer<typeof refreshContract>;
+
+/** `move.cancel` (status, progress and invitation cards): the move action, and an optional reason as `comment`. */
+export const cancelContract = moveActionContract.extend({
+  [COMMENT_INPUT_ID]: clippedText(2000),
+});
+export type CancelAction = z.infer<typeof cancelContract>;
 
 /** Input ids of the offer-picking form of one licence: the offers (`productId:skuId`, comma-separated) and why. */
 export function offerInputIds(sourceSkuId: string): { offers: string; reason: string } {

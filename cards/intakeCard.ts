@@ -6,7 +6,9 @@
 import { SOURCE_CHANNEL_LABELS } from '../move/model';
 import type { SourceChannel } from '../move/model';
 import { CARD_SCHEMA, LIMITS, VERBS, capitalize, expandCard, multiLine, oneLine, deepFreeze } from './common';
+import { clippedText, moveActionContract, toggleField } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
+import type { z } from 'zod';
 
 export interface CountryOption {
   /** ISO 3166-1 alpha-2, e.g. "US". */
@@ -42,14 +44,20 @@ export const INTAKE_INPUTS = Object.freeze({
   requestGdap: 'requestGdap',
 } as const);
 
-/** What the bot receives on `move.start` (toggles arrive as the strings "true" / "false"). */
-export interface StartFormData extends MoveActionData {
-  domain: string;
-  country: string;
-  source: string;
-  multiPartner: string;
-  requestGdap: string;
-}
+/**
+ * `move.start` (Start the move): the form's inputs next to the form's move id (null when it carries none, or
+ * a forged one: a fresh id is used) and version. Text is clipped as the inputs allow, with room to spare (a
+ * forged long domain gets the form back with the domain error); the toggles arrive as the strings "true" /
+ * "false" (null when not sent). The handler judges the values.
+ */
+export const startFormContract = moveActionContract.extend({
+  [INTAKE_INPUTS.domain]: clippedText(260),
+  [INTAKE_INPUTS.country]: clippedText(10),
+  [INTAKE_INPUTS.source]: clippedText(40),
+  [INTAKE_INPUTS.multiPartner]: toggleField,
+  [INTAKE_INPUTS.requestGdap]: toggleField,
+});
+export type StartFormData = z.infer<typeof startFormContract>;
 
 /** A domain name (e.g. contoso.onmicrosoft.com) or a tenant id (GUID); the card enforces it client-side too. */
 export const CUSTOMER_ID_PATTERN =

@@ -7,7 +7,8 @@
 import { describeRoles, ROLES_THAT_START } from '../move/policy';
 import { TYPED_INVENTORY_EXAMPLE } from '../move/typedInventory';
 import type { MoveState } from '../move/state';
-import { INVENTORY_INPUT_ID, VERBS, deepFreeze, executeAction, plainText } from './common';
+import { INVENTORY_INPUT_ID, VERBS, deepFreeze, executeAction, moveActionContract, plainText, typedText } from './common';
+import type { z } from 'zod';
 
 /** 50 lines (the parser's limit) of about 100 characters. */
 const MAX_TYPED_CHARS = 6_000;
@@ -67,3 +68,12 @@ export const INVENTORY_FORM_TEMPLATE = deepFreeze({
     { type: 'ActionSet', actions: [executeAction('Send the inventory', VERBS.enterInventory)] },
   ],
 });
+
+/**
+ * `move.inventory.enter` (Send the inventory): the typed text, whole ('' when empty); the handler says when
+ * it is too long to read.
+ */
+export const enterInventoryContract = moveActionContract.extend({
+  [INVENTORY_INPUT_ID]: typedText,
+});
+export type EnterInventoryData = z.infer<typeof enterInventoryContract>;

@@ -10,7 +10,9 @@ import {
   deepFreeze, executeAction, expandCard, formatDate, formatDateTime, INVITATION_EMAIL_INPUT_ID, LIMITS, MOVE_CARD_FRAME, oneLine,
   plainText, safeUrl, VERBS,
 } from './common';
+import { moveActionContract, typedText } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
+import type { z } from 'zod';
 import { HEADER_TEMPLATE, actionData, actorName, canEmailInvitation, customerLabel, headerView, canCancel } from './moveView';
 import type { CardOptions, InvitationMailOptions, MoveHeaderView } from './moveView';
 
@@ -225,3 +227,12 @@ const TEMPLATE = deepFreeze({
 export function invitationCard(state: MoveState, options?: CardOptions): AdaptiveCardJson {
   return expandCard(TEMPLATE, invitationView(state, options));
 }
+
+/**
+ * `move.invitation.email` (Email the invitation): the typed address(es), whole ('' when empty); the handler
+ * says when the text is too long and the decider judges the addresses.
+ */
+export const emailInvitationContract = moveActionContract.extend({
+  [INVITATION_EMAIL_INPUT_ID]: typedText,
+});
+export type EmailInvitationData = z.infer<typeof emailInvitationContract>;

@@ -7,7 +7,9 @@
 import type { PlanBlocker, PlannedOffer } from '../move/model';
 import type { MoveState } from '../move/state';
 import { LIMITS, VERBS, deepFreeze, executeAction, factLine, offerInputIds, oneLine, plainText } from './common';
+import { clippedText, moveActionContract, multiSelect } from './common';
 import type { MoveActionData } from './common';
+import { z } from 'zod';
 import { actionData } from './moveView';
 import { offerText, planNames } from './planLines';
 
@@ -137,3 +139,25 @@ export const OFFER_FORMS_TEMPLATE = deepFreeze({
     },
   ],
 });
+
+const offersField = multiSelect(10);
+const offerReasonField = clippedText(2000);
+
+/**
+ * `move.offers.choose` (Use these offers): the licence the offers are for (the button's `sourceSkuId`, '' when
+ * missing) and that licence's form inputs, named after it (see offerInputIds): the picked offers
+ * (`productId:skuId`, comma-separated or a list) as `offerIds`, and why as `reason`. The decider judges them.
+ */
+export const chooseOffersContract = moveActionContract
+  .extend({ sourceSkuId: clippedText(LIMITS.id).transform((sku) => sku.trim()) })
+  .transform((data, ctx) => {
+    const ids = offerInputIds(data.sourceSkuId);
+    const offers = offersField.safeParse(data[ids.offers]);
+    const reason = offerReasonField.safeParse(data[ids.reason]);
+    for (const [key, parsed] of [[ids.offers, offers], [ids.reason, reason]] as const) {
+      if (!parsed.success) ctx.issues.push({ code: 'custom', message: parsed.error.issues[0]?.message ?? 'has the wrong type', input: data[key], path: [key] });
+    }
+    if (!offers.success || !reason.success) return z.NEVER;
+    return { ...data, offerIds: offers.data, reason: reason.data.trim() };
+  });
+export type ChooseOffersData = z.infer<typeof chooseOffersContract>;

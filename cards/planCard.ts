@@ -11,7 +11,9 @@ import {
   COMMENT_INPUT_ID, LIMITS, MOVE_CARD_FRAME, VERBS, capitalize, count, executeAction, expandCard, factLine,
   formatDateTime, multiLine, oneLine, plainText, deepFreeze,
 } from './common';
+import { clippedText, moveActionContract } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
+import type { z } from 'zod';
 import { HEADER_TEMPLATE, actionData, actorName, approverText, customerDomain, headerView } from './moveView';
 import type { CardOptions, MoveHeaderView } from './moveView';
 import { PLAN_LINE_TEMPLATE, planLineView, planNames } from './planLines';
@@ -282,3 +284,14 @@ export function planCard(state: MoveState, options: CardOptions): AdaptiveCardJs
   }
   return card;
 }
+
+/**
+ * `move.plan.approve` / `move.plan.reject` (Approve and order / Reject): the exact plan decided on (its hash,
+ * carried by the button) and the optional comment typed in the card's `comment` input. The comment is
+ * clipped here; the orchestrator keeps at most LIMITS.comment of it.
+ */
+export const planDecisionContract = moveActionContract.extend({
+  planHash: clippedText(64),
+  [COMMENT_INPUT_ID]: clippedText(2000),
+});
+export type PlanDecisionData = z.infer<typeof planDecisionContract>;

@@ -1,4 +1,6 @@
 import { TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
+import type { ZodType } from 'zod';
+import type { MoveAction } from '../../cards/common';
 import type { CountryOption } from '../../cards/intakeCard';
 import { moveCard } from '../../cards/moveCard';
 import type { CardOptions } from '../../cards/moveView';
@@ -10,19 +12,24 @@ import { cardResponse, messageResponse } from '../invokeResponses';
 import type { ConversationRegistry } from '../conversationRegistry';
 import type { SsoGate } from '../ssoGate';
 
-/** What every card-action handler gets: the turn, the verified actor and the card's data. */
-export interface ActionContext {
+/** What every card-action handler gets: the turn, the verified actor and the card's data, as its contract parsed it. */
+export interface ActionContext<Data = unknown> {
   turn: TurnContext;
   actor: Actor;
-  data: Record<string, unknown>;
+  data: Data;
 }
 
 /** One handler per verb (DESIGN §5): `move.<step>.<action>`. */
-export interface ActionHandler {
+export interface ActionHandler<Data = unknown> {
   readonly verb: string;
+  /**
+   * What the verb's data must be (the schema beside the card that emits the verb). The router parses the data
+   * with it before `handle`, and answers data that does not fit with 400 BadRequest naming the field.
+   */
+  readonly contract: ZodType<Data>;
   /** Who may do it, for the refusal of someone without a Partner Center role (default: who starts and approves moves). */
   readonly whoCan?: string;
-  handle(context: ActionContext): Promise<AdaptiveCardInvokeResponse>;
+  handle(context: ActionContext<Data>): Promise<AdaptiveCardInvokeResponse>;
 }
 
 export interface ActionDeps {
@@ -39,26 +46,6 @@ export interface ActionDeps {
   cardOptions: CardOptions;
 }
 
-const MOVE_ID_PATTERN = /^mv-[A-Za-z0-9-]{1,100}$/;
-
-/** The move id from card data, or null when it is missing or malformed (forged data). */
-export function moveIdFrom(data: Record<string, unknown>): string | null {
-  const value = data.moveId;
-  return typeof value === 'string' && MOVE_ID_PATTERN.test(value) ? value : null;
-}
-
-export function textFrom(data: Record<string, unknown>, key: string, max = 500): string {
-  const value = data[key];
-  return typeof value === 'string' ? value.slice(0, max) : '';
-}
-
-/** A multi-select's values: Teams sends them comma-separated; a list is taken as is. Forged shapes give []. */
-export function listFrom(data: Record<string, unknown>, key: string, maxItems = 10): string[] {
-  const value = data[key];
-  const items = typeof value === 'string' ? value.slice(0, 2000).split(',') : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  return items.map((item) => item.trim().slice(0, 100)).filter(Boolean).slice(0, maxItems);
-}
-
 /** The answer to a card that names a move this instance does not know. */
 export const MOVE_GONE = 'This card belongs to a move that does not exist here any more. Say `list` to see the moves.';
 
@@ -70,8 +57,7 @@ export async function settleWithin(settled: Promise<void>, budgetMs: number): Pr
 }
 
 /** The move a click is about, as the store has it now; or the answer to give when there is no such move. */
-export async function clickedMove(deps: ActionDeps, data: Record<string, unknown>): Promise<{ moveId: string; state: MoveState } | { answer: AdaptiveCardInvokeResponse }> {
-  const moveId = moveIdFrom(data);
+export async function clickedMove(deps: ActionDeps, moveId: string | null): Promise<{ moveId: string; state: MoveState } | { answer: AdaptiveCardInvokeResponse }> {
   const state = moveId ? await deps.orchestrator.find(moveId) : undefined;
   return moveId && state ? { moveId, state } : { answer: messageResponse(MOVE_GONE) };
 }
@@ -99,19 +85,20 @@ export async function answerClick(
  * A click on a move's card: finds the move (or says it is gone), sends a click on an out-of-date card back
  * today's card (unless the card is a form whose version moves while someone types), then acts.
  */
-export abstract class MoveCardAction implements ActionHandler {
+export abstract class MoveCardAction<Data extends MoveAction> implements ActionHandler<Data> {
   abstract readonly verb: string;
+  abstract readonly contract: ZodType<Data>;
   /** False for forms whose card version changes under the typist; the decider then judges the click. */
   protected readonly needsCurrentCard: boolean = true;
 
   constructor(protected readonly deps: ActionDeps) {}
 
-  async handle(context: ActionContext): Promise<AdaptiveCardInvokeResponse> {
-    const clicked = await clickedMove(this.deps, context.data);
+  async handle(context: ActionContext<Data>): Promise<AdaptiveCardInvokeResponse> {
+    const clicked = await clickedMove(this.deps, context.data.moveId);
     if ('answer' in clicked) return clicked.answer;
     if (this.needsCurrentCard && context.data.version !== clicked.state.version) return todaysCard(this.deps, clicked.moveId, clicked.state);
     return this.act(context, clicked.moveId, clicked.state);
   }
 
-  protected abstract act(context: ActionContext, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse>;
+  protected abstract act(context: ActionContext<Data>, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse>;
 }

@@ -2,11 +2,11 @@ import { correlationOf } from '../requestCorrelation';
 import { describeRoles, ROLES_THAT_START } from '../../move/policy';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue } from 'botbuilder';
 import { INVITATION_EMAIL_INPUT_ID, VERBS } from '../../cards/common';
-import { invitationEmail } from '../../cards/invitationCard';
+import { emailInvitationContract, invitationEmail, type EmailInvitationData } from '../../cards/invitationCard';
 import { canEmailInvitation } from '../../cards/moveView';
 import { splitAddresses } from '../../move/invitationEmail';
 import { messageResponse } from '../invokeResponses';
-import { answerClick, MoveCardAction, textFrom, type ActionContext } from './actionHandler';
+import { answerClick, MoveCardAction, type ActionContext } from './actionHandler';
 import type { MoveState } from '../../move/state';
 
 /** Five addresses of the longest kind, and then some: anything longer is forged or pasted by mistake. */
@@ -18,24 +18,25 @@ const MAX_TYPED_CHARS = 1_500;
  * and that no email is on its way. With Teams SSO the mail leaves from the clicker's own mailbox (they are
  * signed in first), otherwise from MAIL_SENDER_MAILBOX.
  */
-export class EmailInvitationAction extends MoveCardAction {
+export class EmailInvitationAction extends MoveCardAction<EmailInvitationData> {
   readonly verb = VERBS.emailInvitation;
+  readonly contract = emailInvitationContract;
   readonly whoCan = `Only ${describeRoles(ROLES_THAT_START)} can email the invitation.`;
   // Each email's outcome bumps the card's version: a version check would lose the typed address. The decider refuses once the move no longer waits for acceptance.
   protected override readonly needsCurrentCard = false;
 
-  protected async act({ turn, actor, data }: ActionContext, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
+  protected async act({ turn, actor, data }: ActionContext<EmailInvitationData>, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
     const mail = this.deps.cardOptions.invitationMail;
     if (!canEmailInvitation(mail)) {
       return messageResponse('Emailing the invitation: the bot has no mailbox to send from. An operator must set MAIL_SENDER_MAILBOX '
         + '(a mailbox the app may send from with Mail.Send) or set up Teams single sign-on (SSO_CONNECTION_NAME). '
         + 'Until then, copy the message on the card into an email of your own. Nothing was sent.');
     }
-    const typed = typeof data[INVITATION_EMAIL_INPUT_ID] === 'string' ? (data[INVITATION_EMAIL_INPUT_ID] as string) : '';
+    const typed = data[INVITATION_EMAIL_INPUT_ID];
     if (typed.length > MAX_TYPED_CHARS) {
       return messageResponse(`Emailing the invitation: that is more than ${MAX_TYPED_CHARS} characters. Type at most 5 addresses, separated by commas. Nothing was sent.`);
     }
-    const to = splitAddresses(textFrom(data, INVITATION_EMAIL_INPUT_ID, MAX_TYPED_CHARS));
+    const to = splitAddresses(typed);
 
     // From the clicker's own mailbox when the bot can act as them: Teams signs them in silently first.
     let userAssertion: string | undefined;

@@ -2,9 +2,10 @@ import { correlationOf } from '../requestCorrelation';
 import { describeRoles, ROLES_THAT_START } from '../../move/policy';
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { INVENTORY_INPUT_ID, VERBS } from '../../cards/common';
+import { enterInventoryContract, type EnterInventoryData } from '../../cards/inventoryForm';
 import { TYPED_INVENTORY_EXAMPLE } from '../../move/typedInventory';
 import { messageResponse } from '../invokeResponses';
-import { answerClick, MoveCardAction, textFrom, type ActionContext } from './actionHandler';
+import { answerClick, MoveCardAction, type ActionContext } from './actionHandler';
 import type { MoveState } from '../../move/state';
 
 /** More than the form allows (50 lines): anything longer is forged or pasted by mistake. */
@@ -15,18 +16,19 @@ const MAX_TYPED_CHARS = 10_000;
  * (blocked card, or the progress card while reading keeps failing). The orchestrator parses the text and
  * the decider checks the role and that the move still waits for its inventory.
  */
-export class EnterInventoryAction extends MoveCardAction {
+export class EnterInventoryAction extends MoveCardAction<EnterInventoryData> {
   readonly verb = VERBS.enterInventory;
+  readonly contract = enterInventoryContract;
   readonly whoCan = `Only ${describeRoles(ROLES_THAT_START)} can type in an inventory.`;
   // Each failed read of the tenant bumps the card's version: a version check would throw away what someone typed. The decider refuses once the inventory is in.
   protected override readonly needsCurrentCard = false;
 
-  protected async act({ turn, actor, data }: ActionContext, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
-    const text = typeof data[INVENTORY_INPUT_ID] === 'string' ? (data[INVENTORY_INPUT_ID] as string) : '';
+  protected async act({ turn, actor, data }: ActionContext<EnterInventoryData>, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
+    const text = data[INVENTORY_INPUT_ID];
     if (text.length > MAX_TYPED_CHARS) {
       return messageResponse(`Typing the inventory: that is more than ${MAX_TYPED_CHARS} characters. Type at most 50 licence lines, then select "Send the inventory". Nothing was recorded.`);
     }
-    if (!textFrom(data, INVENTORY_INPUT_ID, MAX_TYPED_CHARS).trim()) {
+    if (!text.trim()) {
       return messageResponse(`Typing the inventory: the box is empty. Type one licence per line, like "${TYPED_INVENTORY_EXAMPLE}", then select "Send the inventory". Nothing was recorded.`);
     }
 

@@ -1,31 +1,32 @@
 import { VERBS } from '../../cards/common';
 import { describeRoles, ROLES_THAT_START } from '../../move/policy';
 import { TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
-import { intakeCard } from '../../cards/intakeCard';
+import { intakeCard, startFormContract, type StartFormData } from '../../cards/intakeCard';
 import { moveCard } from '../../cards/moveCard';
 import { SOURCE_CHANNEL_LABELS, type SourceChannel } from '../../move/model';
 import { cardResponse } from '../invokeResponses';
-import { moveIdFrom, settleWithin, textFrom, type ActionContext, type ActionDeps, type ActionHandler } from './actionHandler';
+import { settleWithin, type ActionContext, type ActionDeps, type ActionHandler } from './actionHandler';
 
 /** `move.start`: the start form was submitted. */
-export class MoveStartAction implements ActionHandler {
+export class MoveStartAction implements ActionHandler<StartFormData> {
   readonly verb = VERBS.start;
+  readonly contract = startFormContract;
   readonly whoCan = `Only ${describeRoles(ROLES_THAT_START)} can start a move.`;
 
   constructor(private readonly deps: ActionDeps) {}
 
-  async handle({ turn, actor, data }: ActionContext): Promise<AdaptiveCardInvokeResponse> {
-    const formMoveId = moveIdFrom(data);
+  async handle({ turn, actor, data }: ActionContext<StartFormData>): Promise<AdaptiveCardInvokeResponse> {
+    const formMoveId = data.moveId;
     const existing = formMoveId ? await this.deps.orchestrator.find(formMoveId) : undefined;
     // The same form submitted twice: show the move it already started.
     if (existing) return cardResponse(moveCard(existing, this.deps.cardOptions));
 
     const form = {
-      domain: textFrom(data, 'domain', 260).trim(),
-      country: textFrom(data, 'country', 10).trim().toUpperCase(),
-      source: (textFrom(data, 'source', 40) || 'unknown') as SourceChannel,
-      multiPartner: textFrom(data, 'multiPartner', 10) === 'true' || data.multiPartner === true,
-      requestGdap: !(textFrom(data, 'requestGdap', 10) === 'false' || data.requestGdap === false),
+      domain: data.domain.trim(),
+      country: data.country.trim().toUpperCase(),
+      source: (data.source || 'unknown') as SourceChannel,
+      multiPartner: data.multiPartner === true,
+      requestGdap: data.requestGdap !== false,
     };
     const again = async (error: string) => cardResponse(intakeCard({
       ...form, source: Object.hasOwn(SOURCE_CHANNEL_LABELS, form.source) ? form.source : 'unknown', error,

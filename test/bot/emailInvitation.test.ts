@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { SsoGate } from '../../bot/ssoGate';
-import { CHANNEL_ID, TEAM_ID, TestBot, assertCardResponse, assertMessageResponse, findAction, textOf } from './buildTestBot';
+import { CHANNEL_ID, TEAM_ID, TestBot, assertCardResponse, assertErrorResponse, assertMessageResponse, findAction, textOf } from './buildTestBot';
 import { MOVES_MAILBOX, PARTNER_TENANT, STAFF, type StaffMember } from './fakes';
 
 const VERB = 'move.invitation.email';
@@ -65,7 +65,11 @@ describe('card action move.invitation.email', () => {
     await assertRefused(t, moveId, STAFF.megan, { ...data, invitationEmailTo: 'admin@contoso.com; admin@contoso' },
       '"admin@contoso" is not an email address (like admin@contoso.com). Correct it and select "Email the invitation" again. Nothing was sent.');
     await assertRefused(t, moveId, STAFF.megan, { ...data, invitationEmailTo: '  ' }, /^Type the customer admin's email address \(up to 5, separated by commas\)/);
-    await assertRefused(t, moveId, STAFF.megan, { ...data, invitationEmailTo: { address: 'admin@contoso.com' } }, /^Type the customer admin's email address/);
+    // Contract (cards/invitationCard.ts): the address is text; an object is malformed data (it used to read as an empty box).
+    const before = t.store.count();
+    assertErrorResponse(await t.click(STAFF.megan, VERB, { ...data, invitationEmailTo: { address: 'admin@contoso.com' } }), 400, 'BadRequest',
+      'The card sent malformed data: "invitationEmailTo" must be text. Refresh the card and try again; nothing was done.');
+    assert.equal(t.store.count(), before);
     await assertRefused(t, moveId, STAFF.megan, { ...data, invitationEmailTo: 'a@contoso.com,'.repeat(200) }, /^Emailing the invitation: that is more than 1500 characters\./);
   });
 

@@ -12,6 +12,7 @@ import { OTHER_TENANT, PARTNER_TENANT, STAFF } from './fakes';
 
 const GONE = 'This card belongs to a move that does not exist here any more. Say `list` to see the moves.';
 const OTHER_TENANT_MESSAGE = 'This bot works only for the partner\'s own organisation; your tenant is not that one.';
+const MOVE_ID_TOO_LONG = 'The card sent malformed data: "moveId" must be text of at most 200 characters. Refresh the card and try again; nothing was done.';
 const NO_IDENTITY_MESSAGE = 'Teams did not say who you are (no Entra object id on the message), so no action was taken. Use the bot from Microsoft Teams signed in with your work account.';
 
 describe('forged and hostile card actions', () => {
@@ -122,23 +123,29 @@ describe('forged and hostile card actions', () => {
     assert.deepEqual([...t.kv.data.keys()], kvKeys, 'nothing was written to the key-value store');
   });
 
-  it('treats a 10 kB moveId as a move that is not here', async () => {
+  // Contract (cards/common.ts moveIdField): no card carries an id longer than 100 characters, so a longer one is
+  // refused as malformed data (it used to be looked up and found missing).
+  it('answers a 10 kB moveId with 400 BadRequest naming the field, on every verb', async () => {
     const moveId = `mv-${'a'.repeat(10_000)}`;
-    for (const verb of ['move.plan.approve', 'move.plan.reject', 'move.cancel', 'move.refresh', 'move.invitation.email']) {
-      assertMessageResponse(await t.click(STAFF.adele, verb, { ...approveData(), moveId }), GONE);
+    for (const verb of ['move.start', 'move.plan.approve', 'move.plan.reject', 'move.cancel', 'move.refresh', 'move.invitation.email']) {
+      const result = await t.click(STAFF.adele, verb, { ...approveData(), moveId });
+      assertErrorResponse(result, 400, 'BadRequest', MOVE_ID_TOO_LONG);
+      assert.ok(!JSON.stringify(result.invoke).includes('aaaaaaaaaa'), 'the forged id is not echoed');
     }
     assertNothingHappened();
   });
 
-  it('treats a moveId of another type (number, object, array) as a move that is not here', async () => {
-    for (const moveId of [42, { $ne: null }, [move.moveId], null]) {
-      assertMessageResponse(await t.click(STAFF.adele, 'move.plan.approve', { ...approveData(), moveId }), GONE);
+  // Contract: a moveId is text; a number, object or list is malformed data (it used to be taken for a missing move).
+  it('answers a moveId of another type (number, object, array) with 400 BadRequest, and a null one as a move that is not here', async () => {
+    for (const moveId of [42, { $ne: null }, [move.moveId], true]) {
+      assertErrorResponse(await t.click(STAFF.adele, 'move.plan.approve', { ...approveData(), moveId }), 400, 'BadRequest', MOVE_ID_TOO_LONG);
     }
+    assertMessageResponse(await t.click(STAFF.adele, 'move.plan.approve', { ...approveData(), moveId: null }), GONE);
     assertNothingHappened();
   });
 
   it('answers move.start with a forged moveId and no form with the start form, recording nothing', async () => {
-    for (const moveId of ['../../etc', `mv-${'a'.repeat(10_000)}`]) {
+    for (const moveId of ['../../etc', `mv-${'a'.repeat(150)}`, '']) {
       const result = await t.click(STAFF.megan, 'move.start', { moveId, version: 0 });
       const card = assertCardResponse(result);
       assert.ok(textOf(card).includes('Type the customer\'s domain (like contoso.onmicrosoft.com) or tenant id.'));
