@@ -3,6 +3,7 @@
  * Each benchmark prints its figures on stdout (progress on stderr) and never passes or fails on time
  * (DESIGN §7). The list is in docs/PERFORMANCE.md; add a benchmark by adding an entry below.
  */
+import { CLICKS_BENCHMARK_DESCRIPTION, runClicksBenchmark } from './clicks';
 import { EDGE_BENCHMARK_DESCRIPTION, runEdgeBenchmark } from './edge';
 import { UsageError } from './lib';
 import { PLAN_BENCHMARK_DESCRIPTION, runPlanBenchmark } from './plan';
@@ -17,6 +18,7 @@ const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   sweep: { description: SWEEP_BENCHMARK_DESCRIPTION, run: runSweepBenchmark },
   plan: { description: PLAN_BENCHMARK_DESCRIPTION, run: runPlanBenchmark },
   edge: { description: EDGE_BENCHMARK_DESCRIPTION, run: runEdgeBenchmark },
+  clicks: { description: CLICKS_BENCHMARK_DESCRIPTION, run: runClicksBenchmark },
 };
 
 function usage(): string {

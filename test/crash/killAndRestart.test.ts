@@ -13,9 +13,10 @@ import { users } from '../integration/harness';
 
 /**
  * The bot process is killed with SIGKILL at several points of a Contoso move and started again on the
- * same data folder; the move finishes with exactly one order. And once in a Fabrikam licence
- * reassignment, after Graph changed a batch of users but before the bot heard: nobody is changed twice,
- * and the move's record lists as moved exactly the users the licence history shows changed.
+ * same data folder; the move finishes with exactly one order. And at 10 points of a Fabrikam move, 5 of
+ * them inside the licence reassignment (while listing the holders, in the middle of a $batch, while reading
+ * what a batch did, after Graph did a batch but before the bot heard, at the last user): one order, nobody
+ * changed twice, and the move's record lists as moved exactly the users the licence history shows changed.
  */
 describe('kill -9 and restart in the middle of a move', function () {
   this.timeout(300_000);
@@ -118,39 +119,117 @@ describe('kill -9 and restart in the middle of a move', function () {
     assert.deepEqual(customer.subscriptions.map((s: any) => s.quantity).sort((a: number, b: number) => a - b), [10, 25]);
     await killBot();
   });
-  it('finishes the Fabrikam licence reassignment after a kill while Graph applied a batch: every user changed once, all on record', async () => {
+  /** The Fabrikam move as its event file says, read while the bot is down. */
+  async function fabrikamOnRecord(): Promise<ReturnType<typeof replay> | undefined> {
+    const store = new FileMoveStore(path.join(dataDir, 'moves'));
+    const moves = await Promise.all((await store.listMoveIds()).map(async (id) => replay(id, await store.load(id))));
+    return moves.find((m) => m.customerDomain === 'fabrikam.onmicrosoft.com');
+  }
+
+  it('finishes a Fabrikam move after kills at 10 points, 5 of them in the licence reassignment: one order, every user changed once, all on record', async () => {
+    const DOMAIN = 'fabrikam.onmicrosoft.com';
+    const DELAY_MS = 3000;
+    const kills: string[] = [];
+    const fabrikamState = async () => (await admin('GET', `state?customer=${DOMAIN}`)).customers[0];
+    const changedUsers = async () => (await admin('GET', `customers/${DOMAIN}/license-history`)).users.filter((u: any) => u.changes.length > 0);
+    /** Kills the bot, notes the stage its record shows, and lets any delayed request finish in the sandbox before the next start. */
+    const kill = async (point: string) => {
+      await killBot();
+      await new Promise((resolve) => setTimeout(resolve, DELAY_MS + 500));
+      const move = await fabrikamOnRecord();
+      const record = move?.stage === 'reassigning-licenses'
+        ? ` (on record: ${Object.keys(move.reassignment.results).length} users settled, ${move.reassignment.sending.length} sending)` : '';
+      kills.push(`${kills.length + 1}. ${point}${record} [${move?.stage ?? 'no move yet'}]`);
+    };
+    /** A delay of DELAY_MS on the next call that matches (before or after the work); resolves once it is hit. */
+    const delayNext = async (match: string, phase: 'before' | 'after') => {
+      const fault = await admin('POST', 'faults', { match, delayMs: DELAY_MS, phase, count: 1 });
+      return async () => {
+        await waitFor(async () => (await admin('GET', 'faults')).faults.some((f: any) => f.id === fault.id && f.hits > 0), `a call matching ${match}`, 90_000);
+        await new Promise((resolve) => setTimeout(resolve, 200)); // the work of an `after` fault is done once it is picked; let it land
+      };
+    };
+    // Subscriptions stay pending until the test moves the sandbox clock, so there is a provisioning stage to kill in.
+    await admin('POST', 'settings', { provisioningDelaySeconds: 600 });
+    const holders = (await fabrikamState()).users.filter((u: any) => u.usageLocation && u.licenseAssignmentStates.some((l: any) => l.assignedByGroup === null));
+    assert.equal(holders.length, 43);
+    const assign = (user: any) => `POST /graph/v1.0/users/${user.id}/assignLicense`;
+
     await startBot();
     const megan = teams().personal(users.megan);
-    await teams().say(users.megan, 'move fabrikam.onmicrosoft.com US csp');
-    await waitFor(async () => (await admin('GET', 'state?customer=fabrikam.onmicrosoft.com')).customers[0].gdap.length > 0, 'the GDAP request');
-    await admin('POST', 'customers/fabrikam.onmicrosoft.com/accept');
+    await teams().say(users.megan, `move ${DOMAIN} US csp`);
+    await waitFor(async () => (await fabrikamState()).gdap.length > 0, 'the GDAP request');
+    await kill('waiting for the customer, GDAP requested');                                           // 1
+
+    let hit = await delayNext('GET /graph/v1.0/subscribedSkus', 'before');
+    await startBot();
+    await admin('POST', `customers/${DOMAIN}/accept`);
+    await hit();
+    await kill('reading the inventory after the acceptance');                                         // 2
+
+    await startBot();
     await waitFor(async () => {
       const action = lastCardAction(megan.id, 'move.plan.approve');
       return action !== null && /fabrikam/.test(JSON.stringify(connector.to(megan.id).at(-1)?.activity ?? ''));
     }, 'the Fabrikam plan card');
     const approve = lastCardAction(megan.id, 'move.plan.approve');
-    // The first $batch of licence changes is applied by Graph, but its answer comes late: the bot dies first.
-    await admin('POST', 'faults', { match: 'POST /**/$batch', delayMs: 4000, phase: 'after', count: 1 });
-    await teams().click(users.adele, 'move.plan.approve', approve.data).catch(() => undefined);
-    await admin('POST', 'clock', { advanceSeconds: 30 });
-    const changedUsers = async () => (await admin('GET', 'customers/fabrikam.onmicrosoft.com/license-history')).users.filter((u: any) => u.changes.length > 0);
-    await waitFor(async () => (await changedUsers()).length > 0, 'the first licence changes');
-    await killBot();                                       // killed between Graph's changes and their answer
+    await kill('the plan waiting for approval');                                                     // 3
+
+    hit = await delayNext('POST /v1/customers/*/carts/*/checkout', 'after');
+    await startBot();
+    void teams().click(users.adele, 'move.plan.approve', approve.data).catch(() => undefined);
+    await hit();
+    await kill('between the checkout and its answer');                                               // 4
+
+    await startBot();
+    // The bot's record names the order (read while it runs; a half-written event just means "not yet").
+    await waitFor(async () => ((await fabrikamOnRecord().catch(() => undefined))?.orderIds.length ?? 0) > 0, 'the order on record');
+    await kill('the subscriptions still pending');                                                   // 5
+
+    // Provisioning completes; from here on every kill is inside the licence reassignment.
+    await admin('POST', 'clock', { advanceSeconds: 700 });
+    hit = await delayNext('GET /graph/v1.0/users', 'before');
+    await startBot();
+    await hit();
+    await kill('listing the users who hold the old licence');                                       // 6
+
+    hit = await delayNext(assign(holders[9]), 'after');
+    await startBot();
+    await hit();
+    await kill('inside a $batch: half of it done by Graph');                                         // 7
+
+    hit = await delayNext('GET /graph/v1.0/users/*', 'before');
+    await startBot();
+    await hit();
+    await kill('reading the licences of the batch recorded as sending');                            // 8
+
+    hit = await delayNext('POST /graph/v1.0/$batch', 'after');
+    await startBot();
+    await hit();
+    await kill('a $batch done by Graph, its answer not yet back');                                   // 9
+
+    hit = await delayNext(assign(holders[holders.length - 1]), 'after');
+    await startBot();
+    await hit();
+    await kill('inside the last $batch, at its last user');                                          // 10
 
     await startBot();
     await waitFor(async () => /still hold the old licence/.test(connector.texts(megan.id).join('\n')), 'the end of the reassignment pass', 90_000);
+    await killBot();
+    console.log(`      kill points:\n${kills.map((k) => `        ${k}`).join('\n')}`);
+    assert.equal(kills.length, 10);
+    assert.equal(kills.filter((k) => k.endsWith('[reassigning-licenses]')).length, 5, 'five kills during the reassignment');
+
     const changed = await changedUsers();
     assert.equal(changed.length, 43, 'every user the bot can move was moved');
     for (const user of changed) assert.equal(user.changes.length, 1, `${user.userPrincipalName} changed once`);
-    const fabrikam = (await admin('GET', 'state?customer=fabrikam.onmicrosoft.com')).customers[0];
+    const fabrikam = await fabrikamState();
     assert.equal(fabrikam.orders.length, 1, 'exactly one order');
-    assert.match(connector.texts(megan.id).join('\n'), /43 users moved in this pass, 43 in total; 3 users need attention\./, 'the card counts from the record');
-    await killBot();
+    assert.match(connector.texts(megan.id).join('\n'), /43 in total; 3 users need attention\./, 'the card counts from the record');
 
     // The record (the move's event file), read once the bot is gone: moved = what the licence history shows changed.
-    const store = new FileMoveStore(path.join(dataDir, 'moves'));
-    const moves = await Promise.all((await store.listMoveIds()).map(async (id) => replay(id, await store.load(id))));
-    const move = moves.find((m) => m.customerDomain === 'fabrikam.onmicrosoft.com')!;
+    const move = (await fabrikamOnRecord())!;
+    assert.equal(move.blocked?.reason.code, 'reassignment-incomplete');
     const results = Object.values(move.reassignment.results);
     assert.deepEqual(results.filter((r) => r.outcome === 'moved').map((r) => r.userId).sort(), changed.map((u: any) => u.userId).sort());
     assert.deepEqual(results.filter((r) => r.outcome !== 'moved').map((r) => r.outcome).sort(), ['skipped-group', 'skipped-group', 'skipped-usage-location']);

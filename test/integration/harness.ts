@@ -5,7 +5,7 @@ import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { withLocalDefaults } from '../../bot/localEnv';
 import type { Clock, Logger } from '../../move/ports';
-import { startSandbox, type SandboxHandle } from '../../sandbox/server';
+import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../sandbox/server';
 import {
   ADELE_VANCE_ID, ALEX_WILBER_ID, ISAIAH_LANGER_ID, MEGAN_BOWEN_ID, PARTNER_TENANT_ID, PATTI_FERNANDEZ_ID, SANDBOX_BOT_APP_ID,
   SANDBOX_BOT_APP_SECRET,
@@ -51,11 +51,12 @@ export class Harness {
    * `authenticated`: production authentication against the sandbox's Bot Framework stand-in — the bot has an
    * identity, every request carries a channel token the sandbox issued, and the connector checks the token on
    * each of the bot's calls. Otherwise local mode's anonymous bot.
+   * `sandbox`: options for `startSandbox` (e.g. `prospectCustomers`); the port is always 0.
    */
-  constructor(private readonly options: { authenticated?: boolean } = {}) {}
+  constructor(private readonly options: { authenticated?: boolean; sandbox?: SandboxOptions } = {}) {}
 
   async start(dataDir?: string): Promise<this> {
-    this.sandbox = await startSandbox({ port: 0 });
+    this.sandbox = await startSandbox({ ...this.options.sandbox, port: 0 });
     this.connector = await new FakeConnector(this.options.authenticated ? new OutboundTokenVerifier(this.sandbox.url, { tenantId: PARTNER_TENANT_ID }) : undefined).start();
     this.dataDir = dataDir ?? await mkdtemp(path.join(os.tmpdir(), 'csp-move-it-'));
     await this.startBot();
