@@ -3,21 +3,13 @@ import type { MoveCommand } from '../../move/commands';
 import { MoveDecider } from '../../move/decider';
 import { withCorrelationIds, type MoveEvent } from '../../move/events';
 import { RegionTable } from '../../move/regions';
-import { evolve, initialState, replay, type MoveState } from '../../move/state';
-import { adele, alex, contosoHistory, contosoInventory, contosoPlan, eventsOf, megan, startCommand, system, T0 } from './fixtures';
+import { replay, type MoveState } from '../../move/state';
+import { adele, alex, contosoHistory, contosoInventory, contosoPlan, megan, startCommand, system, T0, runCommands } from './fixtures';
 
 const decider = new MoveDecider(RegionTable.default());
 
-/** Decides each command on the state the previous ones left, and returns every event recorded. */
-function run(from: MoveEvent[], ...commands: MoveCommand[]): { state: MoveState; events: MoveEvent[] } {
-  let state = from.length > 0 ? replay('mv-1', from) : initialState('mv-1');
-  const events: MoveEvent[] = [];
-  for (const command of commands) {
-    const decided = eventsOf(decider.decide(command, state));
-    events.push(...decided);
-    state = decided.reduce(evolve, state);
-  }
-  return { state, events };
+function run(history: MoveEvent[], ...commands: MoveCommand[]): { state: MoveState; events: MoveEvent[] } {
+  return runCommands(decider, history, ...commands);
 }
 
 describe('correlation ids on move events', () => {

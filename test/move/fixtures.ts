@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import type { Decision } from '../../move/decider';
+import type { Decision, MoveDecider } from '../../move/decider';
 import type { MoveCommand } from '../../move/commands';
 import type { MoveEvent } from '../../move/events';
 import type { Actor, Inventory, Plan } from '../../move/model';
 import { buildPlan } from '../../move/plan';
 import { defaultOfferMap } from '../../move/offerMap';
 import { sandboxSkuCatalog } from '../support/skuCatalogs';
-import { replay, type MoveState } from '../../move/state';
+import { evolve, replay, type MoveState } from '../../move/state';
 
 export const T0 = '2026-11-24T09:00:00.000Z';
 export const PARTNER_TENANT = '00000000-0000-0000-0000-0000000000001';
@@ -81,6 +81,18 @@ export function startCommand(overrides: Partial<Extract<MoveCommand, { type: 'St
 }
 
 /** The events a decision accepted (fails the test, with the reason, when it refused). */
+/** Decides each command on the state the previous ones left (each must be accepted); the state and every event. */
+export function runCommands(decider: MoveDecider, history: MoveEvent[], ...commands: MoveCommand[]): { state: MoveState; events: MoveEvent[] } {
+  let state = stateAfter(history);
+  const events: MoveEvent[] = [];
+  for (const command of commands) {
+    const decided = eventsOf(decider.decide(command, state));
+    events.push(...decided);
+    state = decided.reduce(evolve, state);
+  }
+  return { state, events };
+}
+
 export function eventsOf(decision: Decision): MoveEvent[] {
   assert.ok(decision.ok, decision.ok ? '' : `refused: ${decision.refusal.message}`);
   return decision.events;

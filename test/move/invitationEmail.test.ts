@@ -5,8 +5,8 @@ import { MoveDecider } from '../../move/decider';
 import type { MoveEvent } from '../../move/events';
 import { invitationEmailInFlight, isEmailAddress, splitAddresses } from '../../move/invitationEmail';
 import { RegionTable } from '../../move/regions';
-import { evolve, type MoveState } from '../../move/state';
-import { T0, alex, contosoHistory, eventsOf, isaiah, lynne, megan, patti, refusalOf, stateAfter, system } from './fixtures';
+import type { MoveState } from '../../move/state';
+import { T0, alex, contosoHistory, eventsOf, isaiah, lynne, megan, patti, refusalOf, stateAfter, system, runCommands } from './fixtures';
 
 const decider = new MoveDecider(RegionTable.default());
 const SUBJECT = "Action needed: accept contoso.onmicrosoft.com's CSP invitation from Relecloud";
@@ -23,16 +23,8 @@ const result = (outcome: 'sent' | 'failed' | 'unknown', attemptId = 'attempt-1',
   type: 'RecordInvitationEmailResult', actor: system, at: at(11), attemptId, outcome, ...(error ? { error } : {}),
 });
 
-/** Applies commands one after another (each must be accepted) and returns the state and every event. */
 function run(history: MoveEvent[], ...commands: MoveCommand[]): { state: MoveState; events: MoveEvent[] } {
-  let state = stateAfter(history);
-  const events: MoveEvent[] = [];
-  for (const command of commands) {
-    const decided = eventsOf(decider.decide(command, state));
-    events.push(...decided);
-    state = decided.reduce(evolve, state);
-  }
-  return { state, events };
+  return runCommands(decider, history, ...commands);
 }
 
 describe('decider: email the invitation', () => {
