@@ -112,8 +112,8 @@ export class Harness {
     return this.teams.click(approver, 'move.plan.approve', { moveId, version: state.version, planHash: state.plan!.hash, ...(comment ? { comment } : {}) });
   }
 
-  /** Runs sweeps until the move reaches the stage (or fails after a few tries). */
-  async sweepUntil(moveId: string, stage: string, tries = 12): Promise<void> {
+  /** Runs sweeps until the move reaches the stage (or fails after a few tries; a busy machine may need more than a quiet one). */
+  async sweepUntil(moveId: string, stage: string, tries = 20): Promise<void> {
     for (let i = 0; i < tries; i += 1) {
       if (this.app.orchestrator.get(moveId)?.stage === stage) return;
       await this.app.orchestrator.sweep();
