@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { offerInputIds, VERBS } from '../../cards/common';
 import type { MoveState } from '../../move/state';
-import { TestBot, assertCardResponse, assertErrorResponse, assertMessageResponse } from './buildTestBot';
+import { TestBot, useContosoAtApproval, assertCardResponse, assertErrorResponse, assertMessageResponse } from './buildTestBot';
 import { STAFF } from './fakes';
 import { E3, SPB_OFFER, blockedOnE3, pickData } from './resolveWorld';
 
@@ -16,16 +16,7 @@ const malformed = (field: string, mustBe: string) =>
 describe('card action contracts (400 BadRequest for data of the wrong types)', () => {
   let t: TestBot;
   let move: MoveState;
-
-  beforeEach(async () => {
-    t = new TestBot();
-    move = await t.contosoAtApproval(STAFF.megan);
-  });
-
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed') return;
-    assert.deepEqual(t.turnErrors, [], 'no turn crashed');
-  });
+  useContosoAtApproval((bot, atApproval) => { t = bot; move = atApproval; });
 
   const base = () => ({ moveId: move.moveId, version: move.version, planHash: move.plan!.hash });
   const offers = offerInputIds(E3);

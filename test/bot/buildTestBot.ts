@@ -313,3 +313,19 @@ export function assertErrorResponse(result: TurnResult, status: number, code: st
   if (typeof message === 'string') assert.equal(body.value.message, message);
   else assert.match(body.value.message, message);
 }
+
+/**
+ * Suite setup shared by the bot tests that start from a plan waiting for approval: before each test a fresh
+ * TestBot with Megan's Contoso move at approval (handed to `use`), and after each passing test no turn crashed.
+ */
+export function useContosoAtApproval(use: (t: TestBot, move: MoveState) => void): void {
+  let current: TestBot | undefined;
+  beforeEach(async () => {
+    current = new TestBot();
+    use(current, await current.contosoAtApproval(STAFF.megan));
+  });
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed' || !current) return;
+    assert.deepEqual(current.turnErrors, [], 'no turn crashed');
+  });
+}

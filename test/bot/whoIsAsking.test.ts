@@ -9,7 +9,7 @@ import type { Activity, ChannelAccount, ConversationAccount } from 'botbuilder';
 import { NO_ROLE_TITLE, noRoleRefusal, REFUSALS } from '../../bot/actorResolver';
 import { DEFAULT_APPROVAL_POLICY, describeRoles, ROLES_THAT_START } from '../../move/policy';
 import type { MoveState } from '../../move/state';
-import { CHANNEL_ID, TEAM_ID, TestBot, assertCardResponse, assertCardsValid, assertMessageResponse, cardIn, textOf, type TurnResult } from './buildTestBot';
+import { CHANNEL_ID, TEAM_ID, TestBot, useContosoAtApproval, assertCardResponse, assertCardsValid, assertMessageResponse, cardIn, textOf, type TurnResult } from './buildTestBot';
 import { CONTOSO_DOMAIN, CONTOSO_TENANT, FABRIKAM_DOMAIN, FABRIKAM_TENANT, OTHER_TENANT, PARTNER_TENANT, STAFF } from './fakes';
 
 const APPROVERS = DEFAULT_APPROVAL_POLICY.approverRoles;
@@ -168,16 +168,7 @@ function assertRefused(result: TurnResult, request: Request, expected: string, n
 describe('who is asking: every command and card action refuses those the bot must not serve', () => {
   let t: TestBot;
   let move: MoveState;
-
-  beforeEach(async () => {
-    t = new TestBot();
-    move = await t.contosoAtApproval(STAFF.megan);
-  });
-
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed') return;
-    assert.deepEqual(t.turnErrors, [], 'no turn crashed');
-  });
+  useContosoAtApproval((bot, atApproval) => { t = bot; move = atApproval; });
 
   for (const sender of SENDERS) {
     describe(sender.name, () => {
