@@ -103,7 +103,7 @@ export async function runSweepBenchmark(args: readonly string[]): Promise<void> 
       const result = await bench.orchestrator.startMove({
         customerDomain, customerCountry: 'US', source: 'microsoft-direct', multiPartner: false, requestGdap: true, actor,
       });
-      if (!result.ok) throw new Error(`starting the move for ${customerDomain} was refused: ${result.refusal.message}`);
+      if (!result.ok) throw new Error(`starting the move for ${customerDomain} was refused: ${JSON.stringify(result.refusal.reason)}`);
       await result.settled;
       startedCount += 1;
       if (startedCount % 250 === 0) progress(`${startedCount}/${options.waiting} moves started`);

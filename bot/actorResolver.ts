@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Actor, Role } from '../move/model';
-import { describeRoles, ROLES_THAT_START } from '../move/policy';
+import { describeRoles } from '../cards/roleText';
+import { ROLES_THAT_START } from '../move/policy';
 import type { Logger, PartnerDirectory } from '../move/ports';
 import { canonicalGuid } from './guid';
 

@@ -8,6 +8,7 @@ import { withCorrelationIds, type MoveEvent } from '../move/events';
 import { REASSIGNMENT_OUTCOME_LABELS, needsAttention } from '../move/reassignment';
 import { evolve, initialState, type MoveState } from '../move/state';
 import { eventText } from './eventText';
+import { userResultText } from './reassignmentView';
 import type { CardOptions } from './moveView';
 
 export const AUDIT_COLUMNS = ['time', 'actor', 'role', 'step', 'detail', 'correlation id'] as const;
@@ -22,7 +23,7 @@ export function auditCsv(moveId: string, events: readonly MoveEvent[], options: 
     if (event.type === 'LicencesReassigned') {
       for (const user of event.results.filter(needsAttention)) {
         rows.push([event.at, event.actor.name, role, `${event.type}: user`,
-          `${user.userPrincipalName} — ${REASSIGNMENT_OUTCOME_LABELS[user.outcome] ?? user.outcome} — ${user.detail}`, event.correlationId]);
+          `${user.userPrincipalName} — ${REASSIGNMENT_OUTCOME_LABELS[user.outcome] ?? user.outcome} — ${userResultText(user)}`, event.correlationId]);
       }
     }
   }

@@ -4,7 +4,8 @@
  * no equivalent, the inventory typed in when the tenant cannot be read, another reassignment pass.
  */
 import type { BlockReason } from '../move/events';
-import { describeRoles, ROLES_THAT_START } from '../move/policy';
+import { ROLES_THAT_START } from '../move/policy';
+import { describeRoles } from './roleText';
 import { assertNever } from '../move/state';
 import type { MoveState, Stage } from '../move/state';
 import {

@@ -1,7 +1,8 @@
 /** `help`: the commands with examples, and what the caller's roles allow them to do. */
 import { ROLE_LABELS } from '../move/model';
 import type { Role } from '../move/model';
-import { describeRoles, ROLES_THAT_APPROVE, ROLES_THAT_CANCEL_ANY, ROLES_THAT_START } from '../move/policy';
+import { ROLES_THAT_APPROVE, ROLES_THAT_CANCEL_ANY, ROLES_THAT_START } from '../move/policy';
+import { describeRoles } from './roleText';
 import { CARD_SCHEMA, expandCard, deepFreeze } from './common';
 import type { AdaptiveCardJson } from './common';
 

@@ -4,7 +4,8 @@
  * One licence per line in the format of move/typedInventory.ts; the bot checks every line and records
  * nothing until all are right.
  */
-import { describeRoles, ROLES_THAT_START } from '../move/policy';
+import { ROLES_THAT_START } from '../move/policy';
+import { describeRoles } from './roleText';
 import { TYPED_INVENTORY_EXAMPLE } from '../move/typedInventory';
 import type { MoveState } from '../move/state';
 import { INVENTORY_INPUT_ID, VERBS, deepFreeze, executeAction, moveActionContract, plainText, typedText } from './common';

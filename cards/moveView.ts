@@ -4,7 +4,8 @@
  */
 import { SOURCE_CHANNEL_LABELS } from '../move/model';
 import type { Actor } from '../move/model';
-import { approvalRequirement, DEFAULT_APPROVAL_POLICY, describeRoles, ROLES_THAT_START, type ApprovalPolicy } from '../move/policy';
+import { approvalRequirement, DEFAULT_APPROVAL_POLICY, ROLES_THAT_START, type ApprovalPolicy } from '../move/policy';
+import { describeRoles } from './roleText';
 import { FINAL_STAGES, STAGE_LABELS } from '../move/state';
 import type { MoveState } from '../move/state';
 import {

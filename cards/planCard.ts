@@ -5,7 +5,9 @@
  * Reject. Once decided (approval or rejection set), the same card without buttons.
  */
 import { CANCELLATION_WINDOW_DAYS } from '../move/plan';
-import { approvalRequirement, describeRoles } from '../move/policy';
+import { approvalRequirement } from '../move/policy';
+import { narrowingText } from './refusalText';
+import { describeRoles } from './roleText';
 import type { MoveState } from '../move/state';
 import {
   COMMENT_INPUT_ID, LIMITS, MOVE_CARD_FRAME, VERBS, capitalize, count, executeAction, expandCard, factLine,
@@ -111,7 +113,7 @@ function approvalRule(state: MoveState, options: CardOptions): string {
       ? 'The person the plan is proposed for cannot approve it (four-eyes).'
       : 'Four-eyes is off: the person the plan is proposed for may approve it too.',
   ];
-  if (requirement.reasons.length > 0) parts.push(`Only ${describeRoles(requirement.roles)} can approve it, because ${requirement.reasons.join('; ')}.`);
+  if (requirement.narrowedBecause.length > 0) parts.push(`Only ${describeRoles(requirement.roles)} can approve it, because ${requirement.narrowedBecause.map(narrowingText).join('; ')}.`);
   const rejecters = describeRoles(policy.approverRoles);
   if (rejecters !== describeRoles(requirement.roles)) parts.push(`${capitalize(rejecters)} can reject it.`);
   return parts.join(' ');

@@ -3,7 +3,7 @@
  * done cards: how many users moved, and the users who need a person — one row each, the first few only, so
  * a card for 10,000 users still fits in Teams (the audit export lists them all).
  */
-import { REASSIGNMENT_OUTCOME_LABELS, needsAttention } from '../move/reassignment';
+import { REASSIGNMENT_OUTCOME_LABELS, needsAttention, type ReassignmentFix, type UserReassignment } from '../move/reassignment';
 import type { MoveState } from '../move/state';
 import { LIMITS, count, deepFreeze, oneLine, plainText } from './common';
 import { customerDomain } from './moveView';
@@ -18,6 +18,21 @@ export interface AttentionView {
   more: string;
 }
 
+/** What a person can do for a user the bot could not move. */
+const FIX_TEXT: { readonly [F in ReassignmentFix]: string } = {
+  retry: 'Try again.',
+  'set-usage-location': 'Set the user\'s usage location in Microsoft Entra, then try again.',
+  'check-order-quantity': 'The new subscription has no free licence: check the order\'s quantity in Partner Center.',
+  'remove-conflicting-licence': 'The user holds a licence whose plans conflict with the new one: remove the conflicting licence, then try again.',
+  'change-group-licences': 'The licence comes from a group: change the group\'s licences in Microsoft Entra.',
+  'check-licences-in-entra': 'Check the user\'s licences in Microsoft Entra, then try again.',
+};
+
+/** "What happened. What to do." for one user's result (results recorded before fixes were typed carry both in `detail`). */
+export function userResultText(result: UserReassignment): string {
+  return result.fix ? `${result.detail} ${FIX_TEXT[result.fix] ?? ''}`.trim() : result.detail;
+}
+
 /** This pass's users who still hold the old licence: "UPN — outcome — what to do". */
 export function attentionView(state: MoveState): AttentionView {
   const users = Object.values(state.reassignment.results).filter(needsAttention)
@@ -26,7 +41,7 @@ export function attentionView(state: MoveState): AttentionView {
   return {
     hasRows: users.length > 0,
     rows: users.slice(0, ATTENTION_ROWS).map((u) => ({
-      text: `${oneLine(u.userPrincipalName, LIMITS.name) || oneLine(u.userId, LIMITS.id)} — ${REASSIGNMENT_OUTCOME_LABELS[u.outcome] ?? oneLine(u.outcome, 40)} — ${oneLine(u.detail, LIMITS.reason)}`,
+      text: `${oneLine(u.userPrincipalName, LIMITS.name) || oneLine(u.userId, LIMITS.id)} — ${REASSIGNMENT_OUTCOME_LABELS[u.outcome] ?? oneLine(u.outcome, 40)} — ${oneLine(userResultText(u), LIMITS.reason)}`,
     })),
     hasMore: hidden > 0,
     more: `and ${count(hidden, 'more user', 'more users')} — see \`audit ${customerDomain(state)}\``,

@@ -1,5 +1,5 @@
 import type { MoveCommand } from './commands';
-import { refuse, type Decision } from './decision';
+import { refuse, type Decision, type RefusalReason } from './decision';
 import { approvePlan, rejectPlan } from './decide/approval';
 import type { CommandHandlers, CommandOf, CommandType, DecisionContext } from './decide/handler';
 import { recordPreflight, startMove } from './decide/intake';
@@ -17,7 +17,7 @@ import { recordSourceAdvice, recordSourceStatus, remindSourceExpiry } from './de
 import { recordStepFailure } from './decide/stepFailures';
 import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from './policy';
 import type { RegionTable } from './regions';
-import { FINAL_STAGES, STAGE_LABELS, type MoveState } from './state';
+import { FINAL_STAGES, type MoveState } from './state';
 
 export type { Decision, Refusal, RefusalCode } from './decision';
 export { isValidCustomerIdentifier } from './decide/intake';
@@ -98,19 +98,17 @@ function dispatch<T extends CommandType>(type: T, command: CommandOf<T>, state: 
 function guard(command: MoveCommand, state: MoveState): Decision | null {
   if (command.type === 'StartMove') return null;
   if (state.version === 0) {
-    return refuse('wrong-stage', 'This move does not exist. Start one with `move <customer domain>`.');
+    return refuse({ kind: 'move-missing' });
   }
   const blockedButResolvable = state.stage === 'blocked' && COMMANDS_FOR_BLOCKED.has(command.type);
   const exempt = blockedButResolvable || RESULTS_RECORDED_TO_THE_END.has(command.type);
   if (!exempt && FINAL_STAGES.has(state.stage)) {
-    return refuse('wrong-stage', `This move is already ${STAGE_LABELS[state.stage].toLowerCase()}${finalDetail(state)}.`);
+    return refuse(endedRefusal(state));
   }
   return null;
 }
 
-function finalDetail(state: MoveState): string {
-  if (state.stage === 'rejected' && state.rejection) return ` (rejected by ${state.rejection.by.name})`;
-  if (state.stage === 'cancelled' && state.cancelled) return ` (cancelled by ${state.cancelled.by.name})`;
-  if (state.stage === 'blocked' && state.blocked) return `: ${state.blocked.message}`;
-  return '';
+function endedRefusal(state: MoveState): RefusalReason {
+  const by = state.stage === 'rejected' ? state.rejection?.by.name : state.stage === 'cancelled' ? state.cancelled?.by.name : undefined;
+  return { kind: 'move-ended', stage: state.stage, by: by ?? null, blockMessage: state.stage === 'blocked' ? state.blocked?.message ?? null : null };
 }

@@ -4,22 +4,10 @@
  */
 import type { BlockReason, MoveEvent } from './events';
 import type { Actor } from './model';
-import { STAGE_LABELS, type MoveState, type Stage } from './state';
+import { refusal, type Refusal, type RefusalReason } from './refusals';
+import type { MoveState, Stage } from './state';
 
-export type RefusalCode =
-  | 'not-allowed'
-  | 'four-eyes'
-  | 'wrong-stage'
-  | 'already-moving'
-  | 'invalid-input'
-  | 'stale-plan'
-  /** A side effect of the same kind is still under way (e.g. an invitation email being sent). */
-  | 'in-flight';
-
-export interface Refusal {
-  code: RefusalCode;
-  message: string;
-}
+export type { Refusal, RefusalCode, RefusalReason } from './refusals';
 
 export type Decision = { ok: true; events: MoveEvent[] } | { ok: false; refusal: Refusal };
 
@@ -32,8 +20,8 @@ export function accept(...events: MoveEvent[]): Decision {
   return { ok: true, events };
 }
 
-export function refuse(code: RefusalCode, message: string): Decision {
-  return { ok: false, refusal: { code, message } };
+export function refuse(reason: RefusalReason): Decision {
+  return { ok: false, refusal: refusal(reason) };
 }
 
 export function blocked(envelope: Envelope, reason: BlockReason, message: string): MoveEvent {
@@ -42,13 +30,13 @@ export function blocked(envelope: Envelope, reason: BlockReason, message: string
 
 export function expectStage(state: MoveState, stage: Stage): Decision | null {
   if (state.stage === stage) return null;
-  return refuse('wrong-stage', `The move is at "${STAGE_LABELS[state.stage]}", not "${STAGE_LABELS[stage]}".`);
+  return refuse({ kind: 'wrong-stage', stage: state.stage, expected: stage });
 }
 
 /** The move is blocked for this reason (and so waits for a person). */
-export function expectBlocked(state: MoveState, code: BlockReason['code'], what: string): Decision | null {
+export function expectBlocked(state: MoveState, code: BlockReason['code'], action: 'retry-reassignment' | 'pick-offers'): Decision | null {
   if (state.stage === 'blocked' && state.blocked?.reason.code === code) return null;
-  return refuse('wrong-stage', `${what} only when the move is blocked for it; the move is at "${STAGE_LABELS[state.stage]}".`);
+  return refuse({ kind: 'not-blocked-for', action, stage: state.stage });
 }
 
 export function clip(text: string, max: number): string {

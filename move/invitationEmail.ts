@@ -6,9 +6,9 @@
  * request ever sends again.
  */
 import type { RecordInvitationEmailAttempt, RecordInvitationEmailResult, RequestInvitationEmail } from './commands';
-import { accept, clip, refuse, type Decision, type Envelope } from './decision';
-import { describeActorRoles, describeRoles, hasAnyRole, ROLES_THAT_START } from './policy';
-import { STAGE_LABELS, type InvitationEmail, type MoveState } from './state';
+import { accept, clip, refuse, type Decision, type Envelope, type RefusalReason } from './decision';
+import { hasAnyRole, ROLES_THAT_START } from './policy';
+import type { InvitationEmail, MoveState } from './state';
 
 export const MAX_INVITATION_RECIPIENTS = 5;
 /** Graph's limit for a subject. */
@@ -57,13 +57,13 @@ export function decideInvitationEmail(
       // Recorded whatever the stage: a request the move has outgrown is closed by its (unsent) result.
       const waiting = state.invitationEmails.find((e) => e.outcome === 'requested');
       const used = state.invitationEmails.some((e) => e.attemptId === command.attemptId);
-      if (!waiting) return used ? accept() : refuse('wrong-stage', 'No invitation email is waiting to be sent.');
-      if (used) return refuse('invalid-input', `The attempt id ${clip(command.attemptId, 80)} was used for another email.`);
+      if (!waiting) return used ? accept() : refuse({ kind: 'no-email-waiting' });
+      if (used) return refuse({ kind: 'email-attempt-reused', attemptId: clip(command.attemptId, 80) });
       return accept({ type: 'InvitationEmailAttempted', ...envelope, attemptId: command.attemptId, sender: command.sender });
     }
     case 'RecordInvitationEmailResult': {
       const email = state.invitationEmails.find((e) => e.attemptId === command.attemptId);
-      if (!email) return refuse('wrong-stage', `No invitation email attempt ${clip(command.attemptId, 80)} is on record.`);
+      if (!email) return refuse({ kind: 'email-attempt-unknown', attemptId: clip(command.attemptId, 80) });
       // The first result stands, except that a late answer may settle an "unknown" one.
       const open = email.outcome === 'sending' || (email.outcome === 'unknown' && command.outcome !== 'unknown');
       if (!open) return accept();
@@ -80,21 +80,20 @@ export function decideInvitationEmail(
 
 function requestEmail(command: RequestInvitationEmail, state: MoveState, envelope: Envelope): Decision {
   if (state.stage !== 'awaiting-acceptance') {
-    return refuse('wrong-stage', `The invitation can be emailed only while the move waits for the customer to accept; the move is at "${STAGE_LABELS[state.stage]}".`);
+    return refuse({ kind: 'invitation-not-awaited', stage: state.stage });
   }
   if (!hasAnyRole(command.actor, ROLES_THAT_START)) {
-    return refuse('not-allowed', `Only ${describeRoles(ROLES_THAT_START)} can email the invitation. ${describeActorRoles(command.actor)}.`);
+    return refuse({ kind: 'role-required', action: 'email-invitation', roles: [...ROLES_THAT_START], actorRoles: command.actor.roles });
   }
   if (!state.invitation?.resellerLink && !state.invitation?.gdapLink) {
-    return refuse('wrong-stage', 'This move has no invitation link to email.');
+    return refuse({ kind: 'no-invitation-link' });
   }
   const inFlight = invitationEmailInFlight(state);
   if (inFlight) {
-    return refuse('in-flight', `The invitation email to ${inFlight.to.join(', ')} (asked for by ${inFlight.by.name}) is still being sent. `
-      + 'Wait for its outcome on the card (select Refresh) before sending another.');
+    return refuse({ kind: 'email-in-flight', to: inFlight.to, by: inFlight.by.name });
   }
   const problem = addressProblem(command.to) ?? messageProblem(command.subject, command.body);
-  if (problem) return refuse('invalid-input', `${problem} Nothing was sent.`);
+  if (problem) return refuse(problem);
   return accept({
     type: 'InvitationEmailRequested', ...envelope, to: uniqueAddresses(command.to), subject: command.subject.trim(), body: command.body,
     sendAs: command.sendAs,
@@ -109,29 +108,21 @@ function uniqueAddresses(typed: readonly string[]): string[] {
   return [...seen.values()];
 }
 
-function addressProblem(typed: readonly string[]): string | null {
+function addressProblem(typed: readonly string[]): RefusalReason | null {
   const addresses = uniqueAddresses(typed);
-  if (addresses.length === 0) {
-    return `Type the customer admin's email address (up to ${MAX_INVITATION_RECIPIENTS}, separated by commas), then select "Email the invitation".`;
-  }
+  if (addresses.length === 0) return { kind: 'email-no-address', max: MAX_INVITATION_RECIPIENTS };
   if (addresses.length > MAX_INVITATION_RECIPIENTS) {
-    return `Give at most ${MAX_INVITATION_RECIPIENTS} addresses; you gave ${addresses.length}.`;
+    return { kind: 'email-too-many-addresses', max: MAX_INVITATION_RECIPIENTS, given: addresses.length };
   }
   const bad = addresses.filter((a) => !isEmailAddress(a));
-  if (bad.length === 0) return null;
-  const named = bad.slice(0, 3).map((a) => `"${clip(a, 80)}"`).join(', ') + (bad.length > 3 ? ` and ${bad.length - 3} more` : '');
-  return bad.length === 1
-    ? `${named} is not an email address (like admin@contoso.com). Correct it and select "Email the invitation" again.`
-    : `${named} are not email addresses (like admin@contoso.com). Correct them and select "Email the invitation" again.`;
+  return bad.length === 0 ? null : { kind: 'email-not-an-address', addresses: bad.map((a) => clip(a, 80)) };
 }
 
-function messageProblem(subject: string, body: string): string | null {
+function messageProblem(subject: string, body: string): RefusalReason | null {
   const title = subject.trim();
   if (!title || title.length > MAX_EMAIL_SUBJECT_CHARS || CONTROL_CHARS.test(title)) {
-    return `The invitation email needs a subject of 1 to ${MAX_EMAIL_SUBJECT_CHARS} characters on one line (the bot drew ${title.length}): report this to whoever runs the bot.`;
+    return { kind: 'email-subject-drawn-wrong', max: MAX_EMAIL_SUBJECT_CHARS, length: title.length };
   }
-  if (!body.trim() || body.length > MAX_EMAIL_BODY_CHARS) {
-    return `The invitation email's text must be 1 to ${MAX_EMAIL_BODY_CHARS} characters (the bot drew ${body.length}): report this to whoever runs the bot.`;
-  }
+  if (!body.trim() || body.length > MAX_EMAIL_BODY_CHARS) return { kind: 'email-body-drawn-wrong', max: MAX_EMAIL_BODY_CHARS, length: body.length };
   return null;
 }

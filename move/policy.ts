@@ -1,4 +1,5 @@
-import { ROLE_LABELS, type Actor, type Role } from './model';
+import type { Actor, Role } from './model';
+import type { ApprovalNarrowing } from './refusals';
 
 /** Who may do what (DESIGN §1). Checked in the decider, so every edge gets the same answer. */
 export const ROLES_THAT_START: readonly Role[] = ['account-admin', 'admin-agent', 'sales-agent'];
@@ -7,18 +8,6 @@ export const ROLES_THAT_CANCEL_ANY: readonly Role[] = ['account-admin', 'admin-a
 
 export function hasAnyRole(actor: Actor, roles: readonly Role[]): boolean {
   return actor.roles.some((r) => roles.includes(r));
-}
-
-/** "an Account admin, an Admin agent or a Sales agent" */
-export function describeRoles(roles: readonly Role[]): string {
-  const names = roles.map((r) => `${/^[AEIOU]/.test(ROLE_LABELS[r]) ? 'an' : 'a'} ${ROLE_LABELS[r]}`);
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
-}
-
-export function describeActorRoles(actor: Actor): string {
-  if (actor.roles.length === 0) return 'You have no Partner Center role';
-  return `Your roles: ${actor.roles.map((r) => ROLE_LABELS[r]).join(', ')}`;
 }
 
 /** Who approves a plan (configuration): DESIGN §1 step 7 plus the issue's thresholds. */
@@ -40,17 +29,17 @@ export interface ApprovalRequirement {
   roles: readonly Role[];
   fourEyes: boolean;
   /** Why the roles are narrower than the policy's approvers (empty when they are not). */
-  reasons: string[];
+  narrowedBecause: ApprovalNarrowing[];
 }
 
 /** What this plan needs: offers an Account admin picked by hand, or many seats, need an Account admin. */
 export function approvalRequirement(plan: { lines: ReadonlyArray<{ match: string; quantity: number; source: { skuPartNumber: string } }> }, policy: ApprovalPolicy): ApprovalRequirement {
-  const reasons: string[] = [];
+  const narrowedBecause: ApprovalNarrowing[] = [];
   const picked = plan.lines.filter((l) => l.match === 'chosen');
-  if (picked.length > 0) reasons.push(`offers were picked by hand for ${picked.map((l) => l.source.skuPartNumber).join(', ')}`);
+  if (picked.length > 0) narrowedBecause.push({ kind: 'offers-picked', skus: picked.map((l) => l.source.skuPartNumber) });
   const seats = plan.lines.reduce((sum, l) => sum + l.quantity, 0);
   if (policy.accountAdminAboveSeats !== null && seats > policy.accountAdminAboveSeats) {
-    reasons.push(`it buys ${seats} licences, more than ${policy.accountAdminAboveSeats}`);
+    narrowedBecause.push({ kind: 'many-seats', seats, limit: policy.accountAdminAboveSeats });
   }
-  return { roles: reasons.length > 0 ? ['account-admin'] : policy.approverRoles, fourEyes: policy.fourEyes, reasons };
+  return { roles: narrowedBecause.length > 0 ? ['account-admin'] : policy.approverRoles, fourEyes: policy.fourEyes, narrowedBecause };
 }

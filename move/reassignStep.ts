@@ -16,7 +16,7 @@ import type { MoveCommand, RecordReassignment } from './commands';
 import { SYSTEM_ACTOR, type PlanLine } from './model';
 import type { OrchestratorDeps } from './orchestratorDeps';
 import { StepError, type CallContext, type LicensedUser, type UserLicenceChangeResult } from './ports';
-import { decideUser, type SentChange, type SkuPlans, type UserDecision, type UserReassignment } from './reassignment';
+import { decideUser, type ReassignmentFix, type SentChange, type SkuPlans, type UserDecision, type UserReassignment } from './reassignment';
 import { reassignmentKey, type MoveState } from './state';
 
 /** Users per recorded batch: Graph's `$batch` takes at most 20 requests, so one batch is one `$batch`. */
@@ -131,7 +131,7 @@ export class LicenceReassignmentStep {
       const newSkus = line.offers.map((o) => o.provisioningId?.toLowerCase()).filter((id): id is string => Boolean(id));
       results.push(newSkus.every((id) => held.has(id))
         ? { ...base, outcome: 'moved', detail: `Now on ${titlesOf(line)} (Graph made the change before the bot could record its answer).` }
-        : { ...base, outcome: 'failed', detail: `No longer holds ${line.source.skuPartNumber}, but does not hold ${titlesOf(line)} either: check the user's licences in Microsoft Entra, then say \`retry\`.` });
+        : { ...base, outcome: 'failed', detail: `No longer holds ${line.source.skuPartNumber}, but does not hold ${titlesOf(line)} either.`, fix: 'check-licences-in-entra' });
     }
     return results;
   }
@@ -186,15 +186,15 @@ function outcomeOf(decision: Change, result: UserLicenceChangeResult | undefined
     return { ...base, outcome: 'moved', detail: `Now on ${titles}${carried}.` };
   }
   const message = result?.message ?? 'Graph gave no answer for this user.';
-  return { ...base, outcome: 'failed', detail: `${message} ${hintFor(result?.code ?? null, message)}`.trim() };
+  return { ...base, outcome: 'failed', detail: message, fix: fixFor(result?.code ?? null, message) };
 }
 
-/** What a person can do about Graph's usual refusals. */
-function hintFor(code: string | null, message: string): string {
+/** What a person can do about Graph's usual refusals (Graph words them only in English, whatever the locale). */
+function fixFor(code: string | null, message: string): ReassignmentFix {
   const text = `${code ?? ''} ${message}`.toLowerCase();
-  if (text.includes('usage location')) return 'Set the user\'s usage location in Microsoft Entra, then say `retry`.';
-  if (text.includes('available licen') || text.includes('countviolation')) return 'The new subscription has no free licence: check the order\'s quantity in Partner Center.';
-  if (text.includes('mutually exclusive') || text.includes('conflict')) return 'The user holds a licence whose plans conflict with the new one: remove the conflicting licence, then say `retry`.';
-  if (text.includes('inherited') || text.includes('group')) return 'The licence comes from a group: change the group\'s licences in Microsoft Entra.';
-  return 'Say `retry` to try again.';
+  if (text.includes('usage location')) return 'set-usage-location';
+  if (text.includes('available licen') || text.includes('countviolation')) return 'check-order-quantity';
+  if (text.includes('mutually exclusive') || text.includes('conflict')) return 'remove-conflicting-licence';
+  if (text.includes('inherited') || text.includes('group')) return 'change-group-licences';
+  return 'retry';
 }

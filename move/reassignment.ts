@@ -22,9 +22,20 @@ export interface UserReassignment {
   userPrincipalName: string;
   sourceSkuId: string;
   outcome: ReassignmentOutcome;
-  /** What happened or what a person must do, in words. */
+  /** What happened, in words (Graph's own message when Graph refused). */
   detail: string;
+  /** What a person can do about it, when the bot cannot (worded on the cards). Absent from results recorded before it existed. */
+  fix?: ReassignmentFix;
 }
+
+/** What a person can do for a user the bot could not move; each ends with the reassignment run again. */
+export type ReassignmentFix =
+  | 'retry'
+  | 'set-usage-location'
+  | 'check-order-quantity'
+  | 'remove-conflicting-licence'
+  | 'change-group-licences'
+  | 'check-licences-in-entra';
 
 /**
  * A user whose licence change is about to go to Graph, recorded before it is sent: if the bot stops (or the
@@ -51,7 +62,7 @@ export function decideUser(user: LicensedUser, line: PlanLine, sourcePlans: Read
     return skip(base, 'skipped-group', `${line.source.skuPartNumber} comes from group ${viaGroup.map((s) => s.assignedByGroup).join(', ')}: assign ${titles(line)} to that group in Microsoft Entra (group-based licensing), then remove ${line.source.skuPartNumber} from it.`);
   }
   if (!user.usageLocation) {
-    return skip(base, 'skipped-usage-location', `No usage location: set the user's usage location in Microsoft Entra (a licence cannot be assigned without one), then say \`retry\`.`);
+    return skip(base, 'skipped-usage-location', 'No usage location (a licence cannot be assigned without one).', 'set-usage-location');
   }
   const held = user.assignedLicenses.find((l) => l.skuId.toLowerCase() === sourceSkuId);
   const disabled = new Set((held?.disabledPlans ?? []).map((p) => p.toLowerCase()));
@@ -74,8 +85,8 @@ export function decideUser(user: LicensedUser, line: PlanLine, sourcePlans: Read
   return { kind: 'change', change: { userId: user.id, addLicenses, removeLicenses: [sourceSkuId] }, upn: user.userPrincipalName, carriedDisabled };
 }
 
-function skip(base: Omit<UserReassignment, 'outcome' | 'detail'>, outcome: ReassignmentOutcome, detail: string): UserDecision {
-  return { kind: 'skip', result: { ...base, outcome, detail } };
+function skip(base: Omit<UserReassignment, 'outcome' | 'detail'>, outcome: ReassignmentOutcome, detail: string, fix?: ReassignmentFix): UserDecision {
+  return { kind: 'skip', result: { ...base, outcome, detail, ...(fix ? { fix } : {}) } };
 }
 
 function titles(line: PlanLine): string {

@@ -1,3 +1,4 @@
+import { refusalText } from '../../cards/refusalText';
 import { TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { ZodType } from 'zod';
 import type { MoveAction } from '../../cards/common';
@@ -75,7 +76,7 @@ export function todaysCard(deps: ActionDeps, moveId: string, fallback: MoveState
 export async function answerClick(
   deps: ActionDeps, turn: TurnContext, moveId: string, before: MoveState, result: CommandResult, cardWasStale: readonly RefusalCode[] = ['wrong-stage'],
 ): Promise<AdaptiveCardInvokeResponse> {
-  if (!result.ok) return cardWasStale.includes(result.refusal.code) ? todaysCard(deps, moveId, before) : messageResponse(result.refusal.message);
+  if (!result.ok) return cardWasStale.includes(result.refusal.code) ? todaysCard(deps, moveId, before) : messageResponse(refusalText(result.refusal));
   await deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
   await settleWithin(result.settled, deps.replyBudgetMs);
   return todaysCard(deps, moveId, result.state);

@@ -1,5 +1,6 @@
 import { correlationOf } from '../requestCorrelation';
-import { describeRoles, ROLES_THAT_START } from '../../move/policy';
+import { ROLES_THAT_START } from '../../move/policy';
+import { whoCanText } from '../../cards/refusalText';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue } from 'botbuilder';
 import { INVITATION_EMAIL_INPUT_ID, VERBS } from '../../cards/common';
 import { emailInvitationContract, invitationEmail, type EmailInvitationData } from '../../cards/invitationCard';
@@ -21,7 +22,7 @@ const MAX_TYPED_CHARS = 1_500;
 export class EmailInvitationAction extends MoveCardAction<EmailInvitationData> {
   readonly verb = VERBS.emailInvitation;
   readonly contract = emailInvitationContract;
-  readonly whoCan = `Only ${describeRoles(ROLES_THAT_START)} can email the invitation.`;
+  readonly whoCan = whoCanText('email-invitation', { roles: ROLES_THAT_START });
   // Each email's outcome bumps the card's version: a version check would lose the typed address. The decider refuses once the move no longer waits for acceptance.
   protected override readonly needsCurrentCard = false;
 

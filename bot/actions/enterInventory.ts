@@ -1,5 +1,6 @@
 import { correlationOf } from '../requestCorrelation';
-import { describeRoles, ROLES_THAT_START } from '../../move/policy';
+import { ROLES_THAT_START } from '../../move/policy';
+import { whoCanText } from '../../cards/refusalText';
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { INVENTORY_INPUT_ID, VERBS } from '../../cards/common';
 import { enterInventoryContract, type EnterInventoryData } from '../../cards/inventoryForm';
@@ -19,7 +20,7 @@ const MAX_TYPED_CHARS = 10_000;
 export class EnterInventoryAction extends MoveCardAction<EnterInventoryData> {
   readonly verb = VERBS.enterInventory;
   readonly contract = enterInventoryContract;
-  readonly whoCan = `Only ${describeRoles(ROLES_THAT_START)} can type in an inventory.`;
+  readonly whoCan = whoCanText('type-inventory', { roles: ROLES_THAT_START });
   // Each failed read of the tenant bumps the card's version: a version check would throw away what someone typed. The decider refuses once the inventory is in.
   protected override readonly needsCurrentCard = false;
 

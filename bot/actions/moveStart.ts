@@ -1,5 +1,6 @@
 import { VERBS } from '../../cards/common';
-import { describeRoles, ROLES_THAT_START } from '../../move/policy';
+import { ROLES_THAT_START } from '../../move/policy';
+import { refusalText, whoCanText } from '../../cards/refusalText';
 import { TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
 import { intakeCard, startFormContract, type StartFormData } from '../../cards/intakeCard';
 import { moveCard } from '../../cards/moveCard';
@@ -11,7 +12,7 @@ import { settleWithin, type ActionContext, type ActionDeps, type ActionHandler }
 export class MoveStartAction implements ActionHandler<StartFormData> {
   readonly verb = VERBS.start;
   readonly contract = startFormContract;
-  readonly whoCan = `Only ${describeRoles(ROLES_THAT_START)} can start a move.`;
+  readonly whoCan = whoCanText('start-move', { roles: ROLES_THAT_START });
 
   constructor(private readonly deps: ActionDeps) {}
 
@@ -50,7 +51,7 @@ export class MoveStartAction implements ActionHandler<StartFormData> {
     if (!result.ok) {
       // Two clicks on one form at the same moment: the other click started it; show that move.
       const started = await this.deps.orchestrator.find(moveId);
-      return started ? cardResponse(moveCard(started, this.deps.cardOptions)) : again(result.refusal.message);
+      return started ? cardResponse(moveCard(started, this.deps.cardOptions)) : again(refusalText(result.refusal));
     }
     await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
     await settleWithin(result.settled, this.deps.replyBudgetMs);

@@ -1,5 +1,6 @@
 import { correlationOf } from '../requestCorrelation';
-import { describeRoles, ROLES_THAT_START } from '../../move/policy';
+import { ROLES_THAT_START } from '../../move/policy';
+import { whoCanText } from '../../cards/refusalText';
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { VERBS } from '../../cards/common';
 import { retryReassignmentContract, type RetryReassignmentData } from '../../cards/blockedCard';
@@ -13,7 +14,7 @@ import type { MoveState } from '../../move/state';
 export class RetryReassignmentAction extends MoveCardAction<RetryReassignmentData> {
   readonly verb = VERBS.retryReassignment;
   readonly contract = retryReassignmentContract;
-  readonly whoCan = `Only ${describeRoles(ROLES_THAT_START)} can run the reassignment again.`;
+  readonly whoCan = whoCanText('retry-reassignment', { roles: ROLES_THAT_START });
 
   protected async act({ turn, actor }: ActionContext<RetryReassignmentData>, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
     const result = await this.deps.orchestrator.resumeReassignment(moveId, actor, correlationOf(turn));

@@ -1,3 +1,4 @@
+import { refusalText } from '../../cards/refusalText';
 import { correlationOf } from '../requestCorrelation';
 import { quoteForChat } from '../../dialogs/commandParser';
 import type { TurnContext } from 'botbuilder';
@@ -28,7 +29,7 @@ export class CancelCommand implements CommandHandler<'cancel'> {
     }
     const result = await this.deps.orchestrator.cancel(state.moveId, actor, `Cancelled by ${actor.name} from chat.`, correlationOf(turn));
     if (!result.ok) {
-      await turn.sendActivity(cardActivity(noticeCard({ title: 'Nothing cancelled', message: result.refusal.message, tone: 'warning' })));
+      await turn.sendActivity(cardActivity(noticeCard({ title: 'Nothing cancelled', message: refusalText(result.refusal), tone: 'warning' })));
       return;
     }
     await settleWithin(result.settled, this.deps.replyBudgetMs);

@@ -6,7 +6,9 @@ import { noticeCard } from '../../cards/noticeCard';
 import type { ChatCommand } from '../../dialogs/commandParser';
 import type { Actor } from '../../move/model';
 import { isValidCustomerIdentifier } from '../../move/decider';
-import { describeActorRoles, describeRoles, hasAnyRole, ROLES_THAT_START } from '../../move/policy';
+import { refusalText, whoCanText } from '../../cards/refusalText';
+import { describeActorRoles } from '../../cards/roleText';
+import { hasAnyRole, ROLES_THAT_START } from '../../move/policy';
 import { settleWithin } from '../actions/actionHandler';
 import { cardActivity } from '../teamsNotifier';
 import type { CommandDeps, CommandHandler } from './commandHandler';
@@ -18,7 +20,7 @@ import type { CommandDeps, CommandHandler } from './commandHandler';
 export class MoveCommand implements CommandHandler<'move'> {
   readonly kind = 'move' as const;
   readonly refusalTitle = 'No move started';
-  readonly whoCan = `Only ${describeRoles(ROLES_THAT_START)} can start a move.`;
+  readonly whoCan = whoCanText('start-move', { roles: ROLES_THAT_START });
 
   constructor(private readonly deps: CommandDeps, private readonly askForCustomer: (turn: TurnContext) => Promise<void>) {}
 
@@ -26,7 +28,7 @@ export class MoveCommand implements CommandHandler<'move'> {
     if (!hasAnyRole(actor, ROLES_THAT_START)) {
       await turn.sendActivity(cardActivity(noticeCard({
         title: 'You cannot start a move',
-        message: `Only ${describeRoles(ROLES_THAT_START)} can start a move. ${describeActorRoles(actor)}.`,
+        message: `${this.whoCan} ${describeActorRoles(actor)}.`,
         fix: 'Ask one of them to start it, or ask your Partner Center admin for the Sales agent role.',
         tone: 'warning',
       })));
@@ -56,7 +58,7 @@ export class MoveCommand implements CommandHandler<'move'> {
       source: command.source ?? 'unknown', multiPartner: command.multiPartner, requestGdap: command.requestGdap,
     });
     if (!result.ok) {
-      await turn.sendActivity(cardActivity(noticeCard({ title: 'No move started', message: result.refusal.message, tone: 'warning' })));
+      await turn.sendActivity(cardActivity(noticeCard({ title: 'No move started', message: refusalText(result.refusal), tone: 'warning' })));
       return;
     }
     await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));

@@ -1,3 +1,4 @@
+import { refusalText } from '../../cards/refusalText';
 import { correlationOf } from '../requestCorrelation';
 import { quoteForChat } from '../../dialogs/commandParser';
 import { TurnContext } from 'botbuilder';
@@ -49,7 +50,7 @@ export class RetryCommand implements CommandHandler<'retry'> {
   private async resumeReassignment(turn: TurnContext, state: MoveState, actor: Actor): Promise<void> {
     const result = await this.deps.orchestrator.resumeReassignment(state.moveId, actor, correlationOf(turn));
     if (!result.ok) {
-      await turn.sendActivity(cardActivity(noticeCard({ title: 'Licence reassignment not run again', message: result.refusal.message, tone: 'warning' })));
+      await turn.sendActivity(cardActivity(noticeCard({ title: 'Licence reassignment not run again', message: refusalText(result.refusal), tone: 'warning' })));
       return;
     }
     await this.deps.registry.addFollower(state.moveId, TurnContext.getConversationReference(turn.activity));

@@ -1,8 +1,8 @@
 /** Approval: approving or rejecting the proposed plan, as the configured approval policy allows. */
 import type { ApprovePlan, RejectPlan } from '../commands';
 import { accept, clip, MAX_COMMENT_LENGTH, refuse, type Decision } from '../decision';
-import { approvalRequirement, describeActorRoles, describeRoles, hasAnyRole } from '../policy';
-import { STAGE_LABELS, type MoveState } from '../state';
+import { approvalRequirement, hasAnyRole } from '../policy';
+import type { MoveState } from '../state';
 import type { DecisionContext } from './handler';
 
 /**
@@ -15,11 +15,10 @@ export function approvePlan(command: ApprovePlan, state: MoveState, { envelope, 
   const requirement = approvalRequirement(state.plan ?? { lines: [] }, approval);
   const roles = requirement.roles;
   if (!hasAnyRole(command.actor, roles)) {
-    const why = requirement.reasons.length > 0 ? ` (${requirement.reasons.join('; ')})` : '';
-    return refuse('not-allowed', `Only ${describeRoles(roles)} can approve this plan${why}. ${describeActorRoles(command.actor)}.`);
+    return refuse({ kind: 'role-required', action: 'approve-plan', roles: [...roles], actorRoles: command.actor.roles, narrowedBecause: requirement.narrowedBecause });
   }
   if (requirement.fourEyes && state.proposer && command.actor.id === state.proposer.id) {
-    return refuse('four-eyes', `You proposed this plan, so ${describeRoles(roles)} other than you must approve it.`);
+    return refuse({ kind: 'four-eyes', roles: [...roles] });
   }
   const stale = expectCurrentPlan(command.planHash, state);
   if (stale) return stale;
@@ -32,7 +31,7 @@ export function rejectPlan(command: RejectPlan, state: MoveState, { envelope, ap
   if (wrong) return wrong;
   const roles = approval.approverRoles;
   if (!hasAnyRole(command.actor, roles)) {
-    return refuse('not-allowed', `Only ${describeRoles(roles)} can reject this plan. ${describeActorRoles(command.actor)}.`);
+    return refuse({ kind: 'role-required', action: 'reject-plan', roles: [...roles], actorRoles: command.actor.roles });
   }
   const stale = expectCurrentPlan(command.planHash, state);
   if (stale) return stale;
@@ -41,12 +40,12 @@ export function rejectPlan(command: RejectPlan, state: MoveState, { envelope, ap
 
 function expectDecisionPossible(state: MoveState): Decision | null {
   if (state.stage === 'approval') return null;
-  if (state.approval) return refuse('wrong-stage', `The plan was already approved by ${state.approval.by.name} at ${state.approval.at}.`);
-  return refuse('wrong-stage', `There is no plan waiting for approval; the move is at "${STAGE_LABELS[state.stage]}".`);
+  if (state.approval) return refuse({ kind: 'already-approved', by: state.approval.by.name, at: state.approval.at });
+  return refuse({ kind: 'no-plan-waiting', stage: state.stage });
 }
 
 /** The decision is about the plan on record, not an older card's. */
 function expectCurrentPlan(planHash: string, state: MoveState): Decision | null {
   if (state.plan && planHash === state.plan.hash) return null;
-  return refuse('stale-plan', 'This card shows an older plan. Refresh the card and decide on the current plan.');
+  return refuse({ kind: 'plan-changed' });
 }

@@ -2,7 +2,7 @@
 import type { RecordPreflight, StartMove } from '../commands';
 import { accept, blocked, clip, expectStage, refuse, type Decision } from '../decision';
 import { SOURCE_CHANNEL_LABELS } from '../model';
-import { describeActorRoles, describeRoles, hasAnyRole, ROLES_THAT_START } from '../policy';
+import { hasAnyRole, ROLES_THAT_START } from '../policy';
 import type { MoveState } from '../state';
 import type { DecisionContext } from './handler';
 import { regionMismatch } from './regionMismatch';
@@ -17,23 +17,23 @@ export function isValidCustomerIdentifier(value: string): boolean {
 
 /** The only command a move that does not exist yet takes; one active move per customer. */
 export function startMove(command: StartMove, state: MoveState, { envelope }: DecisionContext): Decision {
-  if (state.version !== 0) return refuse('wrong-stage', 'This move has already started.');
+  if (state.version !== 0) return refuse({ kind: 'move-already-started' });
   if (!hasAnyRole(command.actor, ROLES_THAT_START)) {
-    return refuse('not-allowed', `Only ${describeRoles(ROLES_THAT_START)} can start a move. ${describeActorRoles(command.actor)}.`);
+    return refuse({ kind: 'role-required', action: 'start-move', roles: [...ROLES_THAT_START], actorRoles: command.actor.roles });
   }
   const domain = command.customerDomain.trim().toLowerCase();
   if (!isValidCustomerIdentifier(domain)) {
-    return refuse('invalid-input', `"${clip(command.customerDomain, 80)}" is not a domain (like contoso.onmicrosoft.com) or a tenant id.`);
+    return refuse({ kind: 'not-a-customer-id', input: clip(command.customerDomain, 80) });
   }
   const country = command.customerCountry.trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(country)) {
-    return refuse('invalid-input', 'Give the customer tenant\'s country as a two-letter ISO code, like US or CA.');
+    return refuse({ kind: 'country-missing' });
   }
   if (!Object.hasOwn(SOURCE_CHANNEL_LABELS, command.source)) {
-    return refuse('invalid-input', 'Say where the subscriptions come from: Microsoft direct, another CSP partner, another program, or unknown.');
+    return refuse({ kind: 'source-missing' });
   }
   if (command.activeMoveId) {
-    return refuse('already-moving', `${domain} already has a move under way (${command.activeMoveId}). Say \`status ${domain}\` to see it, or cancel it first.`);
+    return refuse({ kind: 'already-moving', domain, moveId: command.activeMoveId });
   }
   // The StartMove request's correlation id becomes the move's.
   return accept({

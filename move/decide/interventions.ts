@@ -2,7 +2,7 @@
 import type { CancelMove, OverrideBlock } from '../commands';
 import { accept, clip, MAX_COMMENT_LENGTH, refuse, type Decision } from '../decision';
 import type { BlockReason } from '../events';
-import { describeActorRoles, describeRoles, hasAnyRole, ROLES_THAT_CANCEL_ANY } from '../policy';
+import { hasAnyRole, ROLES_THAT_CANCEL_ANY } from '../policy';
 import type { MoveState } from '../state';
 import type { DecisionContext } from './handler';
 
@@ -19,24 +19,24 @@ export function isOverridable(reason: BlockReason): boolean {
 export function cancelMove(command: CancelMove, state: MoveState, { envelope }: DecisionContext): Decision {
   const isStarter = state.startedBy?.id === command.actor.id;
   if (!isStarter && !hasAnyRole(command.actor, ROLES_THAT_CANCEL_ANY)) {
-    return refuse('not-allowed', `Only the person who started this move (${state.startedBy?.name ?? 'unknown'}), ${describeRoles(ROLES_THAT_CANCEL_ANY)} can cancel it. ${describeActorRoles(command.actor)}.`);
+    return refuse({ kind: 'role-required', action: 'cancel-move', roles: [...ROLES_THAT_CANCEL_ANY], actorRoles: command.actor.roles, startedBy: state.startedBy?.name ?? null });
   }
   if (state.stage === 'provisioning' || state.stage === 'reassigning-licenses' || state.stage === 'source-advice' || state.provisionedAt) {
-    return refuse('wrong-stage', 'The plan is approved and the order is being placed, so the move can no longer be cancelled here. Within 7 days of purchase the new subscriptions can be cancelled in Partner Center.');
+    return refuse({ kind: 'too-late-to-cancel' });
   }
   return accept({ type: 'MoveCancelled', ...envelope, reason: clip(command.reason.trim(), MAX_COMMENT_LENGTH) || 'No reason given.' });
 }
 
 /** Only an Account admin, only a blocker that is a judgement (isOverridable), with a reason on record; the move resumes where it was blocked. */
 export function overrideBlock(command: OverrideBlock, state: MoveState, { envelope }: DecisionContext): Decision {
-  if (state.stage !== 'blocked' || !state.blocked) return refuse('wrong-stage', 'There is no blocker to override: the move is not blocked.');
+  if (state.stage !== 'blocked' || !state.blocked) return refuse({ kind: 'nothing-to-override' });
   if (!hasAnyRole(command.actor, ['account-admin'])) {
-    return refuse('not-allowed', `Only an Account admin can override a blocker. ${describeActorRoles(command.actor)}.`);
+    return refuse({ kind: 'role-required', action: 'override-block', roles: ['account-admin'], actorRoles: command.actor.roles });
   }
   if (!isOverridable(state.blocked.reason)) {
-    return refuse('not-allowed', 'This blocker cannot be overridden: it is a rule (or a fact), not a judgement. Resolve its cause and start a new move.');
+    return refuse({ kind: 'block-not-overridable' });
   }
   const reason = clip(command.reason.trim(), MAX_COMMENT_LENGTH);
-  if (reason.length < 10) return refuse('invalid-input', 'Give the reason for the override (at least a sentence); it goes on the record.');
+  if (reason.length < 10) return refuse({ kind: 'reason-too-short', purpose: 'override' });
   return accept({ type: 'BlockOverridden', ...envelope, blockCode: state.blocked.reason.code, reason });
 }

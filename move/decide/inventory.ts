@@ -5,7 +5,7 @@
 import type { EnterInventory, RecordDelegatedAccess, RecordInventory } from '../commands';
 import { accept, expectStage, refuse, type Decision } from '../decision';
 import type { MoveEvent } from '../events';
-import { describeActorRoles, describeRoles, hasAnyRole, ROLES_THAT_START } from '../policy';
+import { hasAnyRole, ROLES_THAT_START } from '../policy';
 import type { MoveState } from '../state';
 import type { DecisionContext } from './handler';
 import { laterCountryMismatch } from './regionMismatch';
@@ -32,14 +32,14 @@ export function enterInventory(command: EnterInventory, state: MoveState, { enve
   const waitingForIt = state.stage === 'inventory'
     || (state.stage === 'blocked' && state.blocked?.reason.code === 'no-customer-access' && state.blocked.fromStage === 'inventory');
   if (!waitingForIt) {
-    return refuse('wrong-stage', 'The inventory can be typed in only while the move waits for it (the bot could not read the customer\'s tenant).');
+    return refuse({ kind: 'inventory-not-awaited' });
   }
   if (!hasAnyRole(command.actor, ROLES_THAT_START)) {
-    return refuse('not-allowed', `Only ${describeRoles(ROLES_THAT_START)} can type in an inventory. ${describeActorRoles(command.actor)}.`);
+    return refuse({ kind: 'role-required', action: 'type-inventory', roles: [...ROLES_THAT_START], actorRoles: command.actor.roles });
   }
   if (command.problems.length > 0) {
-    return refuse('invalid-input', `Nothing was recorded. Fix these lines and send again:\n${command.problems.map((p) => `- ${p}`).join('\n')}`);
+    return refuse({ kind: 'inventory-lines-invalid', problems: [...command.problems] });
   }
-  if (!command.inventory || command.inventory.lines.length === 0) return refuse('invalid-input', 'Type at least one licence line.');
+  if (!command.inventory || command.inventory.lines.length === 0) return refuse({ kind: 'inventory-empty' });
   return accept({ type: 'InventoryTaken', ...envelope, inventory: { ...command.inventory, enteredBy: command.actor } });
 }

@@ -2,7 +2,7 @@
 import type { ChooseOffer, ProposePlan } from '../commands';
 import { accept, blocked, clip, expectBlocked, expectStage, MAX_COMMENT_LENGTH, refuse, type Decision } from '../decision';
 import type { MoveEvent } from '../events';
-import { describeActorRoles, hasAnyRole } from '../policy';
+import { hasAnyRole } from '../policy';
 import type { MoveState } from '../state';
 import type { DecisionContext } from './handler';
 
@@ -31,25 +31,25 @@ export function proposePlan(command: ProposePlan, state: MoveState, { envelope }
  * card listed, with a reason on record; the move goes back to drafting the plan.
  */
 export function chooseOffer(command: ChooseOffer, state: MoveState, { envelope }: DecisionContext): Decision {
-  const wrong = expectBlocked(state, 'plan-has-no-offer', 'Offers can be picked');
+  const wrong = expectBlocked(state, 'plan-has-no-offer', 'pick-offers');
   if (wrong) return wrong;
   if (!hasAnyRole(command.actor, ['account-admin'])) {
-    return refuse('not-allowed', `Only an Account admin can pick offers for a licence with no equivalent (users may lose service plans). ${describeActorRoles(command.actor)}.`);
+    return refuse({ kind: 'role-required', action: 'pick-offers', roles: ['account-admin'], actorRoles: command.actor.roles });
   }
   const blocker = state.plan?.blockers.find((b) => b.skuId.toLowerCase() === command.sourceSkuId.toLowerCase());
   if (!blocker || blocker.kind !== 'no-equivalent') {
-    return refuse('invalid-input', 'That licence has no open "no equivalent" blocker in the current plan. Refresh the card.');
+    return refuse({ kind: 'no-offer-choice-open' });
   }
   const ids = [...new Set(command.offerIds.map((id) => id.trim().toUpperCase()).filter(Boolean))];
   if (ids.length === 0 || ids.length > MAX_OFFERS_PICKED) {
-    return refuse('invalid-input', `Pick one to ${MAX_OFFERS_PICKED} offers for ${blocker.skuPartNumber}.`);
+    return refuse({ kind: 'offer-count', sku: blocker.skuPartNumber, max: MAX_OFFERS_PICKED });
   }
   const offers = ids.map((id) => blocker.candidates.find((c) => `${c.productId}:${c.skuId}`.toUpperCase() === id));
   if (offers.some((o) => !o)) {
-    return refuse('invalid-input', `Pick from the offers the card lists for ${blocker.skuPartNumber}: ${blocker.candidates.map((c) => c.title).join(', ') || 'none are sold'}.`);
+    return refuse({ kind: 'offer-not-listed', sku: blocker.skuPartNumber, candidates: blocker.candidates.map((c) => c.title) });
   }
   const reason = clip(command.reason.trim(), MAX_COMMENT_LENGTH);
-  if (reason.length < 10) return refuse('invalid-input', 'Say why these offers are right (at least a sentence); it goes on the record and on the plan card.');
+  if (reason.length < 10) return refuse({ kind: 'reason-too-short', purpose: 'offer-choice' });
   return accept({
     type: 'OfferChosen', ...envelope, sourceSkuId: blocker.skuId, skuPartNumber: blocker.skuPartNumber,
     offers: offers as NonNullable<(typeof offers)[number]>[], reason,

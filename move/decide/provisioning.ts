@@ -8,7 +8,7 @@ import type { DecisionContext } from './handler';
 export function recordCart(command: RecordCart, state: MoveState, { envelope }: DecisionContext): Decision {
   const wrong = expectStage(state, 'provisioning');
   if (wrong) return wrong;
-  if (state.cart) return state.cart.cartId === command.cartId ? accept() : refuse('wrong-stage', `A cart (${state.cart.cartId}) is already recorded for this move.`);
+  if (state.cart) return state.cart.cartId === command.cartId ? accept() : refuse({ kind: 'cart-already-recorded', cartId: state.cart.cartId });
   return accept({ type: 'CartCreated', ...envelope, customerId: command.customerId, cartId: command.cartId, requestId: command.requestId });
 }
 
@@ -16,7 +16,7 @@ export function recordCart(command: RecordCart, state: MoveState, { envelope }: 
 export function recordOrder(command: RecordOrder, state: MoveState, { envelope }: DecisionContext): Decision {
   const wrong = expectStage(state, 'provisioning');
   if (wrong) return wrong;
-  if (!state.cart) return refuse('wrong-stage', 'No cart is recorded for this move, so no order can be.');
+  if (!state.cart) return refuse({ kind: 'no-cart' });
   if (state.orderIds.length > 0) return accept();
   return accept({ type: 'OrderPlaced', ...envelope, orderIds: command.orderIds, subscriptions: command.subscriptions });
 }
@@ -24,6 +24,6 @@ export function recordOrder(command: RecordOrder, state: MoveState, { envelope }
 export function recordProvisioned(command: RecordProvisioned, state: MoveState, { envelope }: DecisionContext): Decision {
   const wrong = expectStage(state, 'provisioning');
   if (wrong) return wrong;
-  if (state.orderIds.length === 0) return refuse('wrong-stage', 'No order is recorded for this move yet.');
+  if (state.orderIds.length === 0) return refuse({ kind: 'no-order' });
   return accept({ type: 'ProvisioningCompleted', ...envelope, subscriptions: command.subscriptions, prepaidCheck: command.prepaidCheck });
 }

@@ -2,7 +2,7 @@
 import type { RecordReassignment, ResumeReassignment } from '../commands';
 import { accept, blocked, expectBlocked, expectStage, refuse, type Decision } from '../decision';
 import type { MoveEvent } from '../events';
-import { describeActorRoles, describeRoles, hasAnyRole, ROLES_THAT_START } from '../policy';
+import { hasAnyRole, ROLES_THAT_START } from '../policy';
 import { needsAttention } from '../reassignment';
 import { reassignmentKey, type MoveState } from '../state';
 import type { DecisionContext } from './handler';
@@ -27,18 +27,17 @@ export function recordReassignment(command: RecordReassignment, state: MoveState
   events.push({ type: 'ReassignmentFinished', ...envelope, moved, attention: attention.length });
   if (attention.length > 0) {
     events.push(blocked(envelope, { code: 'reassignment-incomplete', users: attention.length },
-      `${attention.length === 1 ? '1 user still holds' : `${attention.length} users still hold`} the old licence (${moved} moved). `
-      + 'Fix what the card lists for each, then say `retry`; or an Account admin may override to go on and handle them by hand.'));
+      `${attention.length === 1 ? '1 user still holds' : `${attention.length} users still hold`} the old licence (${moved} moved).`));
   }
   return accept(...events);
 }
 
 /** Only for a move blocked on an incomplete reassignment, asked by someone who may start moves. */
 export function resumeReassignment(command: ResumeReassignment, state: MoveState, { envelope }: DecisionContext): Decision {
-  const wrong = expectBlocked(state, 'reassignment-incomplete', 'Another reassignment pass can be asked for');
+  const wrong = expectBlocked(state, 'reassignment-incomplete', 'retry-reassignment');
   if (wrong) return wrong;
   if (!hasAnyRole(command.actor, ROLES_THAT_START)) {
-    return refuse('not-allowed', `Only ${describeRoles(ROLES_THAT_START)} can run the reassignment again. ${describeActorRoles(command.actor)}.`);
+    return refuse({ kind: 'role-required', action: 'retry-reassignment', roles: [...ROLES_THAT_START], actorRoles: command.actor.roles });
   }
   return accept({ type: 'ReassignmentResumed', ...envelope });
 }

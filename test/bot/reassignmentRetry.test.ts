@@ -23,7 +23,7 @@ describe('move.reassignment.retry (blocked card)', () => {
     const state = await reassignmentBlocked(t);
     const card = assertCardResponse(await t.click(STAFF.megan, 'move.refresh', { moveId: state.moveId }), state);
     const text = textOf(card);
-    assert.match(text, /bob@contoso\.onmicrosoft\.com — Skipped: no usage location — No usage location: set the user's usage location/);
+    assert.match(text, /bob@contoso\.onmicrosoft\.com — Skipped: no usage location — No usage location \(a licence cannot be assigned without one\)\. Set the user's usage location in Microsoft Entra, then try again\./);
     assert.match(text, /1 user moved in this pass, 1 in total; 1 user needs attention\./);
     assert.match(text, /an Account admin says "override contoso\.onmicrosoft\.com" followed by the reason/);
     assert.deepEqual(findAction(card, 'move.reassignment.retry')?.data, { moveId: state.moveId, version: state.version });

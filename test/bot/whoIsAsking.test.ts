@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import type { Activity, ChannelAccount, ConversationAccount } from 'botbuilder';
 import { NO_ROLE_TITLE, noRoleRefusal, REFUSALS } from '../../bot/actorResolver';
-import { DEFAULT_APPROVAL_POLICY, describeRoles, ROLES_THAT_START } from '../../move/policy';
+import { DEFAULT_APPROVAL_POLICY, ROLES_THAT_START } from '../../move/policy';
+import { describeRoles } from '../../cards/roleText';
 import type { MoveState } from '../../move/state';
 import { CHANNEL_ID, TEAM_ID, TestBot, useContosoAtApproval, assertCardResponse, assertCardsValid, assertMessageResponse, cardIn, textOf, type TurnResult } from './buildTestBot';
 import { CONTOSO_DOMAIN, CONTOSO_TENANT, FABRIKAM_DOMAIN, FABRIKAM_TENANT, OTHER_TENANT, PARTNER_TENANT, STAFF } from './fakes';

@@ -45,7 +45,9 @@ describe('move decider', () => {
     it('refuses a second active move for the same customer', () => {
       const refusal = refusalOf(given([]).when(startCommand({ activeMoveId: 'mv-0' })));
       assert.equal(refusal.code, 'already-moving');
-      assert.match(refusal.message, /mv-0/);
+      // The domain gives the facts; the words (with the chat command to see it) are the cards'.
+      assert.deepEqual(refusal.reason, { kind: 'already-moving', domain: 'contoso.onmicrosoft.com', moveId: 'mv-0' });
+      assert.match(refusal.message, /mv-0\)\. Say `status contoso\.onmicrosoft\.com` to see it/);
     });
 
     it('refuses malformed input with a clear message', () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Decision, MoveDecider } from '../../move/decider';
+import type { Decision, MoveDecider, Refusal } from '../../move/decider';
+import { refusalText } from '../../cards/refusalText';
 import type { MoveCommand } from '../../move/commands';
 import type { MoveEvent } from '../../move/events';
 import type { Actor, Inventory, Plan } from '../../move/model';
@@ -94,11 +95,12 @@ export function runCommands(decider: MoveDecider, history: MoveEvent[], ...comma
 }
 
 export function eventsOf(decision: Decision): MoveEvent[] {
-  assert.ok(decision.ok, decision.ok ? '' : `refused: ${decision.refusal.message}`);
+  assert.ok(decision.ok, decision.ok ? '' : `refused: ${refusalText(decision.refusal)}`);
   return decision.events;
 }
 
-export function refusalOf(decision: Decision) {
+/** The refusal, with the words staff read (cards/refusalText.ts), so a test can check both the facts and the wording. */
+export function refusalOf(decision: Decision): Refusal & { message: string } {
   assert.ok(!decision.ok, 'expected a refusal');
-  return decision.refusal;
+  return { ...decision.refusal, message: refusalText(decision.refusal) };
 }

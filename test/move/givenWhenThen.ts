@@ -34,7 +34,7 @@ export interface When {
   /** The command records exactly `expected` (deepEqual on whole events, in order). */
   then(expected: MoveEvent[], message?: string): Outcome;
   /** The command is refused with `code`, and a message matching `message` when given (a string must be equal). */
-  refused(code: RefusalCode, message?: string | RegExp): Refusal;
+  refused(code: RefusalCode, message?: string | RegExp): Refusal & { message: string };
   /** The command is accepted: what it records, for a test that checks it piecemeal or builds on it. */
   accepted(): Outcome & { events: MoveEvent[] };
 }

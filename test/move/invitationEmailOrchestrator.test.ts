@@ -1,4 +1,5 @@
 /** The invitation email through the orchestrator: sendMail is not idempotent, so exactly once, across restarts. */
+import { refusalText } from '../../cards/refusalText';
 import assert from 'node:assert/strict';
 import { ORPHANED_ATTEMPT_MS } from '../../move/invitationEmailStep';
 import { FakeInvitationMailer } from '../bot/fakes';
@@ -10,7 +11,7 @@ describe('move orchestrator: the invitation email', () => {
   /** Asks for the email (it must be accepted) and waits until the move settles again. */
   async function askAndSettle(w: World, moveId: string, who: 'megan' | 'alex' = 'megan', userAssertion?: string): Promise<void> {
     const requested = await w.orchestrator.requestInvitationEmail(moveId, w.actor(who), mail, userAssertion);
-    assert.ok(requested.ok, requested.ok ? '' : requested.refusal.message);
+    assert.ok(requested.ok, requested.ok ? '' : refusalText(requested.refusal));
     await requested.settled;
   }
 
@@ -127,7 +128,7 @@ describe('move orchestrator: the invitation email', () => {
     const version = w.orchestrator.get(moveId)!.version;
     const refused = await w.orchestrator.requestInvitationEmail(moveId, w.actor('megan'), { ...mail, to: ['admin@contoso'] });
     assert.ok(!refused.ok);
-    assert.match(refused.refusal.message, /"admin@contoso" is not an email address/);
+    assert.match(refusalText(refused.refusal), /"admin@contoso" is not an email address/);
     assert.equal(w.orchestrator.get(moveId)!.version, version);
     assert.equal(w.mailer.calls, 0);
   });

@@ -16,8 +16,7 @@ describe('decider: licence reassignment', () => {
   const provisioned = () => moveHolding([inventoryLine(E3, 50)], 'provisioned');
   const record = (results: UserReassignment[], finished: boolean): MoveCommand => ({ type: 'RecordReassignment', actor: system, at: at(85), results, finished });
   const step = recorded(system, at(85));
-  const blockedMessage = (stillHolding: string, moved: number) => `${stillHolding} the old licence (${moved} moved). `
-    + 'Fix what the card lists for each, then say `retry`; or an Account admin may override to go on and handle them by hand.';
+  const blockedMessage = (stillHolding: string, moved: number) => `${stillHolding} the old licence (${moved} moved).`;
 
   it('goes to reassignment after provisioning only when an offer changed', () => {
     assert.equal(replay('mv-1', provisioned()).stage, 'reassigning-licenses');

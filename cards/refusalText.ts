@@ -1,0 +1,120 @@
+/**
+ * The decider's refusals in words: what was refused and why, then what the reader can do. The domain gives the
+ * kind and the facts (move/refusals.ts); every edge — a chat command, a card click — words them here.
+ */
+import type { ApprovalNarrowing, GuardedAction, Refusal, RefusalReason } from '../move/refusals';
+import type { Role } from '../move/model';
+import { STAGE_LABELS, assertNever } from '../move/state';
+import { describeActorRoles, describeRoles } from './roleText';
+
+/** What each guarded action is, after "can": "Only an Account admin can {override a blocker}". */
+const ACTIONS: { readonly [A in GuardedAction]: string } = {
+  'start-move': 'start a move',
+  'cancel-move': 'cancel it',
+  'override-block': 'override a blocker',
+  'retry-reassignment': 'run the reassignment again',
+  'type-inventory': 'type in an inventory',
+  'pick-offers': 'pick offers for a licence with no equivalent (users may lose service plans)',
+  'approve-plan': 'approve this plan',
+  'reject-plan': 'reject this plan',
+  'email-invitation': 'email the invitation',
+};
+
+const WHILE_BLOCKED: { readonly [A in 'retry-reassignment' | 'pick-offers']: string } = {
+  'retry-reassignment': 'Another reassignment pass can be asked for',
+  'pick-offers': 'Offers can be picked',
+};
+
+/** Why only an Account admin may approve: "offers were picked by hand for SPE_E3". */
+export function narrowingText(narrowing: ApprovalNarrowing): string {
+  switch (narrowing.kind) {
+    case 'offers-picked': return `offers were picked by hand for ${narrowing.skus.join(', ')}`;
+    case 'many-seats': return `it buys ${narrowing.seats} licences, more than ${narrowing.limit}`;
+    default: return assertNever(narrowing);
+  }
+}
+
+/** "Only an Account admin or a Billing agent can approve this plan. Your roles: Sales agent." */
+export function whoCanText(action: GuardedAction, who: { roles: readonly Role[]; startedBy?: string | null; narrowedBecause?: readonly ApprovalNarrowing[] }): string {
+  const people = who.startedBy !== undefined
+    ? `the person who started this move (${who.startedBy ?? 'unknown'}), ${describeRoles(who.roles)}`
+    : describeRoles(who.roles);
+  const why = who.narrowedBecause && who.narrowedBecause.length > 0 ? ` (${who.narrowedBecause.map(narrowingText).join('; ')})` : '';
+  return `Only ${people} can ${ACTIONS[action]}${why}.`;
+}
+
+export function refusalText(refusal: Refusal): string {
+  return reasonText(refusal.reason);
+}
+
+function stage(s: keyof typeof STAGE_LABELS): string {
+  return `"${STAGE_LABELS[s]}"`;
+}
+
+function reasonText(reason: RefusalReason): string {
+  switch (reason.kind) {
+    case 'role-required': return `${whoCanText(reason.action, reason)} ${describeActorRoles({ roles: reason.actorRoles })}.`;
+    case 'four-eyes': return `You proposed this plan, so ${describeRoles(reason.roles)} other than you must approve it.`;
+    case 'move-missing': return 'This move does not exist. Start one with `move <customer domain>`.';
+    case 'move-already-started': return 'This move has already started.';
+    case 'move-ended': return `This move is already ${STAGE_LABELS[reason.stage].toLowerCase()}${endedDetail(reason)}.`;
+    case 'wrong-stage': return `The move is at ${stage(reason.stage)}, not ${stage(reason.expected)}.`;
+    case 'not-blocked-for': return `${WHILE_BLOCKED[reason.action]} only when the move is blocked for it; the move is at ${stage(reason.stage)}.`;
+    case 'not-a-customer-id': return `"${reason.input}" is not a domain (like contoso.onmicrosoft.com) or a tenant id.`;
+    case 'country-missing': return 'Give the customer tenant\'s country as a two-letter ISO code, like US or CA.';
+    case 'source-missing': return 'Say where the subscriptions come from: Microsoft direct, another CSP partner, another program, or unknown.';
+    case 'already-moving': return `${reason.domain} already has a move under way (${reason.moveId}). Say \`status ${reason.domain}\` to see it, or cancel it first.`;
+    case 'too-late-to-cancel':
+      return 'The plan is approved and the order is being placed, so the move can no longer be cancelled here. '
+        + 'Within 7 days of purchase the new subscriptions can be cancelled in Partner Center.';
+    case 'nothing-to-override': return 'There is no blocker to override: the move is not blocked.';
+    case 'block-not-overridable': return 'This blocker cannot be overridden: it is a rule (or a fact), not a judgement. Resolve its cause and start a new move.';
+    case 'reason-too-short':
+      return reason.purpose === 'override'
+        ? 'Give the reason for the override (at least a sentence); it goes on the record.'
+        : 'Say why these offers are right (at least a sentence); it goes on the record and on the plan card.';
+    case 'cart-already-recorded': return `A cart (${reason.cartId}) is already recorded for this move.`;
+    case 'no-cart': return 'No cart is recorded for this move, so no order can be.';
+    case 'no-order': return 'No order is recorded for this move yet.';
+    case 'inventory-not-awaited': return 'The inventory can be typed in only while the move waits for it (the bot could not read the customer\'s tenant).';
+    case 'inventory-lines-invalid': return `Nothing was recorded. Fix these lines and send again:\n${reason.problems.map((p) => `- ${p}`).join('\n')}`;
+    case 'inventory-empty': return 'Type at least one licence line.';
+    case 'no-offer-choice-open': return 'That licence has no open "no equivalent" blocker in the current plan. Refresh the card.';
+    case 'offer-count': return `Pick one to ${reason.max} offers for ${reason.sku}.`;
+    case 'offer-not-listed': return `Pick from the offers the card lists for ${reason.sku}: ${reason.candidates.join(', ') || 'none are sold'}.`;
+    case 'already-approved': return `The plan was already approved by ${reason.by} at ${reason.at}.`;
+    case 'no-plan-waiting': return `There is no plan waiting for approval; the move is at ${stage(reason.stage)}.`;
+    case 'plan-changed': return 'This card shows an older plan. Refresh the card and decide on the current plan.';
+    case 'no-email-waiting': return 'No invitation email is waiting to be sent.';
+    case 'email-attempt-reused': return `The attempt id ${reason.attemptId} was used for another email.`;
+    case 'email-attempt-unknown': return `No invitation email attempt ${reason.attemptId} is on record.`;
+    case 'invitation-not-awaited': return `The invitation can be emailed only while the move waits for the customer to accept; the move is at ${stage(reason.stage)}.`;
+    case 'no-invitation-link': return 'This move has no invitation link to email.';
+    case 'email-in-flight':
+      return `The invitation email to ${reason.to.join(', ')} (asked for by ${reason.by}) is still being sent. `
+        + 'Wait for its outcome on the card (select Refresh) before sending another.';
+    case 'email-no-address':
+      return `Type the customer admin's email address (up to ${reason.max}, separated by commas), then select "Email the invitation". Nothing was sent.`;
+    case 'email-too-many-addresses': return `Give at most ${reason.max} addresses; you gave ${reason.given}. Nothing was sent.`;
+    case 'email-not-an-address': return `${notAddressesText(reason.addresses)} Nothing was sent.`;
+    case 'email-subject-drawn-wrong':
+      return `The invitation email needs a subject of 1 to ${reason.max} characters on one line (the bot drew ${reason.length}): report this to whoever runs the bot. Nothing was sent.`;
+    case 'email-body-drawn-wrong':
+      return `The invitation email's text must be 1 to ${reason.max} characters (the bot drew ${reason.length}): report this to whoever runs the bot. Nothing was sent.`;
+    default: return assertNever(reason);
+  }
+}
+
+function endedDetail(reason: RefusalReason & { kind: 'move-ended' }): string {
+  if (reason.stage === 'rejected' && reason.by) return ` (rejected by ${reason.by})`;
+  if (reason.stage === 'cancelled' && reason.by) return ` (cancelled by ${reason.by})`;
+  if (reason.stage === 'blocked' && reason.blockMessage) return `: ${reason.blockMessage}`;
+  return '';
+}
+
+function notAddressesText(addresses: readonly string[]): string {
+  const named = addresses.slice(0, 3).map((a) => `"${a}"`).join(', ') + (addresses.length > 3 ? ` and ${addresses.length - 3} more` : '');
+  return addresses.length === 1
+    ? `${named} is not an email address (like admin@contoso.com). Correct it and select "Email the invitation" again.`
+    : `${named} are not email addresses (like admin@contoso.com). Correct them and select "Email the invitation" again.`;
+}

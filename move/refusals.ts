@@ -1,0 +1,134 @@
+/**
+ * Why the decider refused a command: a kind with the facts that explain it, never words. The cards word them
+ * (cards/refusalText.ts), so every edge — a chat command, a card click, a step's own record — says the same, in the
+ * reader's language once there is more than one.
+ */
+import type { Role } from './model';
+import type { Stage } from './state';
+
+/** The broad class of a refusal: what an edge does about it (e.g. a stale card is simply redrawn). */
+export type RefusalCode =
+  | 'not-allowed'
+  | 'four-eyes'
+  | 'wrong-stage'
+  | 'already-moving'
+  | 'invalid-input'
+  | 'stale-plan'
+  /** A side effect of the same kind is still under way (e.g. an invitation email being sent). */
+  | 'in-flight';
+
+/** What only some roles may do (the refusal names who can). */
+export type GuardedAction =
+  | 'start-move'
+  | 'cancel-move'
+  | 'override-block'
+  | 'retry-reassignment'
+  | 'type-inventory'
+  | 'pick-offers'
+  | 'approve-plan'
+  | 'reject-plan'
+  | 'email-invitation';
+
+/** Why a plan needs an Account admin rather than any of the policy's approvers. */
+export type ApprovalNarrowing =
+  | { kind: 'offers-picked'; skus: string[] }
+  | { kind: 'many-seats'; seats: number; limit: number };
+
+export type RefusalReason =
+  | {
+    kind: 'role-required'; action: GuardedAction; roles: Role[]; actorRoles: Role[];
+    /** Cancelling: the person who started the move may too. */
+    startedBy?: string | null;
+    /** Approving: why the roles are narrower than the policy's approvers. */
+    narrowedBecause?: ApprovalNarrowing[];
+  }
+  | { kind: 'four-eyes'; roles: Role[] }
+  | { kind: 'move-missing' }
+  | { kind: 'move-already-started' }
+  | { kind: 'move-ended'; stage: Stage; by: string | null; blockMessage: string | null }
+  | { kind: 'wrong-stage'; stage: Stage; expected: Stage }
+  | { kind: 'not-blocked-for'; action: 'retry-reassignment' | 'pick-offers'; stage: Stage }
+  | { kind: 'not-a-customer-id'; input: string }
+  | { kind: 'country-missing' }
+  | { kind: 'source-missing' }
+  | { kind: 'already-moving'; domain: string; moveId: string }
+  | { kind: 'too-late-to-cancel' }
+  | { kind: 'nothing-to-override' }
+  | { kind: 'block-not-overridable' }
+  | { kind: 'reason-too-short'; purpose: 'override' | 'offer-choice' }
+  | { kind: 'cart-already-recorded'; cartId: string }
+  | { kind: 'no-cart' }
+  | { kind: 'no-order' }
+  | { kind: 'inventory-not-awaited' }
+  | { kind: 'inventory-lines-invalid'; problems: string[] }
+  | { kind: 'inventory-empty' }
+  | { kind: 'no-offer-choice-open' }
+  | { kind: 'offer-count'; sku: string; max: number }
+  | { kind: 'offer-not-listed'; sku: string; candidates: string[] }
+  | { kind: 'already-approved'; by: string; at: string }
+  | { kind: 'no-plan-waiting'; stage: Stage }
+  | { kind: 'plan-changed' }
+  | { kind: 'no-email-waiting' }
+  | { kind: 'email-attempt-reused'; attemptId: string }
+  | { kind: 'email-attempt-unknown'; attemptId: string }
+  | { kind: 'invitation-not-awaited'; stage: Stage }
+  | { kind: 'no-invitation-link' }
+  | { kind: 'email-in-flight'; to: string[]; by: string }
+  | { kind: 'email-no-address'; max: number }
+  | { kind: 'email-too-many-addresses'; max: number; given: number }
+  | { kind: 'email-not-an-address'; addresses: string[] }
+  | { kind: 'email-subject-drawn-wrong'; max: number; length: number }
+  | { kind: 'email-body-drawn-wrong'; max: number; length: number };
+
+export type RefusalKind = RefusalReason['kind'];
+
+export interface Refusal {
+  code: RefusalCode;
+  reason: RefusalReason;
+}
+
+/** The class of each kind of refusal (what an edge does about it). */
+const CODE_OF: { readonly [K in RefusalKind]: RefusalCode } = {
+  'role-required': 'not-allowed',
+  'four-eyes': 'four-eyes',
+  'move-missing': 'wrong-stage',
+  'move-already-started': 'wrong-stage',
+  'move-ended': 'wrong-stage',
+  'wrong-stage': 'wrong-stage',
+  'not-blocked-for': 'wrong-stage',
+  'not-a-customer-id': 'invalid-input',
+  'country-missing': 'invalid-input',
+  'source-missing': 'invalid-input',
+  'already-moving': 'already-moving',
+  'too-late-to-cancel': 'wrong-stage',
+  'nothing-to-override': 'wrong-stage',
+  'block-not-overridable': 'not-allowed',
+  'reason-too-short': 'invalid-input',
+  'cart-already-recorded': 'wrong-stage',
+  'no-cart': 'wrong-stage',
+  'no-order': 'wrong-stage',
+  'inventory-not-awaited': 'wrong-stage',
+  'inventory-lines-invalid': 'invalid-input',
+  'inventory-empty': 'invalid-input',
+  'no-offer-choice-open': 'invalid-input',
+  'offer-count': 'invalid-input',
+  'offer-not-listed': 'invalid-input',
+  'already-approved': 'wrong-stage',
+  'no-plan-waiting': 'wrong-stage',
+  'plan-changed': 'stale-plan',
+  'no-email-waiting': 'wrong-stage',
+  'email-attempt-reused': 'invalid-input',
+  'email-attempt-unknown': 'wrong-stage',
+  'invitation-not-awaited': 'wrong-stage',
+  'no-invitation-link': 'wrong-stage',
+  'email-in-flight': 'in-flight',
+  'email-no-address': 'invalid-input',
+  'email-too-many-addresses': 'invalid-input',
+  'email-not-an-address': 'invalid-input',
+  'email-subject-drawn-wrong': 'invalid-input',
+  'email-body-drawn-wrong': 'invalid-input',
+};
+
+export function refusal(reason: RefusalReason): Refusal {
+  return { code: CODE_OF[reason.kind], reason };
+}
