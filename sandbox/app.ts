@@ -21,6 +21,7 @@ import { registerAgreementRoutes } from './api/partnerCenter/agreements';
 import { registerCatalogRoutes } from './api/partnerCenter/catalog';
 import { registerCustomerRoutes } from './api/partnerCenter/customers';
 import { registerOrderRoutes } from './api/partnerCenter/orders';
+import { registerPriceSheetRoutes } from './api/partnerCenter/priceSheets';
 import { registerTransferRoutes } from './api/partnerCenter/transfers';
 import { createControls, type SandboxControls } from './control/controls';
 import { errorForArea } from './http/errors';
@@ -52,6 +53,7 @@ export function createSandboxApp(world: SandboxWorld, fallbackBaseUrl: () => str
   registerTransferRoutes(router, world);
   registerCatalogRoutes(router, world);
   registerOrderRoutes(router, world);
+  registerPriceSheetRoutes(router, world);
   registerBatchRoute(router, world, (sub) => runSubRequest(router, pipeline, sub));
   registerLicensingRoutes(router, world);
   registerLicenseAssignmentRoutes(router, world);
@@ -155,6 +157,12 @@ function send(res: ServerResponse, area: ApiArea, request: SandboxRequest, respo
   // The caller may have given up during an injected delay.
   if (res.destroyed || res.writableEnded) return;
   const headers: Record<string, string> = { ...areaHeaders(area, request), ...(response.headers ?? {}) };
+  if (response.bytes !== undefined) {
+    headers['Content-Length'] = String(response.bytes.byteLength);
+    res.writeHead(response.status, headers);
+    res.end(Buffer.from(response.bytes.buffer, response.bytes.byteOffset, response.bytes.byteLength));
+    return;
+  }
   if (response.text !== undefined) {
     headers['Content-Length'] = String(Buffer.byteLength(response.text));
     res.writeHead(response.status, headers);

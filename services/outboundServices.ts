@@ -1,6 +1,6 @@
 /**
  * Builds every outbound adapter from one configuration, for the composition root. Production and the
- * local sandbox differ only in three base URLs (see `PRODUCTION_ENDPOINTS` and `sandboxEndpoints`).
+ * local sandbox differ only in their base URLs (see `PRODUCTION_ENDPOINTS` and `sandboxEndpoints`).
  *
  * Identity: app-only tokens come from the OAuth client (client secret) or an @azure/identity credential
  * (`credentialFor`, see appIdentityFromEnvironment). App+User comes from the staff member's own identity
@@ -24,6 +24,8 @@ import { OnBehalfOfTokenProvider, type OnBehalfOfClient } from './identity/onBeh
 import { MissingRefreshTokenError, type TokenMode, type TokenProvider, type TokenResource } from './identity/tokenProvider';
 import { PartnerCenterClient } from './partnerCenter/partnerCenterClient';
 import type { CatalogSegment } from './partnerCenter/partnerCenterTypes';
+import { PRODUCTION_PARTNER_API_BASE_URL, PriceSheetClient } from './partnerCenter/priceSheetClient';
+import { defaultPartnerApiBaseUrl } from './partnerCenter/priceSheetSettings';
 import { OpenIdTenantLookup } from './tenantLookup';
 
 export interface OutboundEndpoints {
@@ -33,18 +35,24 @@ export interface OutboundEndpoints {
   partnerCenterBaseUrl: string;
   /** Graph root: `{graphBaseUrl}v1.0/...`. */
   graphBaseUrl: string;
+  /**
+   * Partner API root (price sheets): `{partnerApiBaseUrl}/v1.0/sales/...` (PARTNER_PRICES_BASE_URL). When not set:
+   * production's host if Partner Center is production's, else the Partner Center root (the sandbox serves both).
+   */
+  partnerApiBaseUrl?: string;
 }
 
 export const PRODUCTION_ENDPOINTS: OutboundEndpoints = {
   loginBaseUrl: 'https://login.microsoftonline.com',
   partnerCenterBaseUrl: 'https://api.partnercenter.microsoft.com',
   graphBaseUrl: 'https://graph.microsoft.com/',
+  partnerApiBaseUrl: PRODUCTION_PARTNER_API_BASE_URL,
 };
 
-/** The local sandbox serves all three under one origin. */
+/** The local sandbox serves them all under one origin. */
 export function sandboxEndpoints(origin = 'http://127.0.0.1:3979'): OutboundEndpoints {
   const root = origin.replace(/\/+$/, '');
-  return { loginBaseUrl: `${root}/login`, partnerCenterBaseUrl: root, graphBaseUrl: `${root}/graph/` };
+  return { loginBaseUrl: `${root}/login`, partnerCenterBaseUrl: root, graphBaseUrl: `${root}/graph/`, partnerApiBaseUrl: root };
 }
 
 export interface OutboundServicesConfig {
@@ -85,6 +93,8 @@ export interface OutboundServicesConfig {
   /** Sender of app-only mail (MAIL_SENDER_MAILBOX). */
   mailSenderMailbox?: string;
   catalogSegment?: CatalogSegment;
+  /** `Segment` kept from the price sheet (when it has the column); null keeps all. Default `Commercial`. */
+  priceSheetSegment?: string | null;
   locale?: string;
   http?: OutboundHttpOptions;
   now?: () => number;
@@ -105,6 +115,11 @@ export interface OutboundServices extends UserScopedServices {
   limiter: RateLimiter | undefined;
   customerDirectory: CustomerDirectory;
   tenantLookup: TenantLookup;
+  /**
+   * The partner's price sheet (App+User: the secure application model's refresh token here; a staff member's
+   * own with `priceSheet.withTokens(forUser(ssoToken).tokens)`, which shares the cache).
+   */
+  priceSheet: PriceSheetClient;
   /** True when `forUser` can exchange SSO tokens. */
   canActAsUser: boolean;
   /** The same services acting as the staff member whose Teams SSO token this is. */
@@ -169,6 +184,11 @@ export function createOutboundServices(config: OutboundServicesConfig): Outbound
     // Same Graph client factory and token mode (CUSTOMER_GRAPH_MODE) for the directory and its licence calls.
     customerDirectory: new CustomerGraphDirectory({ graph, mode: config.customerGraphMode, licensing: appScoped.customerLicensing }),
     tenantLookup: new OpenIdTenantLookup({ loginBaseUrl: config.endpoints.loginBaseUrl, http }),
+    priceSheet: new PriceSheetClient({
+      baseUrl: config.endpoints.partnerApiBaseUrl ?? defaultPartnerApiBaseUrl(config.endpoints.partnerCenterBaseUrl),
+      partnerTenantId: config.partnerTenantId, tokens, http, segment: config.priceSheetSegment, locale: config.locale,
+      now: config.now, logger: config.logger,
+    }),
     canActAsUser: obo !== undefined,
     forUser(ssoToken: string): UserScopedServices {
       if (!obo) throw new MissingRefreshTokenError('partner-center', config.partnerTenantId, unavailable ?? 'on-behalf-of is not configured');

@@ -11,7 +11,7 @@ import { adminError } from '../http/errors';
 import type { Router } from '../http/router';
 import { json, type SandboxRequest } from '../http/types';
 import { isRecord } from '../util/jwt';
-import { GRAPH_APP_ID, GRAPH_RESOURCE, PARTNER_CENTER_RESOURCE } from '../world/constants';
+import { GRAPH_APP_ID, GRAPH_RESOURCE, PARTNER_API_RESOURCE, PARTNER_CENTER_RESOURCE } from '../world/constants';
 import type { DirectoryUser } from '../world/types';
 import type { SandboxWorld } from '../world/world';
 import { adminOnly } from './admin';
@@ -98,7 +98,7 @@ function changeSettings(world: SandboxWorld, body: unknown): void {
  */
 function testToken(world: SandboxWorld, request: SandboxRequest) {
   const body = request.jsonBody();
-  if (!isRecord(body)) throw adminError(400, 'bad_request', 'Send {"audience": "partner-center" | "graph" | <resource URL>, "tenantId"?, "userId"?, "expiresInSeconds"?}.');
+  if (!isRecord(body)) throw adminError(400, 'bad_request', 'Send {"audience": "partner-center" | "graph" | "partner-api" | <resource URL>, "tenantId"?, "userId"?, "expiresInSeconds"?}.');
   const resource = audienceOf(body.audience);
   const tenantKey = body.tenantId ?? world.state.partner.tenant.tenantId;
   if (typeof tenantKey !== 'string' || tenantKey.length > 256) throw adminError(400, 'bad_request', 'tenantId must be a tenant id or domain.');
@@ -126,9 +126,10 @@ function testToken(world: SandboxWorld, request: SandboxRequest) {
 }
 
 function audienceOf(audience: unknown): TokenResource {
-  if (typeof audience !== 'string') throw adminError(400, 'bad_request', "audience is required: 'partner-center', 'graph' or a resource URL.");
+  if (typeof audience !== 'string') throw adminError(400, 'bad_request', "audience is required: 'partner-center', 'graph', 'partner-api' or a resource URL.");
   const lower = audience.trim().toLowerCase().replace(/\/(\.default)?$/, '');
   if (lower === 'partner-center' || lower === PARTNER_CENTER_RESOURCE) return PARTNER_CENTER_RESOURCE;
   if (lower === 'graph' || lower === GRAPH_RESOURCE || lower === GRAPH_APP_ID) return GRAPH_RESOURCE;
-  throw adminError(400, 'bad_request', `Unknown audience '${audience.slice(0, 100)}'; use 'partner-center', 'graph', ${PARTNER_CENTER_RESOURCE} or ${GRAPH_RESOURCE}.`);
+  if (lower === 'partner-api' || lower === PARTNER_API_RESOURCE) return PARTNER_API_RESOURCE;
+  throw adminError(400, 'bad_request', `Unknown audience '${audience.slice(0, 100)}'; use 'partner-center', 'graph', 'partner-api', ${PARTNER_CENTER_RESOURCE}, ${GRAPH_RESOURCE} or ${PARTNER_API_RESOURCE}.`);
 }

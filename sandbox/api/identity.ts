@@ -9,7 +9,7 @@ import { aadError } from '../http/errors';
 import type { Router } from '../http/router';
 import { json, type SandboxRequest } from '../http/types';
 import {
-  BOT_FRAMEWORK_RESOURCE, BOT_FRAMEWORK_TENANT_DOMAIN, BOT_FRAMEWORK_TENANT_ID, GRAPH_APP_ID, GRAPH_RESOURCE, PARTNER_CENTER_RESOURCE,
+  BOT_FRAMEWORK_RESOURCE, BOT_FRAMEWORK_TENANT_DOMAIN, BOT_FRAMEWORK_TENANT_ID, GRAPH_APP_ID, GRAPH_RESOURCE, PARTNER_API_RESOURCE, PARTNER_CENTER_RESOURCE,
   PCSYNC_USER_ID, SANDBOX_APP_DISPLAY_NAME, SANDBOX_BOT_APP_ID, SANDBOX_BOT_APP_SECRET, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET,
   SANDBOX_REFRESH_TOKEN,
 } from '../world/constants';
@@ -160,7 +160,7 @@ function botConnectorToken(world: SandboxWorld, keys: BotFrameworkKeys, request:
     throw aadError(request, 401, 'invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${SANDBOX_BOT_APP_ID}'.`);
   }
   const resource = requestedResource(request, form, grantType).toLowerCase().replace(/\/$/, '');
-  if (resource === PARTNER_CENTER_RESOURCE || resource === GRAPH_RESOURCE || resource === GRAPH_APP_ID) {
+  if (resource === PARTNER_CENTER_RESOURCE || resource === PARTNER_API_RESOURCE || resource === GRAPH_RESOURCE || resource === GRAPH_APP_ID) {
     throw resourceNotForApp(request, resource, SANDBOX_BOT_APP_ID);
   }
   if (resource !== BOT_FRAMEWORK_RESOURCE) throw unknownResource(request, resource);
@@ -242,6 +242,7 @@ function requestedResource(request: SandboxRequest, form: URLSearchParams, grant
 function knownResource(request: SandboxRequest, resource: string): TokenResource {
   const lower = resource.toLowerCase();
   if (lower === PARTNER_CENTER_RESOURCE) return PARTNER_CENTER_RESOURCE;
+  if (lower === PARTNER_API_RESOURCE) return PARTNER_API_RESOURCE;
   if (lower === GRAPH_RESOURCE || lower === GRAPH_APP_ID) return GRAPH_RESOURCE;
   if (lower.replace(/\/$/, '') === BOT_FRAMEWORK_RESOURCE) throw resourceNotForApp(request, resource, SANDBOX_CLIENT_ID);
   throw unknownResource(request, resource);

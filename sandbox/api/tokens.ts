@@ -3,7 +3,7 @@
  * Token lifetimes use wall-clock time, not the sandbox clock, so advancing the sandbox clock by days does
  * not invalidate tokens that clients such as @azure/identity have cached by wall-clock expiry.
  */
-import { GRAPH_APP_ID, GRAPH_RESOURCE, PARTNER_CENTER_RESOURCE, SANDBOX_APP_DISPLAY_NAME, SANDBOX_CLIENT_ID } from '../world/constants';
+import { GRAPH_APP_ID, GRAPH_RESOURCE, PARTNER_API_RESOURCE, PARTNER_CENTER_RESOURCE, SANDBOX_APP_DISPLAY_NAME, SANDBOX_CLIENT_ID } from '../world/constants';
 import { hashGuid } from '../util/ids';
 import { signJwt, verifyJwt, type JwtClaims } from '../util/jwt';
 import type { SandboxWorld } from '../world/world';
@@ -12,7 +12,7 @@ import { HttpError, type SandboxRequest } from '../http/types';
 
 const KEY_ID = 'sandbox-hs256';
 
-export type TokenResource = typeof PARTNER_CENTER_RESOURCE | typeof GRAPH_RESOURCE;
+export type TokenResource = typeof PARTNER_CENTER_RESOURCE | typeof GRAPH_RESOURCE | typeof PARTNER_API_RESOURCE;
 
 export interface AccessTokenClaims {
   aud: string;
@@ -34,10 +34,12 @@ const APP_ROLES: Record<TokenResource, string[]> = {
     'DelegatedAdminRelationship.ReadWrite.All', 'Mail.Send',
   ],
   [PARTNER_CENTER_RESOURCE]: [],
+  [PARTNER_API_RESOURCE]: [],
 };
 const USER_SCOPES: Record<TokenResource, string> = {
   [GRAPH_RESOURCE]: 'DelegatedAdminRelationship.ReadWrite.All Directory.Read.All LicenseAssignment.ReadWrite.All Mail.Send Organization.Read.All User.Read.All',
   [PARTNER_CENTER_RESOURCE]: 'user_impersonation',
+  [PARTNER_API_RESOURCE]: 'user_impersonation',
 };
 
 export interface IssueTokenInput {
@@ -91,7 +93,7 @@ function checkBearer(world: SandboxWorld, request: SandboxRequest, resource: Tok
   if (typeof aud !== 'string' || typeof tid !== 'string' || typeof appid !== 'string' || typeof oid !== 'string' || typeof exp !== 'number' || typeof iat !== 'number' || typeof iss !== 'string' || (idtyp !== 'app' && idtyp !== 'user')) {
     return { ok: false, reason: 'IDX14100: JWT is not well formed.' };
   }
-  const audiences = resource === GRAPH_RESOURCE ? [GRAPH_RESOURCE, `${GRAPH_RESOURCE}/`, GRAPH_APP_ID] : [PARTNER_CENTER_RESOURCE, `${PARTNER_CENTER_RESOURCE}/`];
+  const audiences = resource === GRAPH_RESOURCE ? [GRAPH_RESOURCE, `${GRAPH_RESOURCE}/`, GRAPH_APP_ID] : [resource, `${resource}/`];
   if (!audiences.includes(aud)) return { ok: false, reason: `Invalid audience '${aud}'; expected '${resource}'.` };
   if (exp * 1000 <= Date.now()) return { ok: false, reason: 'Lifetime validation failed, the token is expired.', expired: true };
   return {
@@ -115,6 +117,23 @@ function challenge(reason: string, expired: boolean | undefined): Record<string,
 export function requirePartnerCenterToken(world: SandboxWorld, request: SandboxRequest): AccessTokenClaims {
   const check = checkBearer(world, request, PARTNER_CENTER_RESOURCE);
   // The `code` of Partner Center's 401 body is UNCONFIRMED; the sandbox uses 401.
+  if (!check.ok) {
+    const error = partnerCenterError(401, 401, `Authorization failed: ${check.reason}`);
+    error.response.headers = challenge(check.reason, check.expired);
+    throw error;
+  }
+  if (!world.isPartnerTenant(check.claims.tid)) {
+    throw partnerCenterError(401, 401, `Authorization failed: the token was issued in tenant ${check.claims.tid}, which is not a Partner Center partner tenant.`);
+  }
+  return check.claims;
+}
+
+/**
+ * The Partner API (api.partner.microsoft.com) accepts tokens for its own audience issued in the partner tenant;
+ * a Partner Center token is refused (401), as the real service refuses it. Errors use Partner Center's shape.
+ */
+export function requirePartnerApiToken(world: SandboxWorld, request: SandboxRequest): AccessTokenClaims {
+  const check = checkBearer(world, request, PARTNER_API_RESOURCE);
   if (!check.ok) {
     const error = partnerCenterError(401, 401, `Authorization failed: ${check.reason}`);
     error.response.headers = challenge(check.reason, check.expired);

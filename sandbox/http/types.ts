@@ -29,6 +29,8 @@ export interface SandboxResponse {
   body?: unknown;
   /** Sent as is, instead of `body` (e.g. a CSV download); its Content-Type goes in `headers`. */
   text?: string;
+  /** Binary content sent as is (e.g. a zipped price sheet); its Content-Type goes in `headers`. */
+  bytes?: Uint8Array;
   headers?: Record<string, string>;
 }
 

@@ -10,6 +10,8 @@ export const DEFAULT_PROVISIONING_DELAY_SECONDS = 2;
 
 export const PARTNER_CENTER_RESOURCE = 'https://api.partnercenter.microsoft.com';
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+/** The Partner API (price sheets): a resource of its own, not Partner Center's. */
+export const PARTNER_API_RESOURCE = 'https://api.partner.microsoft.com';
 /** Graph's well-known application id; some tokens carry it as `aud` instead of the URL. */
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 

@@ -35,6 +35,11 @@ export interface OutboundRequest {
   safeToRepeat?: boolean;
   /** Overrides the helper's per-attempt timeout. */
   timeoutMs?: number;
+  /**
+   * `bytes`: keep the body as received (`bodyBytes`), for binary answers such as a zipped price sheet;
+   * `bodyText` is then decoded as UTF-8 only when read. Default `text`.
+   */
+  responseType?: 'text' | 'bytes';
   /** The throttling keys this call draws from (see RateLimiter); waited on before every attempt. */
   throttle?: readonly ThrottleTicket[];
   /**
@@ -49,6 +54,8 @@ export interface OutboundResponse {
   ok: boolean;
   headers: Headers;
   bodyText: string;
+  /** The body as received; only with `responseType: 'bytes'`. */
+  bodyBytes?: Uint8Array;
   /** How many attempts it took (1 = no retry). */
   attempts: number;
   /** The body parsed as JSON; undefined when it is empty or not JSON. */
@@ -191,6 +198,7 @@ export class OutboundHttp {
         redirect: 'manual',
       });
       // Read the body inside the timeout so a stalled body cannot hang the caller.
+      if (request.responseType === 'bytes') return makeBytesResponse(res.status, res.headers, new Uint8Array(await res.arrayBuffer()), attempt);
       const bodyText = await res.text();
       return makeResponse(res.status, res.headers, bodyText, attempt);
     } finally {
@@ -216,6 +224,29 @@ function makeResponse(status: number, headers: Headers, bodyText: string, attemp
       if (bodyText.trim() === '') return undefined;
       try {
         return JSON.parse(bodyText) as unknown;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/** A response whose body is kept as bytes; the text (for error bodies) is decoded once, when first read. */
+function makeBytesResponse(status: number, headers: Headers, bodyBytes: Uint8Array, attempts: number): OutboundResponse {
+  let text: string | undefined;
+  const bodyText = () => (text ??= Buffer.from(bodyBytes.buffer, bodyBytes.byteOffset, bodyBytes.byteLength).toString('utf8'));
+  return {
+    status,
+    ok: status >= 200 && status < 300,
+    headers,
+    get bodyText() { return bodyText(); },
+    bodyBytes,
+    attempts,
+    json() {
+      const value = bodyText();
+      if (value.trim() === '') return undefined;
+      try {
+        return JSON.parse(value) as unknown;
       } catch {
         return undefined;
       }

@@ -7,7 +7,13 @@
 import { StepError, type StepErrorJudgement } from '../../move/ports';
 import { isTransientStatus } from '../stepJudgement';
 
-export type TokenResource = 'partner-center' | 'graph';
+/**
+ * `partner-api` is the Partner API at api.partner.microsoft.com (price sheets, foreign exchange rates): a
+ * resource of its own, whose tokens api.partnercenter.microsoft.com tokens do not replace (Learn "Referrals API
+ * authentication" asks for `resource=https://api.partner.microsoft.com`; a Microsoft Q&A answer on a 401 from
+ * `/v1.0/sales/fxrates` names requesting the Partner Center audience instead as the cause).
+ */
+export type TokenResource = 'partner-center' | 'graph' | 'partner-api';
 export type TokenMode = 'app' | 'app+user';
 
 export interface TokenProvider {
@@ -23,12 +29,14 @@ export interface TokenProvider {
 export const RESOURCE_HOSTS: Record<TokenResource, string> = {
   'partner-center': 'https://api.partnercenter.microsoft.com',
   graph: 'https://graph.microsoft.com',
+  'partner-api': 'https://api.partner.microsoft.com',
 };
 
 /**
  * The v2.0 scope for a resource and mode. App-only always asks for `/.default` (the app's granted
  * permissions). App+User Partner Center asks for `user_impersonation`, the scope the secure application
- * model's consent grants; App+User Graph asks for `/.default` (the delegated permissions consented).
+ * model's consent grants; App+User Graph and the Partner API ask for `/.default` (the delegated permissions
+ * consented; public price-sheet clients ask `https://api.partner.microsoft.com/.default`).
  */
 export function scopeFor(resource: TokenResource, mode: TokenMode): string {
   if (resource === 'partner-center' && mode === 'app+user') return `${RESOURCE_HOSTS[resource]}/user_impersonation`;

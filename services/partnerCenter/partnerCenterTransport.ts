@@ -10,7 +10,7 @@ import type { Logger } from '../../move/ports';
 import type { CallContext } from '../../move/ports';
 import { OutboundHttpError, parseRetryAfter, type HttpMethod, type OutboundHttp, type OutboundResponse } from '../http/outboundHttp';
 import type { ThrottleTicket } from '../http/rateLimiter';
-import type { TokenMode, TokenProvider } from '../identity/tokenProvider';
+import type { TokenMode, TokenProvider, TokenResource } from '../identity/tokenProvider';
 import { PartnerCenterError, fixForPartnerCenterError, parsePartnerCenterErrorBody } from './partnerCenterError';
 import { collectionSchema } from './partnerCenterWire';
 
@@ -28,6 +28,8 @@ export interface PartnerCenterTransportOptions {
   /** `X-Locale` of every call. Default `en-US`. */
   locale?: string;
   logger?: Logger;
+  /** The token audience. Default `partner-center`; `partner-api` for api.partner.microsoft.com (price sheets). */
+  resource?: TokenResource;
 }
 
 export interface PartnerCenterCall {
@@ -43,6 +45,10 @@ export interface PartnerCenterCall {
   /** The call is safe to repeat with the same MS-RequestId (cart create, checkout). */
   repeatableWithRequestId?: boolean;
   extraHeaders?: Array<{ key: string; value: string }>;
+  /** `bytes` keeps a binary body (a file stream such as a zipped price sheet); default `text`. */
+  responseType?: 'text' | 'bytes';
+  /** Per-attempt timeout, for calls that download large files. */
+  timeoutMs?: number;
 }
 
 export interface PartnerCenterResult {
@@ -76,13 +82,14 @@ export class PartnerCenterTransport {
     const mode = call.mode ?? 'app';
     const tenantId = this.options.partnerTenantId;
     const tokens = this.options.tokens;
-    let token = await tokens.getToken('partner-center', tenantId, mode);
+    const resource = this.options.resource ?? 'partner-center';
+    let token = await tokens.getToken(resource, tenantId, mode);
     let response = await this.sendWith(call, requestId, token);
     if (response.status === 401 && tokens.invalidate) {
-      tokens.invalidate('partner-center', tenantId, mode, token);
+      tokens.invalidate(resource, tenantId, mode, token);
       this.options.logger?.warn({ step: call.step, requestId, correlationId: call.ctx.correlationId, mode },
         'Partner Center refused the token (401); retrying once with a new token');
-      token = await tokens.getToken('partner-center', tenantId, mode);
+      token = await tokens.getToken(resource, tenantId, mode);
       response = await this.sendWith(call, requestId, token);
     }
     return { response, requestId };
@@ -112,6 +119,8 @@ export class PartnerCenterTransport {
         idempotencyKey: call.repeatableWithRequestId ? requestId : undefined,
         throttle: this.throttleFor(url),
         logIds: { requestId, correlationId: call.ctx.correlationId },
+        responseType: call.responseType,
+        timeoutMs: call.timeoutMs,
       });
     } catch (error) {
       if (error instanceof OutboundHttpError) {

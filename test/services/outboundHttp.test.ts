@@ -22,6 +22,17 @@ describe('services/http OutboundHttp', () => {
     assert.deepEqual(delays, [50, 100]);
   });
 
+  it("keeps a binary body intact with responseType 'bytes', and still reads an error body as JSON", async () => {
+    const zipMagic = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x80]);
+    const binary = new OutboundHttp({ fetch: async () => new Response(zipMagic, { status: 200 }) });
+    const response = await binary.send({ method: 'GET', url: 'https://example.invalid/sheet', step: 'test', responseType: 'bytes' });
+    assert.deepEqual([...(response.bodyBytes ?? [])], [...zipMagic]);
+    const refusal = new OutboundHttp({ fetch: async () => new Response('{"code":403,"description":"no"}', { status: 403 }) });
+    const refused = await refusal.send({ method: 'GET', url: 'https://example.invalid/sheet', step: 'test', responseType: 'bytes' });
+    assert.deepEqual(refused.json(), { code: 403, description: 'no' });
+    assert.equal(refused.bodyText, '{"code":403,"description":"no"}');
+  });
+
   it('waits exactly Retry-After seconds on 429', async () => {
     server = await startLocalServer((_req, i) => (i === 0 ? { status: 429, headers: { 'Retry-After': '7' } } : { status: 200 }));
     const { sleep, delays } = recordingSleep();
