@@ -67,6 +67,9 @@ const shape = {
   INVITATION_REMINDER_DAYS: z.coerce.number().min(1).max(89).default(7),
   APPROVAL_REMINDER_HOURS: z.coerce.number().min(1).max(720).default(24),
   SOURCE_REMINDER_DAYS: z.coerce.number().min(1).max(90).default(14),
+  /** Days before each original subscription ends to buy its replacement (or at approval when that day has passed). */
+  BUY_DAYS_BEFORE_END: z.coerce.number().int().min(0).max(3650).default(7),
+  PURCHASE_REMINDER_HOURS: z.coerce.number().min(1).max(720).default(24),
   ROLE_CACHE_SECONDS: z.coerce.number().min(0).max(86_400).default(300),
   ROLE_OVERRIDES: z.string().optional(),
   CSP_REGIONS_FILE: optionalText,
@@ -95,6 +98,8 @@ const shape = {
   FOUR_EYES: z.enum(['on', 'off']).default('on'),
   /** A plan buying more seats than this needs an Account admin's approval. */
   ACCOUNT_ADMIN_ABOVE_SEATS: z.coerce.number().int().min(0).default(300),
+  /** Local mode only: the sandbox whose clock the bot's time follows (`npm start` sets it; ignored in production). */
+  SANDBOX_URL: urlSetting.optional(),
 };
 const schema = z.object(shape);
 type SettingName = keyof typeof shape;
@@ -134,6 +139,8 @@ const FIX: Record<SettingName, string> = {
   INVITATION_REMINDER_DAYS: 'use a number of days from 1 to 89 (default 7)',
   APPROVAL_REMINDER_HOURS: 'use a number of hours from 1 to 720 (default 24)',
   SOURCE_REMINDER_DAYS: 'use a number of days from 1 to 90 (default 14)',
+  BUY_DAYS_BEFORE_END: 'use a whole number of days from 0 to 3650 (default 7; 3650 buys at approval)',
+  PURCHASE_REMINDER_HOURS: 'use a number of hours from 1 to 720 (default 24)',
   ROLE_CACHE_SECONDS: 'use a number of seconds from 0 to 86400 (default 300)',
   ROLE_OVERRIDES: `use JSON like {"<user object id>": ["billing-agent"]} with roles ${ROLE_VALUES.join(', ')}`,
   CSP_REGIONS_FILE: 'set the path of a JSON file with the CSP region table',
@@ -149,6 +156,7 @@ const FIX: Record<SettingName, string> = {
   APPROVER_ROLES: `use a comma list of ${ROLE_VALUES.join(', ')}`,
   FOUR_EYES: 'use on (default) or off',
   ACCOUNT_ADMIN_ABOVE_SEATS: 'use a whole number of seats, 0 or more (default 300)',
+  SANDBOX_URL: 'use the sandbox\'s URL, like http://127.0.0.1:3979 (local mode only)',
 };
 
 /** The http(s) endpoint settings (https in production). */
@@ -300,6 +308,9 @@ function riskyButLegal(
   }
   if (Object.keys(roleOverrides).length > 0) {
     warnings.push(`ROLE_OVERRIDES: roles granted outside the partner directory for ${Object.keys(roleOverrides).length} user(s); remove them once the directory groups are right`);
+  }
+  if (config.SANDBOX_URL && mode === 'production') {
+    warnings.push('SANDBOX_URL: ignored in production — the bot keeps real time; only local mode (npm start) follows the sandbox\'s clock');
   }
   if (rateLimits === 'off' && mode === 'production') {
     warnings.push('OUTBOUND_RATE_LIMITS: off — no client-side throttling; Partner Center and Graph may throttle (429) the whole partner tenant');

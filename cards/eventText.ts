@@ -11,8 +11,9 @@ import { senderLabel } from '../move/invitationEmail';
 import { REASSIGNMENT_OUTCOME_LABELS, needsAttention, type UserReassignment } from '../move/reassignment';
 import { assertNever } from '../move/state';
 import type { MoveState } from '../move/state';
+import { linesOf } from '../move/schedule';
 import { LIMITS, capitalize, count, domainText, endSentence, formatDate, oneLine } from './common';
-import { approverText } from './moveView';
+import { actorName, approverText } from './moveView';
 import type { CardOptions } from './moveView';
 
 /** Users named in one line about a reassignment batch before "and N more". */
@@ -147,8 +148,11 @@ export function eventText(event: MoveEvent, state: MoveState, options: CardOptio
         : `Licence reassignment finished: every user is on the new licences (${event.moved} moved in this pass).`;
     case 'ReassignmentResumed':
       return `${who(event)} asked for another licence reassignment pass: the users still on the old licence are tried again.`;
-    case 'PlanApproved':
-      return `Plan approved by ${who(event)}.${quoted(event.comment)}`;
+    case 'PlanApproved': {
+      const later = state.schedule.filter((p) => p.buyOn !== null);
+      const dates = later.map((p) => formatDate(p.buyOn)).join(', ');
+      return `Plan approved by ${who(event)}.${quoted(event.comment)}${later.length > 0 ? ` The bot buys on ${dates}, just before the originals end.` : ''}`;
+    }
     case 'PlanRejected':
       return `Plan rejected by ${who(event)}.${quoted(event.comment)}`;
     case 'CartCreated':
@@ -162,6 +166,13 @@ export function eventText(event: MoveEvent, state: MoveState, options: CardOptio
       const undo = until ? ` They can be cancelled for a prorated refund until ${formatDate(until)}.` : '';
       return `New subscriptions provisioned: ${subscriptionSummary(event.subscriptions)}.${undo}`;
     }
+    case 'PurchaseDue':
+      return event.buyOn
+        ? `Buy date ${formatDate(event.buyOn)} reached: ordering ${purchaseText(state, event.round)}.`
+        : `Ordering ${purchaseText(state, event.round)}.`;
+    case 'PurchaseReminderDue':
+      return `Reminder: on ${formatDate(event.buyOn)} the bot orders ${purchaseText(state, event.round)}`
+        + ` (approved by ${state.approval ? actorName(state.approval.by) : 'an approver'}). To stop it, cancel the move before then.`;
     case 'SourceAdviceGiven':
       return `Advice on the original subscriptions: let them expire, do not cancel them (no refunds): ${adviceSummary(event.advice)}.`;
     case 'MoveCompleted':
@@ -215,4 +226,11 @@ export function eventText(event: MoveEvent, state: MoveState, options: CardOptio
     default:
       return assertNever(event);
   }
+}
+
+/** "46 × Microsoft 365 E3; 12 × Exchange Online (Plan 1)": what a purchase of the schedule buys. */
+function purchaseText(state: MoveState, round: number): string {
+  const lines = linesOf(state.plan ?? { lines: [] }, state.schedule[round]);
+  if (lines.length === 0) return 'the next purchase';
+  return lines.map((l) => `${l.quantity} × ${l.offers.map((o) => oneLine(o.title, LIMITS.title)).join(' + ')}`).join('; ');
 }

@@ -13,6 +13,7 @@ import { progressCard } from './progressCard';
 import { reassignmentCard } from './reassignmentCard';
 import { statusCard } from './statusCard';
 import { provisioningCard } from './provisioningCard';
+import { scheduledCard } from './scheduledCard';
 
 /** `options`: what the composition root says (the approval policy the decider enforces). */
 export function moveCard(state: MoveState, options: CardOptions, events: readonly MoveEvent[] = []): AdaptiveCardJson {
@@ -28,6 +29,8 @@ export function moveCard(state: MoveState, options: CardOptions, events: readonl
     case 'approval':
     case 'rejected':
       return planCard(state, options);
+    case 'scheduled':
+      return scheduledCard(state);
     case 'provisioning':
       return provisioningCard(state);
     case 'reassigning-licenses':

@@ -8,8 +8,9 @@ import { approvalRequirement, DEFAULT_APPROVAL_POLICY, ROLES_THAT_START, type Ap
 import { describeRoles } from './roleText';
 import { FINAL_STAGES, STAGE_LABELS } from '../move/state';
 import type { MoveState } from '../move/state';
+import { linesOf } from '../move/schedule';
 import {
-  LIMITS, capitalize, deepFreeze, domainText, factLine, formatDateTime, oneLine, plainText,
+  LIMITS, capitalize, deepFreeze, domainText, factLine, formatDate, formatDateTime, oneLine, plainText,
 } from './common';
 import type { MoveActionData } from './common';
 
@@ -86,6 +87,7 @@ export function isFinal(state: MoveState): boolean {
 
 /** Whether a Cancel button makes sense: not final, and not once the order is being placed (the decider refuses). */
 export function canCancel(state: MoveState): boolean {
+  if (state.stage === 'scheduled') return true;
   return !isFinal(state) && state.stage !== 'provisioning' && state.stage !== 'reassigning-licenses'
     && state.stage !== 'source-advice' && state.provisionedAt === null;
 }
@@ -150,6 +152,13 @@ export function waitingFor(state: MoveState, options: CardOptions): WaitingView 
       return { what: 'Drafting the plan: the same CSP offers and quantities as today.', who: bot };
     case 'approval':
       return { what: 'Approval of the plan.', who: approverText(state, options) };
+    case 'scheduled': {
+      const next = state.schedule[state.bought];
+      return {
+        what: `The buy date: the bot orders ${next ? linesOf(state.plan ?? { lines: [] }, next).map((l) => l.offers.map((o) => o.title).join(' + ')).join(', ') : 'the next purchase'} on ${formatDate(next?.buyOn)} (the approvers are reminded the day before).`,
+        who: 'no one (the bot buys on the date; cancel the move to stop it)',
+      };
+    }
     case 'provisioning':
       return { what: 'Partner Center to place the order and provision the new subscriptions.', who: bot };
     case 'reassigning-licenses':

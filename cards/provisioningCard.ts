@@ -45,7 +45,7 @@ export function undoText(subscriptions: readonly OrderedSubscription[]): string 
 export function provisioningView(state: MoveState): ProvisioningView {
   const subs = state.subscriptions;
   let progress: string;
-  if (state.orderIds.length > 0) progress = 'Order placed. Waiting for Partner Center to provision the subscriptions; the bot checks by itself.';
+  if (state.orderedAt !== null) progress = 'Order placed. Waiting for Partner Center to provision the subscriptions; the bot checks by itself.';
   else if (state.cart) progress = 'Cart created in Partner Center. Checking out to place the order.';
   else progress = 'Creating the cart in Partner Center.';
   return {

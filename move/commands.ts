@@ -124,6 +124,17 @@ export interface RemindWaiting extends CommandBase {
   intervalMs: number;
 }
 
+/** The sweep asks whether the approved plan's next purchase is due (its buy date has come). */
+export interface StartDuePurchase extends CommandBase {
+  type: 'StartDuePurchase';
+}
+
+/** The sweep asks whether the approvers should be reminded of the next purchase (`leadMs` before its day). */
+export interface RemindPurchase extends CommandBase {
+  type: 'RemindPurchase';
+  leadMs: number;
+}
+
 /** The sweep reports the invitation's expiry has passed. */
 export interface TimeOutInvitation extends CommandBase {
   type: 'TimeOutInvitation';
@@ -235,6 +246,8 @@ export type MoveCommand =
   | RecordSourceAdvice
   | CancelMove
   | RemindWaiting
+  | StartDuePurchase
+  | RemindPurchase
   | TimeOutInvitation
   | OverrideBlock
   | RecordSourceStatus

@@ -13,6 +13,7 @@ import { chooseOffer, proposePlan } from './decide/plan';
 import { recordCart, recordOrder, recordProvisioned } from './decide/provisioning';
 import { recordReassignment, resumeReassignment } from './decide/reassignment';
 import { remindWaiting } from './decide/reminders';
+import { remindPurchase, startDuePurchase } from './decide/schedule';
 import { recordSourceAdvice, recordSourceStatus, remindSourceExpiry } from './decide/sources';
 import { recordStepFailure } from './decide/stepFailures';
 import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from './policy';
@@ -47,6 +48,9 @@ const HANDLERS: CommandHandlers = {
   // Approval
   ApprovePlan: approvePlan,
   RejectPlan: rejectPlan,
+  // Purchases on their buy dates
+  StartDuePurchase: startDuePurchase,
+  RemindPurchase: remindPurchase,
   // Provisioning
   RecordCart: recordCart,
   RecordOrder: recordOrder,

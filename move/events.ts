@@ -121,6 +121,22 @@ export interface ProvisioningCompleted extends Envelope {
   prepaidCheck?: PrepaidCheck[];
 }
 
+/** A purchase of the approved plan is due (its buy date has come): its cart and order follow. */
+export interface PurchaseDue extends Envelope {
+  type: 'PurchaseDue';
+  /** Which purchase of the schedule (0 = the first). */
+  round: number;
+  /** The day it was scheduled for (null = at approval). */
+  buyOn: string | null;
+}
+
+/** A scheduled purchase is near: the approvers are reminded (they can still cancel the move). */
+export interface PurchaseReminderDue extends Envelope {
+  type: 'PurchaseReminderDue';
+  round: number;
+  buyOn: string;
+}
+
 export interface SourceAdviceGiven extends Envelope {
   type: 'SourceAdviceGiven';
   advice: SourceAdvice[];
@@ -272,6 +288,8 @@ export type MoveEvent =
   | CartCreated
   | OrderPlaced
   | ProvisioningCompleted
+  | PurchaseDue
+  | PurchaseReminderDue
   | SourceAdviceGiven
   | MoveCompleted
   | MoveCancelled

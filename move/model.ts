@@ -159,6 +159,11 @@ export interface PlanLine {
   warnings: string[];
   /** True when users must be moved to a different Graph SKU. */
   needsReassignment: boolean;
+  /**
+   * The day to buy it (YYYY-MM-DD): by default a few days before the original ends; null or absent = as soon as the
+   * plan is approved (plans drawn before buy dates existed have none).
+   */
+  buyOn?: string | null;
 }
 
 /** A source SKU we deliberately leave out of the purchase (free, trial, viral). */

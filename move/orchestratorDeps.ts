@@ -23,6 +23,10 @@ export interface MoveSettings {
   invitationReminderDays?: number;
   /** Hours between reminders while a plan waits for approval (default 24). */
   approvalReminderHours?: number;
+  /** Days before each original's end to buy its replacement (default 7); 0 = on the day it ends. */
+  buyDaysBeforeEnd?: number;
+  /** Hours before a scheduled purchase to remind the approvers (default 24). */
+  purchaseReminderHours?: number;
   /** Days before each original subscription's end to remind that auto-renew must be off (default 14). */
   sourceReminderDays?: number;
   /**

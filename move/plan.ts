@@ -6,6 +6,7 @@ import type {
   PlanSource, TermDuration,
 } from './model';
 import type { OfferMap } from './offerMap';
+import { DEFAULT_BUY_DAYS_BEFORE_END, defaultBuyOn } from './schedule';
 import type { SkuCatalog } from './skuCatalog';
 
 /** An Account admin's pick for a licence nothing covers (recorded with who and why). */
@@ -29,6 +30,8 @@ export interface PlanOptions {
   skus: SkuCatalog;
   offerMap: OfferMap;
   choices?: readonly OfferChoice[];
+  /** Days before the original's end to buy each line (default 7); a day already past means at approval. */
+  buyDaysBeforeEnd?: number;
 }
 
 export const DEFAULT_FREE_SKUS: readonly string[] = freeSkuData.skuPartNumbers;
@@ -89,12 +92,13 @@ export function buildPlan(inventory: Inventory, offers: CatalogOffer[], options:
 function planLine(line: InventoryLine, source: PlanSource, quantity: number, match: Exclude<MatchResult, { kind: 'none' }>, options: PlanOptions): PlanLine {
   const { termDuration, billingCycle, warnings } = termFor(source, options);
   warnings.push(...dateWarnings(line, source, options.now));
+  const buyOn = buyDay(line, source, options);
   if (match.kind === 'same') {
     const o = match.offer.offer;
     return {
       source, match: 'same', offers: [o], quantity, termDuration, billingCycle, ignoredPlans: [], lostPlans: [], warnings,
       reason: `Same offer: ${o.title} (${o.productId}:${o.skuId}) provisions ${line.skuPartNumber} itself, so users keep their licences and need no reassignment.`,
-      needsReassignment: false,
+      needsReassignment: false, buyOn,
     };
   }
   const titles = match.offers.map((o) => o.offer.title).join(' + ');
@@ -116,6 +120,7 @@ function planLine(line: InventoryLine, source: PlanSource, quantity: number, mat
   return {
     source, match: 'equivalent', offers: match.offers.map((o) => o.offer), quantity, termDuration, billingCycle,
     reason: why.filter(Boolean).join(' '), ignoredPlans: match.ignored, lostPlans: [], warnings, needsReassignment: true,
+    buyOn: buyDay(line, source, options),
   };
 }
 
@@ -135,6 +140,7 @@ function chosenLine(line: InventoryLine, source: PlanSource, quantity: number, c
     source, match: 'chosen', offers: offers.map((o) => o.offer), quantity, termDuration, billingCycle,
     reason: `Picked by ${choice.by.name} (Account admin) on ${choice.at.slice(0, 10)}: "${choice.reason}". No sold offer carries every plan of ${line.skuPartNumber}.`,
     ignoredPlans: ignored, lostPlans: lost, warnings, needsReassignment: !same,
+    buyOn: buyDay(line, source, options),
   };
 }
 
@@ -185,10 +191,19 @@ function termFor(source: PlanSource, options: PlanOptions): { termDuration: Term
   };
 }
 
+/** Graph's "Warning" status: the subscription expired and is in its grace period until nextLifecycleDateTime. */
+function inGracePeriod(line: InventoryLine): boolean {
+  return line.subscriptions.some((s) => !s.isTrial && s.status.toLowerCase() === 'warning');
+}
+
+/** A few days before the original ends; at approval when it has ended (grace period), ends sooner, or its end is unknown. */
+function buyDay(line: InventoryLine, source: PlanSource, options: PlanOptions): string | null {
+  if (inGracePeriod(line)) return null;
+  return defaultBuyOn(source.endsAt, options.now, options.buyDaysBeforeEnd ?? DEFAULT_BUY_DAYS_BEFORE_END);
+}
+
 function dateWarnings(line: InventoryLine, source: PlanSource, now: string): string[] {
-  // Graph's "Warning" status: the subscription expired and is in its grace period until nextLifecycleDateTime.
-  const inGrace = line.subscriptions.some((s) => !s.isTrial && s.status.toLowerCase() === 'warning');
-  if (inGrace) {
+  if (inGracePeriod(line)) {
     const until = source.endsAt ? ` until ${source.endsAt.slice(0, 10)}` : '';
     return [`The original has expired and is in its grace period${until}, after which it is suspended: approve soon so users keep their service.`];
   }
@@ -224,14 +239,15 @@ function exclusionReason(line: InventoryLine, free: Set<string>, partnerTenantId
 /** A short, stable fingerprint of what would be bought: approvals are for exactly this. */
 export function planHash(lines: PlanLine[]): string {
   const canonical = lines
-    .map((l) => [l.source.skuId, l.offers.map((o) => `${o.productId}:${o.skuId}`).join('+'), l.quantity, l.termDuration, l.billingCycle].join('|'))
+    // The buy date only when there is one, so plans drawn before buy dates existed keep their hash.
+    .map((l) => [l.source.skuId, l.offers.map((o) => `${o.productId}:${o.skuId}`).join('+'), l.quantity, l.termDuration, l.billingCycle, ...(l.buyOn ? [l.buyOn] : [])].join('|'))
     .sort()
     .join('\n');
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 
 /** What goes in the cart: one line per offer, term and billing, with the quantities of every plan line that buys it. */
-export function cartQuantities(plan: Plan): Array<{ offer: PlannedOffer; quantity: number; termDuration: TermDuration; billingCycle: BillingCycle }> {
+export function cartQuantities(plan: Pick<Plan, 'lines'>): Array<{ offer: PlannedOffer; quantity: number; termDuration: TermDuration; billingCycle: BillingCycle }> {
   const byKey = new Map<string, { offer: PlannedOffer; quantity: number; termDuration: TermDuration; billingCycle: BillingCycle }>();
   for (const line of plan.lines) {
     for (const offer of line.offers) {

@@ -17,7 +17,7 @@ import { SYSTEM_ACTOR, type PlanLine } from './model';
 import type { OrchestratorDeps } from './orchestratorDeps';
 import { StepError, type CallContext, type LicensedUser, type UserLicenceChangeResult } from './ports';
 import { decideUser, type ReassignmentFix, type SentChange, type SkuPlans, type UserDecision, type UserReassignment } from './reassignment';
-import { reassignmentKey, type MoveState } from './state';
+import { linesJustBought, reassignmentKey, type MoveState } from './state';
 
 /** Users per recorded batch: Graph's `$batch` takes at most 20 requests, so one batch is one `$batch`. */
 export const REASSIGNMENT_BATCH_SIZE = 20;
@@ -47,7 +47,8 @@ export class LicenceReassignmentStep {
       throw new StepError('The move has no tenant, plan or inventory recorded, so licences cannot be reassigned.', { retryable: false });
     }
     this.forgetOtherPasses(state);
-    const lines = state.plan.lines.filter((l) => l.needsReassignment);
+    // The users of the purchase bought last (a plan bought on several dates moves each purchase's users after it).
+    const lines = linesJustBought(state).filter((l) => l.needsReassignment);
     // The tenant's own SKUs are the authority on what the new licences grant (they exist now: provisioning is done).
     const tenantSkus = await this.deps.customers.subscribedSkus(tenantId, ctx);
     const plansOf: SkuPlans = new Map(tenantSkus.map((s) => [s.skuId.toLowerCase(), new Set(s.servicePlans.map((p) => p.servicePlanId.toLowerCase()))]));

@@ -1,8 +1,9 @@
 import type { BlockReason, MoveEvent, ReminderSubject } from './events';
 import type {
-  Actor, Inventory, MailSender, OrderedSubscription, Plan, PrepaidCheck, SourceAdvice, SourceChannel,
+  Actor, Inventory, MailSender, OrderedSubscription, Plan, PlanLine, PrepaidCheck, SourceAdvice, SourceChannel,
 } from './model';
 import type { OfferChoice } from './plan';
+import { isDue, linesOf, purchaseSchedule, type Purchase } from './schedule';
 import type { SentChange, UserReassignment } from './reassignment';
 
 /** The stages of DESIGN §1 that this engine runs, plus the ways a move can stop. */
@@ -14,6 +15,7 @@ export type Stage =
   | 'inventory'
   | 'plan'
   | 'approval'
+  | 'scheduled'
   | 'provisioning'
   | 'reassigning-licenses'
   | 'source-advice'
@@ -32,6 +34,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
   inventory: 'Reading the inventory',
   plan: 'Drafting the plan',
   approval: 'Waiting for approval',
+  scheduled: 'Approved, waiting for the buy date',
   provisioning: 'Provisioning',
   'reassigning-licenses': 'Reassigning licences',
   'source-advice': 'Advice on the original subscriptions',
@@ -125,8 +128,17 @@ export interface MoveState {
   proposer: Actor | null;
   approval: Decision | null;
   rejection: Decision | null;
+  /** The approved plan's purchases, in buy order (one, at approval, unless lines have later buy dates). */
+  schedule: Purchase[];
+  /** Purchases bought so far (provisioned); `schedule[bought]` is the next, `schedule[bought - 1]` the latest. */
+  bought: number;
+  /** Purchases whose approvers were reminded the day before. */
+  purchaseReminders: number[];
+  /** The current purchase's cart (each purchase has its own). */
   cart: { customerId: string; cartId: string; requestId: string } | null;
+  /** Every order placed for the move, over all its purchases. */
   orderIds: string[];
+  /** When the current purchase's order was placed (null until then). */
   orderedAt: string | null;
   subscriptions: OrderedSubscription[];
   provisionedAt: string | null;
@@ -200,6 +212,9 @@ export function initialState(moveId: string): MoveState {
     proposer: null,
     approval: null,
     rejection: null,
+    schedule: [],
+    bought: 0,
+    purchaseReminders: [],
     cart: null,
     orderIds: [],
     orderedAt: null,
@@ -278,19 +293,32 @@ export function evolve(state: MoveState, event: MoveEvent): MoveState {
       return { ...next, stage: 'plan', inventory: event.inventory, blocked: null };
     case 'PlanProposed':
       return { ...next, stage: 'approval', plan: event.plan, proposer: event.proposer, proposedAt: event.at };
-    case 'PlanApproved':
-      return { ...next, stage: 'provisioning', approval: decisionOf(event) };
+    case 'PlanApproved': {
+      const schedule = purchaseSchedule(state.plan ?? { lines: [] }, event.at);
+      const first = schedule[0];
+      return { ...next, stage: !first || isDue(first, event.at) ? 'provisioning' : 'scheduled', approval: decisionOf(event), schedule, bought: 0 };
+    }
+    case 'PurchaseDue':
+      return { ...next, stage: 'provisioning', cart: null, orderedAt: null };
+    case 'PurchaseReminderDue':
+      return { ...next, purchaseReminders: [...state.purchaseReminders, event.round] };
     case 'PlanRejected':
       return { ...next, stage: 'rejected', rejection: decisionOf(event) };
     case 'CartCreated':
       return { ...next, cart: { customerId: event.customerId, cartId: event.cartId, requestId: event.requestId } };
     case 'OrderPlaced':
-      return { ...next, orderIds: event.orderIds, subscriptions: event.subscriptions, orderedAt: event.at };
-    case 'ProvisioningCompleted': {
-      const reassign = state.plan?.lines.some((l) => l.needsReassignment) ?? false;
       return {
-        ...next, stage: reassign ? 'reassigning-licenses' : 'source-advice', subscriptions: event.subscriptions, provisionedAt: event.at,
-        prepaidCheck: event.prepaidCheck ?? [], reassignment: reassign ? { ...state.reassignment, pass: 1 } : state.reassignment,
+        ...next, orderIds: [...state.orderIds, ...event.orderIds], subscriptions: [...state.subscriptions, ...event.subscriptions], orderedAt: event.at,
+      };
+    case 'ProvisioningCompleted': {
+      const bought = state.bought + 1;
+      const after = { ...state, bought };
+      const reassign = linesJustBought(after).some((l) => l.needsReassignment);
+      return {
+        ...next, stage: reassign ? 'reassigning-licenses' : stageAfterPurchase(after), subscriptions: event.subscriptions, provisionedAt: event.at,
+        prepaidCheck: event.prepaidCheck ?? [], bought,
+        // Each purchase's users get their own passes; the total moved carries over.
+        reassignment: reassign ? { ...state.reassignment, pass: state.reassignment.pass + 1, results: {}, sending: [], finishedAt: null } : state.reassignment,
       };
     }
     case 'OfferChosen':
@@ -308,7 +336,7 @@ export function evolve(state: MoveState, event: MoveEvent): MoveState {
       };
     }
     case 'ReassignmentFinished':
-      return { ...next, stage: 'source-advice', reassignment: { ...state.reassignment, sending: [], finishedAt: event.at } };
+      return { ...next, stage: stageAfterPurchase(state), reassignment: { ...state.reassignment, sending: [], finishedAt: event.at } };
     case 'DelegatedAccessGranted':
       return { ...next, delegatedAccess: { relationshipId: event.relationshipId, groupName: event.groupName, assignmentId: event.assignmentId, at: event.at } };
     case 'ReassignmentResumed':
@@ -365,6 +393,24 @@ export function evolve(state: MoveState, event: MoveEvent): MoveState {
 
 export function replay(moveId: string, events: readonly MoveEvent[]): MoveState {
   return events.reduce(evolve, initialState(moveId));
+}
+
+/** The plan lines of the purchase under way (provisioning). */
+export function linesBeingBought(state: Pick<MoveState, 'plan' | 'schedule' | 'bought'>): PlanLine[] {
+  if (state.schedule.length === 0) return state.plan?.lines ?? [];
+  return linesOf(state.plan ?? { lines: [] }, state.schedule[state.bought]);
+}
+
+/** The plan lines of the purchase bought last (what provisioning checks and reassignment moves users for). */
+export function linesJustBought(state: Pick<MoveState, 'plan' | 'schedule' | 'bought'>): PlanLine[] {
+  // A move approved before schedules existed has none: its one purchase was the whole plan.
+  if (state.schedule.length === 0) return state.plan?.lines ?? [];
+  return linesOf(state.plan ?? { lines: [] }, state.schedule[state.bought - 1]);
+}
+
+/** After a purchase (and its users' reassignment): wait for the next one, or go on to the originals. */
+function stageAfterPurchase(state: Pick<MoveState, 'schedule' | 'bought'>): Stage {
+  return state.bought < state.schedule.length ? 'scheduled' : 'source-advice';
 }
 
 function decisionOf(event: { actor: Actor; at: string; comment: string; planHash: string }): Decision {

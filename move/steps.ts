@@ -4,12 +4,12 @@ import type { MoveCommand } from './commands';
 import type { BlockReason } from './events';
 import { joinInventory, summarizeUsage } from './inventory';
 import { InvitationEmailStep } from './invitationEmailStep';
-import { SYSTEM_ACTOR, type OrderedSubscription, type PlanUsage, type PrepaidCheck } from './model';
+import { SYSTEM_ACTOR, type OrderedSubscription, type PlanLine, type PlanUsage, type PrepaidCheck } from './model';
 import type { OrchestratorDeps } from './orchestratorDeps';
 import { buildPlan, cartQuantities, DEFAULT_FREE_SKUS } from './plan';
 import { LicenceReassignmentStep } from './reassignStep';
 import { StepError, type CallContext, type CustomerRecord } from './ports';
-import type { MoveState } from './state';
+import { linesBeingBought, type MoveState } from './state';
 
 /** How long to wait for Graph to show the new licences before recording the mismatch. */
 const PREPAID_CHECK_PATIENCE_MS = 60 * 60_000;
@@ -107,7 +107,7 @@ export class MoveSteps {
         const plan = buildPlan(required(state.inventory, 'inventory'), offers, {
           term: this.deps.settings.term, billing: this.deps.settings.billing,
           partnerTenantId: this.deps.settings.partnerTenantId, freeSkuPartNumbers: this.deps.settings.freeSkuPartNumbers,
-          now: base.at, skus, offerMap: this.deps.offerMap, choices: state.offerChoices,
+          now: base.at, skus, offerMap: this.deps.offerMap, choices: state.offerChoices, buyDaysBeforeEnd: this.deps.settings.buyDaysBeforeEnd,
         });
         return { type: 'ProposePlan', ...base, plan };
       }
@@ -142,9 +142,10 @@ export class MoveSteps {
   private async provision(state: MoveState, ctx: CallContext, base: { actor: typeof SYSTEM_ACTOR; at: string }): Promise<MoveCommand | null> {
     const customerId = required(state.customerId, 'customer id');
     const plan = required(state.plan, 'plan');
+    const buying = linesBeingBought(state);
     if (!state.cart) {
       const lines = [];
-      for (const wanted of cartQuantities(plan)) {
+      for (const wanted of cartQuantities({ lines: buying })) {
         const catalogItemId = await this.deps.partnerCenter.findCatalogItemId(
           wanted.offer.productId, wanted.offer.skuId, state.customerCountry, wanted.termDuration, wanted.billingCycle, ctx);
         if (!catalogItemId) {
@@ -152,11 +153,13 @@ export class MoveSteps {
         }
         lines.push({ catalogItemId, quantity: wanted.quantity, termDuration: wanted.termDuration, billingCycle: wanted.billingCycle });
       }
-      const requestId = requestIdFor(state.moveId, `cart:${plan.hash}`);
+      // One cart per purchase; the first keeps the id moves approved before schedules existed used.
+      const round = state.schedule[state.bought]?.round ?? 0;
+      const requestId = requestIdFor(state.moveId, round === 0 ? `cart:${plan.hash}` : `cart:${plan.hash}:${round}`);
       const { cartId } = await this.deps.partnerCenter.createCart(customerId, lines, { ...ctx, requestId });
       return { type: 'RecordCart', ...base, customerId, cartId, requestId };
     }
-    if (state.orderIds.length === 0) {
+    if (state.orderedAt === null) {
       const requestId = requestIdFor(state.moveId, `checkout:${state.cart.cartId}`);
       const orders = await this.deps.partnerCenter.checkoutCart(customerId, state.cart.cartId, { ...ctx, requestId });
       const subscriptions: OrderedSubscription[] = [];
@@ -170,7 +173,7 @@ export class MoveSteps {
     }
     const current = await Promise.all(state.subscriptions.map((s) => this.deps.partnerCenter.getSubscription(customerId, s.subscriptionId, ctx)));
     if (current.length === 0 || !current.every((s) => PROVISIONED_STATUSES.has(s.status.toLowerCase()))) return null;
-    const prepaidCheck = await this.checkPrepaidUnits(state, ctx);
+    const prepaidCheck = await this.checkPrepaidUnits(state, buying, ctx);
     // Graph can lag behind Partner Center: wait for the licences to show, but not for ever.
     const waitedMs = Date.parse(base.at) - Date.parse(state.orderedAt ?? base.at);
     if (prepaidCheck.some((c) => !c.ok) && waitedMs < PREPAID_CHECK_PATIENCE_MS) return null;
@@ -195,11 +198,11 @@ export class MoveSteps {
   }
 
   /** The customer's licences in service per provisioned Graph SKU now, against the inventory plus what was ordered. */
-  private async checkPrepaidUnits(state: MoveState, ctx: CallContext): Promise<PrepaidCheck[]> {
+  private async checkPrepaidUnits(state: MoveState, buying: readonly PlanLine[], ctx: CallContext): Promise<PrepaidCheck[]> {
     const skus = await this.deps.customers.subscribedSkus(required(state.tenantId, 'tenant id'), ctx);
     const inventory = required(state.inventory, 'inventory');
     const ordered = new Map<string, { skuPartNumber: string; quantity: number }>();
-    for (const line of required(state.plan, 'plan').lines) {
+    for (const line of buying) {
       for (const offer of line.offers) {
         const skuId = (offer.provisioningId ?? line.source.skuId).toLowerCase();
         const partNumber = skuId === line.source.skuId.toLowerCase() ? line.source.skuPartNumber : offer.title;

@@ -15,7 +15,7 @@ export function retryDelayMs(attempts: number): number {
  */
 export function dueInSweep(state: MoveState, now: number): boolean {
   if (invitationEmailInFlight(state)) return true;
-  if (FINAL_STAGES.has(state.stage) || state.stage === 'awaiting-acceptance' || state.stage === 'approval') return false;
+  if (FINAL_STAGES.has(state.stage) || state.stage === 'awaiting-acceptance' || state.stage === 'approval' || state.stage === 'scheduled') return false;
   const failure = state.lastFailure;
   if (!failure) return true;
   return failure.retryable && now >= Date.parse(failure.at) + retryDelayMs(failure.attempts);
@@ -34,6 +34,11 @@ export function waitCommands(state: MoveState, settings: MoveSettings, base: Pic
       ];
     case 'approval':
       return [{ type: 'RemindWaiting', ...base, about: 'approval', intervalMs: (settings.approvalReminderHours ?? 24) * 3_600_000 }];
+    case 'scheduled':
+      return [
+        { type: 'StartDuePurchase', ...base },
+        { type: 'RemindPurchase', ...base, leadMs: (settings.purchaseReminderHours ?? 24) * 3_600_000 },
+      ];
     case 'watching-sources':
       return [{ type: 'RemindSourceExpiry', ...base, leadMs: (settings.sourceReminderDays ?? 14) * 86_400_000 }];
     default:

@@ -15,13 +15,14 @@ export function isOverridable(reason: BlockReason): boolean {
     || reason.code === 'reassignment-incomplete';
 }
 
-/** The starter, or an Account admin or Admin agent; never once the order is being placed (Partner Center cancels a purchase). */
+/** The starter, or an Account admin or Admin agent; not while an order is being placed or users moved (Partner Center cancels a purchase). */
 export function cancelMove(command: CancelMove, state: MoveState, { envelope }: DecisionContext): Decision {
   const isStarter = state.startedBy?.id === command.actor.id;
   if (!isStarter && !hasAnyRole(command.actor, ROLES_THAT_CANCEL_ANY)) {
     return refuse({ kind: 'role-required', action: 'cancel-move', roles: [...ROLES_THAT_CANCEL_ANY], actorRoles: command.actor.roles, startedBy: state.startedBy?.name ?? null });
   }
-  if (state.stage === 'provisioning' || state.stage === 'reassigning-licenses' || state.stage === 'source-advice' || state.provisionedAt) {
+  // While a later purchase waits for its date, cancelling stops it (what was bought stays bought).
+  if (state.stage !== 'scheduled' && (state.stage === 'provisioning' || state.stage === 'reassigning-licenses' || state.stage === 'source-advice' || state.provisionedAt)) {
     return refuse({ kind: 'too-late-to-cancel' });
   }
   return accept({ type: 'MoveCancelled', ...envelope, reason: clip(command.reason.trim(), MAX_COMMENT_LENGTH) || 'No reason given.' });

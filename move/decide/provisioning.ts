@@ -1,4 +1,4 @@
-/** Provisioning: the cart, the order and the new subscriptions, each recorded once and in that order. */
+/** Provisioning: each purchase's cart, order and new subscriptions, each recorded once and in that order. */
 import type { RecordCart, RecordOrder, RecordProvisioned } from '../commands';
 import { accept, expectStage, refuse, type Decision } from '../decision';
 import type { MoveState } from '../state';
@@ -17,13 +17,13 @@ export function recordOrder(command: RecordOrder, state: MoveState, { envelope }
   const wrong = expectStage(state, 'provisioning');
   if (wrong) return wrong;
   if (!state.cart) return refuse({ kind: 'no-cart' });
-  if (state.orderIds.length > 0) return accept();
+  if (state.orderedAt !== null) return accept();
   return accept({ type: 'OrderPlaced', ...envelope, orderIds: command.orderIds, subscriptions: command.subscriptions });
 }
 
 export function recordProvisioned(command: RecordProvisioned, state: MoveState, { envelope }: DecisionContext): Decision {
   const wrong = expectStage(state, 'provisioning');
   if (wrong) return wrong;
-  if (state.orderIds.length === 0) return refuse({ kind: 'no-order' });
+  if (state.orderedAt === null) return refuse({ kind: 'no-order' });
   return accept({ type: 'ProvisioningCompleted', ...envelope, subscriptions: command.subscriptions, prepaidCheck: command.prepaidCheck });
 }

@@ -30,6 +30,7 @@ import {
   FixedClock, InMemoryKeyValueStore, InMemoryMoveStore, MOVES_MAILBOX, PARTNER_TENANT, RecordingLog, RecordingPoster, SequentialIds, STAFF,
   type StaffMember,
 } from './fakes';
+import { BUY_AT_APPROVAL_DAYS } from '../../move/schedule';
 
 export const BOT_ACCOUNT: ChannelAccount = { id: '28:csp-move-assistant', name: 'CSP Move Assistant' };
 export const CHANNEL_ID = '19:general@thread.tacv2';
@@ -96,7 +97,7 @@ export class TestBot {
     this.orchestrator = new MoveOrchestrator({
       store: this.store, decider: new MoveDecider(this.regions, approvalPolicy), partnerCenter: this.partnerCenter, customers: this.customers,
       partnerDirectory: this.directory, tenants: this.tenants, notifier, clock: this.clock, ids: this.ids, log,
-      settings: { partnerTenantId: PARTNER_TENANT, partnerCountry: undefined, term: 'P1Y', billing: 'monthly' },
+      settings: { partnerTenantId: PARTNER_TENANT, partnerCountry: undefined, term: 'P1Y', billing: 'monthly', buyDaysBeforeEnd: BUY_AT_APPROVAL_DAYS },
       skuCatalog: fixedSkuCatalog(), offerMap: defaultOfferMap(), mailer: this.mailer,
     });
     this.countries = countryOptions(this.regions);

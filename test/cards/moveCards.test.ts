@@ -11,6 +11,7 @@ import { moveCard } from '../../cards/moveCard';
 import { planCard } from '../../cards/planCard';
 import { progressCard } from '../../cards/progressCard';
 import { provisioningCard } from '../../cards/provisioningCard';
+import { scheduledCard } from '../../cards/scheduledCard';
 import { reassignmentCard } from '../../cards/reassignmentCard';
 import { statusCard } from '../../cards/statusCard';
 import { assertHeader, assertValidCard, buttons, moveChecks, openUrls, verbs, visibleText, walk } from './cardAssertions';
@@ -290,12 +291,12 @@ describe('cancelledCard', () => {
 describe('moveCard', () => {
   const expected: Record<Stage, string> = {
     intake: 'progress', preflight: 'progress', invitation: 'progress', 'awaiting-acceptance': 'invitation', inventory: 'progress',
-    plan: 'progress', approval: 'plan', provisioning: 'provisioning', 'reassigning-licenses': 'reassignment', 'source-advice': 'done', 'watching-sources': 'done', done: 'done', blocked: 'blocked',
+    plan: 'progress', approval: 'plan', scheduled: 'scheduled', provisioning: 'provisioning', 'reassigning-licenses': 'reassignment', 'source-advice': 'done', 'watching-sources': 'done', done: 'done', blocked: 'blocked',
     rejected: 'plan', cancelled: 'cancelled', 'timed-out': 'status',
   };
   const builders: Record<string, (s: MoveState) => unknown> = {
     progress: (s: MoveState) => progressCard(s, OPTIONS), invitation: invitationCard, plan: (s: MoveState) => planCard(s, OPTIONS),
-    provisioning: provisioningCard, reassignment: reassignmentCard, done: doneCard, blocked: blockedCard, cancelled: cancelledCard,
+    scheduled: scheduledCard, provisioning: provisioningCard, reassignment: reassignmentCard, done: doneCard, blocked: blockedCard, cancelled: cancelledCard,
     status: (s: MoveState) => statusCard(s, [], OPTIONS),
   };
   const histories = [

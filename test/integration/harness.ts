@@ -13,6 +13,7 @@ import {
 import { channelToken, OutboundTokenVerifier } from '../support/botFrameworkTokens';
 import { FakeConnector } from '../support/fakeConnector';
 import { TeamsClient, type TeamsUser } from '../support/teamsClient';
+import { BUY_AT_APPROVAL_DAYS } from '../../move/schedule';
 
 export const users = {
   alex: { id: '29:alex', name: 'Alex Wilber', aadObjectId: ALEX_WILBER_ID },
@@ -52,8 +53,10 @@ export class Harness {
    * identity, every request carries a channel token the sandbox issued, and the connector checks the token on
    * each of the bot's calls. Otherwise local mode's anonymous bot.
    * `sandbox`: options for `startSandbox` (e.g. `prospectCustomers`); the port is always 0.
+   * `followSandboxClock`: the bot's time follows the sandbox's clock as in `npm start` (POST /_sandbox/clock moves
+   * both) instead of `clock`, which the test then no longer moves. `startSweeps`: the bot's own sweep timer runs.
    */
-  constructor(private readonly options: { authenticated?: boolean; sandbox?: SandboxOptions } = {}) {}
+  constructor(private readonly options: { authenticated?: boolean; sandbox?: SandboxOptions; followSandboxClock?: boolean; startSweeps?: boolean } = {}) {}
 
   async start(dataDir?: string): Promise<this> {
     this.sandbox = await startSandbox({ ...this.options.sandbox, port: 0 });
@@ -65,8 +68,14 @@ export class Harness {
 
   async startBot(): Promise<void> {
     const identity = this.options.authenticated ? botIdentityEnv(this.sandbox.url) : {};
-    const env = withLocalDefaults({ DATA_DIR: this.dataDir, PORT: '0', LOG_LEVEL: 'silent', REPLY_BUDGET_MS: '8000', ...identity, ...this.botEnv }, this.sandbox.url);
-    this.app = await createApp(loadConfig(env, 'local'), { log: this.log, startSweeps: false, clock: this.clock, fetchWebhookCertificate: this.fetchWebhookCertificate });
+    // Plans buy at approval unless a suite asks for buy dates (scheduledPurchases.test.ts): the other suites are about what follows.
+    const env = withLocalDefaults({
+      DATA_DIR: this.dataDir, PORT: '0', LOG_LEVEL: 'silent', REPLY_BUDGET_MS: '8000', BUY_DAYS_BEFORE_END: String(BUY_AT_APPROVAL_DAYS), ...identity, ...this.botEnv,
+    }, this.sandbox.url);
+    this.app = await createApp(loadConfig(env, 'local'), {
+      log: this.log, startSweeps: this.options.startSweeps === true, clock: this.options.followSandboxClock ? undefined : this.clock,
+      fetchWebhookCertificate: this.fetchWebhookCertificate,
+    });
     this.botUrl = await this.app.server.listen(0, '127.0.0.1');
     const token = this.options.authenticated ? () => channelToken(this.sandbox.url, { appId: SANDBOX_BOT_APP_ID, serviceUrl: this.connector.url }) : undefined;
     this.teams = new TeamsClient(this.botUrl, this.connector.url, PARTNER_TENANT_ID, token, () => this.app.outbox.idle());

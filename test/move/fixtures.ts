@@ -5,6 +5,7 @@ import type { MoveCommand } from '../../move/commands';
 import type { MoveEvent } from '../../move/events';
 import type { Actor, Inventory, Plan } from '../../move/model';
 import { buildPlan } from '../../move/plan';
+import { BUY_AT_APPROVAL_DAYS } from '../../move/schedule';
 import { defaultOfferMap } from '../../move/offerMap';
 import { sandboxSkuCatalog } from '../support/skuCatalogs';
 import { evolve, replay, type MoveState } from '../../move/state';
@@ -44,7 +45,7 @@ export const CATALOG = [
 
 export function contosoPlan(): Plan {
   return buildPlan(contosoInventory(), CATALOG, {
-    term: 'P1Y', billing: 'monthly', partnerTenantId: PARTNER_TENANT, now: T0, skus: sandboxSkuCatalog(), offerMap: defaultOfferMap(),
+    term: 'P1Y', billing: 'monthly', partnerTenantId: PARTNER_TENANT, now: T0, skus: sandboxSkuCatalog(), offerMap: defaultOfferMap(), buyDaysBeforeEnd: BUY_AT_APPROVAL_DAYS,
   });
 }
 

@@ -11,6 +11,7 @@ import {
   CONTOSO_DOMAIN, CONTOSO_TENANT, FakeCustomerDirectory, FakeInvitationMailer, FakePartnerCenter, FakePartnerDirectory, FakeTenantLookup,
   FixedClock, InMemoryMoveStore, PARTNER_TENANT, RecordingLog, SequentialIds, STAFF,
 } from '../bot/fakes';
+import { BUY_AT_APPROVAL_DAYS } from '../../move/schedule';
 
 /** The orchestrator with in-memory fakes of every port; `restart()` builds a new one on the same store. */
 export class World {
@@ -28,7 +29,7 @@ export class World {
     return new MoveOrchestrator({
       store: this.store, decider: new MoveDecider(RegionTable.default()), partnerCenter: this.partnerCenter, customers: this.customers,
       partnerDirectory: this.directory, tenants: new FakeTenantLookup(), notifier, clock: this.clock, ids: new SequentialIds(),
-      log: new RecordingLog(), settings: { partnerTenantId: PARTNER_TENANT, term: 'P1Y', billing: 'monthly' },
+      log: new RecordingLog(), settings: { partnerTenantId: PARTNER_TENANT, term: 'P1Y', billing: 'monthly', buyDaysBeforeEnd: BUY_AT_APPROVAL_DAYS },
       skuCatalog: fixedSkuCatalog(), offerMap: defaultOfferMap(), mailer: this.mailer,
     });
   }

@@ -13,6 +13,7 @@ import {
   CONTOSO_DOMAIN, CONTOSO_TENANT, FakeCustomerDirectory, FakeInvitationMailer, FakePartnerCenter, FakePartnerDirectory, FakeTenantLookup,
   FixedClock, InMemoryMoveStore, PARTNER_TENANT, RecordingLog, SequentialIds, STAFF,
 } from '../bot/fakes';
+import { BUY_AT_APPROVAL_DAYS } from '../../move/schedule';
 
 const actor = (name: keyof typeof STAFF) => ({ id: STAFF[name].aadObjectId, name: STAFF[name].name, roles: [...STAFF[name].roles] });
 
@@ -43,7 +44,7 @@ for (const kind of ['a store that tells stream versions', 'a store that does not
       store, decider: new MoveDecider(RegionTable.default()), partnerCenter, customers, partnerDirectory: new FakePartnerDirectory(),
       tenants: new FakeTenantLookup(), notifier: { moveChanged: async () => undefined }, clock,
       ids: { newId: (ids => () => `${prefix}-${ids.newId()}`)(new SequentialIds()) }, log: new RecordingLog(),
-      settings: { partnerTenantId: PARTNER_TENANT, term: 'P1Y', billing: 'monthly', sharedStore: true },
+      settings: { partnerTenantId: PARTNER_TENANT, term: 'P1Y', billing: 'monthly', sharedStore: true, buyDaysBeforeEnd: BUY_AT_APPROVAL_DAYS },
       skuCatalog: fixedSkuCatalog(), offerMap: defaultOfferMap(), mailer: new FakeInvitationMailer(),
     });
     const leader = instance('a');

@@ -1,0 +1,88 @@
+/**
+ * Stage scheduled: the plan is approved and waits for its buy dates. What is bought on which day (each original runs
+ * until its own end, so buying just before it avoids paying twice), what was bought already, and Cancel, which
+ * stops the purchases still to come.
+ */
+import type { PlanLine } from '../move/model';
+import { linesOf } from '../move/schedule';
+import type { MoveState } from '../move/state';
+import { MOVE_CARD_FRAME, VERBS, deepFreeze, executeAction, expandCard, factLine, formatDate, formatDateTime, LIMITS, oneLine, plainText } from './common';
+import type { AdaptiveCardJson, MoveActionData } from './common';
+import { HEADER_TEMPLATE, actionData, actorName, canCancel, headerView } from './moveView';
+import type { MoveHeaderView } from './moveView';
+
+interface ScheduledView {
+  act: MoveActionData;
+  header: MoveHeaderView;
+  approval: string;
+  next: string;
+  purchases: Array<{ when: string; what: string; status: string; color: string }>;
+  canCancel: boolean;
+}
+
+const TEXT = deepFreeze({
+  title: 'Approved: buying on the dates below',
+  why: 'Each original subscription runs until its own end and cancelled subscriptions are not refunded, so each line is bought a few days before its original ends: the customer does not pay twice, and the new subscription can still be undone within 7 days of purchase.',
+  reminder: 'The approvers are reminded the day before each purchase. Cancel the move to stop the purchases not made yet (what was bought stays bought).',
+  bought: 'Bought',
+  nextUp: 'Next',
+  later: 'Later',
+  now: 'at approval',
+});
+
+function lineText(line: PlanLine): string {
+  const offers = line.offers.map((o) => oneLine(o.title, LIMITS.title)).join(' + ');
+  return `${line.quantity} × ${offers} (replacing ${oneLine(line.source.skuPartNumber, 60)}${line.source.endsAt ? `, which ends ${formatDate(line.source.endsAt)}` : ''})`;
+}
+
+export function scheduledView(state: MoveState): ScheduledView {
+  const plan = state.plan ?? { lines: [] };
+  const next = state.schedule[state.bought];
+  return {
+    act: actionData(state),
+    header: headerView(state),
+    approval: state.approval ? `${actorName(state.approval.by)}, ${formatDateTime(state.approval.at)}` : 'not approved',
+    next: next ? `Next purchase: ${formatDate(next.buyOn, TEXT.now)}.` : '',
+    purchases: state.schedule.slice(0, LIMITS.listRows).map((purchase) => {
+      const status = purchase.round < state.bought ? TEXT.bought : purchase.round === state.bought ? TEXT.nextUp : TEXT.later;
+      return {
+        when: formatDate(purchase.buyOn, TEXT.now),
+        what: linesOf(plan, purchase).map(lineText).join('; '),
+        status,
+        color: status === TEXT.nextUp ? 'Accent' : 'Default',
+      };
+    }),
+    canCancel: canCancel(state),
+  };
+}
+
+const TEMPLATE = deepFreeze({
+  ...MOVE_CARD_FRAME,
+  body: [
+    ...HEADER_TEMPLATE,
+    { type: 'TextBlock', text: TEXT.title, weight: 'Bolder', spacing: 'Medium', wrap: true },
+    factLine('Plan approved by', '${approval}'),
+    {
+      type: 'ColumnSet',
+      $data: '${purchases}',
+      spacing: 'Small',
+      separator: true,
+      columns: [
+        { type: 'Column', width: 'auto', items: [{ type: 'TextBlock', text: '${when}', weight: 'Bolder', wrap: true }] },
+        { type: 'Column', width: 'stretch', items: [plainText('${what}')] },
+        { type: 'Column', width: 'auto', items: [{ type: 'TextBlock', text: '${status}', color: '${color}', wrap: true }] },
+      ],
+    },
+    { type: 'TextBlock', text: '${next}', wrap: true, spacing: 'Medium', $when: "${next != ''}" },
+    { type: 'TextBlock', text: TEXT.why, wrap: true, isSubtle: true, spacing: 'Medium' },
+    { type: 'TextBlock', text: TEXT.reminder, wrap: true, isSubtle: true },
+  ],
+  actions: [
+    executeAction('Refresh', VERBS.refresh, { associatedInputs: 'none' }),
+    executeAction('Cancel the move', VERBS.cancel, { $when: '${canCancel}', associatedInputs: 'none', style: 'destructive' }),
+  ],
+});
+
+export function scheduledCard(state: MoveState): AdaptiveCardJson {
+  return expandCard(TEMPLATE, scheduledView(state));
+}
