@@ -2,6 +2,8 @@
  * The vocabulary of a customer move: who acts, what the customer has, what we plan to buy.
  * Pure data types; no behaviour and no imports from the edges.
  */
+import type { PlanPricing } from './planPricing';
+import type { SeatPrice } from './pricing';
 
 /** Partner staff roles (DESIGN §1). The procedure names the first three; Partner Center has the other two. */
 export type Role = 'account-admin' | 'admin-agent' | 'sales-agent' | 'billing-agent' | 'helpdesk-agent';
@@ -130,6 +132,8 @@ export interface PlannedOffer {
   provisioningId: string | null;
   /** Guide list price per licence per month (USD), from the offer map; null when unknown. */
   listPriceUsd: number | null;
+  /** The partner's prices of this offer, every term and billing plan, from the price sheet read when the plan was drawn. */
+  prices?: SeatPrice[];
 }
 
 export interface PlanSource {
@@ -194,6 +198,8 @@ export interface Plan {
   warnings: string[];
   /** Hash of the lines: an approval is for exactly this plan. */
   hash: string;
+  /** Where its prices come from (absent on plans drawn before prices were shown). */
+  pricing?: PlanPricing;
 }
 
 /** A line of a placed order, as the domain cares about it. */

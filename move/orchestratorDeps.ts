@@ -6,6 +6,7 @@ import type { MoveDecider, Refusal } from './decider';
 import type { MoveEvent } from './events';
 import type { Actor, BillingCycle, SourceChannel, TermDuration } from './model';
 import type { OfferMap } from './offerMap';
+import type { PriceSheetSource } from './pricing';
 import type {
   Clock, CustomerDirectory, IdGenerator, InvitationMailer, Logger, MoveStore, Notifier, PartnerCenter, PartnerDirectory,
   SkuCatalogSource, TenantLookup,
@@ -38,6 +39,8 @@ export interface MoveSettings {
 
 export interface OrchestratorDeps {
   store: MoveStore;
+  /** The partner's price sheet; without it plans show the offer map's guide prices. */
+  prices?: PriceSheetSource;
   decider: MoveDecider;
   partnerCenter: PartnerCenter;
   customers: CustomerDirectory;

@@ -6,6 +6,8 @@ import type {
   PlanSource, TermDuration,
 } from './model';
 import type { OfferMap } from './offerMap';
+import { offerPrices, type PlanPricing } from './planPricing';
+import type { PriceBook } from './pricing';
 import { DEFAULT_BUY_DAYS_BEFORE_END, defaultBuyOn } from './schedule';
 import type { SkuCatalog } from './skuCatalog';
 
@@ -32,6 +34,8 @@ export interface PlanOptions {
   choices?: readonly OfferChoice[];
   /** Days before the original's end to buy each line (default 7); a day already past means at approval. */
   buyDaysBeforeEnd?: number;
+  /** The partner's price sheet for the customer's market, or why it could not be read (guide prices then). */
+  prices?: { book: PriceBook } | { problem: string };
 }
 
 export const DEFAULT_FREE_SKUS: readonly string[] = freeSkuData.skuPartNumbers;
@@ -86,7 +90,20 @@ export function buildPlan(inventory: Inventory, offers: CatalogOffer[], options:
     }
     lines.push(planLine(line, source, quantity, match, options));
   }
-  return { lines, excluded, blockers, warnings: planWarnings(inventory, lines, options), hash: planHash(lines) };
+  const priced = withPrices(lines, options.prices);
+  return { lines: priced, excluded, blockers, warnings: planWarnings(inventory, lines, options), hash: planHash(priced), ...pricingOf(options.prices) };
+}
+
+/** Each offer carries its sheet prices, so the card can price any term without reading the sheet again. */
+function withPrices(lines: PlanLine[], prices: PlanOptions['prices']): PlanLine[] {
+  if (!prices || !('book' in prices)) return lines;
+  return lines.map((line) => ({ ...line, offers: line.offers.map((offer) => ({ ...offer, prices: offerPrices(prices.book, offer) })) }));
+}
+
+function pricingOf(prices: PlanOptions['prices']): { pricing?: PlanPricing } {
+  if (!prices) return {};
+  if ('book' in prices) return { pricing: { source: 'price-sheet', market: prices.book.market, month: prices.book.month, readAt: prices.book.readAt } };
+  return { pricing: { source: 'guide-price', problem: prices.problem } };
 }
 
 function planLine(line: InventoryLine, source: PlanSource, quantity: number, match: Exclude<MatchResult, { kind: 'none' }>, options: PlanOptions): PlanLine {

@@ -9,6 +9,7 @@ import type { OrchestratorDeps } from './orchestratorDeps';
 import { buildPlan, cartQuantities, DEFAULT_FREE_SKUS } from './plan';
 import { LicenceReassignmentStep } from './reassignStep';
 import { StepError, type CallContext, type CustomerRecord } from './ports';
+import type { PriceBook } from './pricing';
 import { linesBeingBought, type MoveState } from './state';
 
 /** How long to wait for Graph to show the new licences before recording the mismatch. */
@@ -100,14 +101,15 @@ export class MoveSteps {
         return { type: 'RecordInventory', ...base, inventory, customerCountry };
       }
       case 'plan': {
-        const [offers, skus] = await Promise.all([
+        const [offers, skus, prices] = await Promise.all([
           this.deps.partnerCenter.catalogOffers(state.customerCountry, ctx),
           this.deps.skuCatalog.current(),
+          this.pricesFor(state.customerCountry, ctx),
         ]);
         const plan = buildPlan(required(state.inventory, 'inventory'), offers, {
           term: this.deps.settings.term, billing: this.deps.settings.billing,
           partnerTenantId: this.deps.settings.partnerTenantId, freeSkuPartNumbers: this.deps.settings.freeSkuPartNumbers,
-          now: base.at, skus, offerMap: this.deps.offerMap, choices: state.offerChoices, buyDaysBeforeEnd: this.deps.settings.buyDaysBeforeEnd,
+          now: base.at, skus, offerMap: this.deps.offerMap, choices: state.offerChoices, buyDaysBeforeEnd: this.deps.settings.buyDaysBeforeEnd, prices,
         });
         return { type: 'ProposePlan', ...base, plan };
       }
@@ -178,6 +180,23 @@ export class MoveSteps {
     const waitedMs = Date.parse(base.at) - Date.parse(state.orderedAt ?? base.at);
     if (prepaidCheck.some((c) => !c.ok) && waitedMs < PREPAID_CHECK_PATIENCE_MS) return null;
     return { type: 'RecordProvisioned', ...base, subscriptions: current, prepaidCheck };
+  }
+
+  /**
+   * The partner's prices in the customer's market. A sheet that cannot be had for a lasting reason (no permission,
+   * a changed format) leaves the plan on guide prices, saying why; a passing failure retries the step.
+   */
+  private async pricesFor(market: string, ctx: CallContext): Promise<{ book: PriceBook } | { problem: string } | undefined> {
+    if (!this.deps.prices) return undefined;
+    try {
+      return { book: await this.deps.prices.priceBook(market, ctx) };
+    } catch (error) {
+      if (error instanceof StepError && !error.retryable) {
+        this.deps.log.warn({ market, err: error.message }, 'price sheet unavailable: the plan shows guide prices');
+        return { problem: error.message };
+      }
+      throw error;
+    }
   }
 
   /**
