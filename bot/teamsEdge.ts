@@ -16,6 +16,7 @@ import { MoveRefreshAction } from './actions/moveRefresh';
 import { MoveStartAction } from './actions/moveStart';
 import { ChooseOffersAction } from './actions/offerChoice';
 import { MovePlanApproveAction, MovePlanRejectAction } from './actions/planDecision';
+import { MovePlanAdjustAction } from './actions/planAdjust';
 import { RetryReassignmentAction } from './actions/reassignmentRetry';
 import { ActorResolver } from './actorResolver';
 import { CommandRouter } from './commandRouter';
@@ -69,7 +70,7 @@ export function createTeamsEdge(deps: TeamsEdgeDeps): { bot: MoveBot; actions: A
     cardOptions: { approvalPolicy, invitationMail: deps.invitationMail },
   };
   const actions = new ActionRouter([
-    new MoveStartAction(actionDeps), new MovePlanApproveAction(actionDeps), new MovePlanRejectAction(actionDeps),
+    new MoveStartAction(actionDeps), new MovePlanApproveAction(actionDeps), new MovePlanRejectAction(actionDeps), new MovePlanAdjustAction(actionDeps),
     new MoveCancelAction(actionDeps), new MoveRefreshAction(actionDeps), new ChooseOffersAction(actionDeps),
     new EnterInventoryAction(actionDeps), new RetryReassignmentAction(actionDeps), new EmailInvitationAction(actionDeps),
   ], actors, deps.log, approvalPolicy.approverRoles);

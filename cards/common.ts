@@ -37,6 +37,8 @@ export const VERBS = Object.freeze({
   retryReassignment: 'move.reassignment.retry',
   /** Staff have the bot email the invitation to the customer's admin (invitation card). */
   emailInvitation: 'move.invitation.email',
+  /** Staff change a plan line's term and billing, quantity or buy date (plan card): the plan is redrawn for approval. */
+  adjustPlan: 'move.plan.adjust',
 } as const);
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 

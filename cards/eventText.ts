@@ -15,6 +15,7 @@ import { linesOf } from '../move/schedule';
 import { LIMITS, capitalize, count, domainText, endSentence, formatDate, oneLine } from './common';
 import { actorName, approverText } from './moveView';
 import type { CardOptions } from './moveView';
+import { termText } from './planLines';
 
 /** Users named in one line about a reassignment batch before "and N more". */
 const USERS_PER_LINE = 5;
@@ -148,6 +149,14 @@ export function eventText(event: MoveEvent, state: MoveState, options: CardOptio
         : `Licence reassignment finished: every user is on the new licences (${event.moved} moved in this pass).`;
     case 'ReassignmentResumed':
       return `${who(event)} asked for another licence reassignment pass: the users still on the old licence are tried again.`;
+    case 'PlanAdjusted': {
+      const changed = event.changes.slice(0, 5).map((c) => {
+        const line = event.plan.lines.find((l) => l.source.skuId.toLowerCase() === c.sourceSkuId.toLowerCase());
+        const name = oneLine(line?.source.displayName || line?.source.skuPartNumber || c.sourceSkuId, LIMITS.title);
+        return `${name}: ${count(c.quantity, 'licence', 'licences')}, ${termText({ termDuration: c.termDuration, billingCycle: c.billingCycle })}, bought ${c.buyOn ? `on ${formatDate(c.buyOn)}` : 'at approval'}`;
+      });
+      return `Plan changed by ${who(event)}: ${changed.join('; ')}. The new plan waits for approval by ${approverText(state, options)}.`;
+    }
     case 'PlanApproved': {
       const later = state.schedule.filter((p) => p.buyOn !== null);
       const dates = later.map((p) => formatDate(p.buyOn)).join(', ');

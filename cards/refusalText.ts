@@ -3,7 +3,7 @@
  * kind and the facts (move/refusals.ts); every edge — a chat command, a card click — words them here.
  */
 import type { ApprovalNarrowing, GuardedAction, Refusal, RefusalReason } from '../move/refusals';
-import type { Role } from '../move/model';
+import type { BillingCycle, Role, TermDuration } from '../move/model';
 import { STAGE_LABELS, assertNever } from '../move/state';
 import { describeActorRoles, describeRoles } from './roleText';
 
@@ -16,6 +16,7 @@ const ACTIONS: { readonly [A in GuardedAction]: string } = {
   'type-inventory': 'type in an inventory',
   'pick-offers': 'pick offers for a licence with no equivalent (users may lose service plans)',
   'approve-plan': 'approve this plan',
+  'adjust-plan': 'change this plan',
   'reject-plan': 'reject this plan',
   'email-invitation': 'email the invitation',
 };
@@ -85,6 +86,16 @@ function reasonText(reason: RefusalReason): string {
     case 'already-approved': return `The plan was already approved by ${reason.by} at ${reason.at}.`;
     case 'no-plan-waiting': return `There is no plan waiting for approval; the move is at ${stage(reason.stage)}.`;
     case 'plan-changed': return 'This card shows an older plan. Refresh the card and decide on the current plan.';
+    case 'plan-unchanged': return 'Nothing was changed: the plan already buys what the card says. Change a term, a quantity or a date first.';
+    case 'line-not-in-plan': return `${reason.sku} is not a line of the current plan. Refresh the card.`;
+    case 'term-not-sold': return `${reason.sku} is not sold as ${termWords(reason.termDuration, reason.billingCycle)}. Pick a term the card lists.`;
+    case 'quantity-below-assigned':
+      return `${reason.sku}: ${reason.quantity} is fewer than the ${reason.assigned} licences assigned today, and users would lose theirs. Buy at least ${reason.assigned}.`;
+    case 'quantity-too-large': return `${reason.sku}: ${reason.quantity} licences is more than the ${reason.max} one purchase can buy.`;
+    case 'quantity-not-whole': return `${reason.sku}: ${reason.quantity} is not a whole number of licences.`;
+    case 'buy-date-past': return `${reason.sku}: ${reason.buyOn} has passed (today is ${reason.today}). Pick a later day, or leave the date empty to buy at approval.`;
+    case 'buy-date-after-end':
+      return `${reason.sku}: ${reason.buyOn} is after the original ends (${reason.endsOn}); users would be left without a licence. Pick a day on or before ${reason.endsOn}.`;
     case 'no-email-waiting': return 'No invitation email is waiting to be sent.';
     case 'email-attempt-reused': return `The attempt id ${reason.attemptId} was used for another email.`;
     case 'email-attempt-unknown': return `No invitation email attempt ${reason.attemptId} is on record.`;
@@ -103,6 +114,13 @@ function reasonText(reason: RefusalReason): string {
       return `The invitation email's text must be 1 to ${reason.max} characters (the bot drew ${reason.length}): report this to whoever runs the bot. Nothing was sent.`;
     default: return assertNever(reason);
   }
+}
+
+const TERM_WORDS: { readonly [T in TermDuration]: string } = { P1M: '1 month', P1Y: '1 year', P3Y: '3 years' };
+const BILLING_WORDS: { readonly [B in BillingCycle]: string } = { monthly: 'billed monthly', annual: 'billed annually', triennial: 'billed every 3 years' };
+
+function termWords(term: TermDuration, billing: BillingCycle): string {
+  return `${TERM_WORDS[term] ?? term}, ${BILLING_WORDS[billing] ?? billing}`;
 }
 
 function endedDetail(reason: RefusalReason & { kind: 'move-ended' }): string {

@@ -1,5 +1,7 @@
 import type { BlockReason } from './events';
-import type { Actor, Inventory, MailSender, OrderedSubscription, Plan, PrepaidCheck, SourceAdvice, SourceChannel } from './model';
+import type {
+  Actor, BillingCycle, Inventory, MailSender, OrderedSubscription, Plan, PrepaidCheck, SourceAdvice, SourceChannel, TermDuration,
+} from './model';
 import type { SentChange, UserReassignment } from './reassignment';
 
 /**
@@ -70,6 +72,23 @@ export interface ApprovePlan extends CommandBase {
   type: 'ApprovePlan';
   planHash: string;
   comment: string;
+}
+
+/** What one plan line becomes when staff change it on the card. */
+export interface PlanLineChange {
+  sourceSkuId: string;
+  termDuration: TermDuration;
+  billingCycle: BillingCycle;
+  quantity: number;
+  /** YYYY-MM-DD, or null to buy at approval. */
+  buyOn: string | null;
+}
+
+/** Staff change lines of the plan waiting for approval (the plan they saw: its hash); the plan is redrawn for approval. */
+export interface AdjustPlan extends CommandBase {
+  type: 'AdjustPlan';
+  planHash: string;
+  changes: PlanLineChange[];
 }
 
 export interface RejectPlan extends CommandBase {
@@ -239,6 +258,7 @@ export type MoveCommand =
   | RecordInventory
   | ProposePlan
   | ApprovePlan
+  | AdjustPlan
   | RejectPlan
   | RecordCart
   | RecordOrder

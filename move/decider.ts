@@ -1,6 +1,7 @@
 import type { MoveCommand } from './commands';
 import { refuse, type Decision, type RefusalReason } from './decision';
 import { approvePlan, rejectPlan } from './decide/approval';
+import { adjustPlan } from './decide/planAdjustment';
 import type { CommandHandlers, CommandOf, CommandType, DecisionContext } from './decide/handler';
 import { recordPreflight, startMove } from './decide/intake';
 import { cancelMove, overrideBlock } from './decide/interventions';
@@ -47,6 +48,7 @@ const HANDLERS: CommandHandlers = {
   ChooseOffer: chooseOffer,
   // Approval
   ApprovePlan: approvePlan,
+  AdjustPlan: adjustPlan,
   RejectPlan: rejectPlan,
   // Purchases on their buy dates
   StartDuePurchase: startDuePurchase,

@@ -2,6 +2,7 @@ import type {
   Actor, Inventory, MailSender, OrderedSubscription, Plan, PlannedOffer, PrepaidCheck, SourceAdvice, SourceChannel,
 } from './model';
 import type { SentChange, UserReassignment } from './reassignment';
+import type { PlanLineChange } from './commands';
 
 /**
  * Everything that can happen to a move. The event stream is the move's history and its audit trail:
@@ -86,6 +87,13 @@ export interface PlanProposed extends Envelope {
   plan: Plan;
   /** The person the plan is proposed on behalf of (the move's starter), for four-eyes. */
   proposer: Actor;
+}
+
+/** Staff changed the plan before approval: the redrawn plan (a new hash) waits for approval, proposed by them. */
+export interface PlanAdjusted extends Envelope {
+  type: 'PlanAdjusted';
+  plan: Plan;
+  changes: PlanLineChange[];
 }
 
 export interface PlanApproved extends Envelope {
@@ -283,6 +291,7 @@ export type MoveEvent =
   | RelationshipAccepted
   | InventoryTaken
   | PlanProposed
+  | PlanAdjusted
   | PlanApproved
   | PlanRejected
   | CartCreated

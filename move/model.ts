@@ -139,6 +139,8 @@ export interface PlannedOffer {
 export interface PlanSource {
   skuId: string;
   skuPartNumber: string;
+  /** Its name in Microsoft's SKU table ("Microsoft 365 E3"); absent on old plans or SKUs the table lacks. */
+  displayName?: string | null;
   totalUnits: number;
   consumedUnits: number;
   /** The earliest natural end of its subscriptions (Graph nextLifecycleDateTime); null when unknown. */

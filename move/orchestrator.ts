@@ -1,4 +1,4 @@
-import type { MoveCommand } from './commands';
+import type { MoveCommand, PlanLineChange } from './commands';
 import type { Refusal } from './decider';
 import type { MoveEvent } from './events';
 import { SYSTEM_ACTOR, type Actor } from './model';
@@ -133,6 +133,11 @@ export class MoveOrchestrator {
   // Staff requests pass the request's correlation id (one per Teams activity): their events carry it.
   approvePlan(moveId: string, actor: Actor, planHash: string, comment: string, correlationId?: string): Promise<CommandResult> {
     return this.dispatch(moveId, { type: 'ApprovePlan', actor, at: this.now(), correlationId, planHash, comment });
+  }
+
+  /** Staff's changes to the plan they saw (its hash): the plan is redrawn and waits for approval again. */
+  adjustPlan(moveId: string, actor: Actor, planHash: string, changes: PlanLineChange[], correlationId?: string): Promise<CommandResult> {
+    return this.dispatch(moveId, { type: 'AdjustPlan', actor, at: this.now(), correlationId, planHash, changes });
   }
 
   rejectPlan(moveId: string, actor: Actor, planHash: string, comment: string, correlationId?: string): Promise<CommandResult> {

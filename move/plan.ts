@@ -64,7 +64,7 @@ export function buildPlan(inventory: Inventory, offers: CatalogOffer[], options:
     }
     const line = withKnownPlans(original, options.skus);
     const quantity = line.totalUnits;
-    const source = sourceOf(line);
+    const source = sourceOf(line, options.skus);
     if (quantity < line.consumedUnits) {
       blockers.push(blocker(line, 'below-consumed',
         `${line.consumedUnits} ${line.skuPartNumber} licences are assigned but only ${quantity} are in service; buying fewer than are assigned would cut users off. Free up ${line.consumedUnits - quantity} licences or add them to the source first.`));
@@ -188,24 +188,26 @@ function withKnownPlans(line: InventoryLine, skus: SkuCatalog): InventoryLine {
   return sku ? { ...line, servicePlans: sku.servicePlans.map((p) => ({ id: p.id, name: p.name })) } : line;
 }
 
-function sourceOf(line: InventoryLine): PlanSource {
+function sourceOf(line: InventoryLine, skus: SkuCatalog): PlanSource {
   const paid = line.subscriptions.filter((s) => !s.isTrial);
   const ends = paid.map((s) => s.nextLifecycleDateTime).filter((d): d is string => Boolean(d)).sort();
   const terms = paid.map((s) => s.term ?? null);
   const first = terms[0] ?? null;
   const common = first && terms.every((t) => t && t.termDuration === first.termDuration && t.billingCycle === first.billingCycle) ? first : null;
   return {
-    skuId: line.skuId, skuPartNumber: line.skuPartNumber, totalUnits: line.totalUnits, consumedUnits: line.consumedUnits,
-    endsAt: ends[0] ?? null, term: common,
+    skuId: line.skuId, skuPartNumber: line.skuPartNumber, displayName: skus.bySkuId(line.skuId)?.displayName || null,
+    totalUnits: line.totalUnits, consumedUnits: line.consumedUnits, endsAt: ends[0] ?? null, term: common,
   };
 }
 
 function termFor(source: PlanSource, options: PlanOptions): { termDuration: TermDuration; billingCycle: BillingCycle; warnings: string[] } {
   if (source.term) return { ...source.term, warnings: [] };
-  return {
-    termDuration: options.term, billingCycle: options.billing,
-    warnings: [`The original's term is unknown (Microsoft Graph does not report terms), so this buys ${options.term} billed ${options.billing}, the configured default. Check the original's term with its seller.`],
-  };
+  return { termDuration: options.term, billingCycle: options.billing, warnings: [termDefaultWarning(options.term, options.billing)] };
+}
+
+/** The warning on a line whose term is only the configured default (dropped once staff choose the term). */
+export function termDefaultWarning(term: TermDuration, billing: BillingCycle): string {
+  return `The original's term is unknown (Microsoft Graph does not report terms), so this buys ${term} billed ${billing}, the configured default. Check the original's term with its seller.`;
 }
 
 /** Graph's "Warning" status: the subscription expired and is in its grace period until nextLifecycleDateTime. */

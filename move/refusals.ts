@@ -3,7 +3,7 @@
  * (cards/refusalText.ts), so every edge — a chat command, a card click, a step's own record — says the same, in the
  * reader's language once there is more than one.
  */
-import type { Role } from './model';
+import type { BillingCycle, Role, TermDuration } from './model';
 import type { Stage } from './state';
 
 /** The broad class of a refusal: what an edge does about it (e.g. a stale card is simply redrawn). */
@@ -26,6 +26,7 @@ export type GuardedAction =
   | 'type-inventory'
   | 'pick-offers'
   | 'approve-plan'
+  | 'adjust-plan'
   | 'reject-plan'
   | 'email-invitation';
 
@@ -68,6 +69,14 @@ export type RefusalReason =
   | { kind: 'already-approved'; by: string; at: string }
   | { kind: 'no-plan-waiting'; stage: Stage }
   | { kind: 'plan-changed' }
+  | { kind: 'plan-unchanged' }
+  | { kind: 'line-not-in-plan'; sku: string }
+  | { kind: 'term-not-sold'; sku: string; termDuration: TermDuration; billingCycle: BillingCycle }
+  | { kind: 'quantity-below-assigned'; sku: string; quantity: number; assigned: number }
+  | { kind: 'quantity-too-large'; sku: string; quantity: number; max: number }
+  | { kind: 'quantity-not-whole'; sku: string; quantity: number }
+  | { kind: 'buy-date-past'; sku: string; buyOn: string; today: string }
+  | { kind: 'buy-date-after-end'; sku: string; buyOn: string; endsOn: string }
   | { kind: 'no-email-waiting' }
   | { kind: 'email-attempt-reused'; attemptId: string }
   | { kind: 'email-attempt-unknown'; attemptId: string }
@@ -116,6 +125,14 @@ const CODE_OF: { readonly [K in RefusalKind]: RefusalCode } = {
   'already-approved': 'wrong-stage',
   'no-plan-waiting': 'wrong-stage',
   'plan-changed': 'stale-plan',
+  'plan-unchanged': 'invalid-input',
+  'line-not-in-plan': 'invalid-input',
+  'term-not-sold': 'invalid-input',
+  'quantity-below-assigned': 'invalid-input',
+  'quantity-too-large': 'invalid-input',
+  'quantity-not-whole': 'invalid-input',
+  'buy-date-past': 'invalid-input',
+  'buy-date-after-end': 'invalid-input',
   'no-email-waiting': 'wrong-stage',
   'email-attempt-reused': 'invalid-input',
   'email-attempt-unknown': 'wrong-stage',

@@ -293,6 +293,11 @@ export function evolve(state: MoveState, event: MoveEvent): MoveState {
       return { ...next, stage: 'plan', inventory: event.inventory, blocked: null };
     case 'PlanProposed':
       return { ...next, stage: 'approval', plan: event.plan, proposer: event.proposer, proposedAt: event.at };
+    case 'PlanAdjusted': {
+      // A new plan to approve: whoever changed it proposes it, and the approval reminders start again.
+      const { approval: _approvalReminder, ...reminders } = state.reminders;
+      return { ...next, plan: event.plan, proposer: event.actor, proposedAt: event.at, reminders };
+    }
     case 'PlanApproved': {
       const schedule = purchaseSchedule(state.plan ?? { lines: [] }, event.at);
       const first = schedule[0];

@@ -29,6 +29,7 @@ describe('card action contracts (400 BadRequest for data of the wrong types)', (
     { verb: 'move.plan.approve', data: () => ({ ...base(), planHash: 42 }), field: 'planHash', mustBe: 'must be text' },
     { verb: 'move.plan.approve', data: () => ({ ...base(), moveId: 42 }), field: 'moveId', mustBe: 'must be text of at most 200 characters' },
     { verb: 'move.plan.reject', data: () => ({ ...base(), comment: ['looks wrong'] }), field: 'comment', mustBe: 'must be text' },
+    { verb: 'move.plan.adjust', data: () => ({ ...base(), planHash: ['a', 'b'] }), field: 'planHash', mustBe: 'must be text' },
     { verb: 'move.cancel', data: () => ({ ...base(), comment: { text: 'stop' } }), field: 'comment', mustBe: 'must be text' },
     { verb: 'move.refresh', data: () => ({ ...base(), moveId: { $ne: null } }), field: 'moveId', mustBe: 'must be text of at most 200 characters' },
     { verb: 'move.offers.choose', data: () => ({ ...base(), sourceSkuId: 42 }), field: 'sourceSkuId', mustBe: 'must be text' },
