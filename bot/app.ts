@@ -17,6 +17,8 @@ import { actingAsCallerWhenSignedIn } from '../services/actingUser';
 import { appIdentityFromEnvironment } from '../services/identity/appIdentityFromEnvironment';
 import { GraphInvitationMailer } from '../services/invitationMailer';
 import { createOutboundServices } from '../services/outboundServices';
+import { defaultPartnerApiBaseUrl } from '../services/partnerCenter/priceSheetSettings';
+import { SandboxFollowingClock } from '../services/sandboxFollowingClock';
 import { skusMissingFromCsv } from '../services/skuCatalog/missingSkus';
 import { SkuCatalogLoader } from '../services/skuCatalog/skuCatalogLoader';
 import { FileBotStorage } from '../store/fileBotStorage';
@@ -54,7 +56,13 @@ export interface App {
 }
 
 export interface AppOverrides {
+  /**
+   * The domain's time (events' `at`, reminders, expiries, buy dates, the sweep's "now"). Default: real time,
+   * or in local mode the sandbox's clock. A test's clock also drives `realClock`'s parts unless that is given too.
+   */
   clock?: Clock;
+  /** Real time for what measures the bot's own running (token and cache lifetimes, the outbox's back-off). */
+  realClock?: Clock;
   log?: Logger;
   /** Start the sweep timer (default true). Tests drive `orchestrator.sweep()` themselves. */
   startSweeps?: boolean;
@@ -68,7 +76,20 @@ export interface AppOverrides {
  */
 export async function createApp(config: BotConfig, overrides: AppOverrides = {}): Promise<App> {
   const log: Logger = overrides.log ?? pino({ level: config.LOG_LEVEL, redact: ['*.secret', '*.password', '*.token', '*.refreshToken'] });
-  const clock: Clock = overrides.clock ?? { now: () => new Date() };
+  // Two times. Real (wall-clock) time measures the bot's own running: access-token and cache lifetimes,
+  // Retry-After, the Teams outbox's retry back-off, the SKU catalog's age. The sweep leader's lease
+  // (store/azure/blobLease.ts), HTTP timeouts, rate limiters and Teams' per-thread pacing keep their own Date.now.
+  // Domain time is the move's: events' `at`, reminders, invitation expiry, buy dates, the sweep's "now". In
+  // production both are real time; in local mode the domain's follows the sandbox's clock (POST /_sandbox/clock),
+  // so a move's weeks pass in a minute while tokens, back-offs and timeouts keep real time.
+  const wallClock: Clock = { now: () => new Date() };
+  // Set once the sweep timer exists: a jump of the sandbox's clock sweeps at once (not at the next interval).
+  let sweeps: SweepTimer | undefined;
+  const sandboxClock = !overrides.clock && config.mode === 'local' && config.SANDBOX_URL
+    ? new SandboxFollowingClock({ sandboxUrl: config.SANDBOX_URL, log, onAdvance: () => sweeps?.soon() })
+    : null;
+  const clock: Clock = overrides.clock ?? sandboxClock ?? wallClock;
+  const realClock: Clock = overrides.realClock ?? overrides.clock ?? wallClock;
   const dataDir = path.resolve(config.DATA_DIR);
   // One instance per data folder (file store), or many sharing Azure Storage with a lease for the sweep.
   const shared = config.STORE === 'azure'
@@ -76,11 +97,17 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     : null;
   const lock: FolderLock | null = shared ? null : await acquireFolderLock(dataDir);
   try {
+    if (sandboxClock) {
+      // Read once before anything runs, so restored moves and the first sweep already have the sandbox's time.
+      await sandboxClock.start();
+      log.info({ sandbox: config.SANDBOX_URL, offsetDays: sandboxClock.offsetMilliseconds / 86_400_000 }, 'local mode: the bot\'s time follows the sandbox\'s clock');
+    }
     const regions = config.CSP_REGIONS_FILE ? new RegionTable(await readRegionFile(config.CSP_REGIONS_FILE)) : RegionTable.default();
     const offerMap = config.OFFER_MAP_FILE ? defaultOfferMap().withOverrides(await readOfferMapFile(config.OFFER_MAP_FILE)) : defaultOfferMap();
     const skuCatalog = new SkuCatalogLoader({
       source: config.SKU_CATALOG_SOURCE, maxAgeDays: config.SKU_CATALOG_MAX_AGE_DAYS, cacheDir: path.join(dataDir, 'sku-catalog'),
-      extraSkus: skusMissingFromCsv(), logger: log, clock,
+      // Real time: the age of a downloaded copy of Microsoft's table, not of the move.
+      extraSkus: skusMissingFromCsv(), logger: log, clock: realClock,
     });
     const approvalPolicy: ApprovalPolicy = {
       approverRoles: config.approverRoles, fourEyes: config.FOUR_EYES === 'on', accountAdminAboveSeats: config.ACCOUNT_ADMIN_ABOVE_SEATS,
@@ -94,12 +121,16 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
       : undefined;
     log.info({ credential: identity?.description ?? 'client secret against the local sandbox' }, 'outbound identity');
     const outbound = createOutboundServices({
-      endpoints: { loginBaseUrl: config.LOGIN_BASE_URL, partnerCenterBaseUrl: config.PARTNER_CENTER_BASE_URL, graphBaseUrl: `${config.GRAPH_BASE_URL}/` },
+      endpoints: {
+        loginBaseUrl: config.LOGIN_BASE_URL, partnerCenterBaseUrl: config.PARTNER_CENTER_BASE_URL, graphBaseUrl: `${config.GRAPH_BASE_URL}/`,
+        partnerApiBaseUrl: config.PARTNER_PRICES_BASE_URL ?? defaultPartnerApiBaseUrl(config.PARTNER_CENTER_BASE_URL),
+      },
       partnerTenantId: config.PARTNER_TENANT_ID, clientId: config.AZURE_CLIENT_ID, clientSecret: config.AZURE_CLIENT_SECRET,
       refreshToken: config.PARTNER_CENTER_REFRESH_TOKEN, roleOverrides: config.roleOverrides, roleCacheTtlMs: config.ROLE_CACHE_SECONDS * 1000,
       credentialFor: identity?.credentialFor, onBehalfOf: identity ? identity.onBehalfOf : undefined, onBehalfOfUnavailable: identity?.onBehalfOfUnavailable,
       customerGraphMode: config.CUSTOMER_GRAPH_MODE, rateLimits: config.rateLimits, gdapAccessGroup: config.GDAP_ACCESS_GROUP,
-      mailSenderMailbox: config.MAIL_SENDER_MAILBOX, now: () => clock.now().getTime(), logger: log,
+      // Real time: token expiry, Retry-After dates, role and catalog cache lifetimes.
+      mailSenderMailbox: config.MAIL_SENDER_MAILBOX, now: () => realClock.now().getTime(), logger: log,
     });
     const { customerDirectory: customers, tenantLookup: tenants } = outbound;
     const { partnerCenter, partnerDirectory } = actingAsCallerWhenSignedIn(outbound);
@@ -128,15 +159,17 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     }, log);
     const turns = new TurnScope();
     const poster = new TeamsPoster({ adapter, appId, log });
-    const outbox = new NotificationOutbox(kv, registry, poster, clock, log);
+    // The outbox's retryAt/updatedAt are its own bookkeeping, with back-off timers on real time: real time.
+    const outbox = new NotificationOutbox(kv, registry, poster, realClock, log);
+    // The notifier's catch-up compares the moves' updatedAt (domain time): domain time.
     const notifier = new TeamsNotifier(registry, outbox, turns, clock, { approvalPolicy, invitationMail });
 
     const orchestrator = new MoveOrchestrator({
       store: shared?.moves ?? new FileMoveStore(path.join(dataDir, 'moves')), decider: new MoveDecider(regions, approvalPolicy), partnerCenter, customers,
-      partnerDirectory, tenants, notifier, clock, ids: { newId: () => randomUUID() }, log, skuCatalog, offerMap, mailer,
+      partnerDirectory, tenants, notifier, clock, ids: { newId: () => randomUUID() }, log, skuCatalog, offerMap, mailer, prices: outbound.priceSheet,
       settings: { partnerTenantId: config.PARTNER_TENANT_ID, partnerCountry: config.PARTNER_COUNTRY?.toUpperCase(), term: config.DEFAULT_TERM, billing: config.DEFAULT_BILLING,
         invitationReminderDays: config.INVITATION_REMINDER_DAYS, approvalReminderHours: config.APPROVAL_REMINDER_HOURS,
-        sourceReminderDays: config.SOURCE_REMINDER_DAYS,
+        sourceReminderDays: config.SOURCE_REMINDER_DAYS, buyDaysBeforeEnd: config.BUY_DAYS_BEFORE_END, purchaseReminderHours: config.PURCHASE_REMINDER_HOURS,
         sharedStore: shared !== null },
     });
     await orchestrator.restore();
@@ -179,14 +212,19 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     const endpoint = new ActivityEndpoint(adapter, authenticator, (context) => bot.run(context), log);
     const server = createBotServer({ endpoint, log, webhooks });
     if (shared) await shared.leader.start();
-    const sweeps = new SweepTimer(orchestrator, config.SWEEP_INTERVAL_SECONDS * 1000, log, () => shared?.leader.isLeader() ?? true);
-    if (overrides.startSweeps !== false) sweeps.start();
+    const sweepTimer = new SweepTimer(orchestrator, config.SWEEP_INTERVAL_SECONDS * 1000, log, () => shared?.leader.isLeader() ?? true, {
+      // Local mode: each sweep first re-reads the sandbox's clock.
+      beforeSweep: sandboxClock ? () => sandboxClock.refresh() : undefined,
+    });
+    sweeps = sweepTimer;
+    if (overrides.startSweeps !== false) sweepTimer.start();
 
     return {
-      server, orchestrator, sweeps, outbox, log,
+      server, orchestrator, sweeps: sweepTimer, outbox, log,
       isSweeper: () => shared?.leader.isLeader() ?? true,
       async close() {
-        await sweeps.stop();
+        await sweepTimer.stop();
+        await sandboxClock?.stop();
         await server.close();
         await outbox.close();
         await shared?.leader.stop();
@@ -194,6 +232,7 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
       },
     };
   } catch (error) {
+    await sandboxClock?.stop();
     await shared?.leader.stop();
     await lock?.release();
     throw error;

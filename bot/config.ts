@@ -45,6 +45,8 @@ const shape = {
   PARTNER_CENTER_BASE_URL: urlSetting.default('https://api.partnercenter.microsoft.com'),
   GRAPH_BASE_URL: urlSetting.default('https://graph.microsoft.com'),
   LOGIN_BASE_URL: urlSetting.default('https://login.microsoftonline.com'),
+  /** The Partner API host of price sheets; default api.partner.microsoft.com (or PARTNER_CENTER_BASE_URL when that is not production's). */
+  PARTNER_PRICES_BASE_URL: urlSetting.optional(),
   AZURE_CLIENT_ID: z.string().trim().min(1),
   AZURE_CLIENT_SECRET: optionalText,
   AZURE_TENANT_ID: guidSetting.optional(),
@@ -121,6 +123,7 @@ const FIX: Record<SettingName, string> = {
   PARTNER_CENTER_BASE_URL: 'use an https URL like https://api.partnercenter.microsoft.com (http only in local mode)',
   GRAPH_BASE_URL: 'use an https URL like https://graph.microsoft.com (http only in local mode)',
   LOGIN_BASE_URL: 'use an https URL like https://login.microsoftonline.com (http only in local mode)',
+  PARTNER_PRICES_BASE_URL: 'use an https URL like https://api.partner.microsoft.com (http only in local mode)',
   AZURE_CLIENT_ID: 'set it to the client id (a GUID) of the app registration that calls Partner Center and Graph',
   AZURE_CLIENT_SECRET: 'set the client secret of AZURE_CLIENT_ID',
   AZURE_TENANT_ID: 'set the app\'s home tenant id (a GUID), or leave it empty to use PARTNER_TENANT_ID',
@@ -164,6 +167,7 @@ const URL_SETTINGS = {
   PARTNER_CENTER_BASE_URL: 'https://api.partnercenter.microsoft.com',
   GRAPH_BASE_URL: 'https://graph.microsoft.com',
   LOGIN_BASE_URL: 'https://login.microsoftonline.com',
+  PARTNER_PRICES_BASE_URL: 'https://api.partner.microsoft.com',
 } as const;
 
 export type BotConfig = Settings & {

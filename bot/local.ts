@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   const onlyBot = only === 'bot';
   const sandboxPort = Number(process.env.SANDBOX_PORT ?? 3979);
   const sandbox = onlyBot ? null : await startSandbox({ port: sandboxPort, host: '127.0.0.1' });
-  const sandboxUrl = sandbox?.url ?? process.env.SANDBOX_URL ?? `http://127.0.0.1:${sandboxPort}`;
+  // An empty SANDBOX_URL (a copied .env.example) means "not set".
+  const sandboxUrl = sandbox?.url ?? (process.env.SANDBOX_URL?.trim() || `http://127.0.0.1:${sandboxPort}`);
   const env = withLocalDefaults(process.env, sandboxUrl);
   const stopBot = await runBot(env, 'local');
   const botPort = Number(env.PORT ?? 3978);
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     'CSP Move Assistant is running in local mode:',
     `  bot        http://127.0.0.1:${botPort}/api/messages`,
     `  sandbox    ${sandboxUrl}  (admin API: ${sandboxUrl}/_sandbox/state)`,
+    `  clock      the bot's time follows the sandbox's: curl -X POST -d '{"advanceDays":30}' ${sandboxUrl}/_sandbox/clock`,
     playground ? `  Playground http://localhost:${process.env.PLAYGROUND_PORT ?? 56150}  (signed in as ${as}; as someone else: PLAYGROUND=0 npm start, then npm run playground -- --as=megan)` : '  Playground not started',
     '',
   ].join('\n'));

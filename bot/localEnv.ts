@@ -5,7 +5,8 @@ import { SKU_CATALOG_CSV_PATH } from '../sandbox/api/adminSkuCatalog';
 
 /**
  * Local mode: the bot talks to the sandbox on loopback with the sandbox's own app registration.
- * Only settings that are not already set are filled in, so `.env` and the shell still win.
+ * Only settings that are not already set are filled in, so `.env` and the shell still win — except SANDBOX_URL,
+ * which is always `sandboxUrl`: the bot's time follows that sandbox's clock (see services/sandboxFollowingClock.ts).
  * No bot identity is filled in: local mode runs anonymously, so the Agents Playground (which sends no
  * Bot Framework tokens) works; set MicrosoftAppId and the rest in `.env` to run local mode with tokens.
  */
@@ -27,5 +28,7 @@ export function withLocalDefaults(env: NodeJS.ProcessEnv, sandboxUrl: string): N
   };
   const result: NodeJS.ProcessEnv = { ...env };
   for (const [key, value] of Object.entries(defaults)) if (!result[key]) result[key] = value;
+  // Always the sandbox this bot runs against: its clock is the bot's domain time (POST /_sandbox/clock moves both).
+  result.SANDBOX_URL = sandboxUrl;
   return result;
 }

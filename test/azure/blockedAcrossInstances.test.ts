@@ -50,7 +50,7 @@ describe('a move blocked on the sweep leader and unblocked on the other instance
     for (let i = 0; i < 2; i += 1) {
       const env = withLocalDefaults({
         STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: azurite().connectionString,
-        DATA_DIR: path.join(dataDir, `instance-${i}`), PORT: '0', LOG_LEVEL: 'silent',
+        DATA_DIR: path.join(dataDir, `instance-${i}`), PORT: '0', LOG_LEVEL: 'silent', BUY_DAYS_BEFORE_END: '3650',
       }, sandbox.url);
       const app = await createApp(loadConfig(env, 'local'), { log: quietLog, startSweeps: false, clock });
       apps.push(app);
