@@ -17,6 +17,8 @@ import { users } from '../integration/harness';
  * them inside the licence reassignment (while listing the holders, in the middle of a $batch, while reading
  * what a batch did, after Graph did a batch but before the bot heard, at the last user): one order, nobody
  * changed twice, and the move's record lists as moved exactly the users the licence history shows changed.
+ * And a Woodgrove move whose two lines have buy dates months apart (its bot's time follows the sandbox's clock):
+ * killed while waiting for the dates, in a purchase and between them, it orders each line exactly once.
  */
 describe('kill -9 and restart in the middle of a move', function () {
   this.timeout(300_000);
@@ -44,9 +46,13 @@ describe('kill -9 and restart in the middle of a move', function () {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  async function startBot(): Promise<void> {
+  /** `buyDaysBeforeEnd`: plans buy at approval unless a test asks for buy dates (the last one does). */
+  async function startBot(buyDaysBeforeEnd = 3650): Promise<void> {
     bot = spawn(process.execPath, ['dist/bot/local.js', '--only=bot'], {
-      env: { ...process.env, SANDBOX_URL: sandbox.url, PORT: String(botPort), DATA_DIR: dataDir, SWEEP_INTERVAL_SECONDS: '1', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env, SANDBOX_URL: sandbox.url, PORT: String(botPort), DATA_DIR: dataDir, SWEEP_INTERVAL_SECONDS: '1', LOG_LEVEL: 'warn',
+        BUY_DAYS_BEFORE_END: String(buyDaysBeforeEnd),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -234,5 +240,56 @@ describe('kill -9 and restart in the middle of a move', function () {
     assert.deepEqual(results.filter((r) => r.outcome === 'moved').map((r) => r.userId).sort(), changed.map((u: any) => u.userId).sort());
     assert.deepEqual(results.filter((r) => r.outcome !== 'moved').map((r) => r.outcome).sort(), ['skipped-group', 'skipped-group', 'skipped-usage-location']);
     assert.equal(move.reassignment.movedTotal, 43);
+  });
+
+  it('orders each of Woodgrove\'s two buy dates exactly once, with kills while scheduled, in a purchase and between purchases', async () => {
+    const DOMAIN = 'woodgrove.onmicrosoft.com';
+    const WEEK = 7;
+    const woodgrove = async () => (await admin('GET', `state?customer=${DOMAIN}`)).customers[0];
+    const onRecord = async () => {
+      const store = new FileMoveStore(path.join(dataDir, 'moves'));
+      const moves = await Promise.all((await store.listMoveIds()).map(async (id) => replay(id, await store.load(id).catch(() => []))));
+      return moves.find((m) => m.customerDomain === DOMAIN);
+    };
+    /** Days from the sandbox's today to 01:00 UTC of `day`. */
+    const daysUntil = async (day: string) => {
+      const clock = await admin('GET', 'clock');
+      return (Date.parse(`${day}T01:00:00Z`) - Date.parse(clock.now)) / 86_400_000;
+    };
+    await admin('POST', 'settings', { provisioningDelaySeconds: 600 });
+
+    await startBot(WEEK);
+    const megan = teams().personal(users.megan);
+    await teams().say(users.megan, `move ${DOMAIN} US csp`);
+    await waitFor(async () => /woodgrove/.test(JSON.stringify(connector.to(megan.id).at(-1)?.activity ?? '')) && lastCardAction(megan.id, 'move.plan.approve') !== null, 'the Woodgrove plan card');
+    const approve = lastCardAction(megan.id, 'move.plan.approve');
+    await teams().click(users.adele, 'move.plan.approve', approve.data);
+    await waitFor(async () => (await onRecord())?.stage === 'scheduled', 'the move scheduled');
+    await killBot();                                                  // 1: approved, waiting for the first date
+    const move = (await onRecord())!;
+    const dates = move.schedule.map((p) => p.buyOn);
+    assert.equal(dates.length, 2, 'two purchases, months apart');
+    assert.ok(dates.every((d) => d !== null));
+    assert.equal((await woodgrove()).orders.length, 0, 'nothing bought at approval');
+
+    await admin('POST', 'clock', { advanceDays: await daysUntil(dates[0]!) });
+    await startBot(WEEK);
+    await waitFor(async () => ((await onRecord())?.orderIds.length ?? 0) > 0, 'the first order on record', 90_000);
+    await killBot();                                                  // 2: the first purchase ordered, its subscription pending
+    await admin('POST', 'clock', { advanceSeconds: 700 });
+    await startBot(WEEK);
+    await waitFor(async () => (await onRecord())?.bought === 1, 'the first purchase provisioned', 90_000);
+    await killBot();                                                  // 3: between the purchases
+    assert.equal((await woodgrove()).orders.length, 1);
+
+    await admin('POST', 'clock', { advanceDays: await daysUntil(dates[1]!) });
+    await startBot(WEEK);
+    await waitFor(async () => ((await onRecord())?.orderIds.length ?? 0) > 1, 'the second order on record', 90_000);
+    await admin('POST', 'clock', { advanceSeconds: 700 });
+    await waitFor(async () => (await onRecord())?.stage === 'watching-sources', 'both purchases done', 90_000);
+    await killBot();
+    const customer = await woodgrove();
+    assert.equal(customer.orders.length, 2, 'one order per buy date');
+    assert.deepEqual((await onRecord())!.orderIds.length, 2);
   });
 });
