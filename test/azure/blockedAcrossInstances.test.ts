@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { createApp, type App } from '../../bot/app';
-import { loadConfig } from '../../bot/config';
-import { withLocalDefaults } from '../../bot/localEnv';
+import type { App } from '../../bot/app';
 import type { MoveEvent } from '../../move/events';
 import type { Clock } from '../../move/ports';
-import { startSandbox, type SandboxHandle } from '../../sandbox/server';
-import { quietLog, users } from '../integration/harness';
-import { FakeConnector } from '../support/fakeConnector';
-import { TeamsClient } from '../support/teamsClient';
+import { users } from '../integration/harness';
+import type { TeamsClient } from '../support/teamsClient';
 import { useAzurite } from './azurite';
+import { TwoInstanceWorld } from './twoInstanceWorld';
 
 const DOMAIN = 'fabrikam.onmicrosoft.com';
 const DAY_MS = 86_400_000;
@@ -32,11 +26,7 @@ describe('a move blocked on the sweep leader and unblocked on the other instance
   this.timeout(300_000);
   const azurite = useAzurite();
   const clock = new SharedClock();
-  let sandbox: SandboxHandle;
-  let connector: FakeConnector;
-  let dataDir = '';
-  const apps: App[] = [];
-  const clients: TeamsClient[] = [];
+  const world = new TwoInstanceWorld(azurite, { clock });
   let a: App;
   let b: App;
   let aClient: TeamsClient;
@@ -44,40 +34,15 @@ describe('a move blocked on the sweep leader and unblocked on the other instance
   let moveId = '';
 
   before(async () => {
-    sandbox = await startSandbox({ port: 0 });
-    connector = await new FakeConnector().start();
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'csp-move-blocked-'));
-    for (let i = 0; i < 2; i += 1) {
-      const env = withLocalDefaults({
-        STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: azurite().connectionString,
-        DATA_DIR: path.join(dataDir, `instance-${i}`), PORT: '0', LOG_LEVEL: 'silent', BUY_DAYS_BEFORE_END: '3650',
-      }, sandbox.url);
-      const app = await createApp(loadConfig(env, 'local'), { log: quietLog, startSweeps: false, clock });
-      apps.push(app);
-      clients.push(new TeamsClient(await app.server.listen(0, '127.0.0.1'), connector.url));
-    }
-    for (let i = 0; i < 50 && !apps.some((app) => app.isSweeper()); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-    const leader = apps.findIndex((app) => app.isSweeper());
-    assert.ok(leader >= 0, 'one instance leads the sweep');
-    [a, b] = [apps[leader], apps[1 - leader]];
-    [aClient, bClient] = [clients[leader], clients[1 - leader]];
+    await world.start('blocked');
+    a = await world.leader();
+    b = world.apps.find((app) => app !== a)!;
+    [aClient, bClient] = [world.clients[world.apps.indexOf(a)], world.clients[world.apps.indexOf(b)]];
   });
 
-  after(async () => {
-    for (const app of apps) await app.close().catch(() => undefined);
-    await connector?.close();
-    await sandbox?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  after(() => world.stop());
 
-  async function admin(method: 'GET' | 'POST' | 'DELETE', route: string, body?: object): Promise<any> {
-    const response = await fetch(`${sandbox.url}/_sandbox/${route}`, {
-      method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await response.text();
-    assert.ok(response.ok, `sandbox ${method} ${route}: ${response.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  }
+  const admin = (method: 'GET' | 'POST' | 'DELETE', route: string, body?: object) => world.admin(method, route, body);
 
   /** The move's events as stored (what either instance would load). */
   const stored = (): Promise<MoveEvent[]> => b.orchestrator.history(moveId);

@@ -1,49 +1,19 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { createApp, type App } from '../../bot/app';
-import { loadConfig } from '../../bot/config';
-import { withLocalDefaults } from '../../bot/localEnv';
-import { startSandbox, type SandboxHandle } from '../../sandbox/server';
 import { prospectDomain } from '../../sandbox/world/constants';
-import { quietLog, users } from '../integration/harness';
-import { FakeConnector } from '../support/fakeConnector';
-import { TeamsClient } from '../support/teamsClient';
+import { users } from '../integration/harness';
 import { useAzurite } from './azurite';
+import { TwoInstanceWorld } from './twoInstanceWorld';
 
 /** Two bot instances behind one Azure Storage account (Azurite): one sweeper, one order per double click. */
 describe('two bot instances on one Azure Storage account', function () {
   this.timeout(400_000);
   const azurite = useAzurite();
-  let sandbox: SandboxHandle;
-  let connector: FakeConnector;
-  let dataDir = '';
   const MOVES = 50;
-  const apps: App[] = [];
-  const clients: TeamsClient[] = [];
+  const world = new TwoInstanceWorld(azurite, { sandbox: { prospectCustomers: MOVES } });
+  const { apps, clients } = world;
 
-  before(async () => {
-    sandbox = await startSandbox({ port: 0, prospectCustomers: MOVES });
-    connector = await new FakeConnector().start();
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'csp-move-two-'));
-    for (let i = 0; i < 2; i += 1) {
-      const env = withLocalDefaults({
-        STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: azurite().connectionString,
-        DATA_DIR: path.join(dataDir, `instance-${i}`), PORT: '0', LOG_LEVEL: 'silent', BUY_DAYS_BEFORE_END: '3650',
-      }, sandbox.url);
-      const app = await createApp(loadConfig(env, 'local'), { log: quietLog, startSweeps: false });
-      apps.push(app);
-      clients.push(new TeamsClient(await app.server.listen(0, '127.0.0.1'), connector.url));
-    }
-  });
-
-  after(async () => {
-    for (const app of apps) await app.close().catch(() => undefined);
-    await connector?.close();
-    await sandbox?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  before(() => world.start('two'));
+  after(() => world.stop());
 
   const sweeper = () => apps.find((a) => a.isSweeper());
 
@@ -51,7 +21,7 @@ describe('two bot instances on one Azure Storage account', function () {
     for (let i = 0; i < 20; i += 1) {
       await sweeper()!.orchestrator.sweep();
       if ((await sweeper()!.orchestrator.find(moveId))?.stage === stage) return;
-      await fetch(`${sandbox.url}/_sandbox/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceSeconds: 10 }) });
+      await world.admin('POST', 'clock', { advanceSeconds: 10 });
     }
     throw new Error(`move ${moveId} did not reach ${stage}`);
   }
@@ -61,7 +31,7 @@ describe('two bot instances on one Azure Storage account', function () {
       await sweeper()!.orchestrator.sweep();
       const stages = await Promise.all(moveIds.map(async (id) => (await sweeper()!.orchestrator.find(id))?.stage));
       if (stages.every((s) => s === stage)) return;
-      await fetch(`${sandbox.url}/_sandbox/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceSeconds: 10 }) });
+      await world.admin('POST', 'clock', { advanceSeconds: 10 });
     }
     throw new Error(`not every move reached ${stage}`);
   }
@@ -74,7 +44,7 @@ describe('two bot instances on one Azure Storage account', function () {
   it('runs a move across both instances; a double click on Approve split across them gives one order', async () => {
     await clients[0].say(users.megan, 'move contoso.onmicrosoft.com US direct');
     const moveId = apps[0].orchestrator.latestMoveFor('contoso.onmicrosoft.com')!.moveId;
-    await fetch(`${sandbox.url}/_sandbox/customers/contoso.onmicrosoft.com/accept`, { method: 'POST' });
+    await world.admin('POST', 'customers/contoso.onmicrosoft.com/accept');
     await sweepUntil(moveId, 'approval');
 
     // Instance 1 never saw the move start: it reads it from the shared store on the click.
@@ -85,8 +55,8 @@ describe('two bot instances on one Azure Storage account', function () {
     assert.deepEqual(answers.map((a) => a.status), [200, 200]);
     await sweepUntil(moveId, 'watching-sources');
 
-    const world = await (await fetch(`${sandbox.url}/_sandbox/state`)).json() as { customers: Array<{ domain: string; orders: unknown[] }> };
-    assert.equal(world.customers.find((c) => c.domain === 'contoso.onmicrosoft.com')?.orders.length, 1, 'exactly one order');
+    const sandboxState = await world.admin('GET', 'state') as { customers: Array<{ domain: string; orders: unknown[] }> };
+    assert.equal(sandboxState.customers.find((c) => c.domain === 'contoso.onmicrosoft.com')?.orders.length, 1, 'exactly one order');
     const events = await apps[1].orchestrator.history(moveId);
     assert.equal(events.filter((e) => e.type === 'PlanApproved').length, 1, 'one approval recorded');
   });
@@ -95,7 +65,7 @@ describe('two bot instances on one Azure Storage account', function () {
     const domains = Array.from({ length: MOVES }, (_, i) => prospectDomain(i + 1));
     // Moves started on either instance, as staff happen to reach one or the other.
     for (const [i, domain] of domains.entries()) await clients[i % 2].say(users.megan, `move ${domain} US direct`);
-    for (const domain of domains) await fetch(`${sandbox.url}/_sandbox/customers/${domain}/accept`, { method: 'POST' });
+    for (const domain of domains) await world.admin('POST', `customers/${domain}/accept`);
     const moveIds: string[] = [];
     for (const domain of domains) {
       const move = apps[0].orchestrator.latestMoveFor(domain) ?? apps[1].orchestrator.latestMoveFor(domain);
@@ -112,8 +82,8 @@ describe('two bot instances on one Azure Storage account', function () {
     }));
     await sweepUntilAll(moveIds, 'watching-sources');
 
-    const world = await (await fetch(`${sandbox.url}/_sandbox/state`)).json() as { customers: Array<{ domain: string; orders: unknown[] }> };
-    const orders = domains.map((d) => world.customers.find((c) => c.domain === d)?.orders.length);
+    const sandboxState = await world.admin('GET', 'state') as { customers: Array<{ domain: string; orders: unknown[] }> };
+    const orders = domains.map((d) => sandboxState.customers.find((c) => c.domain === d)?.orders.length);
     assert.deepEqual(orders, domains.map(() => 1), 'exactly one order per move');
   });
 
