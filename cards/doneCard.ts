@@ -15,6 +15,7 @@ import type { MoveHeaderView } from './moveView';
 import { newSubscriptionText, undoText } from './provisioningCard';
 import { ATTENTION_TEMPLATE, attentionView } from './reassignmentView';
 import type { AttentionView } from './reassignmentView';
+import { productName, productNameWithPart } from './productNames';
 
 interface AdviceView {
   heading: string;
@@ -62,9 +63,9 @@ function reassignmentSummary(state: MoveState): Pick<DoneView, 'hasReassignment'
   };
 }
 
-export function adviceView(advice: SourceAdvice): AdviceView {
+export function adviceView(advice: SourceAdvice, state: Pick<MoveState, 'plan'> = { plan: null }): AdviceView {
   return {
-    heading: `${oneLine(advice.skuPartNumber, LIMITS.sku)} · ${count(advice.totalLicenses, 'licence', 'licences')} · subscription ${oneLine(advice.subscriptionId, LIMITS.id)}`,
+    heading: `${productNameWithPart(state, { skuPartNumber: advice.skuPartNumber })} · ${count(advice.totalLicenses, 'licence', 'licences')} · subscription ${oneLine(advice.subscriptionId, LIMITS.id)}`,
     expires: advice.expires
       ? `Let it expire on ${formatDate(advice.expires)}`
       : 'Expiry date unknown (Graph does not report it): find the end date before letting it expire',
@@ -85,14 +86,14 @@ export function doneView(state: MoveState): DoneView {
     bought: subs.slice(0, LIMITS.listRows).map((s) => ({ text: newSubscriptionText(s) })),
     hasBought: subs.length > 0,
     orders: state.orderIds.slice(0, 10).map((id) => oneLine(id, LIMITS.id)).join(', ') || 'none',
-    advice: state.advice.slice(0, LIMITS.listRows).map(adviceView),
+    advice: state.advice.slice(0, LIMITS.listRows).map((advice) => adviceView(advice, state)),
     adviceHint: state.advice.length > 0
       ? 'The bot watches them, reminds you two weeks before each date, and closes the move once they have all ended.'
       : 'The advice for each original subscription is being prepared; refresh this card in a moment.',
     undo: undoText(subs),
     multiPartner: state.multiPartner,
     prepaid: state.prepaidCheck.slice(0, LIMITS.listRows).map((c) => ({
-      text: `${oneLine(c.skuPartNumber, LIMITS.sku)}: ${c.before} → ${c.after} licences in the customer's tenant (${c.ordered} ordered)`
+      text: `${productName(state, { skuId: c.skuId, skuPartNumber: c.skuPartNumber })}: ${c.before} → ${c.after} licences in the customer's tenant (${c.ordered} ordered)`
         + (c.ok ? '.' : ' — fewer than ordered: check the new subscriptions in Partner Center and the Microsoft 365 admin center.'),
       color: c.ok ? 'Good' : 'Attention',
     })),

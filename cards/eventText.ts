@@ -16,6 +16,7 @@ import { LIMITS, capitalize, count, domainText, endSentence, formatDate, oneLine
 import { actorName, approverText } from './moveView';
 import type { CardOptions } from './moveView';
 import { termText } from './planLines';
+import { productName } from './productNames';
 
 /** Users named in one line about a reassignment batch before "and N more". */
 const USERS_PER_LINE = 5;
@@ -189,9 +190,9 @@ export function eventText(event: MoveEvent, state: MoveState, options: CardOptio
         ? `Move complete: every original subscription has ended, and ${domainText(state.customerDomain)} runs on the subscriptions bought in your CSP program.`
         : `Move complete: ${domainText(state.customerDomain)} runs on the subscriptions bought in your CSP program.`;
     case 'SourceSubscriptionEnded':
-      return `The original ${oneLine(event.skuPartNumber, LIMITS.sku)} subscription has ended (${oneLine(event.status, 30)}).`;
+      return `The original ${productName(state, { skuPartNumber: event.skuPartNumber })} subscription has ended (${oneLine(event.status, 30)}).`;
     case 'SourceExpiryReminder':
-      return `The original ${oneLine(event.skuPartNumber, LIMITS.sku)} subscription ends on ${formatDate(event.expires)}: make sure its auto-renew is off (ask its seller if it was bought elsewhere); do not cancel it early.`;
+      return `The original ${productName(state, { skuPartNumber: event.skuPartNumber })} subscription ends on ${formatDate(event.expires)}: make sure its auto-renew is off (ask its seller if it was bought elsewhere); do not cancel it early.`;
     case 'MoveCancelled': {
       const reason = oneLine(event.reason, 200);
       return `Move cancelled by ${who(event)}${reason ? `: ${endSentence(reason)}` : '.'}`;

@@ -7,6 +7,7 @@ import { REASSIGNMENT_OUTCOME_LABELS, needsAttention, type ReassignmentFix, type
 import type { MoveState } from '../move/state';
 import { LIMITS, count, deepFreeze, oneLine, plainText } from './common';
 import { customerDomain } from './moveView';
+import { productNameWithPart } from './productNames';
 
 /** Users listed on a card before "and N more". */
 export const ATTENTION_ROWS = 15;
@@ -65,7 +66,7 @@ export function progressText(state: MoveState): string {
 /** The lines whose users move: "SPE_E3 → Microsoft 365 E3 (no Teams) + Microsoft Teams Enterprise (40 assigned)". */
 export function reassignedLines(state: MoveState): Array<{ text: string }> {
   return (state.plan?.lines ?? []).filter((l) => l.needsReassignment).slice(0, LIMITS.listRows).map((l) => ({
-    text: `${oneLine(l.source.skuPartNumber, LIMITS.sku)} → ${l.offers.map((o) => oneLine(o.title, LIMITS.title)).join(' + ')} (${l.source.consumedUnits} assigned)`,
+    text: `${productNameWithPart(state, l.source)} → ${l.offers.map((o) => oneLine(o.title, LIMITS.title)).join(' + ')} (${l.source.consumedUnits} assigned)`,
   }));
 }
 

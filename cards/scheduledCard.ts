@@ -8,6 +8,7 @@ import { linesOf } from '../move/schedule';
 import type { MoveState } from '../move/state';
 import { MOVE_CARD_FRAME, VERBS, deepFreeze, executeAction, expandCard, factLine, formatDate, formatDateTime, LIMITS, oneLine, plainText } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
+import { readablePartNumber } from './productNames';
 import { HEADER_TEMPLATE, actionData, actorName, canCancel, headerView } from './moveView';
 import type { MoveHeaderView } from './moveView';
 
@@ -32,7 +33,7 @@ const TEXT = deepFreeze({
 
 function lineText(line: PlanLine): string {
   const offers = line.offers.map((o) => oneLine(o.title, LIMITS.title)).join(' + ');
-  return `${line.quantity} × ${offers} (replacing ${oneLine(line.source.skuPartNumber, 60)}${line.source.endsAt ? `, which ends ${formatDate(line.source.endsAt)}` : ''})`;
+  return `${line.quantity} × ${offers} (replacing ${oneLine(line.source.displayName || readablePartNumber(line.source.skuPartNumber), LIMITS.title)}${line.source.endsAt ? `, which ends ${formatDate(line.source.endsAt)}` : ''})`;
 }
 
 export function scheduledView(state: MoveState): ScheduledView {
