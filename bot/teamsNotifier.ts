@@ -36,7 +36,8 @@ export function cardActivity(card: AdaptiveCardJson): Partial<Activity> {
 }
 
 /** Events after which posted cards of that kind are out of date and are drawn again in place. */
-const DECIDES_PLAN: ReadonlySet<MoveEvent['type']> = new Set(['PlanApproved', 'PlanRejected', 'MoveCancelled']);
+// A changed plan is drawn again in place too: the old card's Approve was for the plan before the change.
+const CHANGES_PLAN_CARDS: ReadonlySet<MoveEvent['type']> = new Set(['PlanApproved', 'PlanRejected', 'MoveCancelled', 'PlanAdjusted']);
 const RESOLVES_BLOCK: ReadonlySet<MoveEvent['type']> = new Set(['BlockOverridden', 'OfferChosen', 'InventoryTaken', 'ReassignmentResumed']);
 
 export interface TeamsNotifierOptions {
@@ -139,7 +140,7 @@ export class TeamsNotifier implements Notifier {
    */
   private async refreshedCards(state: MoveState, events: MoveEvent[]): Promise<OutboxItem[]> {
     const kinds = new Set<PostedMessage['kind']>();
-    if (events.some((e) => DECIDES_PLAN.has(e.type))) kinds.add('plan');
+    if (events.some((e) => CHANGES_PLAN_CARDS.has(e.type))) kinds.add('plan');
     if (events.some((e) => RESOLVES_BLOCK.has(e.type))) kinds.add('blocked');
     if (kinds.size === 0) return [];
     const posted = (await this.registry.getPosted(state.moveId)).filter((p) => kinds.has(p.kind));

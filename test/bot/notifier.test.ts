@@ -147,6 +147,25 @@ describe('proactive posts (TeamsNotifier)', () => {
     assert.ok(t.poster.to(megansChat()).some((p) => p.op === 'send'), 'the starter hears about the order');
   });
 
+  it('redraws every posted plan card in place when someone changes the plan, and says who changed what', async () => {
+    await t.say(STAFF.megan, 'move contoso.onmicrosoft.com US direct');
+    const [started] = t.orchestrator.all();
+    const state = await t.acceptAndSweep(started.moveId);
+    const posted = await t.registry.getPosted(state.moveId);
+    t.poster.clear();
+
+    const line = state.plan!.lines[0];
+    await t.click(STAFF.adele, 'move.plan.adjust', { moveId: state.moveId, version: state.version, planHash: state.plan!.hash, quantity_0: String(line.quantity + 1) });
+    const after = t.orchestrator.get(state.moveId)!;
+    assert.notEqual(after.plan!.hash, state.plan!.hash);
+    for (const copy of posted) {
+      const updates = t.poster.posts.filter((p) => p.op === 'update' && p.activityId === copy.activityId);
+      assert.equal(updates.length, 1, `the plan card in ${copy.reference.conversation?.id} is redrawn once`);
+      assert.equal(findAction(cardIn(updates[0].activity)!, 'move.plan.approve')?.data.planHash, after.plan!.hash, 'its Approve is for the new plan');
+    }
+    assert.ok(t.poster.to(megansChat()).some((p) => p.op === 'send' && /Plan changed by Adele Vance/.test(JSON.stringify(p.activity))));
+  });
+
   it('tells the approver, in the chat where she approved, how the move ends; a refused click follows nothing', async () => {
     await t.say(STAFF.megan, 'move contoso.onmicrosoft.com US direct');
     const [started] = t.orchestrator.all();
