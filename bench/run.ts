@@ -7,6 +7,7 @@ import { CLICKS_BENCHMARK_DESCRIPTION, runClicksBenchmark } from './clicks';
 import { EDGE_BENCHMARK_DESCRIPTION, runEdgeBenchmark } from './edge';
 import { UsageError } from './lib';
 import { PLAN_BENCHMARK_DESCRIPTION, runPlanBenchmark } from './plan';
+import { PRICESHEET_BENCHMARK_DESCRIPTION, runPricesheetBenchmark } from './pricesheet';
 import { runSweepBenchmark, SWEEP_BENCHMARK_DESCRIPTION } from './sweep';
 
 interface Benchmark {
@@ -19,6 +20,7 @@ const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   plan: { description: PLAN_BENCHMARK_DESCRIPTION, run: runPlanBenchmark },
   edge: { description: EDGE_BENCHMARK_DESCRIPTION, run: runEdgeBenchmark },
   clicks: { description: CLICKS_BENCHMARK_DESCRIPTION, run: runClicksBenchmark },
+  pricesheet: { description: PRICESHEET_BENCHMARK_DESCRIPTION, run: runPricesheetBenchmark },
 };
 
 function usage(): string {

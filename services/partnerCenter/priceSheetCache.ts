@@ -7,7 +7,10 @@
 import type { PriceBook } from '../../move/pricing';
 
 export interface PriceSheetCacheOptions {
-  /** Sheets kept at once. Default 24 (a sheet is a few MB in memory). */
+  /**
+   * Sheets kept at once. Default 6: a market's parsed sheet holds about 30 MB at 100,000 rows (bench pricesheet), and a
+   * partner moves customers in a handful of markets; the least recently used one is read again when needed.
+   */
   maxEntries?: number;
   /** Epoch milliseconds. */
   now?: () => number;
@@ -25,7 +28,7 @@ export class PriceSheetCache {
   private readonly now: () => number;
 
   constructor(options: PriceSheetCacheOptions = {}) {
-    this.maxEntries = Math.max(1, options.maxEntries ?? 24);
+    this.maxEntries = Math.max(1, options.maxEntries ?? 6);
     this.now = options.now ?? Date.now;
   }
 
