@@ -13,6 +13,7 @@ import {
   LIMITS, capitalize, deepFreeze, domainText, factLine, formatDate, formatDateTime, oneLine, plainText,
 } from './common';
 import type { MoveActionData } from './common';
+import { fill } from './messages';
 
 /**
  * What the composition root tells the cards. The approval policy is the one the decider enforces, so a
@@ -201,6 +202,81 @@ function blockedWaiting(state: MoveState): WaitingView {
   }
   return { what: 'Nothing: the move is blocked. See the reason and start a new move once it is resolved.', who: 'no one' };
 }
+
+const COMPACT_HEADER_TEXT = Object.freeze({
+  approved: 'Approved',
+  rejected: 'Rejected',
+  waitingOn: 'Waiting on {who}',
+  stepFailed: 'Step failed',
+  error: 'Error',
+});
+
+/** The one-glance header: the customer, the stage as a badge, and on whom the move waits (none when on no one). */
+export interface CompactHeaderView {
+  customer: string;
+  stage: string;
+  /** A container style for the badge: warning while a person must act, good/attention once decided, else accent. */
+  stageStyle: string;
+  hasWaiting: boolean;
+  waiting: string;
+  hasFailure: boolean;
+  failure: FailureView;
+}
+
+/** The compact header of a card about a decision (the plan card): who, which stage, waiting on whom. */
+export function compactHeaderView(state: MoveState, options: CardOptions): CompactHeaderView {
+  const failure = failureView(state);
+  const who = waitingFor(state, options).who;
+  const decided = state.approval ? COMPACT_HEADER_TEXT.approved : state.rejection ? COMPACT_HEADER_TEXT.rejected : null;
+  return {
+    customer: customerLabel(state),
+    stage: decided ?? STAGE_LABELS[state.stage],
+    stageStyle: state.approval ? 'good' : state.rejection ? 'attention' : state.stage === 'approval' ? 'warning' : 'accent',
+    hasWaiting: !decided && !/^no one\b/.test(who),
+    waiting: fill(COMPACT_HEADER_TEXT.waitingOn, { who }),
+    hasFailure: failure !== null,
+    failure: failure ?? { step: '', error: '', next: '' },
+  };
+}
+
+/**
+ * One row: the customer and, under it, on whom the move waits; the stage as a badge beside them. Plus the failure box
+ * when a step failed. Expects `header` (CompactHeaderView) in the view model; spread it into a template's `body`.
+ */
+export const COMPACT_HEADER_TEMPLATE: readonly object[] = deepFreeze([
+  {
+    type: 'ColumnSet',
+    columns: [
+      {
+        type: 'Column',
+        width: 'stretch',
+        verticalContentAlignment: 'Center',
+        items: [
+          { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '${header.customer}', size: 'Medium', weight: 'Bolder' }] },
+          { type: 'RichTextBlock', $when: '${header.hasWaiting}', spacing: 'None', inlines: [{ type: 'TextRun', text: '${header.waiting}' }] },
+        ],
+      },
+      {
+        type: 'Column',
+        width: 'auto',
+        style: '${header.stageStyle}',
+        verticalContentAlignment: 'Center',
+        items: [{ type: 'TextBlock', text: '${header.stage}', size: 'Small', weight: 'Bolder', wrap: true }],
+      },
+    ],
+  },
+  {
+    type: 'Container',
+    $when: '${header.hasFailure}',
+    style: 'attention',
+    spacing: 'Small',
+    items: [
+      factLine(COMPACT_HEADER_TEXT.stepFailed, '${header.failure.step}', { spacing: 'None' }),
+      factLine(COMPACT_HEADER_TEXT.error, '${header.failure.error}'),
+      plainText('${header.failure.next}'),
+    ],
+  },
+]);
 
 /**
  * The header every move card starts with. Expects `header` (MoveHeaderView) in the view model.

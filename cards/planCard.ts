@@ -1,78 +1,111 @@
 /**
- * Stage approval: the plan to buy (see planLines.ts for each line), the plan's warnings, excluded SKUs and
- * blockers, whether licences will be reassigned, the undo path, who proposed it and — from the approval
- * policy the decider enforces — who may approve it and why, the plan hash, a comment box and Approve /
- * Reject. Once decided (approval or rejection set), the same card without buttons.
+ * Stage approval: the decision at a glance. A compact header (customer, stage, waiting on whom), then the plan as a
+ * table with prices (planTable.ts), what must stay in sight (blockers, users losing service plans, too few seats,
+ * originals about to end), the totals, the overlap paid twice and the undo-by date, then Approve / Reject with a
+ * comment and "Change term, seats or dates" (planAdjustForm.ts). Everything else — why these offers, the grouped
+ * warnings, excluded licences, the reassignment, who may approve and why, the plan hash — is behind Details.
+ * Once decided (approval or rejection set), the same card without inputs or decision buttons.
  */
-import { CANCELLATION_WINDOW_DAYS } from '../move/plan';
-import { approvalRequirement } from '../move/policy';
-import { narrowingText } from './refusalText';
-import { describeRoles } from './roleText';
+import { planCost } from '../move/planPricing';
+import type { PlanCost } from '../move/planPricing';
 import type { MoveState } from '../move/state';
+import type { Plan } from '../move/model';
 import {
-  COMMENT_INPUT_ID, LIMITS, MOVE_CARD_FRAME, VERBS, capitalize, count, executeAction, expandCard, factLine,
-  formatDateTime, multiLine, oneLine, plainText, deepFreeze,
+  COMMENT_INPUT_ID, LIMITS, MOVE_CARD_FRAME, VERBS, clippedText, deepFreeze, executeAction, expandCard, factLine,
+  formatDateTime, moveActionContract, multiLine, oneLine, plainText,
 } from './common';
-import { clippedText, moveActionContract } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import type { z } from 'zod';
-import { HEADER_TEMPLATE, actionData, actorName, approverText, customerDomain, headerView } from './moveView';
-import type { CardOptions, MoveHeaderView } from './moveView';
-import { PLAN_LINE_TEMPLATE, planLineView, planNames } from './planLines';
-import type { PlanLineView } from './planLines';
+import { fill, plural } from './messages';
+import { COMPACT_HEADER_TEMPLATE, actionData, actorName, compactHeaderView, customerDomain } from './moveView';
+import type { CardOptions, CompactHeaderView } from './moveView';
+import { ADJUST_ACTION_TEMPLATE, adjustView } from './planAdjustForm';
+import type { AdjustView } from './planAdjustForm';
+import { DETAILS_ID, DETAILS_TEMPLATE, detailsView, rowsOf } from './planDetails';
+import type { DetailsView } from './planDetails';
+import { groupedWarnings, lineAttention } from './planLines';
+import { MONEY_TEMPLATE, TABLE_TEMPLATE, planMoneyView, planRowView } from './planTable';
+import type { PlanMoneyView, PlanRowView } from './planTable';
+
+export { shortHash, undoPathText } from './planDetails';
+
+const TEXT = deepFreeze({
+  noPlan: 'There is no plan yet. It is drafted as soon as the inventory is read.',
+  hiddenRowsOne: '{n} more line is not shown; the plan hash in Details covers every line.',
+  hiddenRowsMany: '{n} more lines are not shown; the plan hash in Details covers every line.',
+  blockersTitle: 'Blockers: a person must resolve these',
+  blocker: '{sku}: {reason}',
+  details: 'Details',
+  detailsWarningsOne: 'Details ({n} warning)',
+  detailsWarningsMany: 'Details ({n} warnings)',
+  blockedHint: 'Approve is not offered while the plan has blockers. Reject it with a comment, or let an Account admin pick offers for the licences with no equivalent.',
+  seatsHint: 'Approve is not offered while a line buys fewer seats than users are assigned: raise the seats or reject the plan.',
+  comment: 'Comment (say why if you reject)',
+  approve: 'Approve',
+  reject: 'Reject',
+  approved: 'Approved by {name} at {at}.',
+  rejected: 'Rejected by {name} at {at}',
+  commentLabel: 'Comment',
+  noComment: '. No comment was given.',
+  nextApproved: 'Next: the bot creates the cart and places the order in Partner Center.',
+  nextApprovedDated: 'Next: the bot orders each line in Partner Center on its buy date.',
+  nextRejected: 'Next: to try again, start a new move (move {domain}) so a new plan is drafted.',
+});
 
 /** Teams refuses messages above about 28 KB: a long plan is drawn with less in full until it fits. */
 const CARD_BUDGET_BYTES = 23_000;
 
-/** How much of the plan a drawing shows: lines in full, lines at all, rows of the other lists. */
+/**
+ * How much of the plan a drawing shows: table rows, lines explained in Details, rows of the other lists, lines with
+ * inputs to change, and whether untrusted text is clipped short.
+ */
 interface Fit {
-  full: number;
   shown: number;
+  full: number;
   rows: number;
+  adjustable: number;
+  short: boolean;
 }
 
-/** Tried in turn until the card fits; the last one fits whatever the plan holds. */
+/**
+ * Tried in turn until the card fits. The table and the inputs to change stay longest; the explanations behind Details
+ * go first. The last step fits whatever the plan holds.
+ */
 const FIT_STEPS: readonly Fit[] = deepFreeze([
-  { full: 8, shown: LIMITS.listRows, rows: 15 },
-  { full: 6, shown: 30, rows: 10 },
-  { full: 4, shown: 20, rows: 8 },
-  { full: 2, shown: 15, rows: 5 },
-  { full: 0, shown: 8, rows: 3 },
+  { shown: LIMITS.listRows, full: 10, rows: 15, adjustable: 10, short: false },
+  { shown: LIMITS.listRows, full: 4, rows: 10, adjustable: 10, short: false },
+  { shown: LIMITS.listRows, full: 2, rows: 8, adjustable: 10, short: true },
+  { shown: 30, full: 0, rows: 8, adjustable: 10, short: true },
+  { shown: 20, full: 0, rows: 5, adjustable: 8, short: true },
+  { shown: 20, full: 0, rows: 5, adjustable: 6, short: true },
+  { shown: 12, full: 0, rows: 3, adjustable: 4, short: true },
+  { shown: 8, full: 0, rows: 3, adjustable: 2, short: true },
 ]);
-
-/** The first `max` rows of a list, and "and N more" when some are left out. */
-function rowsOf<T>(items: readonly T[], max: number, text: (item: T) => string): Array<{ text: string }> {
-  const rows = items.slice(0, max).map((item) => ({ text: text(item) }));
-  if (items.length > max) rows.push({ text: `and ${items.length - max} more` });
-  return rows;
-}
 
 interface PlanView {
   act: MoveActionData;
-  header: MoveHeaderView;
+  header: CompactHeaderView;
   planHash: string;
   hasPlan: boolean;
-  summary: string;
-  hasWarnings: boolean;
-  warnings: Array<{ text: string }>;
-  lines: PlanLineView[];
-  hasShortLines: boolean;
-  shortLines: string;
-  hasHiddenLines: boolean;
-  hiddenLines: string;
-  hasExcluded: boolean;
-  excluded: Array<{ text: string }>;
+  noPlan: string;
+  rows: PlanRowView[];
+  hasHiddenRows: boolean;
+  hiddenRows: string;
+  hasAttention: boolean;
   hasBlockers: boolean;
   blockers: Array<{ text: string }>;
-  reassignment: string;
-  undo: string;
-  proposedBy: string;
-  approvers: string;
-  approvalRule: string;
-  hashText: string;
+  attention: Array<{ name: string; text: string }>;
+  hasUrgent: boolean;
+  urgent: Array<{ text: string }>;
+  money: PlanMoneyView;
+  detailsTitle: string;
+  details: DetailsView;
   canDecide: boolean;
   canApprove: boolean;
-  approveHint: string;
+  canAdjust: boolean;
+  adjust: AdjustView;
+  hasHint: boolean;
+  hint: string;
   isApproved: boolean;
   isRejected: boolean;
   decision: string;
@@ -81,164 +114,129 @@ interface PlanView {
   nextStep: string;
 }
 
-/** A plan hash for reading: any algorithm prefix dropped, at most 16 characters. */
-export function shortHash(hash: string): string {
-  return oneLine(hash, LIMITS.id).replace(/^sha\d*[-:]/i, '').slice(0, 16);
+/** When the card's costs and dates are worked out: the approval once there is one, else the proposal. */
+function drawnAt(state: MoveState): string {
+  return state.approval?.at ?? state.proposedAt ?? state.updatedAt ?? state.startedAt ?? '';
 }
 
-export function undoPathText(): string {
-  return `Undo path: the new subscriptions can be cancelled within ${CANCELLATION_WINDOW_DAYS} days of purchase for a prorated refund; `
-    + 'after that they run for their full term. The original subscriptions are never cancelled: let them expire.';
-}
-
-/** Whether users move to new licences, which lines, and what that means for them. */
-function reassignmentText(state: MoveState): string {
-  const lines = state.plan?.lines.filter((l) => l.needsReassignment) ?? [];
-  if (lines.length === 0) {
-    return 'No licence reassignment: every line buys the same offer, so users keep their licences and nothing changes for them.';
+/** The plan's cost; a line the pricing cannot work out (a term and billing no one sells) is shown without a price. */
+function costOf(plan: Plan, at: string): PlanCost {
+  try {
+    return planCost(plan, at);
+  } catch {
+    return {
+      lines: plan.lines.map((line) => ({
+        offers: line.offers.map((offer) => ({ offer, price: null })), monthly: null, term: null, perInvoice: null, overlap: null, source: null,
+      })),
+      totals: { byCurrency: [], unpricedLines: plan.lines.length },
+      overlap: [],
+    };
   }
-  const skus = planNames(lines.map((l) => `${l.source.skuPartNumber} (${l.source.consumedUnits} assigned)`));
-  return `Licences will be reassigned for ${skus}. Once the new subscriptions are active, each user of these licences gets one change `
-    + 'that adds the new licence and removes the original in the same step, keeping the plans they had switched off. '
-    + 'Users licensed through a group or without a usage location are not changed; the card lists them for you to fix. '
-    + 'Users of the other lines keep their licences.';
-}
-
-/** Who may approve and reject this plan, four-eyes, and why only an Account admin when the policy narrows it. */
-function approvalRule(state: MoveState, options: CardOptions): string {
-  const policy = options.approvalPolicy;
-  const requirement = approvalRequirement(state.plan ?? { lines: [] }, policy);
-  const parts = [
-    requirement.fourEyes
-      ? 'The person the plan is proposed for cannot approve it (four-eyes).'
-      : 'Four-eyes is off: the person the plan is proposed for may approve it too.',
-  ];
-  if (requirement.narrowedBecause.length > 0) parts.push(`Only ${describeRoles(requirement.roles)} can approve it, because ${requirement.narrowedBecause.map(narrowingText).join('; ')}.`);
-  const rejecters = describeRoles(policy.approverRoles);
-  if (rejecters !== describeRoles(requirement.roles)) parts.push(`${capitalize(rejecters)} can reject it.`);
-  return parts.join(' ');
 }
 
 export function planView(state: MoveState, options: CardOptions, fit: Fit = FIT_STEPS[0]): PlanView {
-  const plan = state.plan;
-  const lines = plan?.lines ?? [];
+  const plan: Plan = state.plan ?? { lines: [], excluded: [], blockers: [], warnings: [], hash: '' };
+  const { lines, blockers } = plan;
   const decided = state.approval ?? state.rejection;
-  const blockers = plan?.blockers ?? [];
-  const quantity = lines.reduce((sum, line) => sum + line.quantity, 0);
-  const canDecide = state.stage === 'approval' && !decided && plan !== null;
-  const proposer = actorName(state.proposer, 'the person who started the move');
-  const { full, shown, rows } = fit;
+  const at = drawnAt(state);
+  const cost = costOf(plan, at);
+  const { shown, rows, short } = fit;
   // Our planner's wording, but it may quote a SKU table problem at length: clipped harder when space is short.
-  const textMax = full > 0 ? LIMITS.message : LIMITS.reason;
-  const kinds = (['same', 'equivalent', 'chosen'] as const)
-    .map((kind) => ({ kind, n: lines.filter((l) => l.match === kind).length }))
-    .filter((k) => k.n > 0)
-    .map((k) => `${k.n} ${{ same: 'same offer', equivalent: 'equivalent', chosen: 'picked by an Account admin' }[k.kind]}`);
-  let decision = '';
-  if (state.approval) decision = `Approved by ${actorName(state.approval.by)} at ${formatDateTime(state.approval.at)}.`;
-  else if (state.rejection) decision = `Rejected by ${actorName(state.rejection.by)} at ${formatDateTime(state.rejection.at)}`;
+  const textMax = short ? LIMITS.reason : LIMITS.message;
+  const warnings = groupedWarnings(plan.warnings, lines, textMax);
+  const attention = lines.flatMap((line) => lineAttention(line, short));
+  const seatsShort = lines.some((l) => l.quantity < l.source.consumedUnits);
+  const canDecide = state.stage === 'approval' && !decided && state.plan !== null;
+  const canApprove = canDecide && blockers.length === 0 && !seatsShort;
+  const adjust = adjustView(lines, fit.adjustable);
   const comment = multiLine(decided?.comment, LIMITS.comment);
+  const dated = lines.some((l) => l.buyOn);
+  let decision = '';
+  if (state.approval) decision = fill(TEXT.approved, { name: actorName(state.approval.by), at: formatDateTime(state.approval.at) });
+  else if (state.rejection) decision = fill(TEXT.rejected, { name: actorName(state.rejection.by), at: formatDateTime(state.rejection.at) });
+  const warningCount = warnings.other.length;
   return {
     act: actionData(state),
-    header: headerView(state),
-    planHash: plan?.hash ?? '',
-    hasPlan: plan !== null,
-    summary: plan
-      ? `${count(lines.length, 'line', 'lines')}, ${count(quantity, 'licence', 'licences')} in total${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}.`
-      : 'There is no plan yet. It is drafted as soon as the inventory is read.',
-    hasWarnings: (plan?.warnings.length ?? 0) > 0,
-    warnings: rowsOf(plan?.warnings ?? [], rows, (w) => oneLine(w, textMax)),
-    lines: lines.slice(0, shown).map((line, i) => planLineView(line, i < full)),
-    hasShortLines: lines.length > full && shown > full,
-    shortLines: full > 0
-      ? `Lines after the first ${full} are shown in short (offers and quantity) so the card fits in Teams.`
-      : 'The lines are shown in short (offers and quantity) so the card fits in Teams.',
-    hasHiddenLines: lines.length > shown,
-    hiddenLines: `${count(lines.length - shown, 'more line is', 'more lines are')} not shown; the plan hash below covers every line.`,
-    hasExcluded: (plan?.excluded.length ?? 0) > 0,
-    excluded: rowsOf(plan?.excluded ?? [], rows, (e) => `${oneLine(e.skuPartNumber, LIMITS.sku)}: ${oneLine(e.reason, LIMITS.reason)}`),
+    header: compactHeaderView(state, options),
+    planHash: plan.hash,
+    hasPlan: state.plan !== null,
+    noPlan: TEXT.noPlan,
+    rows: lines.slice(0, shown).map((line, i) => planRowView(line, cost.lines[i], at, short)),
+    hasHiddenRows: lines.length > shown,
+    hiddenRows: plural(TEXT.hiddenRowsOne, TEXT.hiddenRowsMany, lines.length - shown),
+    hasAttention: blockers.length > 0 || attention.length > 0,
     hasBlockers: blockers.length > 0,
-    blockers: rowsOf(blockers, rows, (b) => `${oneLine(b.skuPartNumber, LIMITS.sku)}: ${oneLine(b.reason, textMax)}`),
-    reassignment: reassignmentText(state),
-    undo: undoPathText(),
-    proposedBy: `${proposer}, who started the move (drafted by the bot on their behalf).`,
-    approvers: `${approverText(state, options)}.`,
-    approvalRule: approvalRule(state, options),
-    hashText: plan ? `${shortHash(plan.hash)} (an approval is for exactly this plan)` : 'none',
+    blockers: rowsOf(blockers, rows, (b) => fill(TEXT.blocker, { sku: oneLine(b.skuPartNumber, LIMITS.sku), reason: oneLine(b.reason, textMax) })),
+    attention: attention.slice(0, rows),
+    hasUrgent: warnings.urgent.length > 0,
+    urgent: rowsOf(warnings.urgent, rows, (w) => w),
+    money: planMoneyView(plan, cost, at, state.approval?.at ?? null),
+    detailsTitle: warningCount > 0 ? plural(TEXT.detailsWarningsOne, TEXT.detailsWarningsMany, warningCount) : TEXT.details,
+    details: detailsView(state, options, plan, warnings.other, fit),
     canDecide,
-    canApprove: canDecide && blockers.length === 0,
-    approveHint: blockers.length === 0
-      ? 'Approve places the order in Partner Center at once. Reject stops the move; you can add a comment for the proposer first.'
-      : 'This plan cannot be approved while it has blockers. Reject it with a comment, or let an Account admin pick offers for the licences with no equivalent.',
+    canApprove,
+    canAdjust: canDecide && adjust.lines.length > 0,
+    adjust,
+    hasHint: canDecide && !canApprove,
+    hint: blockers.length > 0 ? TEXT.blockedHint : TEXT.seatsHint,
     isApproved: state.approval !== null,
     isRejected: state.rejection !== null,
     decision,
     hasComment: comment !== '',
     comment,
     nextStep: state.approval
-      ? 'Next: the bot creates the cart and places the order in Partner Center.'
-      : `Next: to try again, start a new move (move ${customerDomain(state)}) so a new plan is drafted.`,
+      ? (dated ? TEXT.nextApprovedDated : TEXT.nextApproved)
+      : fill(TEXT.nextRejected, { domain: customerDomain(state) }),
   };
 }
 
 const TEMPLATE = deepFreeze({
   ...MOVE_CARD_FRAME,
   body: [
-    ...HEADER_TEMPLATE,
-    { type: 'TextBlock', text: 'Plan to buy in your CSP program', weight: 'Bolder', spacing: 'Medium', wrap: true },
-    { type: 'TextBlock', text: '${summary}', wrap: true },
+    ...COMPACT_HEADER_TEMPLATE,
+    { type: 'TextBlock', $when: '${!hasPlan}', text: '${noPlan}', wrap: true },
+    { ...TABLE_TEMPLATE, $when: '${hasPlan}' },
+    { type: 'TextBlock', $when: '${hasHiddenRows}', text: '${hiddenRows}', isSubtle: true, wrap: true },
     {
       type: 'Container',
-      $when: '${hasWarnings}',
-      style: 'warning',
+      $when: '${hasAttention}',
+      style: 'attention',
       spacing: 'Small',
       items: [
-        { type: 'TextBlock', text: 'Check before approving', weight: 'Bolder', wrap: true },
-        plainText('${text}', { $data: '${warnings}', spacing: 'Small' }),
-      ],
-    },
-    PLAN_LINE_TEMPLATE,
-    { type: 'TextBlock', $when: '${hasShortLines}', text: '${shortLines}', isSubtle: true, size: 'Small', wrap: true },
-    { type: 'TextBlock', $when: '${hasHiddenLines}', text: '${hiddenLines}', isSubtle: true, wrap: true },
-    {
-      type: 'Container',
-      $when: '${hasExcluded}',
-      spacing: 'Medium',
-      items: [
-        { type: 'TextBlock', text: 'Not bought (left out on purpose)', weight: 'Bolder', wrap: true },
-        plainText('${text}', { $data: '${excluded}', spacing: 'Small' }),
-      ],
-    },
-    {
-      type: 'Container',
-      $when: '${hasBlockers}',
-      style: 'attention',
-      spacing: 'Medium',
-      items: [
-        { type: 'TextBlock', text: 'Blockers: a person must resolve these', weight: 'Bolder', color: 'Attention', wrap: true },
+        { type: 'TextBlock', $when: '${hasBlockers}', text: TEXT.blockersTitle, weight: 'Bolder', color: 'Attention', wrap: true },
         plainText('${text}', { $data: '${blockers}', spacing: 'Small' }),
+        {
+          type: 'RichTextBlock',
+          $data: '${attention}',
+          spacing: 'Small',
+          inlines: [
+            { type: 'TextRun', text: '${name}: ', weight: 'Bolder' },
+            { type: 'TextRun', text: '${text}', weight: 'Bolder', color: 'Attention' },
+          ],
+        },
       ],
     },
-    plainText('${reassignment}', { $when: '${hasPlan}', spacing: 'Medium' }),
-    { type: 'TextBlock', $when: '${hasPlan}', text: '${undo}', wrap: true, isSubtle: true },
-    factLine('Proposed for', '${proposedBy}', { spacing: 'Medium' }),
-    factLine('Who can approve', '${approvers}'),
-    { type: 'RichTextBlock', spacing: 'None', inlines: [{ type: 'TextRun', text: '${approvalRule}', size: 'Small' }] },
-    factLine('Plan hash', '${hashText}'),
+    {
+      type: 'Container',
+      $when: '${hasUrgent}',
+      style: 'warning',
+      spacing: 'Small',
+      items: [plainText('${text}', { $data: '${urgent}', spacing: 'None' })],
+    },
+    { ...MONEY_TEMPLATE, $when: '${hasPlan}' },
+    {
+      type: 'ActionSet',
+      spacing: 'Small',
+      actions: [{ type: 'Action.ToggleVisibility', title: '${detailsTitle}', targetElements: [DETAILS_ID] }],
+    },
+    DETAILS_TEMPLATE,
     {
       type: 'Container',
       $when: '${canDecide}',
       spacing: 'Medium',
       items: [
-        { type: 'TextBlock', text: '${approveHint}', wrap: true },
-        {
-          type: 'Input.Text',
-          id: COMMENT_INPUT_ID,
-          label: 'Comment (optional; say what to change if you reject)',
-          isMultiline: true,
-          maxLength: LIMITS.comment,
-          placeholder: 'e.g. The customer wants annual billing.',
-        },
+        { type: 'TextBlock', $when: '${hasHint}', text: '${hint}', color: 'Attention', wrap: true },
+        { type: 'Input.Text', id: COMMENT_INPUT_ID, label: TEXT.comment, maxLength: LIMITS.comment },
       ],
     },
     {
@@ -248,7 +246,7 @@ const TEMPLATE = deepFreeze({
       spacing: 'Medium',
       items: [
         { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '${decision}', weight: 'Bolder' }] },
-        factLine('Comment', '${comment}', { $when: '${hasComment}' }),
+        factLine(TEXT.commentLabel, '${comment}', { $when: '${hasComment}' }),
         plainText('${nextStep}'),
       ],
     },
@@ -264,7 +262,7 @@ const TEMPLATE = deepFreeze({
             { type: 'TextRun', text: '${decision}', weight: 'Bolder' },
             { type: 'TextRun', $when: '${hasComment}', text: ': ', weight: 'Bolder' },
             { type: 'TextRun', $when: '${hasComment}', text: '${comment}' },
-            { type: 'TextRun', $when: '${!hasComment}', text: '. No comment was given.' },
+            { type: 'TextRun', $when: '${!hasComment}', text: TEXT.noComment },
           ],
         },
         plainText('${nextStep}'),
@@ -272,12 +270,13 @@ const TEMPLATE = deepFreeze({
     },
   ],
   actions: [
-    executeAction('Approve and order', VERBS.approvePlan, { $when: '${canApprove}', style: 'positive' }, { planHash: '${planHash}' }),
-    executeAction('Reject', VERBS.rejectPlan, { $when: '${canDecide}', style: 'destructive' }, { planHash: '${planHash}' }),
+    executeAction(TEXT.approve, VERBS.approvePlan, { $when: '${canApprove}', style: 'positive' }, { planHash: '${planHash}' }),
+    executeAction(TEXT.reject, VERBS.rejectPlan, { $when: '${canDecide}', style: 'destructive' }, { planHash: '${planHash}' }),
+    ADJUST_ACTION_TEMPLATE,
   ],
 });
 
-/** The plan card, with as many lines in full as fit in one Teams message. */
+/** The plan card, with as much of the plan as fits in one Teams message. */
 export function planCard(state: MoveState, options: CardOptions): AdaptiveCardJson {
   let card = expandCard(TEMPLATE, planView(state, options));
   for (const fit of FIT_STEPS.slice(1)) {
@@ -288,7 +287,7 @@ export function planCard(state: MoveState, options: CardOptions): AdaptiveCardJs
 }
 
 /**
- * `move.plan.approve` / `move.plan.reject` (Approve and order / Reject): the exact plan decided on (its hash,
+ * `move.plan.approve` / `move.plan.reject` (Approve / Reject): the exact plan decided on (its hash,
  * carried by the button) and the optional comment typed in the card's `comment` input. The comment is
  * clipped here; the orchestrator keeps at most LIMITS.comment of it.
  */

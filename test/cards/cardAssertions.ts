@@ -23,6 +23,7 @@ const COLLECTIONS: Record<string, string[]> = {
   Table: ['columns', 'rows'],
   TableRow: ['cells'],
   TableCell: ['items'],
+  'Action.ShowCard': ['card'],
 };
 
 /** Every parse event and validation failure the SDK reports, plus properties it does not know. */
@@ -86,6 +87,26 @@ export function visibleText(card: unknown): string {
     }
   });
   return parts.join('\n');
+}
+
+/**
+ * The card as a reader first sees it: without elements drawn hidden (`isVisible: false`, such as a Details container
+ * a button shows) and without the cards of Action.ShowCard buttons (shown only once pressed).
+ */
+export function shownAtFirst<T>(card: T): T {
+  const strip = (node: unknown): unknown => {
+    if (Array.isArray(node)) {
+      return node.filter((item) => !(item && typeof item === 'object' && (item as Record<string, unknown>).isVisible === false)).map(strip);
+    }
+    if (node && typeof node === 'object') {
+      const object = node as Record<string, unknown>;
+      return Object.fromEntries(Object.entries(object)
+        .filter(([key]) => !(key === 'card' && object.type === 'Action.ShowCard'))
+        .map(([key, value]) => [key, strip(value)]));
+    }
+    return node;
+  };
+  return strip(card) as T;
 }
 
 export interface CardChecks {

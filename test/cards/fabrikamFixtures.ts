@@ -5,7 +5,8 @@
  */
 import type { BlockReason, MoveEvent } from '../../move/events';
 import { SYSTEM_ACTOR } from '../../move/model';
-import type { Plan, PlanBlocker, PlanLine, PlannedOffer } from '../../move/model';
+import type { BillingCycle, Plan, PlanBlocker, PlanLine, PlannedOffer, TermDuration } from '../../move/model';
+import type { SeatPrice } from '../../move/pricing';
 import type { ReassignmentOutcome, UserReassignment } from '../../move/reassignment';
 import { replay } from '../../move/state';
 import type { MoveState } from '../../move/state';
@@ -62,6 +63,35 @@ export const FABRIKAM_PLAN: Plan = {
   blockers: [],
   warnings: ['The inventory was typed in by Megan Bowen: the bot could not read the tenant, so check the figures and the plans users have.'],
   hash: 'fab1e3a2c4d5e6f7',
+};
+
+/** A price sheet row of the fixtures (USD, per seat for the whole term). */
+function sheetPrice(offer: PlannedOffer, termDuration: TermDuration, billingCycle: BillingCycle, termPrice: number): SeatPrice {
+  return {
+    productId: offer.productId, skuId: offer.skuId, termDuration, billingCycle, currency: 'USD', termPriceMicros: Math.round(termPrice * 1_000_000),
+    erpTermPriceMicros: null, source: 'price-sheet', effectiveFrom: '2026-11-01', effectiveTo: null,
+  };
+}
+
+/** The offers as a plan drawn with the partner's price sheet carries them (monthly billing of a year costs 5% more). */
+export const PRICED_OFFERS = {
+  e3NoTeams: { ...E3_NO_TEAMS, prices: [sheetPrice(E3_NO_TEAMS, 'P1M', 'monthly', 40.5), sheetPrice(E3_NO_TEAMS, 'P1Y', 'monthly', 425.25), sheetPrice(E3_NO_TEAMS, 'P1Y', 'annual', 405), sheetPrice(E3_NO_TEAMS, 'P3Y', 'annual', 1215)] },
+  teams: { ...TEAMS_ENTERPRISE, prices: [sheetPrice(TEAMS_ENTERPRISE, 'P1M', 'monthly', 6.3), sheetPrice(TEAMS_ENTERPRISE, 'P1Y', 'monthly', 66.15), sheetPrice(TEAMS_ENTERPRISE, 'P1Y', 'annual', 63), sheetPrice(TEAMS_ENTERPRISE, 'P3Y', 'annual', 189)] },
+  visio: { ...VISIO_PLAN1, prices: [sheetPrice(VISIO_PLAN1, 'P1M', 'monthly', 6), sheetPrice(VISIO_PLAN1, 'P1Y', 'monthly', 63), sheetPrice(VISIO_PLAN1, 'P1Y', 'annual', 60)] },
+} satisfies Record<string, PlannedOffer>;
+
+/**
+ * The Fabrikam plan as the planner draws it today: friendly names from Microsoft's SKU table, the partner's price
+ * sheet (US, Nov 2026), E3 bought a week before its original ends, Visio at approval (its end is unknown).
+ */
+export const FABRIKAM_PRICED_PLAN: Plan = {
+  ...FABRIKAM_PLAN,
+  lines: [
+    { ...E3_LINE, source: { ...E3_LINE.source, displayName: 'Microsoft 365 E3' }, offers: [PRICED_OFFERS.e3NoTeams, PRICED_OFFERS.teams], buyOn: '2027-02-11' },
+    { ...VISIO_CHOSEN_LINE, source: { ...VISIO_CHOSEN_LINE.source, displayName: 'Visio Plan 2' }, offers: [PRICED_OFFERS.visio], buyOn: null },
+  ],
+  hash: 'fab1e3a2c4d5e6f8',
+  pricing: { source: 'price-sheet', market: 'US', month: '2026-11', readAt: '2026-11-20T08:00:00Z' },
 };
 
 const [contosoStart, contosoPreflight] = contosoUntil('PreflightPassed');
@@ -148,5 +178,7 @@ export function reassignmentIncompleteEvents(results: UserReassignment[]): MoveE
 
 export const noEquivalentState = (blockers?: PlanBlocker[]): MoveState => stateFrom(noEquivalentEvents(blockers));
 export const pickedPlanState = (plan?: Plan): MoveState => stateFrom(pickedPlanEvents(plan));
+/** The priced Fabrikam plan, waiting for approval. */
+export const pricedPlanState = (): MoveState => stateFrom(pickedPlanEvents(FABRIKAM_PRICED_PLAN));
 export const reassigningState = (results?: UserReassignment[]): MoveState => stateFrom(reassigningEvents(results));
 export const reassignmentIncompleteState = (results: UserReassignment[]): MoveState => stateFrom(reassignmentIncompleteEvents(results));
