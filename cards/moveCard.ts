@@ -30,7 +30,7 @@ export function moveCard(state: MoveState, options: CardOptions, events: readonl
     case 'rejected':
       return planCard(state, options);
     case 'scheduled':
-      return scheduledCard(state);
+      return scheduledCard(state, options);
     case 'provisioning':
       return provisioningCard(state);
     case 'reassigning-licenses':

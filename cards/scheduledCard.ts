@@ -9,12 +9,13 @@ import type { MoveState } from '../move/state';
 import { MOVE_CARD_FRAME, VERBS, deepFreeze, executeAction, expandCard, factLine, formatDate, formatDateTime, LIMITS, oneLine, plainText } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { readablePartNumber } from './productNames';
-import { HEADER_TEMPLATE, actionData, actorName, canCancel, headerView } from './moveView';
-import type { MoveHeaderView } from './moveView';
+import { COMPACT_HEADER_TEMPLATE, actionData, actorName, canCancel, compactHeaderView } from './moveView';
+import type { CardOptions, CompactHeaderView } from './moveView';
+import { DEFAULT_APPROVAL_POLICY } from '../move/policy';
 
 interface ScheduledView {
   act: MoveActionData;
-  header: MoveHeaderView;
+  header: CompactHeaderView;
   approval: string;
   next: string;
   purchases: Array<{ when: string; what: string; status: string; color: string }>;
@@ -36,12 +37,12 @@ function lineText(line: PlanLine): string {
   return `${line.quantity} × ${offers} (replacing ${oneLine(line.source.displayName || readablePartNumber(line.source.skuPartNumber), LIMITS.title)}${line.source.endsAt ? `, which ends ${formatDate(line.source.endsAt)}` : ''})`;
 }
 
-export function scheduledView(state: MoveState): ScheduledView {
+export function scheduledView(state: MoveState, options: CardOptions = { approvalPolicy: DEFAULT_APPROVAL_POLICY }): ScheduledView {
   const plan = state.plan ?? { lines: [] };
   const next = state.schedule[state.bought];
   return {
     act: actionData(state),
-    header: headerView(state),
+    header: compactHeaderView(state, options),
     approval: state.approval ? `${actorName(state.approval.by)}, ${formatDateTime(state.approval.at)}` : 'not approved',
     next: next ? `Next purchase: ${formatDate(next.buyOn, TEXT.now)}.` : '',
     purchases: state.schedule.slice(0, LIMITS.listRows).map((purchase) => {
@@ -60,7 +61,7 @@ export function scheduledView(state: MoveState): ScheduledView {
 const TEMPLATE = deepFreeze({
   ...MOVE_CARD_FRAME,
   body: [
-    ...HEADER_TEMPLATE,
+    ...COMPACT_HEADER_TEMPLATE,
     { type: 'TextBlock', text: TEXT.title, weight: 'Bolder', spacing: 'Medium', wrap: true },
     factLine('Plan approved by', '${approval}'),
     {
@@ -84,6 +85,6 @@ const TEMPLATE = deepFreeze({
   ],
 });
 
-export function scheduledCard(state: MoveState): AdaptiveCardJson {
-  return expandCard(TEMPLATE, scheduledView(state));
+export function scheduledCard(state: MoveState, options?: CardOptions): AdaptiveCardJson {
+  return expandCard(TEMPLATE, scheduledView(state, options));
 }

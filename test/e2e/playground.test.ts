@@ -1,17 +1,20 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { LocalStack } from './localStack';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOT_DIR = path.resolve(process.env.E2E_SCREENSHOT_DIR ?? path.join('test-results', 'e2e-screenshots'));
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
  * The issue's walk-through, as a person does it in the Microsoft 365 Agents Playground: Megan starts
- * moves and sees the channel thread; the customer accepts; Adele approves; one order results.
+ * moves and sees the channel thread; the customer accepts; Adele approves; the plan waits for its buy dates,
+ * which the sandbox's clock brings in a minute; one order per date results. Every card is kept as a screenshot
+ * in E2E_SCREENSHOT_DIR (default test-results/e2e-screenshots).
  */
 describe('a customer move in the Agents Playground (headless Chromium)', function () {
   let dataDir = '';
@@ -28,6 +31,7 @@ describe('a customer move in the Agents Playground (headless Chromium)', functio
       this.skip();
     }
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'csp-move-e2e-'));
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
     stack = new LocalStack(dataDir);
     await stack.startBotAndSandbox();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
@@ -73,6 +77,35 @@ describe('a customer move in the Agents Playground (headless Chromium)', functio
     throw new Error(`"${pattern}" did not appear (screenshot: ${path.join(os.tmpdir(), 'csp-move-e2e-failure.png')}); the page says:\n${text.slice(-3000)}`);
   }
 
+  /** Keeps a picture of the newest card on the page (the whole page when no card is drawn). */
+  async function snap(page: Page, name: string): Promise<void> {
+    await page.waitForTimeout(500);
+    const card = page.locator('.ac-adaptiveCard').last();
+    const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+    if (await card.count()) await card.screenshot({ path: file });
+    else await page.screenshot({ path: file, fullPage: true });
+  }
+
+  /** Moves the sandbox's clock on; the bot follows it within seconds (local mode). */
+  async function advanceSandboxDays(days: number): Promise<void> {
+    const response = await fetch(`${stack.sandboxUrl}/_sandbox/clock`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceDays: days }),
+    });
+    assert.equal(response.status, 200);
+  }
+
+  async function contosoOrders(): Promise<number> {
+    const state = await (await fetch(`${stack.sandboxUrl}/_sandbox/state?customer=contoso.onmicrosoft.com`)).json() as { customers: Array<{ orders: unknown[] }> };
+    return state.customers[0].orders.length;
+  }
+
+  /** Opens the newest card's Details (the plan card keeps its reasons, warnings and approval rule behind it). */
+  async function openDetails(page: Page): Promise<string> {
+    await page.getByRole('button', { name: /^Details/ }).last().click();
+    await page.waitForTimeout(300);
+    return page.innerText('body');
+  }
+
   async function fillStartForm(page: Page, countryName: string): Promise<void> {
     const country = page.getByPlaceholder(/Type to search/).last();
     await country.waitFor();
@@ -103,25 +136,32 @@ describe('a customer move in the Agents Playground (headless Chromium)', functio
   it('refuses Northwind (Canada) before any invitation, naming both regions', async () => {
     await megan.getByText('Personal Chat').first().click();
     await say(megan, 'move northwind.onmicrosoft.com');
+    await megan.getByPlaceholder(/Type to search/).last().waitFor();
+    await snap(megan, '01-start-form');
     await fillStartForm(megan, 'Canada');
     const text = await waitForText(megan, /CSP region Canada/);
     assert.match(text, /United States/);
+    await snap(megan, '02-refused-region');
   });
 
   it('starts the Contoso move and shows the invitation link', async () => {
     await say(megan, 'move contoso.onmicrosoft.com');
     await fillStartForm(megan, 'United States');
     await waitForText(megan, /Open the reseller invitation/);
+    await snap(megan, '03-invitation');
   });
 
   it('reports the acceptance, the inventory and the plan once the customer accepts', async () => {
     const response = await fetch(`${stack.sandboxUrl}/_sandbox/customers/contoso.onmicrosoft.com/accept`, { method: 'POST' });
     assert.equal(response.status, 200);
-    const text = await waitForText(megan, /Plan to buy in your CSP program/);
+    const text = await waitForText(megan, /Today → buy in CSP/);
     assert.match(text, /accepted the reseller invitation/);
     assert.match(text, /EXCHANGESTANDARD/);
     assert.match(text, /Same offer/);
-    assert.match(text, /No licence reassignment/);
+    assert.match(text, /Total: USD [\d,.]+ a month/);
+    await snap(megan, '04-plan-contoso');
+    assert.match(await openDetails(megan), /No licence reassignment/);
+    await snap(megan, '05-plan-contoso-details');
   });
 
   it('plans the Fabrikam move with the E3 (no Teams) + Teams Enterprise pair and its reasoning', async () => {
@@ -134,26 +174,38 @@ describe('a customer move in the Agents Playground (headless Chromium)', functio
     }
     const response = await fetch(`${stack.sandboxUrl}/_sandbox/customers/fabrikam.onmicrosoft.com/accept`, { method: 'POST' });
     assert.equal(response.status, 200);
-    const text = await waitForText(megan, /TEAMS1 from Microsoft Teams Enterprise/, 60_000);
-    assert.match(text, /Microsoft 365 E3 \(no Teams\)/);
+    const text = await waitForText(megan, /Microsoft 365 E3 \(no Teams\) \+ Microsoft Teams Enterprise/, 60_000);
     assert.match(text, /Equivalent/);
-    assert.match(text, /Licences will be reassigned/);
+    await snap(megan, '06-plan-fabrikam');
+    const details = await openDetails(megan);
+    assert.match(details, /TEAMS1 from Microsoft Teams Enterprise/);
+    assert.match(details, /Licences will be reassigned/);
   });
 
   it('posted the move to its own thread in the channel', async () => {
     await megan.getByText('General').first().click();
     const text = await waitForText(megan, /contoso\.onmicrosoft\.com/);
     assert.match(text, /accepted the reseller invitation/);
+    await megan.screenshot({ path: path.join(SCREENSHOT_DIR, '07-channel-thread.png'), fullPage: true });
   });
 
-  it('Adele approves; the final card says to let the originals expire; exactly one order', async () => {
+  it('Adele approves; nothing is bought until the buy dates, which the sandbox clock brings; one order per date', async () => {
     await megan.close();
     const adele = await openAs('adele');
     await say(adele, 'status contoso.onmicrosoft.com');
     await adele.getByRole('button', { name: /^Approve/ }).last().click();
-    const text = await waitForText(adele, /New subscriptions are active/, 60_000);
+    await waitForText(adele, /Approved: buying on the dates below/, 60_000);
+    await snap(adele, '08-scheduled');
+    assert.equal(await contosoOrders(), 0, 'approving buys nothing while the originals run for months');
+
+    // Business Premium ends in 65 days (bought a week before), Exchange Online in 130.
+    await advanceSandboxDays(60);
+    for (let i = 0; i < 60 && await contosoOrders() < 1; i += 1) await adele.waitForTimeout(500);
+    assert.equal(await contosoOrders(), 1, 'the first buy date came: one order');
+    await advanceSandboxDays(70);
+    const text = await waitForText(adele, /New subscriptions are active/, 90_000);
     assert.match(text, /expire/i);
-    const state = await (await fetch(`${stack.sandboxUrl}/_sandbox/state`)).json() as { customers: Array<{ domain: string; orders: unknown[] }> };
-    assert.equal(state.customers.find((c) => c.domain === 'contoso.onmicrosoft.com')?.orders.length, 1);
+    await snap(adele, '09-done');
+    assert.equal(await contosoOrders(), 2, 'one order per buy date');
   });
 });
