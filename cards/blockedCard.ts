@@ -4,7 +4,7 @@
  * no equivalent, the inventory typed in when the tenant cannot be read, another reassignment pass.
  */
 import type { BlockReason } from '../move/events';
-import { ROLES_THAT_START } from '../move/policy';
+import { hasAnyRole, ROLES_THAT_START } from '../move/policy';
 import { describeRoles } from './roleText';
 import { assertNever } from '../move/state';
 import type { MoveState, Stage } from '../move/state';
@@ -16,8 +16,8 @@ import type { AdaptiveCardJson, MoveActionData } from './common';
 import type { z } from 'zod';
 import { INVENTORY_FORM_TEMPLATE, inventoryFormView } from './inventoryForm';
 import type { InventoryFormView } from './inventoryForm';
-import { HEADER_TEMPLATE, actionData, customerDomain, headerView } from './moveView';
-import type { MoveHeaderView } from './moveView';
+import { HEADER_TEMPLATE, actionData, customerDomain, headerView, viewerMay } from './moveView';
+import type { CardOptions, MoveHeaderView } from './moveView';
 import { OFFER_FORMS_TEMPLATE, noOfferForms, offerFormsView } from './offerChoiceForm';
 import type { OfferFormsView } from './offerChoiceForm';
 import { ATTENTION_TEMPLATE, attentionView, progressText } from './reassignmentView';
@@ -32,7 +32,7 @@ interface BlockedView {
   next: Array<{ text: string }>;
   offerForms: OfferFormsView;
   inventoryForm: InventoryFormView;
-  reassignment: { show: boolean; progress: string; retry: string };
+  reassignment: { show: boolean; progress: string; retry: string; canRetry: boolean };
   attention: AttentionView;
 }
 
@@ -130,7 +130,7 @@ export function blockAdvice(reason: BlockReason, domain: string, fromStage: Stag
   }
 }
 
-export function blockedView(state: MoveState): BlockedView {
+export function blockedView(state: MoveState, options?: CardOptions): BlockedView {
   const blocked = state.blocked;
   const advice = blocked ? blockAdvice(blocked.reason, customerDomain(state), blocked.fromStage) : { details: [], next: [] };
   const stuckUsers = blocked?.reason.code === 'reassignment-incomplete' ? blocked.reason.users : null;
@@ -141,12 +141,14 @@ export function blockedView(state: MoveState): BlockedView {
     at: formatDateTime(blocked?.at),
     details: advice.details,
     next: advice.next,
-    offerForms: blocked?.reason.code === 'plan-has-no-offer' ? offerFormsView(state) : noOfferForms(),
-    inventoryForm: inventoryFormView(state),
+    // Drawn for one person: the forms and buttons the decider would let them use (picking offers: Account admins).
+    offerForms: blocked?.reason.code === 'plan-has-no-offer' && viewerMay(options, (v) => hasAnyRole(v, ['account-admin'])) ? offerFormsView(state) : noOfferForms(),
+    inventoryForm: viewerMay(options, (v) => hasAnyRole(v, ROLES_THAT_START)) ? inventoryFormView(state) : { ...inventoryFormView(state), show: false },
     reassignment: {
       show: stuckUsers !== null,
       progress: progressText(state),
       retry: `Try again runs another pass for the ${count(stuckUsers ?? 0, 'user', 'users')} above and anyone else still on the old licence.`,
+      canRetry: viewerMay(options, (v) => hasAnyRole(v, ROLES_THAT_START)),
     },
     attention: attentionView(state),
   };
@@ -179,15 +181,15 @@ const TEMPLATE = deepFreeze({
         { type: 'TextBlock', text: 'Users who need attention', weight: 'Bolder', wrap: true },
         { type: 'TextBlock', text: '${reassignment.progress}', wrap: true, isSubtle: true, spacing: 'Small' },
         ...ATTENTION_TEMPLATE,
-        { type: 'TextBlock', text: '${reassignment.retry}', wrap: true, spacing: 'Medium' },
-        { type: 'ActionSet', actions: [executeAction('Try again', VERBS.retryReassignment, { associatedInputs: 'none' })] },
+        { type: 'TextBlock', $when: '${reassignment.canRetry}', text: '${reassignment.retry}', wrap: true, spacing: 'Medium' },
+        { type: 'ActionSet', $when: '${reassignment.canRetry}', actions: [executeAction('Try again', VERBS.retryReassignment, { associatedInputs: 'none' })] },
       ],
     },
   ],
 });
 
-export function blockedCard(state: MoveState): AdaptiveCardJson {
-  return expandCard(TEMPLATE, blockedView(state));
+export function blockedCard(state: MoveState, options?: CardOptions): AdaptiveCardJson {
+  return expandCard(TEMPLATE, blockedView(state, options));
 }
 
 /** `move.reassignment.retry` (Try again, users who need attention): the move action alone. */

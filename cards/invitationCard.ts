@@ -139,7 +139,7 @@ export function invitationView(state: MoveState, options?: CardOptions): Invitat
     hasInvitation: state.invitation !== null,
     expires: formatDate(state.invitation?.expiresAt),
     message: customerMessage(state),
-    canCancel: canCancel(state),
+    canCancel: canCancel(state, options),
     email: emailView(state, reseller !== null || gdap !== null, options?.invitationMail),
   };
 }

@@ -40,7 +40,7 @@ export function moveCard(state: MoveState, options: CardOptions, events: readonl
     case 'done':
       return doneCard(state);
     case 'blocked':
-      return blockedCard(state);
+      return blockedCard(state, options);
     case 'cancelled':
       return cancelledCard(state);
     case 'timed-out':

@@ -4,7 +4,7 @@
  */
 import { SOURCE_CHANNEL_LABELS } from '../move/model';
 import type { Actor } from '../move/model';
-import { approvalRequirement, DEFAULT_APPROVAL_POLICY, ROLES_THAT_START, type ApprovalPolicy } from '../move/policy';
+import { approvalRequirement, DEFAULT_APPROVAL_POLICY, hasAnyRole, ROLES_THAT_CANCEL_ANY, ROLES_THAT_START, type ApprovalPolicy } from '../move/policy';
 import { describeRoles } from './roleText';
 import { FINAL_STAGES, STAGE_LABELS } from '../move/state';
 import type { MoveState } from '../move/state';
@@ -23,6 +23,17 @@ export interface CardOptions {
   approvalPolicy: ApprovalPolicy;
   /** How the bot can email the invitation; absent = it cannot (the card says what to set up). */
   invitationMail?: InvitationMailOptions;
+  /**
+   * The person the card is drawn for — the answer to their click or refresh, which Teams shows to them alone — so
+   * it offers only the buttons the decider would let them use. Absent: the copy posted for everyone, whose buttons
+   * the decider checks when pressed.
+   */
+  viewer?: Actor | null;
+}
+
+/** Whether the card's viewer may do it (always, on a copy drawn for everyone). */
+export function viewerMay(options: CardOptions | undefined, allowed: (viewer: Actor) => boolean): boolean {
+  return !options?.viewer || allowed(options.viewer);
 }
 
 /** Where the bot's invitation email leaves from (bot/app.ts: MAIL_SENDER_MAILBOX and Teams SSO). */
@@ -86,10 +97,14 @@ export function isFinal(state: MoveState): boolean {
   return FINAL_STAGES.has(state.stage);
 }
 
-/** Whether a Cancel button makes sense: not final, and not once the order is being placed (the decider refuses). */
-export function canCancel(state: MoveState): boolean {
-  if (state.stage === 'scheduled') return true;
-  return !isFinal(state) && state.stage !== 'provisioning' && state.stage !== 'reassigning-licenses'
+/**
+ * Whether a Cancel button makes sense: not final, and not once the order is being placed (the decider refuses);
+ * for a viewer, only the move's starter or those who may cancel any move.
+ */
+export function canCancel(state: MoveState, options?: CardOptions): boolean {
+  const mayCancel = viewerMay(options, (viewer) => state.startedBy?.id === viewer.id || hasAnyRole(viewer, ROLES_THAT_CANCEL_ANY));
+  if (state.stage === 'scheduled') return mayCancel;
+  return mayCancel && !isFinal(state) && state.stage !== 'provisioning' && state.stage !== 'reassigning-licenses'
     && state.stage !== 'source-advice' && state.provisionedAt === null;
 }
 

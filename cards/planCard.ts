@@ -17,7 +17,8 @@ import {
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import type { z } from 'zod';
 import { fill, plural } from './messages';
-import { COMPACT_HEADER_TEMPLATE, actionData, actorName, compactHeaderView, customerDomain } from './moveView';
+import { COMPACT_HEADER_TEMPLATE, actionData, actorName, approverText, compactHeaderView, customerDomain, viewerMay } from './moveView';
+import { approvalRequirement, hasAnyRole, ROLES_THAT_START } from '../move/policy';
 import type { CardOptions, CompactHeaderView } from './moveView';
 import { ADJUST_ACTION_TEMPLATE, adjustView } from './planAdjustForm';
 import type { AdjustView } from './planAdjustForm';
@@ -40,6 +41,8 @@ const TEXT = deepFreeze({
   detailsWarningsMany: 'Details ({n} warnings)',
   blockedHint: 'Approve is not offered while the plan has blockers. Reject it with a comment, or let an Account admin pick offers for the licences with no equivalent.',
   seatsHint: 'Approve is not offered while a line buys fewer seats than users are assigned: raise the seats or reject the plan.',
+  fourEyesHint: 'You proposed this plan, so someone else approves it: {who}.',
+  rolesHint: 'Approving this plan needs {who}.',
   comment: 'Comment (say why if you reject)',
   approve: 'Approve',
   reject: 'Reject',
@@ -146,8 +149,14 @@ export function planView(state: MoveState, options: CardOptions, fit: Fit = FIT_
   const warnings = groupedWarnings(plan.warnings, lines, textMax);
   const attention = lines.flatMap((line) => lineAttention(line, short));
   const seatsShort = lines.some((l) => l.quantity < l.source.consumedUnits);
-  const canDecide = state.stage === 'approval' && !decided && state.plan !== null;
-  const canApprove = canDecide && blockers.length === 0 && !seatsShort;
+  const decidable = state.stage === 'approval' && !decided && state.plan !== null;
+  // Drawn for one person (their click or refresh): only the buttons the decider would let them use.
+  const policy = options.approvalPolicy;
+  const requirement = approvalRequirement(plan, policy);
+  const canDecide = decidable && viewerMay(options, (v) => hasAnyRole(v, policy.approverRoles));
+  const canApprove = canDecide && blockers.length === 0 && !seatsShort && viewerMay(options, (v) => hasAnyRole(v, requirement.roles)
+    && !(requirement.fourEyes && state.proposer?.id === v.id));
+  const mayAdjust = decidable && viewerMay(options, (v) => hasAnyRole(v, [...ROLES_THAT_START, ...policy.approverRoles]));
   const adjust = adjustView(lines, fit.adjustable);
   const comment = multiLine(decided?.comment, LIMITS.comment);
   const dated = lines.some((l) => l.buyOn);
@@ -175,10 +184,11 @@ export function planView(state: MoveState, options: CardOptions, fit: Fit = FIT_
     details: detailsView(state, options, plan, warnings.other, fit),
     canDecide,
     canApprove,
-    canAdjust: canDecide && adjust.lines.length > 0,
+    canAdjust: mayAdjust && adjust.lines.length > 0,
     adjust,
     hasHint: canDecide && !canApprove,
-    hint: blockers.length > 0 ? TEXT.blockedHint : TEXT.seatsHint,
+    hint: blockers.length > 0 ? TEXT.blockedHint : seatsShort ? TEXT.seatsHint
+      : fill(requirement.fourEyes && state.proposer?.id === options.viewer?.id ? TEXT.fourEyesHint : TEXT.rolesHint, { who: approverText(state, options) }),
     isApproved: state.approval !== null,
     isRejected: state.rejection !== null,
     decision,

@@ -45,7 +45,7 @@ export function progressView(state: MoveState, options: CardOptions, events: rea
     waiting,
     recent,
     hasRecent: recent.length > 0,
-    canCancel: canCancel(state),
+    canCancel: canCancel(state, options),
     inventoryForm: inventoryFormView(state),
   };
 }

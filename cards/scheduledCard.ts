@@ -54,7 +54,7 @@ export function scheduledView(state: MoveState, options: CardOptions = { approva
         color: status === TEXT.nextUp ? 'Accent' : 'Default',
       };
     }),
-    canCancel: canCancel(state),
+    canCancel: canCancel(state, options),
   };
 }
 

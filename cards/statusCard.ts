@@ -46,7 +46,7 @@ export function statusView(state: MoveState, events: readonly MoveEvent[], optio
     hasRows: events.length > 0,
     hasHidden: hiddenCount > 0,
     hidden: `${count(hiddenCount, 'earlier event is', 'earlier events are')} not shown. Type "audit" with the customer's domain for the full history.`,
-    canCancel: canCancel(state),
+    canCancel: canCancel(state, options),
   };
 }
 

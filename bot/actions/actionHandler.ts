@@ -63,9 +63,12 @@ export async function clickedMove(deps: ActionDeps, moveId: string | null): Prom
   return moveId && state ? { moveId, state } : { answer: messageResponse(MOVE_GONE) };
 }
 
-/** Today's card for a move (after a refusal that only means the clicked card was out of date). */
-export function todaysCard(deps: ActionDeps, moveId: string, fallback: MoveState): AdaptiveCardInvokeResponse {
-  return cardResponse(moveCard(deps.orchestrator.get(moveId) ?? fallback, deps.cardOptions));
+/**
+ * Today's card for a move (after a refusal that only means the clicked card was out of date), drawn for the person
+ * who clicked: Teams shows an invoke's answer to them alone, so it offers only what they may do.
+ */
+export function todaysCard(deps: ActionDeps, moveId: string, fallback: MoveState, viewer?: Actor): AdaptiveCardInvokeResponse {
+  return cardResponse(moveCard(deps.orchestrator.get(moveId) ?? fallback, viewer ? { ...deps.cardOptions, viewer } : deps.cardOptions));
 }
 
 /**
@@ -74,12 +77,13 @@ export function todaysCard(deps: ActionDeps, moveId: string, fallback: MoveState
  * Refused because the card was out of date (`cardWasStale`): today's card. Otherwise the refusal, as worded.
  */
 export async function answerClick(
-  deps: ActionDeps, turn: TurnContext, moveId: string, before: MoveState, result: CommandResult, cardWasStale: readonly RefusalCode[] = ['wrong-stage'],
+  deps: ActionDeps, { turn, actor }: { turn: TurnContext; actor: Actor }, moveId: string, before: MoveState, result: CommandResult,
+  cardWasStale: readonly RefusalCode[] = ['wrong-stage'],
 ): Promise<AdaptiveCardInvokeResponse> {
-  if (!result.ok) return cardWasStale.includes(result.refusal.code) ? todaysCard(deps, moveId, before) : messageResponse(refusalText(result.refusal));
+  if (!result.ok) return cardWasStale.includes(result.refusal.code) ? todaysCard(deps, moveId, before, actor) : messageResponse(refusalText(result.refusal));
   await deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
   await settleWithin(result.settled, deps.replyBudgetMs);
-  return todaysCard(deps, moveId, result.state);
+  return todaysCard(deps, moveId, result.state, actor);
 }
 
 /**
@@ -97,7 +101,7 @@ export abstract class MoveCardAction<Data extends MoveAction> implements ActionH
   async handle(context: ActionContext<Data>): Promise<AdaptiveCardInvokeResponse> {
     const clicked = await clickedMove(this.deps, context.data.moveId);
     if ('answer' in clicked) return clicked.answer;
-    if (this.needsCurrentCard && context.data.version !== clicked.state.version) return todaysCard(this.deps, clicked.moveId, clicked.state);
+    if (this.needsCurrentCard && context.data.version !== clicked.state.version) return todaysCard(this.deps, clicked.moveId, clicked.state, context.actor);
     return this.act(context, clicked.moveId, clicked.state);
   }
 

@@ -49,6 +49,6 @@ export class EmailInvitationAction extends MoveCardAction<EmailInvitationData> {
     const { subject, body } = invitationEmail(state, await this.deps.partnerName());
     const result = await this.deps.orchestrator.requestInvitationEmail(moveId, actor, { to, subject, body }, userAssertion, correlationOf(turn));
     // Refused addresses or roles are named in the answer; the typed text stays in the card to fix.
-    return answerClick(this.deps, turn, moveId, state, result);
+    return answerClick(this.deps, { turn, actor }, moveId, state, result);
   }
 }

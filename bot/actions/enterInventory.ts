@@ -35,6 +35,6 @@ export class EnterInventoryAction extends MoveCardAction<EnterInventoryData> {
 
     const result = await this.deps.orchestrator.enterInventory(moveId, actor, text, correlationOf(turn));
     // Refused lines are named in the answer; the typed text stays in the card, to fix and send again.
-    return answerClick(this.deps, turn, moveId, state, result);
+    return answerClick(this.deps, { turn, actor }, moveId, state, result);
   }
 }

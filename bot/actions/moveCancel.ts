@@ -10,8 +10,8 @@ export class MoveCancelAction extends MoveCardAction<CancelAction> {
   readonly contract = cancelContract;
 
   protected async act({ turn, actor, data }: ActionContext<CancelAction>, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
-    if (FINAL_STAGES.has(state.stage)) return todaysCard(this.deps, moveId, state);
+    if (FINAL_STAGES.has(state.stage)) return todaysCard(this.deps, moveId, state, actor);
     const result = await this.deps.orchestrator.cancel(moveId, actor, data.comment || `Cancelled by ${actor.name}.`, correlationOf(turn));
-    return answerClick(this.deps, turn, moveId, state, result, []);
+    return answerClick(this.deps, { turn, actor }, moveId, state, result, []);
   }
 }

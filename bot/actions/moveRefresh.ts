@@ -4,16 +4,19 @@ import { moveCard } from '../../cards/moveCard';
 import { cardResponse, messageResponse } from '../invokeResponses';
 import { MOVE_GONE, type ActionContext, type ActionDeps, type ActionHandler } from './actionHandler';
 
-/** `move.refresh`: draw the card again from the move's current state. */
+/**
+ * `move.refresh` (the card's refresh, automatic or from its menu, and Refresh buttons): the card again from the
+ * move's current state, drawn for the person asking — the buttons they may use, and no others.
+ */
 export class MoveRefreshAction implements ActionHandler<RefreshAction> {
   readonly verb = VERBS.refresh;
   readonly contract = refreshContract;
 
   constructor(private readonly deps: ActionDeps) {}
 
-  async handle({ data: { moveId } }: ActionContext<RefreshAction>): Promise<AdaptiveCardInvokeResponse> {
+  async handle({ actor, data: { moveId } }: ActionContext<RefreshAction>): Promise<AdaptiveCardInvokeResponse> {
     const state = moveId ? await this.deps.orchestrator.find(moveId) : undefined;
     if (!state) return messageResponse(MOVE_GONE);
-    return cardResponse(moveCard(state, this.deps.cardOptions));
+    return cardResponse(moveCard(state, { ...this.deps.cardOptions, viewer: actor }));
   }
 }

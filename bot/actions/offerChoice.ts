@@ -27,6 +27,6 @@ export class ChooseOffersAction extends MoveCardAction<ChooseOffersData> {
 
     const result = await this.deps.orchestrator.chooseOffer(moveId, actor, sourceSkuId, offerIds, reason, correlationOf(turn));
     // Whoever picked hears how the plan turns out, in the conversation where they picked.
-    return answerClick(this.deps, turn, moveId, state, result);
+    return answerClick(this.deps, { turn, actor }, moveId, state, result);
   }
 }

@@ -18,11 +18,11 @@ export class MovePlanAdjustAction extends MoveCardAction<PlanAdjustData> {
   protected override readonly needsCurrentCard = false;
 
   protected async act({ turn, actor, data }: ActionContext<PlanAdjustData>, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
-    if (state.stage !== 'approval' || !state.plan) return todaysCard(this.deps, moveId, state);
+    if (state.stage !== 'approval' || !state.plan) return todaysCard(this.deps, moveId, state, actor);
     const { changes, problems } = lineChanges(data, state.plan.lines);
     if (problems.length > 0) return messageResponse(`Changing the plan: ${problems.join(' ')} Nothing was changed.`);
     const result = await this.deps.orchestrator.adjustPlan(moveId, actor, data.planHash, changes, correlationOf(turn));
     // A click on an older plan's card gets today's card, never a change to a plan nobody saw.
-    return answerClick(this.deps, turn, moveId, state, result, ['stale-plan', 'wrong-stage']);
+    return answerClick(this.deps, { turn, actor }, moveId, state, result, ['stale-plan', 'wrong-stage']);
   }
 }

@@ -14,13 +14,13 @@ abstract class PlanDecisionAction extends MoveCardAction<PlanDecisionData> {
 
   protected async act({ turn, actor, data }: ActionContext<PlanDecisionData>, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
     // A click on a card drawn before the plan was decided gets today's card, never a second decision.
-    if (state.stage !== 'approval') return todaysCard(this.deps, moveId, state);
+    if (state.stage !== 'approval') return todaysCard(this.deps, moveId, state, actor);
     const { planHash, comment } = data;
     const result = this.approve
       ? await this.deps.orchestrator.approvePlan(moveId, actor, planHash, comment, correlationOf(turn))
       : await this.deps.orchestrator.rejectPlan(moveId, actor, planHash, comment, correlationOf(turn));
     // Whoever decided hears how the move ends, in the conversation where they decided.
-    return answerClick(this.deps, turn, moveId, state, result, ['stale-plan', 'wrong-stage']);
+    return answerClick(this.deps, { turn, actor }, moveId, state, result, ['stale-plan', 'wrong-stage']);
   }
 }
 

@@ -18,6 +18,6 @@ export class RetryReassignmentAction extends MoveCardAction<RetryReassignmentDat
 
   protected async act({ turn, actor }: ActionContext<RetryReassignmentData>, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
     const result = await this.deps.orchestrator.resumeReassignment(moveId, actor, correlationOf(turn));
-    return answerClick(this.deps, turn, moveId, state, result);
+    return answerClick(this.deps, { turn, actor }, moveId, state, result);
   }
 }

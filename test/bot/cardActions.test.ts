@@ -95,8 +95,8 @@ describe('card actions (adaptiveCard/action invokes)', () => {
     it('lets Adele (Billing agent) approve: 200 with the move card, one approval and one order', async () => {
       const t = new TestBot();
       const atApproval = await t.contosoAtApproval(STAFF.megan);
-      const approve = findAction(assertCardResponse(await t.click(STAFF.megan, 'move.refresh', { moveId: atApproval.moveId }), atApproval), 'move.plan.approve');
-      assert.ok(approve, 'the plan card has an Approve button');
+      const approve = findAction(assertCardResponse(await t.click(STAFF.adele, 'move.refresh', { moveId: atApproval.moveId }), atApproval), 'move.plan.approve');
+      assert.ok(approve, 'the plan card, drawn for Adele, has an Approve button');
 
       const result = await t.click(STAFF.adele, 'move.plan.approve', { ...approve.data, comment: 'Checked with the customer.' });
 
@@ -258,8 +258,15 @@ describe('card actions (adaptiveCard/action invokes)', () => {
       assertMessageResponse(refused, /^You have no Partner Center role, so you cannot see or change moves\. Moves are started by an Account admin, an Admin agent or a Sales agent, and their plans approved by an Account admin or a Billing agent\./);
       const result = await t.click(STAFF.lynne, 'move.refresh', { moveId: state.moveId, version: 1 });
       const card = assertCardResponse(result, state);
-      assert.ok(findAction(card, 'move.plan.approve'), 'the plan card');
-      assert.equal(findAction(card, 'move.plan.approve')?.data.planHash, state.plan!.hash);
+      assert.match(textOf(card), /Today → buy in CSP/, 'the plan card');
+      assert.equal(findAction(card, 'move.plan.approve'), undefined, 'drawn for Lynne (Helpdesk agent): no Approve, no Reject, no changes');
+      assert.equal(findAction(card, 'move.plan.reject'), undefined);
+      assert.equal(findAction(card, 'move.plan.adjust'), undefined);
+      const adeles = assertCardResponse(await t.click(STAFF.adele, 'move.refresh', { moveId: state.moveId, version: 1 }), state);
+      assert.equal(findAction(adeles, 'move.plan.approve')?.data.planHash, state.plan!.hash, 'drawn for Adele (Billing agent): Approve');
+      const megans = assertCardResponse(await t.click(STAFF.megan, 'move.refresh', { moveId: state.moveId, version: 1 }), state);
+      assert.equal(findAction(megans, 'move.plan.approve'), undefined, 'drawn for Megan (Sales agent, who proposed it): no Approve');
+      assert.ok(findAction(megans, 'move.plan.adjust'), 'but she may change it');
       assert.equal(t.store.count(), state.version, 'a refresh records nothing');
     });
 

@@ -29,6 +29,13 @@ describe('move.reassignment.retry (blocked card)', () => {
     assert.deepEqual(findAction(card, 'move.reassignment.retry')?.data, { moveId: state.moveId, version: state.version });
   });
 
+  it('draws no Try again for a Billing agent, who may not run the reassignment again', async () => {
+    const state = await reassignmentBlocked(t);
+    const card = assertCardResponse(await t.click(STAFF.adele, 'move.refresh', { moveId: state.moveId }), state);
+    assert.equal(findAction(card, 'move.reassignment.retry'), undefined);
+    assert.match(textOf(card), /bob@contoso\.onmicrosoft\.com/, 'the users who need attention are still listed');
+  });
+
   it('runs another pass: once Bob has a usage location he moves and the move goes on, with the done card as the answer', async () => {
     const state = await reassignmentBlocked(t);
     fixBob(t);
