@@ -1,16 +1,19 @@
 /**
  * Builds the Teams app package: appPackage/build/appPackage.zip with manifest.json, color.png and outline.png
- * at the root, after putting the bot's Microsoft App ID in place of ${{BOT_ID}} and validating the manifest
- * against the Teams manifest JSON schema bundled in @microsoft/app-manifest (offline: the schema is never fetched).
+ * at the root, after filling in the manifest's placeholders (${{TEAMS_APP_ID}}, ${{BOT_ID}}, ${{BOT_DOMAIN}} and
+ * ${{DEVELOPER_*}}, named as the Microsoft 365 Agents Toolkit names them) and validating the manifest against the
+ * Teams manifest JSON schema bundled in @microsoft/app-manifest (offline: the schema is never fetched).
  *
- *   BOT_ID=<guid> npx tsx scripts/package-app.ts
- *   npx tsx scripts/package-app.ts --bot-id <guid> [--out <file.zip>]
+ *   npx tsx scripts/package-app.ts --env-file env/.env.dev        (the Agents Toolkit's env file, after provision)
+ *   TEAMS_APP_ID=<guid> BOT_ID=<guid> BOT_DOMAIN=<host> DEVELOPER_NAME=... DEVELOPER_WEBSITE_URL=https://...
+ *     DEVELOPER_PRIVACY_URL=https://... DEVELOPER_TERMS_URL=https://... npx tsx scripts/package-app.ts [--out <file.zip>]
+ *   (each value can also be a flag: --app-id, --bot-id, --bot-domain, --developer-name, --developer-*-url)
  *
  * The zip is written here (deflate, fixed timestamps, so the same input gives the same bytes).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, parseEnv } from 'node:util';
 import zlib from 'node:zlib';
 import { crc32 } from './make-icons';
 import { AppManifestUtils } from '@microsoft/app-manifest';
@@ -28,51 +31,163 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NIL_GUID = '00000000-0000-0000-0000-000000000000';
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 
-/** A problem the operator can fix (bad BOT_ID, invalid manifest, wrong icon); the CLI prints only the message. */
+/** A problem the operator can fix (a missing or bad value, invalid manifest, wrong icon); the CLI prints only the message. */
 export class PackageError extends Error {
   override name = 'PackageError';
 }
 
 // ---------------------------------------------------------------- inputs
 
-/** Checks that `value` is the bot's Microsoft App ID (a GUID) and returns it trimmed; throws a PackageError otherwise. */
-export function checkBotId(value: string | undefined, from = 'BOT_ID'): string {
-  const howToSet = 'Set BOT_ID=<guid> in the environment or pass --bot-id <guid>, using the Microsoft App ID of the Azure Bot resource (the MicrosoftAppId the bot runs with).';
-  if (value === undefined || value.trim() === '') throw new PackageError(`${from} is not set. ${howToSet}`);
+/**
+ * The manifest's placeholders, named as the Microsoft 365 Agents Toolkit names them (it fills the same
+ * appPackage/manifest.json from env/.env.<env> in teamsApp/zipAppPackage), and the command-line flag for each.
+ */
+export const PACKAGE_SETTINGS = {
+  TEAMS_APP_ID: { flag: 'app-id', what: 'the Teams app id: a GUID of your own, the same for every version of the app (the Agents Toolkit\'s teamsApp/create writes it to env/.env.<env>)' },
+  BOT_ID: { flag: 'bot-id', what: 'the Microsoft App ID of the Azure Bot resource (the MicrosoftAppId the bot runs with)' },
+  BOT_DOMAIN: { flag: 'bot-domain', what: 'the host name of the bot, like app-cspmove-abc123.azurewebsites.net (infra/main.bicep\'s BOT_DOMAIN output)' },
+  DEVELOPER_NAME: { flag: 'developer-name', what: 'your organisation\'s name as Teams shows it (at most 32 characters)' },
+  DEVELOPER_WEBSITE_URL: { flag: 'developer-website-url', what: 'your support page (https)' },
+  DEVELOPER_PRIVACY_URL: { flag: 'developer-privacy-url', what: 'your privacy statement (https)' },
+  DEVELOPER_TERMS_URL: { flag: 'developer-terms-url', what: 'your terms of use (https)' },
+} as const;
+export type PackageSetting = keyof typeof PACKAGE_SETTINGS;
+export type PackageValues = Record<PackageSetting, string>;
+const SETTING_NAMES = Object.keys(PACKAGE_SETTINGS) as PackageSetting[];
+
+function howToSet(name: PackageSetting): string {
+  return `Set ${name}=<value> in the environment or in the --env-file, or pass --${PACKAGE_SETTINGS[name].flag} <value>: ${PACKAGE_SETTINGS[name].what}.`;
+}
+
+function checkGuid(value: string | undefined, name: PackageSetting, from: string): string {
+  if (value === undefined || value.trim() === '') throw new PackageError(`${from} is not set. ${howToSet(name)}`);
   const id = value.trim();
   if (!GUID.test(id)) {
     const shown = id.length > 60 ? `${id.slice(0, 60)}…` : id;
-    throw new PackageError(`${from} must be a GUID like 12345678-abcd-4ef0-9abc-1234567890ab; got "${shown}". ${howToSet}`);
+    throw new PackageError(`${from} must be a GUID like 12345678-abcd-4ef0-9abc-1234567890ab; got "${shown}". ${howToSet(name)}`);
   }
-  if (id === NIL_GUID) throw new PackageError(`${from} is the all-zero GUID, which is no app's id. ${howToSet}`);
+  if (id === NIL_GUID) throw new PackageError(`${from} is the all-zero GUID, which is no app's id. ${howToSet(name)}`);
   return id;
+}
+
+/** Checks that `value` is the bot's Microsoft App ID (a GUID) and returns it trimmed; throws a PackageError otherwise. */
+export function checkBotId(value: string | undefined, from = 'BOT_ID'): string {
+  return checkGuid(value, 'BOT_ID', from);
+}
+
+/** Checks that `value` is a Teams app id (a GUID) and returns it trimmed. */
+export function checkAppId(value: string | undefined, from = 'TEAMS_APP_ID'): string {
+  return checkGuid(value, 'TEAMS_APP_ID', from);
+}
+
+const HOST_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;
+
+/** Checks that `value` is a bare host name (no scheme, port or path), as validDomains wants it; returns it lower-cased. */
+export function checkBotDomain(value: string | undefined, from = 'BOT_DOMAIN'): string {
+  if (value === undefined || value.trim() === '') throw new PackageError(`${from} is not set. ${howToSet('BOT_DOMAIN')}`);
+  const host = value.trim();
+  if (!HOST_NAME.test(host)) {
+    throw new PackageError(`${from} must be a host name like app-cspmove-abc123.azurewebsites.net, without https:// or a path; got "${host.slice(0, 80)}". ${howToSet('BOT_DOMAIN')}`);
+  }
+  return host.toLowerCase();
+}
+
+function checkDeveloper(name: PackageSetting, value: string | undefined, from: string): string {
+  if (value === undefined || value.trim() === '') throw new PackageError(`${from} is not set. ${howToSet(name)}`);
+  const text = value.trim();
+  if (name === 'DEVELOPER_NAME') {
+    if (text.length > 32) throw new PackageError(`${from} has ${text.length} characters; Teams allows at most 32. ${howToSet(name)}`);
+    return text;
+  }
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch { /* reported below */ }
+  if (!url || url.protocol !== 'https:') throw new PackageError(`${from} must be an https URL; got "${text.slice(0, 80)}". ${howToSet(name)}`);
+  return text;
+}
+
+/** Checks every value (each problem on its own line) and returns them trimmed and canonical. */
+export function checkPackageValues(given: Partial<Record<PackageSetting, string | undefined>>, from: Partial<Record<PackageSetting, string>> = {}): PackageValues {
+  const values = {} as PackageValues;
+  const problems: string[] = [];
+  for (const name of SETTING_NAMES) {
+    const label = from[name] ?? name;
+    try {
+      values[name] = name === 'TEAMS_APP_ID' ? checkAppId(given[name], label)
+        : name === 'BOT_ID' ? checkBotId(given[name], label)
+          : name === 'BOT_DOMAIN' ? checkBotDomain(given[name], label)
+            : checkDeveloper(name, given[name], label);
+    } catch (err) {
+      if (!(err instanceof PackageError)) throw err;
+      problems.push(err.message);
+    }
+  }
+  if (problems.length > 0) throw new PackageError(problems.join('\n'));
+  return values;
 }
 
 /** The bot id from `--bot-id <guid>` / `--bot-id=<guid>`, else from the BOT_ID environment variable. */
 export function resolveBotId(argv: string[], env: NodeJS.ProcessEnv): string {
   const { values } = parseCli(argv);
-  if (values['bot-id'] !== undefined) return checkBotId(values['bot-id'], '--bot-id');
+  const flag = values['bot-id'];
+  if (typeof flag === 'string') return checkBotId(flag, '--bot-id');
   return checkBotId(env.BOT_ID, 'BOT_ID');
 }
 
+/**
+ * Every value, from (first wins) its flag, the environment, or the `--env-file` (an Agents Toolkit env file such
+ * as env/.env.dev: `NAME=value` lines; an empty value counts as not set). All problems are reported at once.
+ */
+export function resolvePackageValues(argv: string[], env: NodeJS.ProcessEnv, readFile: (file: string) => string = (file) => readFileSync(file, 'utf8')): PackageValues {
+  const { values: flags } = parseCli(argv);
+  let fromFile: Record<string, string> = {};
+  const envFile = flags['env-file'];
+  if (typeof envFile === 'string') {
+    let text: string;
+    try {
+      text = readFile(envFile);
+    } catch {
+      throw new PackageError(`--env-file ${envFile}: no such file`);
+    }
+    fromFile = parseEnv(text) as Record<string, string>;
+  }
+  const given: Partial<Record<PackageSetting, string>> = {};
+  const from: Partial<Record<PackageSetting, string>> = {};
+  const present = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
+  for (const name of SETTING_NAMES) {
+    const flag = flags[PACKAGE_SETTINGS[name].flag];
+    if (typeof flag === 'string') {
+      given[name] = flag;
+      from[name] = `--${PACKAGE_SETTINGS[name].flag}`;
+    } else if (present(env[name])) {
+      given[name] = env[name];
+    } else if (present(fromFile[name])) {
+      given[name] = fromFile[name];
+      from[name] = `${name} (from ${envFile})`;
+    }
+  }
+  return checkPackageValues(given, from);
+}
+
 function parseCli(argv: string[]) {
+  const options: Record<string, { type: 'string' } | { type: 'boolean'; short?: string }> = {
+    out: { type: 'string' },
+    'env-file': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  };
+  for (const name of SETTING_NAMES) options[PACKAGE_SETTINGS[name].flag] = { type: 'string' };
   try {
-    return parseArgs({
-      args: argv,
-      options: {
-        'bot-id': { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: false,
-      strict: true,
-    });
+    return parseArgs({ args: argv, options, allowPositionals: false, strict: true });
   } catch (err) {
     throw new PackageError(`${(err as Error).message}\n${USAGE}`);
   }
 }
 
-const USAGE = 'Usage: BOT_ID=<guid> npx tsx scripts/package-app.ts   or   npx tsx scripts/package-app.ts --bot-id <guid> [--out <file.zip>]';
+const USAGE = [
+  'Usage: npx tsx scripts/package-app.ts [--env-file env/.env.dev] [--out <file.zip>]',
+  `  values from flags, the environment or the --env-file: ${SETTING_NAMES.map((n) => `${n} (--${PACKAGE_SETTINGS[n].flag})`).join(', ')}`,
+].join('\n');
 
 // ---------------------------------------------------------------- manifest
 
@@ -96,9 +211,9 @@ export function readManifestTemplate(dir = APP_PACKAGE_DIR): string {
   return readFileSync(path.join(dir, 'manifest.json'), 'utf8');
 }
 
-/** The manifest with the bot id put in, parsed. */
-export function renderManifest(botId: string, dir = APP_PACKAGE_DIR): Record<string, unknown> {
-  const text = substitutePlaceholders(readManifestTemplate(dir), { BOT_ID: checkBotId(botId) });
+/** The manifest with the values put in (checked first), parsed. */
+export function renderManifest(values: PackageValues, dir = APP_PACKAGE_DIR): Record<string, unknown> {
+  const text = substitutePlaceholders(readManifestTemplate(dir), checkPackageValues(values));
   try {
     return JSON.parse(text) as Record<string, unknown>;
   } catch (err) {
@@ -264,10 +379,10 @@ export interface BuildResult {
 }
 
 /** Renders, validates and zips the app package. Throws a PackageError (listing every schema error) if anything is wrong. */
-export async function buildAppPackage(options: { botId: string; outFile?: string; appPackageDir?: string }): Promise<BuildResult> {
+export async function buildAppPackage(options: { values: PackageValues; outFile?: string; appPackageDir?: string }): Promise<BuildResult> {
   const dir = options.appPackageDir ?? APP_PACKAGE_DIR;
   const outFile = path.resolve(options.outFile ?? path.join(dir, 'build', 'appPackage.zip'));
-  const manifest = renderManifest(options.botId, dir);
+  const manifest = renderManifest(options.values, dir);
   const errors = await validateManifest(manifest);
   if (errors.length > 0) {
     throw new PackageError(`appPackage/manifest.json does not validate against the Teams manifest schema v${MANIFEST_VERSION}:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
@@ -278,7 +393,7 @@ export async function buildAppPackage(options: { botId: string; outFile?: string
   const developer = (manifest.developer ?? {}) as Record<string, unknown>;
   for (const key of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl']) {
     if (typeof developer[key] === 'string' && /^https?:\/\/([\w-]+\.)*example\.(com|org|net)(\/|$)/i.test(developer[key] as string)) {
-      warnings.push(`developer.${key} is still the placeholder ${developer[key]}: set your own page in appPackage/manifest.json`);
+      warnings.push(`developer.${key} is still the placeholder ${developer[key]}: set your own page (DEVELOPER_* in env/.env.<env> or the environment)`);
     }
   }
 
@@ -299,8 +414,9 @@ async function main(argv: string[]): Promise<number> {
       console.log(USAGE);
       return 0;
     }
-    const botId = resolveBotId(argv, process.env);
-    const result = await buildAppPackage({ botId, outFile: values.out });
+    const packageValues = resolvePackageValues(argv, process.env);
+    const botId = packageValues.BOT_ID;
+    const result = await buildAppPackage({ values: packageValues, outFile: typeof values.out === 'string' ? values.out : undefined });
     for (const warning of result.warnings) console.warn(`warning: ${warning}`);
     const name = result.manifest.name as { short: string };
     console.log(`Wrote ${path.relative(process.cwd(), result.outFile) || result.outFile}: "${name.short}" ${String(result.manifest.version)}, bot ${botId}, manifest v${MANIFEST_VERSION} (schema-valid).`);

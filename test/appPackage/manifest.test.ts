@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -12,16 +12,30 @@ import { AppManifestUtils } from '@microsoft/app-manifest';
 import { parseCommand } from '../../dialogs/commandParser';
 import { drawColourIcon, drawOutlineIcon, parseHexColour } from '../../scripts/make-icons';
 import {
-  APP_PACKAGE_DIR, MANIFEST_VERSION, PackageError, SCHEMA_URL, buildAppPackage, checkBotId, loadBundledSchema,
-  readManifestTemplate, renderManifest, resolveBotId, substitutePlaceholders, validateManifest,
+  APP_PACKAGE_DIR, MANIFEST_VERSION, PACKAGE_SETTINGS, PackageError, SCHEMA_URL, buildAppPackage, checkAppId, checkBotDomain,
+  checkBotId, loadBundledSchema, readManifestTemplate, renderManifest, resolveBotId, resolvePackageValues,
+  substitutePlaceholders, validateManifest, type PackageValues,
 } from '../../scripts/package-app';
 
 /** The bot's chat commands (what `dialogs/commandParser.ts` understands); the manifest may list only these. */
 export const BOT_COMMANDS: ReadonlySet<string> = new Set(['help', 'move', 'status', 'list', 'cancel', 'retry', 'audit', 'override', 'notify here']);
-/** Commands that only make sense in a team channel, so the personal command list leaves them out. */
+/** Commands that only make sense in a team channel, so the personal and group chat command list leaves them out. */
 const TEAM_ONLY_COMMANDS: ReadonlySet<string> = new Set(['notify here']);
 
 const TEST_BOT_ID = '2f1b6b1e-7c3d-4a5e-9f00-1234567890ab';
+const TEST_APP_ID = '7c0e4b9a-3d2f-4e1a-8b6c-5a4d3c2b1a09';
+const TEST_DOMAIN = 'app-cspmove-abc123.azurewebsites.net';
+/** What the Agents Toolkit (env/.env.<env>) or the operator gives the packaging. */
+const TEST_VALUES: PackageValues = {
+  TEAMS_APP_ID: TEST_APP_ID,
+  BOT_ID: TEST_BOT_ID,
+  BOT_DOMAIN: TEST_DOMAIN,
+  DEVELOPER_NAME: 'Contoso Partner Services',
+  DEVELOPER_WEBSITE_URL: 'https://partner.contoso.com/support',
+  DEVELOPER_PRIVACY_URL: 'https://partner.contoso.com/privacy',
+  DEVELOPER_TERMS_URL: 'https://partner.contoso.com/terms',
+};
+const TEST_ENV_FILE_TEXT = Object.entries(TEST_VALUES).map(([name, value]) => `${name}=${value}`).join('\n');
 const PACKAGE_SCRIPT = path.resolve(__dirname, '..', '..', 'scripts', 'package-app.ts');
 
 interface Command { title: string; description: string }
@@ -32,7 +46,7 @@ interface Bot {
 }
 
 function manifest(): Record<string, unknown> {
-  return renderManifest(TEST_BOT_ID);
+  return renderManifest(TEST_VALUES);
 }
 
 function bot(m = manifest()): Bot {
@@ -149,7 +163,7 @@ function readZip(zip: Buffer): Map<string, Buffer> {
 
 describe('Teams app package', () => {
   describe('appPackage/manifest.json', () => {
-    it('is manifest v1.23 with a fixed app id, and ${{BOT_ID}} is its only placeholder', () => {
+    it('is manifest v1.23 whose ids, bot domain and developer are placeholders the Agents Toolkit fills in', () => {
       const template = readManifestTemplate();
       const raw = JSON.parse(template) as Record<string, unknown>;
       assert.equal(raw.$schema, 'https://developer.microsoft.com/json-schemas/teams/v1.23/MicrosoftTeams.schema.json');
@@ -157,10 +171,15 @@ describe('Teams app package', () => {
       assert.equal(raw.manifestVersion, '1.23');
       assert.equal(MANIFEST_VERSION, '1.23');
       assert.equal(raw.version, '0.1.0');
-      assert.match(String(raw.id), /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-      assert.notEqual(raw.id, '00000000-0000-0000-0000-000000000000');
+      // No sandbox app id or developer ships: each deployment brings its own (env/.env.<env>).
+      assert.equal(raw.id, '${{TEAMS_APP_ID}}');
+      assert.deepEqual(raw.developer, {
+        name: '${{DEVELOPER_NAME}}', websiteUrl: '${{DEVELOPER_WEBSITE_URL}}',
+        privacyUrl: '${{DEVELOPER_PRIVACY_URL}}', termsOfUseUrl: '${{DEVELOPER_TERMS_URL}}',
+      });
+      assert.ok(!template.includes('Relecloud'), 'not the sandbox partner');
       const placeholders = new Set([...template.matchAll(/\$\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]));
-      assert.deepEqual([...placeholders], ['BOT_ID']);
+      assert.deepEqual([...placeholders].sort(), Object.keys(PACKAGE_SETTINGS).sort());
     });
 
     it('validates against the bundled v1.23 schema with zero errors once the bot id is in', async () => {
@@ -189,21 +208,27 @@ describe('Teams app package', () => {
       }
     });
 
-    it('puts the bot id in bots, webApplicationInfo.id and the SSO resource', () => {
+    it('puts the app id, the bot id (bots, webApplicationInfo.id, the SSO resource) and the developer in', () => {
       const m = manifest();
+      assert.equal(m.id, TEST_APP_ID);
+      assert.deepEqual(m.developer, {
+        name: TEST_VALUES.DEVELOPER_NAME, websiteUrl: TEST_VALUES.DEVELOPER_WEBSITE_URL,
+        privacyUrl: TEST_VALUES.DEVELOPER_PRIVACY_URL, termsOfUseUrl: TEST_VALUES.DEVELOPER_TERMS_URL,
+      });
       assert.equal(bot(m).botId, TEST_BOT_ID);
       assert.deepEqual(m.webApplicationInfo, { id: TEST_BOT_ID, resource: `api://botid-${TEST_BOT_ID}` });
       assert.ok(!JSON.stringify(m).includes('${{'));
     });
 
-    it('declares a conversational bot for personal, team and group chat, without files, domains or RSC', () => {
+    it('declares a conversational bot for personal, team and group chat, without files or RSC; valid domains: SSO and the bot', () => {
       const m = manifest();
       const b = bot(m);
       assert.equal((m.bots as unknown[]).length, 1);
       assert.deepEqual([...b.scopes].sort(), ['groupChat', 'personal', 'team']);
       assert.equal(b.supportsFiles, false);
       assert.equal(b.isNotificationOnly, false);
-      assert.deepEqual(m.validDomains, []);
+      // token.botframework.com: the sign-in card SSO falls back to; the bot's own host.
+      assert.deepEqual(m.validDomains, ['token.botframework.com', TEST_DOMAIN]);
       assert.deepEqual(m.permissions, ['identity', 'messageTeamMembers']);
       assert.equal(m.authorization, undefined);
     });
@@ -216,12 +241,12 @@ describe('Teams app package', () => {
       assert.ok(name.short.length <= 30 && name.full.length <= 100);
       assert.ok(description.short.length > 0 && description.short.length <= 80);
       assert.ok(description.full.length > 0 && description.full.length <= 4000);
-      assert.equal((m.developer as { name: string }).name, 'Relecloud');
+      assert.equal((m.developer as { name: string }).name, TEST_VALUES.DEVELOPER_NAME);
       assert.match(String(m.accentColor), /^#[0-9A-Fa-f]{6}$/);
       assert.deepEqual(m.icons, { color: 'color.png', outline: 'outline.png' });
     });
 
-    it('lists only the bot commands: all of them for team, all but "notify here" for personal', () => {
+    it('lists only the bot commands: all of them for team, all but "notify here" for personal and group chat', () => {
       const lists = bot().commandLists;
       const byScope = (scope: string) => {
         const found = lists.filter((l) => l.scopes.includes(scope));
@@ -242,6 +267,10 @@ describe('Teams app package', () => {
         new Set(byScope('personal').map((c) => c.title)),
         new Set([...BOT_COMMANDS].filter((c) => !TEAM_ONLY_COMMANDS.has(c))),
       );
+      // bot/commandRouter.ts routes a group chat's messages as a personal chat's (an @mention, then the command);
+      // only `notify here` refuses outside a team channel.
+      assert.deepEqual(byScope('groupChat'), byScope('personal'));
+      for (const scope of bot().scopes) byScope(scope);
     });
 
     it('lists commands the bot actually understands', () => {
@@ -301,7 +330,7 @@ describe('Teams app package', () => {
 
     it('writes a zip of exactly manifest.json, color.png and outline.png with the bot id in place', async () => {
       const outFile = path.join(tmp, 'appPackage.zip');
-      const result = await buildAppPackage({ botId: TEST_BOT_ID, outFile });
+      const result = await buildAppPackage({ values: TEST_VALUES, outFile });
       assert.equal(result.outFile, outFile);
       const entries = readZip(readFileSync(outFile));
       assert.deepEqual([...entries.keys()].sort(), ['color.png', 'manifest.json', 'outline.png']);
@@ -317,8 +346,8 @@ describe('Teams app package', () => {
     it('gives the same bytes for the same input', async () => {
       const a = path.join(tmp, 'a.zip');
       const b = path.join(tmp, 'b.zip');
-      await buildAppPackage({ botId: TEST_BOT_ID, outFile: a });
-      await buildAppPackage({ botId: TEST_BOT_ID, outFile: b });
+      await buildAppPackage({ values: TEST_VALUES, outFile: a });
+      await buildAppPackage({ values: TEST_VALUES, outFile: b });
       assert.ok(readFileSync(a).equals(readFileSync(b)));
     });
 
@@ -333,7 +362,7 @@ describe('Teams app package', () => {
       assert.equal(resolveBotId([], { BOT_ID: TEST_BOT_ID }), TEST_BOT_ID);
       assert.throws(() => resolveBotId([], {}), /BOT_ID is not set/);
       assert.throws(() => resolveBotId(['--bot-id', 'contoso'], { BOT_ID: TEST_BOT_ID }), /--bot-id must be a GUID/);
-      await assert.rejects(buildAppPackage({ botId: 'my-bot', outFile: path.join(tmp, 'x.zip') }), /must be a GUID/);
+      await assert.rejects(buildAppPackage({ values: { ...TEST_VALUES, BOT_ID: 'my-bot' }, outFile: path.join(tmp, 'x.zip') }), /must be a GUID/);
       assert.equal(existsSync(path.join(tmp, 'x.zip')), false);
     });
 
@@ -342,28 +371,76 @@ describe('Teams app package', () => {
       assert.equal(substitutePlaceholders('"${{BOT_ID}}"', { BOT_ID: 'a"b' }), '"a\\"b"');
     });
 
+    it('refuses an app id, bot domain or developer that Teams would not take, each problem on its own line', () => {
+      for (const bad of [undefined, '', 'contoso-app', '00000000-0000-0000-0000-000000000000', '${{TEAMS_APP_ID}}']) {
+        assert.throws(() => checkAppId(bad), PackageError, JSON.stringify(bad));
+      }
+      assert.equal(checkAppId(` ${TEST_APP_ID} `), TEST_APP_ID);
+      for (const bad of [undefined, ' ', `https://${TEST_DOMAIN}`, `${TEST_DOMAIN}/api/messages`, `${TEST_DOMAIN}:443`, 'localhost', '*.azurewebsites.net', 'a b.com']) {
+        assert.throws(() => checkBotDomain(bad), PackageError, JSON.stringify(bad));
+      }
+      assert.equal(checkBotDomain('Bot-1234.usw2.DevTunnels.ms'), 'bot-1234.usw2.devtunnels.ms');
+      const problems = (values: Partial<PackageValues>) => {
+        try {
+          renderManifest({ ...TEST_VALUES, ...values });
+        } catch (err) {
+          assert.ok(err instanceof PackageError);
+          return err.message.split('\n');
+        }
+        return [];
+      };
+      assert.match(problems({ DEVELOPER_NAME: 'x'.repeat(33) })[0]!, /^DEVELOPER_NAME has 33 characters; Teams allows at most 32/);
+      assert.match(problems({ DEVELOPER_PRIVACY_URL: 'http://contoso.com/privacy' })[0]!, /^DEVELOPER_PRIVACY_URL must be an https URL/);
+      const all = problems({ TEAMS_APP_ID: '', BOT_ID: 'nope', DEVELOPER_TERMS_URL: '' });
+      assert.deepEqual(all.map((line) => line.split(' ')[0]), ['TEAMS_APP_ID', 'BOT_ID', 'DEVELOPER_TERMS_URL']);
+      assert.match(all[0]!, /TEAMS_APP_ID is not set\. Set TEAMS_APP_ID=<value> .* or pass --app-id <value>/);
+    });
+
+    it('takes each value from its flag, else the environment, else the --env-file (an Agents Toolkit env file)', () => {
+      const files: Record<string, string> = { 'env/.env.dev': `# comment\n${TEST_ENV_FILE_TEXT}\nDEVELOPER_NAME=\nOTHER=x\n` };
+      const readFile = (file: string) => {
+        if (!(file in files)) throw new Error('ENOENT');
+        return files[file]!;
+      };
+      const other = 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d';
+      const values = resolvePackageValues(['--env-file', 'env/.env.dev', '--bot-id', other], { BOT_ID: TEST_APP_ID, DEVELOPER_NAME: 'From the shell' }, readFile);
+      assert.deepEqual(values, { ...TEST_VALUES, BOT_ID: other, DEVELOPER_NAME: 'From the shell' });
+      assert.deepEqual(resolvePackageValues([], { ...TEST_VALUES }, readFile), TEST_VALUES);
+      // An empty line in the env file (DEVELOPER_NAME=) is "not set", and says where it was looked for.
+      assert.throws(() => resolvePackageValues(['--env-file', 'env/.env.dev'], {}, readFile), /^PackageError: DEVELOPER_NAME is not set\./);
+      assert.throws(() => resolvePackageValues(['--env-file', 'env/.env.prod'], {}, readFile), /--env-file env\/\.env\.prod: no such file/);
+      assert.throws(() => resolvePackageValues(['--bot-id'], TEST_VALUES, readFile), PackageError);
+    });
+
     describe('command line', () => {
       function run(args: string[], env: Record<string, string | undefined>) {
-        const childEnv = { ...process.env, ...env };
-        if (env.BOT_ID === undefined) delete childEnv.BOT_ID;
+        const childEnv: NodeJS.ProcessEnv = { ...process.env };
+        for (const name of Object.keys(PACKAGE_SETTINGS)) delete childEnv[name];
+        for (const [name, value] of Object.entries(env)) if (value !== undefined) childEnv[name] = value;
         return spawnSync(process.execPath, [require.resolve('tsx/cli'), PACKAGE_SCRIPT, ...args], { env: childEnv, encoding: 'utf8' });
       }
 
       it('exits 1 with a clear message for a non-GUID BOT_ID and writes nothing', () => {
         const outFile = path.join(tmp, 'appPackage.zip');
-        const result = run(['--out', outFile], { BOT_ID: 'my-bot' });
+        const result = run(['--out', outFile], { ...TEST_VALUES, BOT_ID: 'my-bot' });
         assert.equal(result.status, 1, result.stderr);
         assert.match(result.stderr, /package-app: BOT_ID must be a GUID like .*; got "my-bot"/);
         assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
         assert.equal(existsSync(outFile), false);
       });
 
-      it('builds the package from --bot-id', () => {
+      it('builds the package from an Agents Toolkit env file and --bot-id', () => {
         const outFile = path.join(tmp, 'appPackage.zip');
-        const result = run(['--bot-id', TEST_BOT_ID, '--out', outFile], { BOT_ID: undefined });
+        const envFile = path.join(tmp, '.env.dev');
+        writeFileSync(envFile, `${TEST_ENV_FILE_TEXT.replace(/^BOT_ID=.*$/m, 'BOT_ID=')}\n`);
+        const result = run(['--env-file', envFile, '--bot-id', TEST_BOT_ID, '--out', outFile], {});
         assert.equal(result.status, 0, result.stderr);
         assert.match(result.stdout, /schema-valid/);
-        assert.deepEqual([...readZip(readFileSync(outFile)).keys()].sort(), ['color.png', 'manifest.json', 'outline.png']);
+        const entries = readZip(readFileSync(outFile));
+        assert.deepEqual([...entries.keys()].sort(), ['color.png', 'manifest.json', 'outline.png']);
+        const packaged = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as Record<string, unknown>;
+        assert.equal(packaged.id, TEST_APP_ID);
+        assert.equal(bot(packaged).botId, TEST_BOT_ID);
       });
     });
   });
