@@ -33,6 +33,7 @@ import { ActivityEndpoint, EdgeCloudAdapter } from './edge/activityEndpoint';
 import { BotAuthenticator } from './edge/botAuthenticator';
 import { BotCredentialsFactory } from './edge/botCredentials';
 import { ConversationRegistry } from './conversationRegistry';
+import { Readiness, storeCheck, sweepCheck, tokenCheck } from './readiness';
 import { createBotServer, type BotServer } from './server';
 import { SweepTimer } from './sweepTimer';
 import { PartnerCenterWebhookVerifier, type CertificateFetcher } from './partnerCenterWebhook';
@@ -164,8 +165,9 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     // The notifier's catch-up compares the moves' updatedAt (domain time): domain time.
     const notifier = new TeamsNotifier(registry, outbox, turns, clock, { approvalPolicy, invitationMail });
 
+    const moveStore = shared?.moves ?? new FileMoveStore(path.join(dataDir, 'moves'));
     const orchestrator = new MoveOrchestrator({
-      store: shared?.moves ?? new FileMoveStore(path.join(dataDir, 'moves')), decider: new MoveDecider(regions, approvalPolicy), partnerCenter, customers,
+      store: moveStore, decider: new MoveDecider(regions, approvalPolicy), partnerCenter, customers,
       partnerDirectory, tenants, notifier, clock, ids: { newId: () => randomUUID() }, log, skuCatalog, offerMap, mailer, prices: outbound.priceSheet,
       settings: { partnerTenantId: config.PARTNER_TENANT_ID, partnerCountry: config.PARTNER_COUNTRY?.toUpperCase(), term: config.DEFAULT_TERM, billing: config.DEFAULT_BILLING,
         invitationReminderDays: config.INVITATION_REMINDER_DAYS, approvalReminderHours: config.APPROVAL_REMINDER_HOURS,
@@ -210,7 +212,15 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
       ? { verifier: new PartnerCenterWebhookVerifier(undefined, overrides.fetchWebhookCertificate), reactions: orchestrator }
       : undefined;
     const endpoint = new ActivityEndpoint(adapter, authenticator, (context) => bot.run(context), log);
-    const server = createBotServer({ endpoint, log, webhooks });
+    // /readyz. Real time: probe timeouts and the report's cache measure the bot's own running.
+    const readiness = new Readiness({
+      store: storeCheck(moveStore),
+      token: tokenCheck(outbound.tokens, config.PARTNER_TENANT_ID, Boolean(config.PARTNER_CENTER_REFRESH_TOKEN)),
+      sweep: sweepCheck(shared && {
+        isLeader: () => shared.leader.isLeader(), isHeld: (signal) => shared.lease.isHeld(signal), leaseMs: shared.lease.leaseSeconds * 1000,
+      }),
+    }, { log });
+    const server = createBotServer({ endpoint, log, webhooks, readiness });
     if (shared) await shared.leader.start();
     const sweepTimer = new SweepTimer(orchestrator, config.SWEEP_INTERVAL_SECONDS * 1000, log, () => shared?.leader.isLeader() ?? true, {
       // Local mode: each sweep first re-reads the sandbox's clock.

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../move/ports';
 import type { ActivityEndpoint, EdgeAnswer } from './edge/activityEndpoint';
 import { EdgeRefusal, readJsonBody } from './edge/requestBody';
+import type { Readiness } from './readiness';
 import { reactToEvent, WebhookRejected, type PartnerCenterWebhookVerifier, type WebhookReactions } from './partnerCenterWebhook';
 
 export interface BotServer {
@@ -21,10 +22,11 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * restify: `/api/messages` for Teams (the ActivityEndpoint checks body, shape and token before botbuilder
- * runs), `/healthz` for load balancers and, when enabled, `/api/partnercenter/events` for Partner Center
- * webhooks. No body parser plugin: each route reads its body within limits (see edge/requestBody.ts).
+ * runs), `/healthz` (liveness: the process answers) and `/readyz` (readiness: see readiness.ts) for probes and
+ * load balancers, unauthenticated and saying nothing sensitive, and when enabled `/api/partnercenter/events` for
+ * Partner Center webhooks. No body parser plugin: each route reads its body within limits (see edge/requestBody.ts).
  */
-export function createBotServer(options: { endpoint: ActivityEndpoint; log: Logger; webhooks?: WebhookEndpoint }): BotServer {
+export function createBotServer(options: { endpoint: ActivityEndpoint; log: Logger; webhooks?: WebhookEndpoint; readiness?: Readiness }): BotServer {
   const server = restify.createServer({ name: 'csp-move-assistant', handleUncaughtExceptions: false });
   server.server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.server.headersTimeout = REQUEST_TIMEOUT_MS;
@@ -38,7 +40,26 @@ export function createBotServer(options: { endpoint: ActivityEndpoint; log: Logg
   server.post('/api/messages', async (req, res) => {
     answer(res, await options.endpoint.handle(req));
   });
-  server.get('/healthz', async (_req, res) => { res.send(200, { status: 'ok' }); });
+  server.get('/healthz', async (_req, res) => {
+    res.header('Cache-Control', 'no-store');
+    res.send(200, { status: 'ok' });
+  });
+  const readiness = options.readiness;
+  server.get('/readyz', async (_req, res) => {
+    res.header('Cache-Control', 'no-store');
+    if (!readiness) {
+      res.send(200, { status: 'ready', checks: {} });
+      return;
+    }
+    try {
+      const report = await readiness.report();
+      res.send(report.status === 'ready' ? 200 : 503, report);
+    } catch (error) {
+      // Readiness catches every check's failure; this is a bug in it, and the probe still gets a plain answer.
+      options.log.error({ err: error instanceof Error ? error.message : String(error) }, 'the readiness report failed');
+      res.send(503, { status: 'not-ready', checks: {} });
+    }
+  });
   const webhooks = options.webhooks;
   if (webhooks) {
     server.post('/api/partnercenter/events', async (req, res) => {

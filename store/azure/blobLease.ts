@@ -105,6 +105,16 @@ export class BlobLease implements LeaderLease {
     }
   }
 
+  /** Whether any instance holds the lease now (the blob's lease state; for readiness, see bot/readiness.ts). */
+  async isHeld(signal?: AbortSignal): Promise<boolean> {
+    try {
+      return (await this.blob.getProperties({ abortSignal: signal })).leaseState === 'leased';
+    } catch (error) {
+      if (statusOf(error) === 404) return false;
+      throw describeAzureFailure('Reading the leader lease', this.what, error);
+    }
+  }
+
   private async createBlobIfMissing(): Promise<void> {
     try {
       await this.container.getBlockBlobClient(this.blobName).upload('', 0, { conditions: { ifNoneMatch: '*' } });
