@@ -115,17 +115,7 @@ function challenge(reason: string, expired: boolean | undefined): Record<string,
 
 /** Partner Center accepts tokens for its own audience issued in the partner tenant. */
 export function requirePartnerCenterToken(world: SandboxWorld, request: SandboxRequest): AccessTokenClaims {
-  const check = checkBearer(world, request, PARTNER_CENTER_RESOURCE);
-  // The `code` of Partner Center's 401 body is UNCONFIRMED; the sandbox uses 401.
-  if (!check.ok) {
-    const error = partnerCenterError(401, 401, `Authorization failed: ${check.reason}`);
-    error.response.headers = challenge(check.reason, check.expired);
-    throw error;
-  }
-  if (!world.isPartnerTenant(check.claims.tid)) {
-    throw partnerCenterError(401, 401, `Authorization failed: the token was issued in tenant ${check.claims.tid}, which is not a Partner Center partner tenant.`);
-  }
-  return check.claims;
+  return requirePartnerTenantToken(world, request, PARTNER_CENTER_RESOURCE);
 }
 
 /**
@@ -133,7 +123,12 @@ export function requirePartnerCenterToken(world: SandboxWorld, request: SandboxR
  * a Partner Center token is refused (401), as the real service refuses it. Errors use Partner Center's shape.
  */
 export function requirePartnerApiToken(world: SandboxWorld, request: SandboxRequest): AccessTokenClaims {
-  const check = checkBearer(world, request, PARTNER_API_RESOURCE);
+  return requirePartnerTenantToken(world, request, PARTNER_API_RESOURCE);
+}
+
+/** A token for `resource` issued in the partner tenant; anything else is Partner Center's 401 (its `code` is UNCONFIRMED). */
+function requirePartnerTenantToken(world: SandboxWorld, request: SandboxRequest, resource: typeof PARTNER_CENTER_RESOURCE | typeof PARTNER_API_RESOURCE): AccessTokenClaims {
+  const check = checkBearer(world, request, resource);
   if (!check.ok) {
     const error = partnerCenterError(401, 401, `Authorization failed: ${check.reason}`);
     error.response.headers = challenge(check.reason, check.expired);

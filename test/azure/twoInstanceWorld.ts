@@ -10,6 +10,7 @@ import { quietLog } from '../integration/harness';
 import { FakeConnector } from '../support/fakeConnector';
 import { TeamsClient } from '../support/teamsClient';
 import type { RunningAzurite } from './azurite';
+import { sandboxAdmin } from '../support/sandboxAdmin';
 
 export interface TwoInstanceOptions {
   /** Extra settings for both bots. Plans buy at approval unless BUY_DAYS_BEFORE_END is given. */
@@ -60,12 +61,7 @@ export class TwoInstanceWorld {
     return leader;
   }
 
-  async admin(method: 'GET' | 'POST' | 'DELETE', route: string, body?: object): Promise<any> {
-    const response = await fetch(`${this.sandbox.url}/_sandbox/${route}`, {
-      method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`sandbox ${method} ${route}: ${response.status} ${text}`);
-    return text ? JSON.parse(text) : null;
+  admin(method: 'GET' | 'POST' | 'DELETE', route: string, body?: object): Promise<any> {
+    return sandboxAdmin(this.sandbox.url, method, route, body);
   }
 }

@@ -14,6 +14,7 @@ import { channelToken, OutboundTokenVerifier } from '../support/botFrameworkToke
 import { FakeConnector } from '../support/fakeConnector';
 import { TeamsClient, type TeamsUser } from '../support/teamsClient';
 import { BUY_AT_APPROVAL_DAYS } from '../../move/schedule';
+import { sandboxAdmin } from '../support/sandboxAdmin';
 
 export const users = {
   alex: { id: '29:alex', name: 'Alex Wilber', aadObjectId: ALEX_WILBER_ID },
@@ -92,13 +93,8 @@ export class Harness {
     await rm(this.dataDir, { recursive: true, force: true });
   }
 
-  async admin(method: 'GET' | 'POST' | 'DELETE', route: string, body?: object): Promise<any> {
-    const response = await fetch(`${this.sandbox.url}/_sandbox/${route}`, {
-      method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`sandbox ${method} ${route}: ${response.status} ${text}`);
-    return text ? JSON.parse(text) : null;
+  admin(method: 'GET' | 'POST' | 'DELETE', route: string, body?: object): Promise<any> {
+    return sandboxAdmin(this.sandbox.url, method, route, body);
   }
 
   /**
