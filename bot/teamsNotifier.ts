@@ -20,13 +20,13 @@ import type { TurnScope } from './turnScope';
 function milestoneCard(event: MoveEvent, state: MoveState, options: CardOptions): { card: AdaptiveCardJson; kind: PostedMessage['kind'] | null } | null {
   switch (event.type) {
     case 'InvitationIssued': return { card: invitationCard(state, options), kind: null };
-    case 'InventoryTaken': return { card: inventoryCard(state), kind: null };
+    case 'InventoryTaken': return { card: inventoryCard(state, options), kind: null };
     case 'PlanProposed': return state.stage === 'approval' ? { card: planCard(state, options), kind: 'plan' } : null;
     // Kept so that every copy shows what happened once someone resolves the blocker (see refreshPostedCards).
-    case 'MoveBlocked': return { card: blockedCard(state), kind: 'blocked' };
-    case 'SourceAdviceGiven': return { card: doneCard(state), kind: null };
+    case 'MoveBlocked': return { card: blockedCard(state, options), kind: 'blocked' };
+    case 'SourceAdviceGiven': return { card: doneCard(state, options), kind: null };
     // With originals to watch, the final card came with the advice; completion months later is a line of text.
-    case 'MoveCompleted': return state.advice.length === 0 ? { card: doneCard(state), kind: null } : null;
+    case 'MoveCompleted': return state.advice.length === 0 ? { card: doneCard(state, options), kind: null } : null;
     default: return null;
   }
 }

@@ -1,60 +1,75 @@
-/** Stage cancelled: who cancelled it, when and why, and what was already done that a person may need to undo. */
+/**
+ * Stage cancelled: who cancelled it, when and why, and what was already done that a person may need to undo; then who
+ * started the move and where its subscriptions were bought.
+ */
+import { DEFAULT_APPROVAL_POLICY } from '../move/policy';
 import type { MoveState } from '../move/state';
 import { LIMITS, MOVE_CARD_FRAME, expandCard, factLine, formatDateTime, multiLine, plainText, deepFreeze } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
-import { HEADER_TEMPLATE, actionData, actorName, customerDomain, headerView } from './moveView';
-import type { MoveHeaderView } from './moveView';
+import { fill } from './messages';
+import { COMPACT_HEADER_TEMPLATE, STARTED_TEMPLATE, actionData, actorName, compactHeaderView, customerDomain, startedText } from './moveView';
+import type { CardOptions, CompactHeaderView } from './moveView';
 import { undoText } from './provisioningCard';
+
+const TEXT = deepFreeze({
+  ordered: 'An order was already placed before the cancellation, and cancelling the move does not undo it. {undo}',
+  nothingBought: 'Nothing was bought.',
+  notAccepted: 'The customer had not accepted the invitation yet: tell their Global Admin not to accept it.',
+  gdap: 'A delegated admin (GDAP) relationship was requested; end it in Partner Center if it is not needed any more.',
+  originals: 'The original subscriptions were not touched. To try again later, start a new move with "move {domain}".',
+  cancelledBy: '{name}, {at}',
+  unknown: 'unknown',
+  noReason: 'No reason given.',
+  title: 'This move was cancelled',
+  byLabel: 'Cancelled by',
+  reasonLabel: 'Reason',
+  meaningTitle: 'What this means',
+});
 
 interface CancelledView {
   act: MoveActionData;
-  header: MoveHeaderView;
+  header: CompactHeaderView;
   by: string;
   reason: string;
   aftermath: Array<{ text: string }>;
+  started: string;
 }
 
 /** What the cancellation left behind, in the order a person would deal with it. */
 export function aftermath(state: MoveState): Array<{ text: string }> {
   const lines: string[] = [];
-  if (state.orderIds.length > 0) {
-    lines.push(`An order was already placed before the cancellation, and cancelling the move does not undo it. ${undoText(state.subscriptions)}`);
-  } else {
-    lines.push('Nothing was bought.');
-  }
-  if (state.invitation && !state.acceptedAt) {
-    lines.push("The customer had not accepted the invitation yet: tell their Global Admin not to accept it.");
-  }
-  if (state.invitation?.gdapRelationshipId) {
-    lines.push('A delegated admin (GDAP) relationship was requested; end it in Partner Center if it is not needed any more.');
-  }
-  lines.push(`The original subscriptions were not touched. To try again later, start a new move with "move ${customerDomain(state)}".`);
+  lines.push(state.orderIds.length > 0 ? fill(TEXT.ordered, { undo: undoText(state.subscriptions) }) : TEXT.nothingBought);
+  if (state.invitation && !state.acceptedAt) lines.push(TEXT.notAccepted);
+  if (state.invitation?.gdapRelationshipId) lines.push(TEXT.gdap);
+  lines.push(fill(TEXT.originals, { domain: customerDomain(state) }));
   return lines.map((text) => ({ text }));
 }
 
-export function cancelledView(state: MoveState): CancelledView {
+export function cancelledView(state: MoveState, options: CardOptions = { approvalPolicy: DEFAULT_APPROVAL_POLICY }): CancelledView {
   const cancelled = state.cancelled;
   return {
     act: actionData(state),
-    header: headerView(state),
-    by: cancelled ? `${actorName(cancelled.by)}, ${formatDateTime(cancelled.at)}` : 'unknown',
-    reason: multiLine(cancelled?.reason, LIMITS.comment) || 'No reason given.',
+    header: compactHeaderView(state, options),
+    by: cancelled ? fill(TEXT.cancelledBy, { name: actorName(cancelled.by), at: formatDateTime(cancelled.at) }) : TEXT.unknown,
+    reason: multiLine(cancelled?.reason, LIMITS.comment) || TEXT.noReason,
     aftermath: aftermath(state),
+    started: startedText(state),
   };
 }
 
 const TEMPLATE = deepFreeze({
   ...MOVE_CARD_FRAME,
   body: [
-    ...HEADER_TEMPLATE,
-    { type: 'TextBlock', text: 'This move was cancelled', weight: 'Bolder', spacing: 'Medium', wrap: true },
-    factLine('Cancelled by', '${by}'),
-    factLine('Reason', '${reason}'),
-    { type: 'TextBlock', text: 'What this means', weight: 'Bolder', spacing: 'Medium', wrap: true },
+    ...COMPACT_HEADER_TEMPLATE,
+    { type: 'TextBlock', text: TEXT.title, weight: 'Bolder', spacing: 'Medium', wrap: true },
+    factLine(TEXT.byLabel, '${by}'),
+    factLine(TEXT.reasonLabel, '${reason}'),
+    { type: 'TextBlock', text: TEXT.meaningTitle, weight: 'Bolder', spacing: 'Medium', wrap: true },
     plainText('${text}', { $data: '${aftermath}', spacing: 'Small' }),
+    STARTED_TEMPLATE,
   ],
 });
 
-export function cancelledCard(state: MoveState): AdaptiveCardJson {
-  return expandCard(TEMPLATE, cancelledView(state));
+export function cancelledCard(state: MoveState, options?: CardOptions): AdaptiveCardJson {
+  return expandCard(TEMPLATE, cancelledView(state, options));
 }

@@ -2,20 +2,57 @@
  * Stages source-advice and done: what was bought, whether users were moved to new licences (and who was
  * left on an original one), and for each original subscription the advice and its date — let it expire
  * (no refunds on cancelled subscriptions; wait until near the natural expiry) — plus the undo window of the
- * new purchase and the multi-partner note.
+ * new purchase, the multi-partner note, and who started the move and where its subscriptions were bought.
  */
 import type { SourceAdvice } from '../move/model';
+import { DEFAULT_APPROVAL_POLICY } from '../move/policy';
 import type { MoveState } from '../move/state';
 import {
-  LIMITS, MOVE_CARD_FRAME, count, expandCard, factLine, formatDate, formatDateTime, oneLine, plainText, deepFreeze,
+  LIMITS, MOVE_CARD_FRAME, expandCard, factLine, formatDate, formatDateTime, oneLine, plainText, deepFreeze,
 } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
-import { HEADER_TEMPLATE, actionData, actorName, headerView } from './moveView';
-import type { MoveHeaderView } from './moveView';
+import { fill, plural } from './messages';
+import { COMPACT_HEADER_TEMPLATE, STARTED_TEMPLATE, actionData, actorName, compactHeaderView, startedText } from './moveView';
+import type { CardOptions, CompactHeaderView } from './moveView';
 import { newSubscriptionText, undoText } from './provisioningCard';
 import { ATTENTION_TEMPLATE, attentionView } from './reassignmentView';
 import type { AttentionView } from './reassignmentView';
 import { productName, productNameWithPart } from './productNames';
+
+const TEXT = deepFreeze({
+  reassigned: 'Licences reassigned: {users} moved to the new licences.',
+  reassignedPasses: 'Licences reassigned: {users} moved to the new licences over {passes} passes.',
+  userOne: '{n} user',
+  userMany: '{n} users',
+  leftBehindOne: '{n} user was left on the original licence when {name} overrode on {date}: {reason} '
+    + 'Move them by hand in Microsoft Entra before the original subscriptions end, or they lose those licences.',
+  leftBehindMany: '{n} users were left on the original licence when {name} overrode on {date}: {reason} '
+    + 'Move them by hand in Microsoft Entra before the original subscriptions end, or they lose those licences.',
+  adviceHeading: '{product} · {licences} · subscription {id}',
+  licenceOne: '{n} licence',
+  licenceMany: '{n} licences',
+  expiresOn: 'Let it expire on {date}.',
+  expiryUnknown: 'Expiry date unknown (Graph does not report it): find the end date before letting it expire.',
+  complete: 'Move complete',
+  active: 'New subscriptions are active',
+  summary: '{subscriptions} with {licences} bought in your CSP program.',
+  summaryProvisioned: '{subscriptions} with {licences} bought in your CSP program, provisioned on {at}.',
+  subscriptionOne: '{n} subscription',
+  subscriptionMany: '{n} subscriptions',
+  noOrders: 'none',
+  listSeparator: ', ',
+  adviceWatching: 'The bot watches them, reminds you two weeks before each date, and closes the move once they have all ended.',
+  advicePending: 'The advice for each original subscription is being prepared; refresh this card in a moment.',
+  prepaidOk: "{product}: {before} → {after} licences in the customer's tenant ({ordered} ordered).",
+  prepaidShort: "{product}: {before} → {after} licences in the customer's tenant ({ordered} ordered) — fewer than ordered: "
+    + 'check the new subscriptions in Partner Center and the Microsoft 365 admin center.',
+  ordersLabel: 'Orders',
+  checkedTitle: "Checked in the customer's tenant",
+  expireTitle: 'Let the original subscriptions expire',
+  doNotCancel: 'Do not cancel them: there are no refunds on cancelled subscriptions. Wait until near each natural expiry date below; '
+    + 'the customer keeps working on the new subscriptions meanwhile. {hint}',
+  multiPartner: 'Multi-partner: the customer keeps its other partner. Only the subscriptions in this plan moved to you.',
+});
 
 interface AdviceView {
   heading: string;
@@ -25,23 +62,24 @@ interface AdviceView {
 
 interface DoneView {
   act: MoveActionData;
-  header: MoveHeaderView;
+  header: CompactHeaderView;
   headline: string;
   summary: string;
   bought: Array<{ text: string }>;
   hasBought: boolean;
   orders: string;
   advice: AdviceView[];
-  adviceHint: string;
+  doNotCancel: string;
   undo: string;
   multiPartner: boolean;
-  prepaid: Array<{ text: string; color: 'Good' | 'Attention' }>;
+  prepaid: Array<{ text: string; color: 'Default' | 'Attention' }>;
   hasPrepaid: boolean;
   hasReassignment: boolean;
   reassignment: string;
   hasLeftBehind: boolean;
   leftBehind: string;
   attention: AttentionView;
+  started: string;
 }
 
 /** Who moved to the new licences, and who an override left on an original licence (they must be moved by hand). */
@@ -52,12 +90,12 @@ function reassignmentSummary(state: MoveState): Pick<DoneView, 'hasReassignment'
   const left = Object.values(state.reassignment.results).filter((r) => r.outcome !== 'moved').length;
   return {
     hasReassignment: pass > 0,
-    reassignment: `Licences reassigned: ${count(movedTotal, 'user', 'users')} moved to the new licences`
-      + (pass > 1 ? ` over ${pass} passes.` : '.'),
+    reassignment: fill(pass > 1 ? TEXT.reassignedPasses : TEXT.reassigned, { users: plural(TEXT.userOne, TEXT.userMany, movedTotal), passes: pass }),
     hasLeftBehind: left > 0 && override !== undefined,
     leftBehind: override
-      ? `${count(left, 'user was', 'users were')} left on the original licence when ${actorName(override.by)} overrode on ${formatDate(override.at)}: `
-        + `${oneLine(override.reason, LIMITS.reason)} Move them by hand in Microsoft Entra before the original subscriptions end, or they lose those licences.`
+      ? plural(TEXT.leftBehindOne, TEXT.leftBehindMany, left, {
+        name: actorName(override.by), date: formatDate(override.at), reason: oneLine(override.reason, LIMITS.reason),
+      })
       : '',
     attention,
   };
@@ -65,52 +103,58 @@ function reassignmentSummary(state: MoveState): Pick<DoneView, 'hasReassignment'
 
 export function adviceView(advice: SourceAdvice, state: Pick<MoveState, 'plan'> = { plan: null }): AdviceView {
   return {
-    heading: `${productNameWithPart(state, { skuPartNumber: advice.skuPartNumber })} · ${count(advice.totalLicenses, 'licence', 'licences')} · subscription ${oneLine(advice.subscriptionId, LIMITS.id)}`,
-    expires: advice.expires
-      ? `Let it expire on ${formatDate(advice.expires)}`
-      : 'Expiry date unknown (Graph does not report it): find the end date before letting it expire',
+    heading: fill(TEXT.adviceHeading, {
+      product: productNameWithPart(state, { skuPartNumber: advice.skuPartNumber }),
+      licences: plural(TEXT.licenceOne, TEXT.licenceMany, advice.totalLicenses),
+      id: oneLine(advice.subscriptionId, LIMITS.id),
+    }),
+    expires: advice.expires ? fill(TEXT.expiresOn, { date: formatDate(advice.expires) }) : TEXT.expiryUnknown,
     text: oneLine(advice.text, LIMITS.message),
   };
 }
 
-export function doneView(state: MoveState): DoneView {
-  const done = state.stage === 'done';
+export function doneView(state: MoveState, options: CardOptions = { approvalPolicy: DEFAULT_APPROVAL_POLICY }): DoneView {
   const subs = state.subscriptions;
   const quantity = subs.reduce((sum, s) => sum + s.quantity, 0);
+  const bought = {
+    subscriptions: plural(TEXT.subscriptionOne, TEXT.subscriptionMany, subs.length),
+    licences: plural(TEXT.licenceOne, TEXT.licenceMany, quantity),
+  };
   return {
     act: actionData(state),
-    header: headerView(state),
-    headline: done ? 'Move complete' : 'New subscriptions are active',
-    summary: `${count(subs.length, 'subscription', 'subscriptions')} with ${count(quantity, 'licence', 'licences')} bought in your CSP program` +
-      (state.provisionedAt ? `, provisioned on ${formatDateTime(state.provisionedAt)}.` : '.'),
+    header: compactHeaderView(state, options),
+    headline: state.stage === 'done' ? TEXT.complete : TEXT.active,
+    summary: state.provisionedAt
+      ? fill(TEXT.summaryProvisioned, { ...bought, at: formatDateTime(state.provisionedAt) })
+      : fill(TEXT.summary, bought),
     bought: subs.slice(0, LIMITS.listRows).map((s) => ({ text: newSubscriptionText(s) })),
     hasBought: subs.length > 0,
-    orders: state.orderIds.slice(0, 10).map((id) => oneLine(id, LIMITS.id)).join(', ') || 'none',
+    orders: state.orderIds.slice(0, 10).map((id) => oneLine(id, LIMITS.id)).join(TEXT.listSeparator) || TEXT.noOrders,
     advice: state.advice.slice(0, LIMITS.listRows).map((advice) => adviceView(advice, state)),
-    adviceHint: state.advice.length > 0
-      ? 'The bot watches them, reminds you two weeks before each date, and closes the move once they have all ended.'
-      : 'The advice for each original subscription is being prepared; refresh this card in a moment.',
+    doNotCancel: fill(TEXT.doNotCancel, { hint: state.advice.length > 0 ? TEXT.adviceWatching : TEXT.advicePending }),
     undo: undoText(subs),
     multiPartner: state.multiPartner,
     prepaid: state.prepaidCheck.slice(0, LIMITS.listRows).map((c) => ({
-      text: `${productName(state, { skuId: c.skuId, skuPartNumber: c.skuPartNumber })}: ${c.before} → ${c.after} licences in the customer's tenant (${c.ordered} ordered)`
-        + (c.ok ? '.' : ' — fewer than ordered: check the new subscriptions in Partner Center and the Microsoft 365 admin center.'),
-      color: c.ok ? 'Good' : 'Attention',
+      text: fill(c.ok ? TEXT.prepaidOk : TEXT.prepaidShort, {
+        product: productName(state, { skuId: c.skuId, skuPartNumber: c.skuPartNumber }), before: c.before, after: c.after, ordered: c.ordered,
+      }),
+      color: c.ok ? 'Default' : 'Attention',
     })),
     hasPrepaid: state.prepaidCheck.length > 0,
     ...reassignmentSummary(state),
+    started: startedText(state),
   };
 }
 
 const TEMPLATE = deepFreeze({
   ...MOVE_CARD_FRAME,
   body: [
-    ...HEADER_TEMPLATE,
-    { type: 'TextBlock', text: '${headline}', weight: 'Bolder', size: 'Medium', color: 'Good', spacing: 'Medium', wrap: true },
+    ...COMPACT_HEADER_TEMPLATE,
+    { type: 'TextBlock', text: '${headline}', weight: 'Bolder', size: 'Medium', spacing: 'Medium', wrap: true },
     { type: 'TextBlock', text: '${summary}', wrap: true },
-    factLine('Orders', '${orders}'),
+    factLine(TEXT.ordersLabel, '${orders}'),
     plainText('${text}', { $data: '${bought}', spacing: 'Small' }),
-    { type: 'TextBlock', $when: '${hasPrepaid}', text: 'Checked in the customer\'s tenant', weight: 'Bolder', spacing: 'Medium', wrap: true },
+    { type: 'TextBlock', $when: '${hasPrepaid}', text: TEXT.checkedTitle, weight: 'Bolder', spacing: 'Medium', wrap: true },
     { type: 'RichTextBlock', $data: '${prepaid}', spacing: 'Small', inlines: [{ type: 'TextRun', text: '${text}', color: '${color}' }] },
     { type: 'TextBlock', $when: '${hasReassignment}', text: '${reassignment}', wrap: true, spacing: 'Medium' },
     {
@@ -125,35 +169,26 @@ const TEMPLATE = deepFreeze({
       style: 'warning',
       spacing: 'Medium',
       items: [
-        { type: 'TextBlock', text: 'Let the original subscriptions expire', weight: 'Bolder', wrap: true },
-        {
-          type: 'TextBlock',
-          wrap: true,
-          text: 'Do not cancel them: there are no refunds on cancelled subscriptions. Wait until near each natural expiry date below; ' +
-            'the customer keeps working on the new subscriptions meanwhile. ${adviceHint}',
-        },
+        { type: 'TextBlock', text: TEXT.expireTitle, weight: 'Bolder', wrap: true },
+        { type: 'TextBlock', wrap: true, text: '${doNotCancel}' },
         {
           type: 'Container',
           $data: '${advice}',
           separator: true,
           items: [
             { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '${heading}', weight: 'Bolder' }] },
-            { type: 'TextBlock', text: '${expires}.', wrap: true, spacing: 'None', weight: 'Bolder' },
+            { type: 'TextBlock', text: '${expires}', wrap: true, spacing: 'None', weight: 'Bolder' },
             plainText('${text}', { spacing: 'None' }),
           ],
         },
       ],
     },
     { type: 'TextBlock', text: '${undo}', wrap: true, spacing: 'Medium', isSubtle: true },
-    {
-      type: 'TextBlock',
-      $when: '${multiPartner}',
-      wrap: true,
-      text: 'Multi-partner: the customer keeps its other partner. Only the subscriptions in this plan moved to you.',
-    },
+    { type: 'TextBlock', $when: '${multiPartner}', wrap: true, text: TEXT.multiPartner },
+    STARTED_TEMPLATE,
   ],
 });
 
-export function doneCard(state: MoveState): AdaptiveCardJson {
-  return expandCard(TEMPLATE, doneView(state));
+export function doneCard(state: MoveState, options?: CardOptions): AdaptiveCardJson {
+  return expandCard(TEMPLATE, doneView(state, options));
 }

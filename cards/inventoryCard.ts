@@ -3,11 +3,44 @@
  * subscription its status, next lifecycle date ("unknown" when Graph does not say — never guessed) and owner.
  */
 import type { InventoryLine, SourceSubscription } from '../move/model';
+import { DEFAULT_APPROVAL_POLICY } from '../move/policy';
 import type { MoveState } from '../move/state';
-import { LIMITS, MOVE_CARD_FRAME, count, expandCard, formatDate, formatDateTime, oneLine, deepFreeze } from './common';
+import { LIMITS, MOVE_CARD_FRAME, deepFreeze, expandCard, formatDate, formatDateTime, oneLine, plainText } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
-import { HEADER_TEMPLATE, actionData, headerView } from './moveView';
-import type { MoveHeaderView } from './moveView';
+import { fill, plural } from './messages';
+import { COMPACT_HEADER_TEMPLATE, STARTED_TEMPLATE, actionData, compactHeaderView, startedText } from './moveView';
+import type { CardOptions, CompactHeaderView } from './moveView';
+
+const TEXT = deepFreeze({
+  boughtThroughPartner: 'bought through partner tenant {tenant}',
+  boughtDirect: 'bought direct from Microsoft',
+  subscription: 'Subscription {id}',
+  licenceOne: '{n} licence',
+  licenceMany: '{n} licences',
+  status: 'status {status}',
+  unknown: 'unknown',
+  nextLifecycle: 'next lifecycle date {date}',
+  term: '{duration} billed {cycle}',
+  termUnknown: 'term unknown',
+  trial: 'trial',
+  separator: ' · ',
+  onePlanInUse: ' · its service plan in use',
+  allPlansInUse: ' · all {n} service plans in use',
+  somePlansInUse: ' · {used} of {n} service plans in use (the others are switched off for every user)',
+  counts: '{licences}, {assigned} assigned, {free} free · status {status}',
+  noSubscription: ' · no subscription found for this SKU',
+  moreSubscriptionsOne: '{n} more subscription not shown.',
+  moreSubscriptionsMany: '{n} more subscriptions not shown.',
+  typedIn: 'Typed in by {name} on {at}: {skus}, {licences}, {assigned} assigned.',
+  read: 'Read on {at}: {skus}, {licences}, {assigned} assigned.',
+  skuOne: '{n} licence SKU',
+  skuMany: '{n} licence SKUs',
+  notRead: 'The inventory has not been read yet. It is read as soon as the customer accepts the invitation.',
+  hiddenOne: '{n} more SKU not shown; type "audit" for the full list.',
+  hiddenMany: '{n} more SKUs not shown; type "audit" for the full list.',
+  title: 'What the customer has today',
+  next: 'Next: the plan buys the same offers and the same number of licences. An Account admin or a Billing agent approves it before anything is bought.',
+});
 
 interface SkuView {
   sku: string;
@@ -19,41 +52,46 @@ interface SkuView {
 
 interface InventoryView {
   act: MoveActionData;
-  header: MoveHeaderView;
+  header: CompactHeaderView;
   hasInventory: boolean;
   summary: string;
   lines: SkuView[];
   hasHidden: boolean;
   hidden: string;
+  started: string;
+}
+
+function licences(n: number): string {
+  return plural(TEXT.licenceOne, TEXT.licenceMany, n);
 }
 
 export function ownerText(subscription: SourceSubscription): string {
   return subscription.ownerTenantId
-    ? `bought through partner tenant ${oneLine(subscription.ownerTenantId, LIMITS.id)}`
-    : 'bought direct from Microsoft';
+    ? fill(TEXT.boughtThroughPartner, { tenant: oneLine(subscription.ownerTenantId, LIMITS.id) })
+    : TEXT.boughtDirect;
 }
 
 export function subscriptionText(subscription: SourceSubscription): string {
   const parts = [
-    `Subscription ${oneLine(subscription.id, LIMITS.id)}`,
-    count(subscription.totalLicenses, 'licence', 'licences'),
-    `status ${oneLine(subscription.status, 40) || 'unknown'}`,
-    `next lifecycle date ${formatDate(subscription.nextLifecycleDateTime)}`,
+    fill(TEXT.subscription, { id: oneLine(subscription.id, LIMITS.id) }),
+    licences(subscription.totalLicenses),
+    fill(TEXT.status, { status: oneLine(subscription.status, 40) || TEXT.unknown }),
+    fill(TEXT.nextLifecycle, { date: formatDate(subscription.nextLifecycleDateTime) }),
     // Graph never reports a term; only a typed-in inventory knows it.
-    subscription.term ? `${subscription.term.termDuration} billed ${subscription.term.billingCycle}` : 'term unknown',
+    subscription.term ? fill(TEXT.term, { duration: subscription.term.termDuration, cycle: subscription.term.billingCycle }) : TEXT.termUnknown,
     ownerText(subscription),
   ];
-  if (subscription.isTrial) parts.push('trial');
-  return parts.join(' · ');
+  if (subscription.isTrial) parts.push(TEXT.trial);
+  return parts.join(TEXT.separator);
 }
 
 /** How many of the SKU's service plans some user has on (what an equivalent offer must cover). */
 function usageText(line: InventoryLine): string {
   if (!line.usage || line.servicePlans.length === 0) return '';
   const used = line.usage.enabledPlanIds.length;
-  return used >= line.servicePlans.length
-    ? ` · ${line.servicePlans.length === 1 ? 'its service plan' : `all ${line.servicePlans.length} service plans`} in use`
-    : ` · ${used} of ${line.servicePlans.length} service plans in use (the others are switched off for every user)`;
+  const n = line.servicePlans.length;
+  if (used < n) return fill(TEXT.somePlansInUse, { used, n });
+  return n === 1 ? TEXT.onePlanInUse : fill(TEXT.allPlansInUse, { n });
 }
 
 export function skuView(line: InventoryLine): SkuView {
@@ -62,39 +100,51 @@ export function skuView(line: InventoryLine): SkuView {
   const hiddenCount = line.subscriptions.length - shown.length;
   return {
     sku: oneLine(line.skuPartNumber, LIMITS.sku) || oneLine(line.skuId, LIMITS.id),
-    counts: `${count(line.totalUnits, 'licence', 'licences')}, ${line.consumedUnits} assigned, ${free} free · status ${oneLine(line.capabilityStatus, 40) || 'unknown'}` +
-      (line.subscriptions.length === 0 ? ' · no subscription found for this SKU' : '') + usageText(line),
+    counts: fill(TEXT.counts, {
+      licences: licences(line.totalUnits), assigned: line.consumedUnits, free, status: oneLine(line.capabilityStatus, 40) || TEXT.unknown,
+    }) + (line.subscriptions.length === 0 ? TEXT.noSubscription : '') + usageText(line),
     subscriptions: shown.map((s) => ({ text: subscriptionText(s) })),
     hasMore: hiddenCount > 0,
-    more: `${count(hiddenCount, 'more subscription', 'more subscriptions')} not shown.`,
+    more: plural(TEXT.moreSubscriptionsOne, TEXT.moreSubscriptionsMany, hiddenCount),
   };
 }
 
-export function inventoryView(state: MoveState): InventoryView {
+function summaryText(state: MoveState): string {
   const inventory = state.inventory;
-  const lines = inventory?.lines ?? [];
+  if (!inventory) return TEXT.notRead;
+  const lines = inventory.lines;
+  const values = {
+    at: formatDateTime(inventory.takenAt),
+    skus: plural(TEXT.skuOne, TEXT.skuMany, lines.length),
+    licences: licences(lines.reduce((sum, line) => sum + line.totalUnits, 0)),
+    assigned: lines.reduce((sum, line) => sum + line.consumedUnits, 0),
+  };
+  return inventory.enteredBy
+    ? fill(TEXT.typedIn, { ...values, name: oneLine(inventory.enteredBy.name, LIMITS.name) })
+    : fill(TEXT.read, values);
+}
+
+export function inventoryView(state: MoveState, options: CardOptions = { approvalPolicy: DEFAULT_APPROVAL_POLICY }): InventoryView {
+  const lines = state.inventory?.lines ?? [];
   const shown = lines.slice(0, LIMITS.listRows);
-  const total = lines.reduce((sum, line) => sum + line.totalUnits, 0);
-  const used = lines.reduce((sum, line) => sum + line.consumedUnits, 0);
   return {
     act: actionData(state),
-    header: headerView(state),
-    hasInventory: inventory !== null,
-    summary: inventory
-      ? `${inventory.enteredBy ? `Typed in by ${oneLine(inventory.enteredBy.name, LIMITS.name)} on` : 'Read on'} ${formatDateTime(inventory.takenAt)}: ${count(lines.length, 'licence SKU', 'licence SKUs')}, ${count(total, 'licence', 'licences')}, ${used} assigned.`
-      : 'The inventory has not been read yet. It is read as soon as the customer accepts the invitation.',
+    header: compactHeaderView(state, options),
+    hasInventory: state.inventory !== null,
+    summary: summaryText(state),
     lines: shown.map(skuView),
     hasHidden: lines.length > shown.length,
-    hidden: `${count(lines.length - shown.length, 'more SKU', 'more SKUs')} not shown; type "audit" for the full list.`,
+    hidden: plural(TEXT.hiddenOne, TEXT.hiddenMany, lines.length - shown.length),
+    started: startedText(state),
   };
 }
 
 const TEMPLATE = deepFreeze({
   ...MOVE_CARD_FRAME,
   body: [
-    ...HEADER_TEMPLATE,
-    { type: 'TextBlock', text: 'What the customer has today', weight: 'Bolder', spacing: 'Medium', wrap: true },
-    { type: 'TextBlock', text: '${summary}', wrap: true },
+    ...COMPACT_HEADER_TEMPLATE,
+    { type: 'TextBlock', text: TEXT.title, weight: 'Bolder', spacing: 'Medium', wrap: true },
+    plainText('${summary}'),
     {
       type: 'Container',
       $data: '${lines}',
@@ -112,15 +162,11 @@ const TEMPLATE = deepFreeze({
       ],
     },
     { type: 'TextBlock', $when: '${hasHidden}', text: '${hidden}', isSubtle: true, wrap: true },
-    {
-      type: 'TextBlock',
-      spacing: 'Medium',
-      wrap: true,
-      text: 'Next: the plan buys the same offers and the same number of licences. An Account admin or a Billing agent approves it before anything is bought.',
-    },
+    { type: 'TextBlock', spacing: 'Medium', wrap: true, text: TEXT.next },
+    STARTED_TEMPLATE,
   ],
 });
 
-export function inventoryCard(state: MoveState): AdaptiveCardJson {
-  return expandCard(TEMPLATE, inventoryView(state));
+export function inventoryCard(state: MoveState, options?: CardOptions): AdaptiveCardJson {
+  return expandCard(TEMPLATE, inventoryView(state, options));
 }

@@ -13,15 +13,68 @@ import {
 import { moveActionContract, typedText } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import type { z } from 'zod';
-import { HEADER_TEMPLATE, actionData, actorName, canEmailInvitation, customerLabel, headerView, canCancel } from './moveView';
-import type { CardOptions, InvitationMailOptions, MoveHeaderView } from './moveView';
+import { DEFAULT_APPROVAL_POLICY } from '../move/policy';
+import { fill } from './messages';
+import {
+  COMPACT_HEADER_TEMPLATE, STARTED_TEMPLATE, actionData, actorName, canCancel, canEmailInvitation, compactHeaderView, customerLabel, startedText,
+} from './moveView';
+import type { CardOptions, CompactHeaderView, InvitationMailOptions } from './moveView';
 
 /** Emails listed on the card, latest first; the audit export has them all. */
 const EMAILS_SHOWN = 6;
 
+const TEXT = deepFreeze({
+  message: {
+    hello: 'Hello,',
+    intro: 'We are ready to move the Microsoft 365 subscriptions of {customer} to us as your Cloud Solution Provider (CSP). '
+      + 'Only a Global Administrator of your tenant can accept this; nobody can accept it for you.',
+    resellerStep: '{n}. Sign in as a Global Administrator of your Microsoft 365 tenant and open our reseller invitation: {link}\n'
+      + '   Review it and accept it (accept the Microsoft Customer Agreement too if you are asked).',
+    gdapStep: '{n}. Open our delegated admin (GDAP) request and approve all the roles in it: {link}\n'
+      + '   It gives us limited, time-bound admin roles (never Global Administrator) so we can read which licences you have.',
+    whatThisDoes: 'What this does: it makes us your reseller, so we can buy the same Microsoft 365 subscriptions for you. '
+      + 'It does not move, change or cancel any subscription by itself, and your users notice nothing. '
+      + 'Your current subscriptions keep running until they reach their end date.',
+    validUntil: 'The invitation is valid until {expires}. Reply to this message if anything is unclear.',
+    thanks: 'Thank you',
+  },
+  subject: "Action needed: accept {customer}'s CSP invitation",
+  subjectFrom: "Action needed: accept {customer}'s CSP invitation from {partner}",
+  email: {
+    addressSeparator: ', ',
+    asked: 'asked by {by} at {at}',
+    sent: 'Emailed to {to} by {by} at {at}, from {from}.',
+    failed: 'Sending failed (to {to}, {asked}): {error}',
+    unknown: 'Unknown (to {to}, {asked}): {error}',
+    sending: 'Sending to {to} ({asked})…',
+    fromOwnMailbox: 'The email leaves from your own mailbox (Teams signs you in), so you find it in your Sent Items.',
+    fromMailbox: 'The email leaves from {mailbox}.',
+    off: 'The bot cannot email the invitation yet: an operator must set MAIL_SENDER_MAILBOX (a mailbox the bot sends from) '
+      + 'or set up Teams single sign-on (so it sends from your own mailbox). Until then, copy the message above into an email of your own.',
+    title: 'Email the invitation',
+    busy: 'An email is on its way; select Refresh in a moment to see how it went.',
+    toLabel: "Customer admin's email address (up to {max}, separated by commas)",
+    toPlaceholder: 'admin@contoso.com',
+    toMissing: 'Type at least one email address.',
+    send: 'Email the invitation',
+  },
+  skippedExisting: 'Invitation skipped: {customer} is already your customer in Partner Center (reseller relationship exists).',
+  skippedNoLink: 'Invitation skipped: there is no reseller invitation link for this move.',
+  sendToAdmin: "Send the message below to a Global Admin of the customer's tenant. Only a Global Admin can accept. "
+    + 'I notice the acceptance by myself and then read the inventory; nothing is bought before a plan is approved.',
+  linksHint: "The buttons below open the links so you can check them; they only work for a Global Admin signed in to the customer's tenant.",
+  validUntil: 'The invitation is valid until {expires}. After that, cancel this move and start a new one for a fresh link.',
+  messageLabel: "Message for the customer's Global Admin (select all and copy)",
+  gdapHint: 'The delegated admin (GDAP) request uses least-privilege roles without Global Administrator; requests not approved within 90 days expire.',
+  openReseller: 'Open the reseller invitation',
+  openGdap: 'Open the GDAP approval link',
+  refresh: 'Refresh',
+  cancel: 'Cancel the move',
+});
+
 interface InvitationView {
   act: MoveActionData;
-  header: MoveHeaderView;
+  header: CompactHeaderView;
   hasReseller: boolean;
   resellerLink: string;
   skipped: boolean;
@@ -30,8 +83,9 @@ interface InvitationView {
   gdapLink: string;
   hasLinks: boolean;
   hasInvitation: boolean;
-  expires: string;
+  validUntil: string;
   message: string;
+  started: string;
   canCancel: boolean;
   email: EmailView;
 }
@@ -39,7 +93,8 @@ interface InvitationView {
 interface EmailView {
   /** The section shows (there is a link to send). */
   show: boolean;
-  lines: Array<{ text: string; color: 'Good' | 'Attention' | 'Warning' | 'Default' }>;
+  /** Attention for an email a person must look into (failed, or unknown); the words say how each went. */
+  lines: Array<{ text: string; color: 'Attention' | 'Default' }>;
   /** The form for another address (mail is set up and no email is on its way). */
   canSend: boolean;
   from: string;
@@ -50,57 +105,39 @@ interface EmailView {
 
 /** The message staff send to the customer's Global Admin, in plain text. */
 export function customerMessage(state: MoveState): string {
+  const M = TEXT.message;
   const customer = customerLabel(state);
   const reseller = safeUrl(state.invitation?.resellerLink);
   const gdap = safeUrl(state.invitation?.gdapLink);
   const expires = formatDate(state.invitation?.expiresAt);
   const steps: string[] = [];
-  if (reseller) {
-    steps.push(`${steps.length + 1}. Sign in as a Global Administrator of your Microsoft 365 tenant and open our reseller invitation: ${reseller}\n` +
-      '   Review it and accept it (accept the Microsoft Customer Agreement too if you are asked).');
-  }
-  if (gdap) {
-    steps.push(`${steps.length + 1}. Open our delegated admin (GDAP) request and approve all the roles in it: ${gdap}\n` +
-      '   It gives us limited, time-bound admin roles (never Global Administrator) so we can read which licences you have.');
-  }
-  return [
-    'Hello,',
-    '',
-    `We are ready to move the Microsoft 365 subscriptions of ${customer} to us as your Cloud Solution Provider (CSP). ` +
-      'Only a Global Administrator of your tenant can accept this; nobody can accept it for you.',
-    '',
-    ...steps,
-    '',
-    'What this does: it makes us your reseller, so we can buy the same Microsoft 365 subscriptions for you. ' +
-      'It does not move, change or cancel any subscription by itself, and your users notice nothing. ' +
-      'Your current subscriptions keep running until they reach their end date.',
-    '',
-    `The invitation is valid until ${expires}. Reply to this message if anything is unclear.`,
-    '',
-    'Thank you',
-  ].join('\n');
+  if (reseller) steps.push(fill(M.resellerStep, { n: steps.length + 1, link: reseller }));
+  if (gdap) steps.push(fill(M.gdapStep, { n: steps.length + 1, link: gdap }));
+  return [M.hello, '', fill(M.intro, { customer }), '', ...steps, '', M.whatThisDoes, '', fill(M.validUntil, { expires }), '', M.thanks].join('\n');
 }
 
 /** The email the bot sends for staff: the customer message, with a subject naming the customer and the partner. */
 export function invitationEmail(state: MoveState, partnerName: string | null): { subject: string; body: string } {
   const partner = oneLine(partnerName, LIMITS.title);
-  const subject = `Action needed: accept ${customerLabel(state)}'s CSP invitation${partner ? ` from ${partner}` : ''}`;
+  const subject = fill(partner ? TEXT.subjectFrom : TEXT.subject, { customer: customerLabel(state), partner });
   return { subject: oneLine(subject, 255), body: customerMessage(state) };
 }
 
 function emailLine(email: InvitationEmail): EmailView['lines'][number] {
-  const to = oneLine(email.to.join(', '), 300);
+  const E = TEXT.email;
+  const to = oneLine(email.to.join(E.addressSeparator), 300);
   const by = actorName(email.by);
-  const asked = `asked by ${by} at ${formatDateTime(email.requestedAt)}`;
+  const asked = fill(E.asked, { by, at: formatDateTime(email.requestedAt) });
+  const error = oneLine(email.error, LIMITS.error);
   switch (email.outcome) {
     case 'sent':
-      return { text: `Emailed to ${to} by ${by} at ${formatDateTime(email.finishedAt)}, from ${oneLine(senderLabel(email), LIMITS.name + 20)}.`, color: 'Good' };
+      return { text: fill(E.sent, { to, by, at: formatDateTime(email.finishedAt), from: oneLine(senderLabel(email), LIMITS.name + 20) }), color: 'Default' };
     case 'failed':
-      return { text: `Sending failed (to ${to}, ${asked}): ${oneLine(email.error, LIMITS.error)}`, color: 'Attention' };
+      return { text: fill(E.failed, { to, asked, error }), color: 'Attention' };
     case 'unknown':
-      return { text: `Unknown (to ${to}, ${asked}): ${oneLine(email.error, LIMITS.error)}`, color: 'Warning' };
+      return { text: fill(E.unknown, { to, asked, error }), color: 'Attention' };
     default:
-      return { text: `Sending to ${to} (${asked})…`, color: 'Default' };
+      return { text: fill(E.sending, { to, asked }), color: 'Default' };
   }
 }
 
@@ -111,115 +148,86 @@ function emailView(state: MoveState, hasLinks: boolean, mail: InvitationMailOpti
     show: hasLinks,
     lines: state.invitationEmails.slice(-EMAILS_SHOWN).reverse().map(emailLine),
     canSend: hasLinks && !off && !busy,
-    from: mail?.asSignedInUser
-      ? 'The email leaves from your own mailbox (Teams signs you in), so you find it in your Sent Items.'
-      : `The email leaves from ${oneLine(mail?.mailbox, LIMITS.domain)}.`,
+    from: mail?.asSignedInUser ? TEXT.email.fromOwnMailbox : fill(TEXT.email.fromMailbox, { mailbox: oneLine(mail?.mailbox, LIMITS.domain) }),
     busy,
     off,
-    offText: 'The bot cannot email the invitation yet: an operator must set MAIL_SENDER_MAILBOX (a mailbox the bot sends from) '
-      + 'or set up Teams single sign-on (so it sends from your own mailbox). Until then, copy the message above into an email of your own.',
+    offText: TEXT.email.off,
   };
 }
 
-export function invitationView(state: MoveState, options?: CardOptions): InvitationView {
+export function invitationView(state: MoveState, options: CardOptions = { approvalPolicy: DEFAULT_APPROVAL_POLICY }): InvitationView {
   const reseller = safeUrl(state.invitation?.resellerLink);
   const gdap = safeUrl(state.invitation?.gdapLink);
   return {
     act: actionData(state),
-    header: headerView(state),
+    header: compactHeaderView(state, options),
     hasReseller: reseller !== null,
     resellerLink: reseller ?? '',
     skipped: reseller === null,
-    skippedText: state.customerId
-      ? `Invitation skipped: ${customerLabel(state)} is already your customer in Partner Center (reseller relationship exists).`
-      : 'Invitation skipped: there is no reseller invitation link for this move.',
+    skippedText: state.customerId ? fill(TEXT.skippedExisting, { customer: customerLabel(state) }) : TEXT.skippedNoLink,
     hasGdap: gdap !== null,
     gdapLink: gdap ?? '',
     hasLinks: reseller !== null || gdap !== null,
     hasInvitation: state.invitation !== null,
-    expires: formatDate(state.invitation?.expiresAt),
+    validUntil: fill(TEXT.validUntil, { expires: formatDate(state.invitation?.expiresAt) }),
     message: customerMessage(state),
+    started: startedText(state),
     canCancel: canCancel(state, options),
-    email: emailView(state, reseller !== null || gdap !== null, options?.invitationMail),
+    email: emailView(state, reseller !== null || gdap !== null, options.invitationMail),
   };
 }
 
 const TEMPLATE = deepFreeze({
   ...MOVE_CARD_FRAME,
   body: [
-    ...HEADER_TEMPLATE,
-    { type: 'TextBlock', text: 'Waiting for the customer to accept', weight: 'Bolder', spacing: 'Medium', wrap: true },
-    {
-      type: 'TextBlock',
-      $when: '${hasReseller}',
-      wrap: true,
-      text: "Send the message below to a Global Admin of the customer's tenant. Only a Global Admin can accept. " +
-        'I notice the acceptance by myself and then read the inventory; nothing is bought before a plan is approved.',
-    },
-    {
-      type: 'TextBlock',
-      $when: '${hasLinks}',
-      wrap: true,
-      isSubtle: true,
-      size: 'Small',
-      text: "The buttons below open the links so you can check them; they only work for a Global Admin signed in to the customer's tenant.",
-    },
-    plainText('${skippedText}', { $when: '${skipped}' }),
-    {
-      type: 'TextBlock',
-      $when: '${hasInvitation}',
-      wrap: true,
-      text: 'The invitation is valid until ${expires}. After that, cancel this move and start a new one for a fresh link.',
-    },
+    ...COMPACT_HEADER_TEMPLATE,
+    { type: 'TextBlock', $when: '${hasReseller}', wrap: true, spacing: 'Medium', text: TEXT.sendToAdmin },
+    { type: 'TextBlock', $when: '${hasLinks}', wrap: true, isSubtle: true, size: 'Small', text: TEXT.linksHint },
+    plainText('${skippedText}', { $when: '${skipped}', spacing: 'Medium' }),
+    { type: 'TextBlock', $when: '${hasInvitation}', wrap: true, text: '${validUntil}' },
     {
       type: 'Input.Text',
       $when: '${hasLinks}',
       id: 'customerMessage',
-      label: "Message for the customer's Global Admin (select all and copy)",
+      label: TEXT.messageLabel,
       isMultiline: true,
       value: '${message}',
     },
-    {
-      type: 'TextBlock',
-      $when: '${hasGdap}',
-      wrap: true,
-      isSubtle: true,
-      size: 'Small',
-      text: 'The delegated admin (GDAP) request uses least-privilege roles without Global Administrator; requests not approved within 90 days expire.',
-    },
+    { type: 'TextBlock', $when: '${hasGdap}', wrap: true, isSubtle: true, size: 'Small', text: TEXT.gdapHint },
     {
       type: 'Container',
       $when: '${email.show}',
       spacing: 'Medium',
       items: [
-        { type: 'TextBlock', text: 'Email the invitation', weight: 'Bolder', wrap: true },
+        { type: 'TextBlock', text: TEXT.email.title, weight: 'Bolder', wrap: true },
         { type: 'RichTextBlock', $data: '${email.lines}', spacing: 'Small', inlines: [{ type: 'TextRun', text: '${text}', color: '${color}' }] },
-        plainText('An email is on its way; select Refresh in a moment to see how it went.', { $when: '${email.busy}', spacing: 'Small' }),
+        plainText(TEXT.email.busy, { $when: '${email.busy}', spacing: 'Small' }),
         plainText('${email.offText}', { $when: '${email.off}', spacing: 'Small' }),
         {
           type: 'Input.Text',
           $when: '${email.canSend}',
           id: INVITATION_EMAIL_INPUT_ID,
-          label: `Customer admin's email address (up to ${MAX_INVITATION_RECIPIENTS}, separated by commas)`,
-          placeholder: 'admin@contoso.com',
+          label: fill(TEXT.email.toLabel, { max: MAX_INVITATION_RECIPIENTS }),
+          placeholder: TEXT.email.toPlaceholder,
           isRequired: true,
-          errorMessage: 'Type at least one email address.',
+          errorMessage: TEXT.email.toMissing,
           maxLength: 1500,
         },
         plainText('${email.from}', { $when: '${email.canSend}', spacing: 'Small' }),
         {
           type: 'ActionSet',
           $when: '${email.canSend}',
-          actions: [executeAction('Email the invitation', VERBS.emailInvitation, { associatedInputs: 'auto' })],
+          actions: [executeAction(TEXT.email.send, VERBS.emailInvitation, { associatedInputs: 'auto' })],
         },
       ],
     },
+    STARTED_TEMPLATE,
   ],
   actions: [
-    { type: 'Action.OpenUrl', $when: '${hasReseller}', title: 'Open the reseller invitation', url: '${resellerLink}' },
-    { type: 'Action.OpenUrl', $when: '${hasGdap}', title: 'Open the GDAP approval link', url: '${gdapLink}' },
-    executeAction('Refresh', VERBS.refresh, { associatedInputs: 'none' }),
-    executeAction('Cancel the move', VERBS.cancel, { $when: '${canCancel}', associatedInputs: 'none', style: 'destructive' }),
+    { type: 'Action.OpenUrl', $when: '${hasReseller}', title: TEXT.openReseller, url: '${resellerLink}' },
+    { type: 'Action.OpenUrl', $when: '${hasGdap}', title: TEXT.openGdap, url: '${gdapLink}' },
+    executeAction(TEXT.refresh, VERBS.refresh, { associatedInputs: 'none' }),
+    executeAction(TEXT.cancel, VERBS.cancel, { $when: '${canCancel}', associatedInputs: 'none', style: 'destructive' }),
   ],
 });
 

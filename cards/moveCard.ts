@@ -1,4 +1,7 @@
-/** Picks the card for a move's current stage. Every card it returns names the stage, customer and starter. */
+/**
+ * Picks the card for a move's current stage. Every card it returns starts with the compact header (customer, stage
+ * badge, on whom the move waits) and names who started the move.
+ */
 import type { MoveEvent } from '../move/events';
 import { assertNever } from '../move/state';
 import type { MoveState } from '../move/state';
@@ -32,17 +35,17 @@ export function moveCard(state: MoveState, options: CardOptions, events: readonl
     case 'scheduled':
       return scheduledCard(state, options);
     case 'provisioning':
-      return provisioningCard(state);
+      return provisioningCard(state, options);
     case 'reassigning-licenses':
-      return reassignmentCard(state);
+      return reassignmentCard(state, options);
     case 'source-advice':
     case 'watching-sources':
     case 'done':
-      return doneCard(state);
+      return doneCard(state, options);
     case 'blocked':
       return blockedCard(state, options);
     case 'cancelled':
-      return cancelledCard(state);
+      return cancelledCard(state, options);
     case 'timed-out':
       return statusCard(state, events, options);
     default:

@@ -1,19 +1,82 @@
 /**
- * View-model pieces every move card shares: the header (customer, stage, who started it and when), the
- * last failure, what the move waits for and on whom, and the action data. Plus the header's template.
+ * View-model pieces every move card shares: the compact header (customer, stage badge, on whom the move waits), the
+ * last failure, what the move waits for and on whom, who started it and where its subscriptions come from, and the
+ * action data. Plus the templates of the header and of the "Started by" line.
  */
 import { SOURCE_CHANNEL_LABELS } from '../move/model';
 import type { Actor } from '../move/model';
 import { approvalRequirement, DEFAULT_APPROVAL_POLICY, hasAnyRole, ROLES_THAT_CANCEL_ANY, ROLES_THAT_START, type ApprovalPolicy } from '../move/policy';
 import { describeRoles } from './roleText';
 import { FINAL_STAGES, STAGE_LABELS } from '../move/state';
-import type { MoveState } from '../move/state';
+import type { MoveState, Stage } from '../move/state';
 import { linesOf } from '../move/schedule';
-import {
-  LIMITS, capitalize, deepFreeze, domainText, factLine, formatDate, formatDateTime, oneLine, plainText,
-} from './common';
+import { LIMITS, deepFreeze, domainText, factLine, formatDate, formatDateTime, oneLine, plainText } from './common';
 import type { MoveActionData } from './common';
 import { fill } from './messages';
+
+const TEXT = deepFreeze({
+  customerWithCompany: '{company} ({domain})',
+  someone: 'someone',
+  approversOtherThan: '{roles} other than {name}',
+  failedOnce: ' (at {at})',
+  failedMany: ' (failed {n} times, last at {at})',
+  noErrorText: 'No error text was given.',
+  retrying: 'Retrying automatically. Nothing to do unless it keeps failing; then check the error above.',
+  notRetrying: 'This step will not be retried automatically. Fix the cause named above, then send "retry" to the bot, or cancel the move.',
+  header: {
+    approved: 'Approved',
+    rejected: 'Rejected',
+    /** Badge words where the stage's own label is a sentence too long for a badge; the other stages show STAGE_LABELS. */
+    badges: {
+      'awaiting-acceptance': 'Invitation sent',
+      scheduled: 'Scheduled',
+      'source-advice': 'Provisioned',
+      'watching-sources': 'Originals ending',
+    } as Readonly<Partial<Record<Stage, string>>>,
+    waitingOn: 'Waiting on {who}',
+    stepFailed: 'Step failed',
+    error: 'Error',
+  },
+  startedBy: 'Started by {name}, {at} · {source}',
+  notStarted: 'Not started yet · {source}',
+  waiting: {
+    bot: 'the bot (nothing to do)',
+    noOne: 'no one',
+    starterMissing: 'the person starting the move',
+    intake: 'The intake details (customer domain, country, source).',
+    preflight: 'Pre-flight checks: finding the customer tenant and checking it is in your CSP region.',
+    invitation: 'Getting the reseller invitation link from Partner Center.',
+    acceptanceWithGdap: 'A Global Admin of {customer} to accept the reseller invitation and approve the delegated admin (GDAP) request.',
+    acceptance: 'A Global Admin of {customer} to accept the reseller invitation.',
+    acceptanceWho: "the customer's Global Admin (send them the invitation message)",
+    inventory: 'Reading the licences {customer} has today.',
+    plan: 'Drafting the plan: the same CSP offers and quantities as today.',
+    approval: 'Approval of the plan.',
+    scheduled: 'The buy date: the bot orders {what} on {date} (the approvers are reminded the day before).',
+    scheduledNothing: 'the next purchase',
+    offerSeparator: ' + ',
+    lineSeparator: ', ',
+    scheduledWho: 'no one (the bot buys on the date; cancel the move to stop it)',
+    provisioning: 'Partner Center to place the order and provision the new subscriptions.',
+    reassigning: 'Moving users from the original licences to the new ones (each user gets the new licence before the old is removed).',
+    watching: 'The original subscriptions to end on their dates (let them expire; the bot reminds before each date).',
+    watchingWho: 'no one (the bot watches)',
+    sourceAdvice: 'Advice on the original subscriptions (let them expire).',
+    done: 'Nothing: the move is complete. Let the original subscriptions expire on their dates.',
+    rejected: 'Nothing: the plan was rejected. Start a new move to draft a new plan.',
+    cancelled: 'Nothing: the move was cancelled.',
+    timedOut: 'Nothing: the invitation expired unanswered. Start a new move for a fresh invitation.',
+    blocked: 'Nothing: the move is blocked. See the reason and start a new move once it is resolved.',
+    accountAdmin: 'an Account admin',
+    pickOffers: 'Offers picked by hand for the licences with no equivalent (on the blocked card).',
+    accessOrInventory: "Access to the customer's tenant (the GDAP request approved), or the inventory typed in on the card.",
+    accessOrInventoryWho: "the customer's Global Admin, or {roles}",
+    accessThenOverride: "Access to the customer's tenant, then an override (override {domain} (your reason)).",
+    fixUsers: 'The users listed on the card fixed in Microsoft Entra, then "retry {domain}"; or an override to go on without them.',
+    fixUsersWho: '{roles} (retry), an Account admin (override)',
+    regionOverride: "An override, if the tenant's country is in your CSP region (override {domain} (your reason)).",
+  },
+});
 
 /**
  * What the composition root tells the cards. The approval policy is the one the decider enforces, so a
@@ -58,19 +121,13 @@ export interface FailureView {
   next: string;
 }
 
-export interface MoveHeaderView {
-  title: string;
-  customer: string;
-  stage: string;
-  started: string;
-  source: string;
-  hasFailure: boolean;
-  failure: FailureView;
-}
+/** On whom a move waits: a person must act, the bot works by itself, or nothing is left to wait for. */
+export type WaitingOn = 'person' | 'bot' | 'nobody';
 
 export interface WaitingView {
   what: string;
   who: string;
+  on: WaitingOn;
 }
 
 /** The customer's domain for display (char-filtered: safe anywhere). */
@@ -82,10 +139,10 @@ export function customerDomain(state: MoveState): string {
 export function customerLabel(state: MoveState): string {
   const domain = customerDomain(state);
   const company = oneLine(state.companyName, LIMITS.title);
-  return company ? `${company} (${domain})` : domain;
+  return company ? fill(TEXT.customerWithCompany, { company, domain }) : domain;
 }
 
-export function actorName(actor: Actor | null | undefined, whenMissing = 'someone'): string {
+export function actorName(actor: Actor | null | undefined, whenMissing = TEXT.someone): string {
   return oneLine(actor?.name, LIMITS.name) || whenMissing;
 }
 
@@ -112,143 +169,170 @@ export function canCancel(state: MoveState, options?: CardOptions): boolean {
 export function approverText(state: MoveState, options: CardOptions): string {
   const requirement = approvalRequirement(state.plan ?? { lines: [] }, options.approvalPolicy);
   const roles = describeRoles(requirement.roles);
-  return requirement.fourEyes && state.proposer ? `${roles} other than ${actorName(state.proposer)}` : roles;
+  return requirement.fourEyes && state.proposer ? fill(TEXT.approversOtherThan, { roles, name: actorName(state.proposer) }) : roles;
 }
 
 export function failureView(state: MoveState): FailureView | null {
   const failure = state.lastFailure;
   if (!failure) return null;
-  const attempt = failure.attempts > 1 ? ` (failed ${failure.attempts} times, last at ${formatDateTime(failure.at)})` : ` (at ${formatDateTime(failure.at)})`;
+  const attempt = fill(failure.attempts > 1 ? TEXT.failedMany : TEXT.failedOnce, { n: failure.attempts, at: formatDateTime(failure.at) });
   return {
     step: oneLine(failure.step, LIMITS.title) + attempt,
-    error: oneLine(failure.error, LIMITS.error) || 'No error text was given.',
-    next: failure.retryable
-      ? 'Retrying automatically. Nothing to do unless it keeps failing; then check the error above.'
-      : 'This step will not be retried automatically. Fix the cause named above, then send "retry" to the bot, or cancel the move.',
+    error: oneLine(failure.error, LIMITS.error) || TEXT.noErrorText,
+    next: failure.retryable ? TEXT.retrying : TEXT.notRetrying,
   };
 }
 
-export function headerView(state: MoveState): MoveHeaderView {
-  const failure = failureView(state);
-  const started = state.startedBy
-    ? `${actorName(state.startedBy)}, ${formatDateTime(state.startedAt)}`
-    : 'not started yet';
-  return {
-    title: `Customer move: ${customerDomain(state)}`,
-    customer: customerLabel(state),
-    stage: STAGE_LABELS[state.stage],
-    started,
-    source: capitalize(SOURCE_CHANNEL_LABELS[state.source]),
-    hasFailure: failure !== null,
-    failure: failure ?? { step: '', error: '', next: '' },
-  };
+/** "Started by Megan Bowen, 3 Mar 2025, 09:00 UTC · bought direct from Microsoft": who started the move, when, and from where. */
+export function startedText(state: MoveState): string {
+  const source = SOURCE_CHANNEL_LABELS[state.source];
+  return state.startedBy
+    ? fill(TEXT.startedBy, { name: actorName(state.startedBy), at: formatDateTime(state.startedAt), source })
+    : fill(TEXT.notStarted, { source });
 }
+
+/**
+ * The small "Started by … · bought direct from Microsoft" line a move card ends its account of the move with.
+ * Expects `started` (startedText) in the view model. The name is untrusted: a TextRun.
+ */
+export const STARTED_TEMPLATE: object = deepFreeze({
+  type: 'RichTextBlock',
+  spacing: 'Medium',
+  inlines: [{ type: 'TextRun', text: '${started}', size: 'Small', isSubtle: true }],
+});
 
 /** What the move is waiting for, and on whom, in words. */
 export function waitingFor(state: MoveState, options: CardOptions): WaitingView {
-  const bot = 'the bot (nothing to do)';
+  const W = TEXT.waiting;
+  const bot = (what: string): WaitingView => ({ what, who: W.bot, on: 'bot' });
+  const nobody = (what: string, who: string = W.noOne): WaitingView => ({ what, who, on: 'nobody' });
   const customer = customerLabel(state);
   switch (state.stage) {
     case 'intake':
-      return { what: 'The intake details (customer domain, country, source).', who: actorName(state.startedBy, 'the person starting the move') };
+      return { what: W.intake, who: actorName(state.startedBy, W.starterMissing), on: 'person' };
     case 'preflight':
-      return { what: 'Pre-flight checks: finding the customer tenant and checking it is in your CSP region.', who: bot };
+      return bot(W.preflight);
     case 'invitation':
-      return { what: 'Getting the reseller invitation link from Partner Center.', who: bot };
+      return bot(W.invitation);
     case 'awaiting-acceptance':
       return {
-        what: state.invitation?.gdapLink
-          ? `A Global Admin of ${customer} to accept the reseller invitation and approve the delegated admin (GDAP) request.`
-          : `A Global Admin of ${customer} to accept the reseller invitation.`,
-        who: `the customer's Global Admin (send them the invitation message)`,
+        what: fill(state.invitation?.gdapLink ? W.acceptanceWithGdap : W.acceptance, { customer }),
+        who: W.acceptanceWho,
+        on: 'person',
       };
     case 'inventory':
-      return { what: `Reading the licences ${customer} has today.`, who: bot };
+      return bot(fill(W.inventory, { customer }));
     case 'plan':
-      return { what: 'Drafting the plan: the same CSP offers and quantities as today.', who: bot };
+      return bot(W.plan);
     case 'approval':
-      return { what: 'Approval of the plan.', who: approverText(state, options) };
+      return { what: W.approval, who: approverText(state, options), on: 'person' };
     case 'scheduled': {
       const next = state.schedule[state.bought];
-      return {
-        what: `The buy date: the bot orders ${next ? linesOf(state.plan ?? { lines: [] }, next).map((l) => l.offers.map((o) => o.title).join(' + ')).join(', ') : 'the next purchase'} on ${formatDate(next?.buyOn)} (the approvers are reminded the day before).`,
-        who: 'no one (the bot buys on the date; cancel the move to stop it)',
-      };
+      const what = next
+        ? linesOf(state.plan ?? { lines: [] }, next).map((l) => l.offers.map((o) => o.title).join(W.offerSeparator)).join(W.lineSeparator)
+        : W.scheduledNothing;
+      return nobody(fill(W.scheduled, { what, date: formatDate(next?.buyOn) }), W.scheduledWho);
     }
     case 'provisioning':
-      return { what: 'Partner Center to place the order and provision the new subscriptions.', who: bot };
+      return bot(W.provisioning);
     case 'reassigning-licenses':
-      return { what: 'Moving users from the original licences to the new ones (each user gets the new licence before the old is removed).', who: bot };
+      return bot(W.reassigning);
     case 'watching-sources':
-      return { what: 'The original subscriptions to end on their dates (let them expire; the bot reminds before each date).', who: 'no one (the bot watches)' };
+      return nobody(W.watching, W.watchingWho);
     case 'source-advice':
-      return { what: 'Advice on the original subscriptions (let them expire).', who: bot };
+      return bot(W.sourceAdvice);
     case 'done':
-      return { what: 'Nothing: the move is complete. Let the original subscriptions expire on their dates.', who: 'no one' };
+      return nobody(W.done);
     case 'blocked':
       return blockedWaiting(state);
     case 'rejected':
-      return { what: 'Nothing: the plan was rejected. Start a new move to draft a new plan.', who: 'no one' };
+      return nobody(W.rejected);
     case 'cancelled':
-      return { what: 'Nothing: the move was cancelled.', who: 'no one' };
+      return nobody(W.cancelled);
     case 'timed-out':
-      return { what: 'Nothing: the invitation expired unanswered. Start a new move for a fresh invitation.', who: 'no one' };
+      return nobody(W.timedOut);
   }
 }
 
 /** A blocked move waits for the person who can resolve its blocker, or for no one when it is a rule. */
 function blockedWaiting(state: MoveState): WaitingView {
+  const W = TEXT.waiting;
   const reason = state.blocked?.reason;
   const domain = customerDomain(state);
+  const person = (what: string, who: string): WaitingView => ({ what, who, on: 'person' });
   switch (reason?.code) {
     case 'plan-has-no-offer':
-      return { what: 'Offers picked by hand for the licences with no equivalent (on the blocked card).', who: 'an Account admin' };
+      return person(W.pickOffers, W.accountAdmin);
     case 'no-customer-access':
       return state.blocked?.fromStage === 'inventory'
-        ? { what: `Access to the customer's tenant (the GDAP request approved), or the inventory typed in on the card.`, who: `the customer's Global Admin, or ${describeRoles(ROLES_THAT_START)}` }
-        : { what: `Access to the customer's tenant, then an override (override ${domain} (your reason)).`, who: 'an Account admin' };
+        ? person(W.accessOrInventory, fill(W.accessOrInventoryWho, { roles: describeRoles(ROLES_THAT_START) }))
+        : person(fill(W.accessThenOverride, { domain }), W.accountAdmin);
     case 'reassignment-incomplete':
-      return { what: `The users listed on the card fixed in Microsoft Entra, then "retry ${domain}"; or an override to go on without them.`, who: `${describeRoles(ROLES_THAT_START)} (retry), an Account admin (override)` };
+      return person(fill(W.fixUsers, { domain }), fill(W.fixUsersWho, { roles: describeRoles(ROLES_THAT_START) }));
     case 'region-mismatch':
-      if (reason.detectedBy === 'tenant-metadata') return { what: `An override, if the tenant's country is in your CSP region (override ${domain} (your reason)).`, who: 'an Account admin' };
+      if (reason.detectedBy === 'tenant-metadata') return person(fill(W.regionOverride, { domain }), W.accountAdmin);
       break;
     default:
       break;
   }
-  return { what: 'Nothing: the move is blocked. See the reason and start a new move once it is resolved.', who: 'no one' };
+  return { what: W.blocked, who: W.noOne, on: 'nobody' };
 }
-
-const COMPACT_HEADER_TEXT = Object.freeze({
-  approved: 'Approved',
-  rejected: 'Rejected',
-  waitingOn: 'Waiting on {who}',
-  stepFailed: 'Step failed',
-  error: 'Error',
-});
 
 /** The one-glance header: the customer, the stage as a badge, and on whom the move waits (none when on no one). */
 export interface CompactHeaderView {
   customer: string;
   stage: string;
-  /** A container style for the badge: warning while a person must act, good/attention once decided, else accent. */
-  stageStyle: string;
+  /** The badge's container style (badgeStyle): a colour every Teams theme (light, dark, high contrast) draws. */
+  stageStyle: BadgeStyle;
   hasWaiting: boolean;
   waiting: string;
   hasFailure: boolean;
   failure: FailureView;
 }
 
-/** The compact header of a card about a decision (the plan card): who, which stage, waiting on whom. */
-export function compactHeaderView(state: MoveState, options: CardOptions): CompactHeaderView {
+/** Container styles of the Teams host config: each theme gives them a background its default text reads on. */
+export type BadgeStyle = 'good' | 'attention' | 'warning' | 'accent';
+
+/** Stages that end the move without what it was for: they show in the attention colour. */
+const ATTENTION_STAGES: ReadonlySet<Stage> = new Set<Stage>(['blocked', 'rejected', 'cancelled', 'timed-out']);
+
+/** Stages at which the move's purpose is met or agreed: done, and approved waiting for the buy date. */
+const GOOD_STAGES: ReadonlySet<Stage> = new Set<Stage>(['done', 'scheduled']);
+
+/**
+ * The badge's style: good once done or approved, attention once blocked, rejected, cancelled or expired, warning while
+ * a person must act, accent while the bot works or nothing is left to wait for.
+ */
+export function badgeStyle(state: MoveState, waiting: WaitingView): BadgeStyle {
+  if (ATTENTION_STAGES.has(state.stage)) return 'attention';
+  if (GOOD_STAGES.has(state.stage)) return 'good';
+  return waiting.on === 'person' ? 'warning' : 'accent';
+}
+
+/** The stage in the badge's words: short, the stage's label where that is short already. */
+export function stageBadge(stage: Stage): string {
+  return TEXT.header.badges[stage] ?? STAGE_LABELS[stage];
+}
+
+/**
+ * What the badge names: the move's stage, or — on a card about the plan decision (the plan and scheduled cards) —
+ * the decision once made (Approved, Rejected), which the card keeps showing while the move goes on.
+ */
+export type HeaderFocus = 'stage' | 'decision';
+
+/** The compact header of a move card: who, which stage (or decision), waiting on whom. */
+export function compactHeaderView(state: MoveState, options: CardOptions, focus: HeaderFocus = 'stage'): CompactHeaderView {
   const failure = failureView(state);
-  const who = waitingFor(state, options).who;
-  const decided = state.approval ? COMPACT_HEADER_TEXT.approved : state.rejection ? COMPACT_HEADER_TEXT.rejected : null;
+  const waiting = waitingFor(state, options);
+  const decision = focus !== 'decision' ? null
+    : state.approval ? { stage: TEXT.header.approved, style: 'good' as const }
+      : state.rejection ? { stage: TEXT.header.rejected, style: 'attention' as const } : null;
   return {
     customer: customerLabel(state),
-    stage: decided ?? STAGE_LABELS[state.stage],
-    stageStyle: state.approval ? 'good' : state.rejection ? 'attention' : state.stage === 'approval' ? 'warning' : 'accent',
-    hasWaiting: !decided && !/^no one\b/.test(who),
-    waiting: fill(COMPACT_HEADER_TEXT.waitingOn, { who }),
+    stage: decision?.stage ?? stageBadge(state.stage),
+    stageStyle: decision?.style ?? badgeStyle(state, waiting),
+    hasWaiting: !decision && waiting.on !== 'nobody',
+    waiting: fill(TEXT.header.waitingOn, { who: waiting.who }),
     hasFailure: failure !== null,
     failure: failure ?? { step: '', error: '', next: '' },
   };
@@ -257,6 +341,7 @@ export function compactHeaderView(state: MoveState, options: CardOptions): Compa
 /**
  * One row: the customer and, under it, on whom the move waits; the stage as a badge beside them. Plus the failure box
  * when a step failed. Expects `header` (CompactHeaderView) in the view model; spread it into a template's `body`.
+ * The badge is a styled column with default text: each Teams theme draws the style's background so its text reads.
  */
 export const COMPACT_HEADER_TEMPLATE: readonly object[] = deepFreeze([
   {
@@ -286,31 +371,8 @@ export const COMPACT_HEADER_TEMPLATE: readonly object[] = deepFreeze([
     style: 'attention',
     spacing: 'Small',
     items: [
-      factLine(COMPACT_HEADER_TEXT.stepFailed, '${header.failure.step}', { spacing: 'None' }),
-      factLine(COMPACT_HEADER_TEXT.error, '${header.failure.error}'),
-      plainText('${header.failure.next}'),
-    ],
-  },
-]);
-
-/**
- * The header every move card starts with. Expects `header` (MoveHeaderView) in the view model.
- * Spread it into a template's `body`.
- */
-export const HEADER_TEMPLATE: readonly object[] = deepFreeze([
-  { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '${header.title}', size: 'Medium', weight: 'Bolder' }] },
-  factLine('Customer', '${header.customer}'),
-  factLine('Stage', '${header.stage}'),
-  factLine('Subscriptions', '${header.source}'),
-  factLine('Started by', '${header.started}'),
-  {
-    type: 'Container',
-    $when: '${header.hasFailure}',
-    style: 'attention',
-    spacing: 'Medium',
-    items: [
-      factLine('Step failed', '${header.failure.step}', { spacing: 'None' }),
-      factLine('Error', '${header.failure.error}'),
+      factLine(TEXT.header.stepFailed, '${header.failure.step}', { spacing: 'None' }),
+      factLine(TEXT.header.error, '${header.failure.error}'),
       plainText('${header.failure.next}'),
     ],
   },

@@ -166,7 +166,7 @@ export function planView(state: MoveState, options: CardOptions, fit: Fit = FIT_
   const warningCount = warnings.other.length;
   return {
     act: actionData(state),
-    header: compactHeaderView(state, options),
+    header: compactHeaderView(state, options, 'decision'),
     planHash: plan.hash,
     hasPlan: state.plan !== null,
     noPlan: TEXT.noPlan,
@@ -213,7 +213,7 @@ const TEMPLATE = deepFreeze({
       style: 'attention',
       spacing: 'Small',
       items: [
-        { type: 'TextBlock', $when: '${hasBlockers}', text: TEXT.blockersTitle, weight: 'Bolder', color: 'Attention', wrap: true },
+        { type: 'TextBlock', $when: '${hasBlockers}', text: TEXT.blockersTitle, weight: 'Bolder', wrap: true },
         plainText('${text}', { $data: '${blockers}', spacing: 'Small' }),
         {
           type: 'RichTextBlock',
@@ -221,7 +221,7 @@ const TEMPLATE = deepFreeze({
           spacing: 'Small',
           inlines: [
             { type: 'TextRun', text: '${name}: ', weight: 'Bolder' },
-            { type: 'TextRun', text: '${text}', weight: 'Bolder', color: 'Attention' },
+            { type: 'TextRun', text: '${text}', weight: 'Bolder' },
           ],
         },
       ],

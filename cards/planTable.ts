@@ -50,8 +50,8 @@ const TEXT = deepFreeze({
   undoAfterApproval: 'within {days} days of approval ({names})',
 });
 
-/** Named colours only (Teams adapts them to light, dark and high contrast); Warning text is too faint on light backgrounds. */
-const MATCH_COLORS: Readonly<Record<MatchKind, string>> = deepFreeze({ same: 'Good', equivalent: 'Accent', chosen: 'Attention' });
+/** Named colours only (Teams adapts them to light, dark and high contrast); Good and Warning text are too faint on light backgrounds. */
+const MATCH_COLORS: Readonly<Record<MatchKind, string>> = deepFreeze({ same: 'Default', equivalent: 'Accent', chosen: 'Attention' });
 
 /** One row of the table. Every text is plain text for a TextRun. */
 export interface PlanRowView {

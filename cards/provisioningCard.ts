@@ -3,15 +3,40 @@
  * undo path: the new purchase can be cancelled for a prorated refund until `cancellationAllowedUntil`.
  */
 import type { OrderedSubscription } from '../move/model';
+import { DEFAULT_APPROVAL_POLICY } from '../move/policy';
 import type { MoveState } from '../move/state';
 import { deepFreeze, expandCard, factLine, formatDate, formatDateTime, LIMITS, MOVE_CARD_FRAME, oneLine, plainText } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
-import { HEADER_TEMPLATE, actionData, actorName, headerView } from './moveView';
-import type { MoveHeaderView } from './moveView';
+import { fill } from './messages';
+import { COMPACT_HEADER_TEMPLATE, STARTED_TEMPLATE, actionData, actorName, compactHeaderView, startedText } from './moveView';
+import type { CardOptions, CompactHeaderView } from './moveView';
+
+const TEXT = deepFreeze({
+  cancellableUntil: 'cancellable until {date}',
+  cancellationUnknown: 'cancellation window: see Partner Center',
+  newSubscription: '{quantity} × {title} ({offerId}) · status {status} · subscription {id} · {undo}',
+  unknown: 'unknown',
+  undoBase: 'Undo path: new-commerce subscriptions can be cancelled for a prorated refund within 7 days of purchase; after that they run for their full term.',
+  undoUntil: '{base} For this order: until {deadline} (cancel in Partner Center if the move must be undone).',
+  undoNoDeadline: '{base} Partner Center has not given the exact deadline yet; check the subscriptions there.',
+  approvedBy: '{name}, {at}',
+  notApproved: 'not approved',
+  ordered: 'Order placed. Waiting for Partner Center to provision the subscriptions; the bot checks by itself.',
+  cartCreated: 'Cart created in Partner Center. Checking out to place the order.',
+  creatingCart: 'Creating the cart in Partner Center.',
+  order: 'order {id}',
+  cart: 'cart {id}',
+  listSeparator: ', ',
+  title: 'Buying the new subscriptions',
+  approvalLabel: 'Plan approved by',
+  partnerCenterLabel: 'Partner Center',
+  newSubscriptionsTitle: 'New subscriptions',
+  keepOriginals: 'Do not cancel the original subscriptions: cancelled subscriptions are not refunded. The advice on each one follows when provisioning is done.',
+});
 
 interface ProvisioningView {
   act: MoveActionData;
-  header: MoveHeaderView;
+  header: CompactHeaderView;
   approval: string;
   progress: string;
   hasOrders: boolean;
@@ -19,14 +44,20 @@ interface ProvisioningView {
   subscriptions: Array<{ text: string }>;
   hasSubscriptions: boolean;
   undo: string;
+  started: string;
 }
 
 export function newSubscriptionText(subscription: OrderedSubscription): string {
-  const undo = subscription.cancellationAllowedUntil
-    ? `cancellable until ${formatDate(subscription.cancellationAllowedUntil)}`
-    : 'cancellation window: see Partner Center';
-  return `${subscription.quantity} × ${oneLine(subscription.title, LIMITS.title)} (${oneLine(subscription.offerId, 60)}) · ` +
-    `status ${oneLine(subscription.status, 40) || 'unknown'} · subscription ${oneLine(subscription.subscriptionId, LIMITS.id)} · ${undo}`;
+  return fill(TEXT.newSubscription, {
+    quantity: subscription.quantity,
+    title: oneLine(subscription.title, LIMITS.title),
+    offerId: oneLine(subscription.offerId, 60),
+    status: oneLine(subscription.status, 40) || TEXT.unknown,
+    id: oneLine(subscription.subscriptionId, LIMITS.id),
+    undo: subscription.cancellationAllowedUntil
+      ? fill(TEXT.cancellableUntil, { date: formatDate(subscription.cancellationAllowedUntil) })
+      : TEXT.cancellationUnknown,
+  });
 }
 
 /** The undo path in words, from the earliest cancellation deadline of the new subscriptions. */
@@ -35,63 +66,61 @@ export function undoText(subscriptions: readonly OrderedSubscription[]): string 
     .map((s) => s.cancellationAllowedUntil)
     .filter((d): d is string => typeof d === 'string' && d !== '')
     .sort()[0];
-  const base = 'Undo path: new-commerce subscriptions can be cancelled for a prorated refund within 7 days of purchase; after that they run for their full term.';
-  if (subscriptions.length === 0) return base;
+  if (subscriptions.length === 0) return TEXT.undoBase;
   return deadline
-    ? `${base} For this order: until ${formatDateTime(deadline)} (cancel in Partner Center if the move must be undone).`
-    : `${base} Partner Center has not given the exact deadline yet; check the subscriptions there.`;
+    ? fill(TEXT.undoUntil, { base: TEXT.undoBase, deadline: formatDateTime(deadline) })
+    : fill(TEXT.undoNoDeadline, { base: TEXT.undoBase });
 }
 
-export function provisioningView(state: MoveState): ProvisioningView {
+function progressText(state: MoveState): string {
+  if (state.orderedAt !== null) return TEXT.ordered;
+  return state.cart ? TEXT.cartCreated : TEXT.creatingCart;
+}
+
+export function provisioningView(state: MoveState, options: CardOptions = { approvalPolicy: DEFAULT_APPROVAL_POLICY }): ProvisioningView {
   const subs = state.subscriptions;
-  let progress: string;
-  if (state.orderedAt !== null) progress = 'Order placed. Waiting for Partner Center to provision the subscriptions; the bot checks by itself.';
-  else if (state.cart) progress = 'Cart created in Partner Center. Checking out to place the order.';
-  else progress = 'Creating the cart in Partner Center.';
   return {
     act: actionData(state),
-    header: headerView(state),
+    header: compactHeaderView(state, options),
     approval: state.approval
-      ? `${actorName(state.approval.by)}, ${formatDateTime(state.approval.at)}`
-      : 'not approved',
-    progress,
+      ? fill(TEXT.approvedBy, { name: actorName(state.approval.by), at: formatDateTime(state.approval.at) })
+      : TEXT.notApproved,
+    progress: progressText(state),
     hasOrders: state.orderIds.length > 0 || state.cart !== null,
     orders: [
-      ...state.orderIds.slice(0, 10).map((id) => `order ${oneLine(id, LIMITS.id)}`),
-      ...(state.cart ? [`cart ${oneLine(state.cart.cartId, LIMITS.id)}`] : []),
-    ].join(', '),
+      ...state.orderIds.slice(0, 10).map((id) => fill(TEXT.order, { id: oneLine(id, LIMITS.id) })),
+      ...(state.cart ? [fill(TEXT.cart, { id: oneLine(state.cart.cartId, LIMITS.id) })] : []),
+    ].join(TEXT.listSeparator),
     subscriptions: subs.slice(0, LIMITS.listRows).map((s) => ({ text: newSubscriptionText(s) })),
     hasSubscriptions: subs.length > 0,
     undo: undoText(subs),
+    started: startedText(state),
   };
 }
 
 const TEMPLATE = deepFreeze({
   ...MOVE_CARD_FRAME,
   body: [
-    ...HEADER_TEMPLATE,
-    { type: 'TextBlock', text: 'Buying the new subscriptions', weight: 'Bolder', spacing: 'Medium', wrap: true },
-    factLine('Plan approved by', '${approval}'),
+    ...COMPACT_HEADER_TEMPLATE,
+    { type: 'TextBlock', text: TEXT.title, weight: 'Bolder', spacing: 'Medium', wrap: true },
+    factLine(TEXT.approvalLabel, '${approval}'),
     { type: 'TextBlock', text: '${progress}', wrap: true },
-    factLine('Partner Center', '${orders}', { $when: '${hasOrders}' }),
+    factLine(TEXT.partnerCenterLabel, '${orders}', { $when: '${hasOrders}' }),
     {
       type: 'Container',
       $when: '${hasSubscriptions}',
       spacing: 'Medium',
       items: [
-        { type: 'TextBlock', text: 'New subscriptions', weight: 'Bolder', wrap: true },
+        { type: 'TextBlock', text: TEXT.newSubscriptionsTitle, weight: 'Bolder', wrap: true },
         plainText('${text}', { $data: '${subscriptions}', spacing: 'Small' }),
       ],
     },
     { type: 'TextBlock', text: '${undo}', wrap: true, spacing: 'Medium', isSubtle: true },
-    {
-      type: 'TextBlock',
-      wrap: true,
-      text: 'Do not cancel the original subscriptions: cancelled subscriptions are not refunded. The advice on each one follows when provisioning is done.',
-    },
+    { type: 'TextBlock', wrap: true, text: TEXT.keepOriginals },
+    STARTED_TEMPLATE,
   ],
 });
 
-export function provisioningCard(state: MoveState): AdaptiveCardJson {
-  return expandCard(TEMPLATE, provisioningView(state));
+export function provisioningCard(state: MoveState, options?: CardOptions): AdaptiveCardJson {
+  return expandCard(TEMPLATE, provisioningView(state, options));
 }

@@ -3,67 +3,70 @@
  * the new ones. Shows which licences move, how many users moved (this pass and in total), and the users who
  * need a person so far. The bot works through the users by itself; the card updates as it goes.
  */
+import { DEFAULT_APPROVAL_POLICY } from '../move/policy';
 import type { MoveState } from '../move/state';
 import { MOVE_CARD_FRAME, VERBS, deepFreeze, executeAction, expandCard, plainText } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
-import { HEADER_TEMPLATE, actionData, headerView } from './moveView';
-import type { MoveHeaderView } from './moveView';
+import { COMPACT_HEADER_TEMPLATE, STARTED_TEMPLATE, actionData, compactHeaderView, startedText } from './moveView';
+import type { CardOptions, CompactHeaderView } from './moveView';
 import { ATTENTION_TEMPLATE, attentionView, progressText, reassignedLines } from './reassignmentView';
 import type { AttentionView } from './reassignmentView';
 
+const TEXT = deepFreeze({
+  title: 'Moving users to the new licences',
+  linesTitle: 'Licences that move',
+  howItWorks: 'Each user gets one change that adds the new licence and removes the original in the same step, keeping the plans they had '
+    + 'switched off, so nobody is without a licence. Nothing to do meanwhile: the bot works through the users by itself.',
+  attentionTitle: 'Users the bot could not move (so far)',
+  attentionHint: 'They keep their original licence. Fix what each row says in Microsoft Entra; when the pass ends, the card offers to try them again.',
+  refresh: 'Refresh',
+});
+
 interface ReassignmentCardView {
   act: MoveActionData;
-  header: MoveHeaderView;
+  header: CompactHeaderView;
   progress: string;
   lines: Array<{ text: string }>;
   attention: AttentionView;
+  started: string;
 }
 
-export function reassignmentCardView(state: MoveState): ReassignmentCardView {
+export function reassignmentCardView(state: MoveState, options: CardOptions = { approvalPolicy: DEFAULT_APPROVAL_POLICY }): ReassignmentCardView {
   return {
     act: actionData(state),
-    header: headerView(state),
+    header: compactHeaderView(state, options),
     progress: progressText(state),
     lines: reassignedLines(state),
     attention: attentionView(state),
+    started: startedText(state),
   };
 }
 
 const TEMPLATE = deepFreeze({
   ...MOVE_CARD_FRAME,
   body: [
-    ...HEADER_TEMPLATE,
-    { type: 'TextBlock', text: 'Moving users to the new licences', weight: 'Bolder', spacing: 'Medium', wrap: true },
+    ...COMPACT_HEADER_TEMPLATE,
+    { type: 'TextBlock', text: TEXT.title, weight: 'Bolder', spacing: 'Medium', wrap: true },
     { type: 'TextBlock', text: '${progress}', wrap: true },
-    { type: 'TextBlock', text: 'Licences that move', weight: 'Bolder', spacing: 'Medium', wrap: true },
+    { type: 'TextBlock', text: TEXT.linesTitle, weight: 'Bolder', spacing: 'Medium', wrap: true },
     plainText('${text}', { $data: '${lines}', spacing: 'Small' }),
-    {
-      type: 'TextBlock',
-      wrap: true,
-      isSubtle: true,
-      text: 'Each user gets one change that adds the new licence and removes the original in the same step, keeping the plans they had '
-        + 'switched off, so nobody is without a licence. Nothing to do meanwhile: the bot works through the users by itself.',
-    },
+    { type: 'TextBlock', wrap: true, isSubtle: true, text: TEXT.howItWorks },
     {
       type: 'Container',
       $when: '${attention.hasRows}',
       style: 'warning',
       spacing: 'Medium',
       items: [
-        { type: 'TextBlock', text: 'Users the bot could not move (so far)', weight: 'Bolder', wrap: true },
+        { type: 'TextBlock', text: TEXT.attentionTitle, weight: 'Bolder', wrap: true },
         ...ATTENTION_TEMPLATE,
-        {
-          type: 'TextBlock',
-          wrap: true,
-          spacing: 'Small',
-          text: 'They keep their original licence. Fix what each row says in Microsoft Entra; when the pass ends, the card offers to try them again.',
-        },
+        { type: 'TextBlock', wrap: true, spacing: 'Small', text: TEXT.attentionHint },
       ],
     },
+    STARTED_TEMPLATE,
   ],
-  actions: [executeAction('Refresh', VERBS.refresh, { associatedInputs: 'none' })],
+  actions: [executeAction(TEXT.refresh, VERBS.refresh, { associatedInputs: 'none' })],
 });
 
-export function reassignmentCard(state: MoveState): AdaptiveCardJson {
-  return expandCard(TEMPLATE, reassignmentCardView(state));
+export function reassignmentCard(state: MoveState, options?: CardOptions): AdaptiveCardJson {
+  return expandCard(TEMPLATE, reassignmentCardView(state, options));
 }

@@ -9,9 +9,30 @@ import type { MoveState } from '../move/state';
 import { MOVE_CARD_FRAME, VERBS, deepFreeze, executeAction, expandCard, factLine, formatDate, formatDateTime, LIMITS, oneLine, plainText } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { readablePartNumber } from './productNames';
-import { COMPACT_HEADER_TEMPLATE, actionData, actorName, canCancel, compactHeaderView } from './moveView';
+import { fill } from './messages';
+import { COMPACT_HEADER_TEMPLATE, STARTED_TEMPLATE, actionData, actorName, canCancel, compactHeaderView, startedText } from './moveView';
 import type { CardOptions, CompactHeaderView } from './moveView';
 import { DEFAULT_APPROVAL_POLICY } from '../move/policy';
+
+const TEXT = deepFreeze({
+  title: 'Approved: buying on the dates below',
+  approvalLabel: 'Plan approved by',
+  approvedBy: '{name}, {at}',
+  notApproved: 'not approved',
+  nextPurchase: 'Next purchase: {date}.',
+  line: '{quantity} × {offers} (replacing {original})',
+  lineEnding: '{quantity} × {offers} (replacing {original}, which ends {date})',
+  offerSeparator: ' + ',
+  lineSeparator: '; ',
+  why: 'Each original subscription runs until its own end and cancelled subscriptions are not refunded, so each line is bought a few days before its original ends: the customer does not pay twice, and the new subscription can still be undone within 7 days of purchase.',
+  reminder: 'The approvers are reminded the day before each purchase. Cancel the move to stop the purchases not made yet (what was bought stays bought).',
+  bought: 'Bought',
+  nextUp: 'Next',
+  later: 'Later',
+  now: 'at approval',
+  refresh: 'Refresh',
+  cancel: 'Cancel the move',
+});
 
 interface ScheduledView {
   act: MoveActionData;
@@ -19,22 +40,17 @@ interface ScheduledView {
   approval: string;
   next: string;
   purchases: Array<{ when: string; what: string; status: string; color: string }>;
+  started: string;
   canCancel: boolean;
 }
 
-const TEXT = deepFreeze({
-  title: 'Approved: buying on the dates below',
-  why: 'Each original subscription runs until its own end and cancelled subscriptions are not refunded, so each line is bought a few days before its original ends: the customer does not pay twice, and the new subscription can still be undone within 7 days of purchase.',
-  reminder: 'The approvers are reminded the day before each purchase. Cancel the move to stop the purchases not made yet (what was bought stays bought).',
-  bought: 'Bought',
-  nextUp: 'Next',
-  later: 'Later',
-  now: 'at approval',
-});
-
 function lineText(line: PlanLine): string {
-  const offers = line.offers.map((o) => oneLine(o.title, LIMITS.title)).join(' + ');
-  return `${line.quantity} × ${offers} (replacing ${oneLine(line.source.displayName || readablePartNumber(line.source.skuPartNumber), LIMITS.title)}${line.source.endsAt ? `, which ends ${formatDate(line.source.endsAt)}` : ''})`;
+  return fill(line.source.endsAt ? TEXT.lineEnding : TEXT.line, {
+    quantity: line.quantity,
+    offers: line.offers.map((o) => oneLine(o.title, LIMITS.title)).join(TEXT.offerSeparator),
+    original: oneLine(line.source.displayName || readablePartNumber(line.source.skuPartNumber), LIMITS.title),
+    date: formatDate(line.source.endsAt),
+  });
 }
 
 export function scheduledView(state: MoveState, options: CardOptions = { approvalPolicy: DEFAULT_APPROVAL_POLICY }): ScheduledView {
@@ -42,18 +58,19 @@ export function scheduledView(state: MoveState, options: CardOptions = { approva
   const next = state.schedule[state.bought];
   return {
     act: actionData(state),
-    header: compactHeaderView(state, options),
-    approval: state.approval ? `${actorName(state.approval.by)}, ${formatDateTime(state.approval.at)}` : 'not approved',
-    next: next ? `Next purchase: ${formatDate(next.buyOn, TEXT.now)}.` : '',
+    header: compactHeaderView(state, options, 'decision'),
+    approval: state.approval ? fill(TEXT.approvedBy, { name: actorName(state.approval.by), at: formatDateTime(state.approval.at) }) : TEXT.notApproved,
+    next: next ? fill(TEXT.nextPurchase, { date: formatDate(next.buyOn, TEXT.now) }) : '',
     purchases: state.schedule.slice(0, LIMITS.listRows).map((purchase) => {
       const status = purchase.round < state.bought ? TEXT.bought : purchase.round === state.bought ? TEXT.nextUp : TEXT.later;
       return {
         when: formatDate(purchase.buyOn, TEXT.now),
-        what: linesOf(plan, purchase).map(lineText).join('; '),
+        what: linesOf(plan, purchase).map(lineText).join(TEXT.lineSeparator),
         status,
         color: status === TEXT.nextUp ? 'Accent' : 'Default',
       };
     }),
+    started: startedText(state),
     canCancel: canCancel(state, options),
   };
 }
@@ -63,7 +80,7 @@ const TEMPLATE = deepFreeze({
   body: [
     ...COMPACT_HEADER_TEMPLATE,
     { type: 'TextBlock', text: TEXT.title, weight: 'Bolder', spacing: 'Medium', wrap: true },
-    factLine('Plan approved by', '${approval}'),
+    factLine(TEXT.approvalLabel, '${approval}'),
     {
       type: 'ColumnSet',
       $data: '${purchases}',
@@ -78,10 +95,11 @@ const TEMPLATE = deepFreeze({
     { type: 'TextBlock', text: '${next}', wrap: true, spacing: 'Medium', $when: "${next != ''}" },
     { type: 'TextBlock', text: TEXT.why, wrap: true, isSubtle: true, spacing: 'Medium' },
     { type: 'TextBlock', text: TEXT.reminder, wrap: true, isSubtle: true },
+    STARTED_TEMPLATE,
   ],
   actions: [
-    executeAction('Refresh', VERBS.refresh, { associatedInputs: 'none' }),
-    executeAction('Cancel the move', VERBS.cancel, { $when: '${canCancel}', associatedInputs: 'none', style: 'destructive' }),
+    executeAction(TEXT.refresh, VERBS.refresh, { associatedInputs: 'none' }),
+    executeAction(TEXT.cancel, VERBS.cancel, { $when: '${canCancel}', associatedInputs: 'none', style: 'destructive' }),
   ],
 });
 

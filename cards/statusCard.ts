@@ -1,14 +1,27 @@
 /**
  * `status <customer>`: the move's timeline (one row per event: time, who, what happened), the current stage,
- * what the move is waiting for and on whom, and Cancel while the move is not final.
+ * what the move is waiting for and on whom, who started it and where its subscriptions come from, and Cancel while
+ * the move is not final.
  */
 import type { MoveEvent } from '../move/events';
 import type { MoveState } from '../move/state';
-import { count, deepFreeze, executeAction, expandCard, factLine, formatDateTime, LIMITS, MOVE_CARD_FRAME, VERBS } from './common';
+import { deepFreeze, executeAction, expandCard, factLine, formatDateTime, LIMITS, MOVE_CARD_FRAME, VERBS } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { eventText } from './eventText';
-import { HEADER_TEMPLATE, actionData, actorName, headerView, canCancel, waitingFor } from './moveView';
-import type { CardOptions, MoveHeaderView, WaitingView } from './moveView';
+import { plural } from './messages';
+import { COMPACT_HEADER_TEMPLATE, STARTED_TEMPLATE, actionData, actorName, canCancel, compactHeaderView, startedText, waitingFor } from './moveView';
+import type { CardOptions, CompactHeaderView } from './moveView';
+
+const TEXT = deepFreeze({
+  waitingForLabel: 'Waiting for',
+  timeline: 'Timeline',
+  hiddenOne: '{n} earlier event is not shown. Type "audit" with the customer\'s domain for the full history.',
+  hiddenMany: '{n} earlier events are not shown. Type "audit" with the customer\'s domain for the full history.',
+  nothingYet: 'Nothing has happened yet.',
+  separator: ' · ',
+  refresh: 'Refresh',
+  cancel: 'Cancel the move',
+});
 
 interface TimelineRow {
   when: string;
@@ -18,8 +31,9 @@ interface TimelineRow {
 
 interface StatusView {
   act: MoveActionData;
-  header: MoveHeaderView;
-  waiting: WaitingView;
+  header: CompactHeaderView;
+  waitingFor: string;
+  started: string;
   rows: TimelineRow[];
   hasRows: boolean;
   hasHidden: boolean;
@@ -40,12 +54,13 @@ export function statusView(state: MoveState, events: readonly MoveEvent[], optio
   const hiddenCount = Math.max(0, events.length - LIMITS.timelineRows);
   return {
     act: actionData(state),
-    header: headerView(state),
-    waiting: waitingFor(state, options),
+    header: compactHeaderView(state, options),
+    waitingFor: waitingFor(state, options).what,
+    started: startedText(state),
     rows: timelineRows(events, state, options),
     hasRows: events.length > 0,
     hasHidden: hiddenCount > 0,
-    hidden: `${count(hiddenCount, 'earlier event is', 'earlier events are')} not shown. Type "audit" with the customer's domain for the full history.`,
+    hidden: plural(TEXT.hiddenOne, TEXT.hiddenMany, hiddenCount),
     canCancel: canCancel(state, options),
   };
 }
@@ -53,12 +68,12 @@ export function statusView(state: MoveState, events: readonly MoveEvent[], optio
 const TEMPLATE = deepFreeze({
   ...MOVE_CARD_FRAME,
   body: [
-    ...HEADER_TEMPLATE,
-    factLine('Waiting for', '${waiting.what}', { spacing: 'Medium' }),
-    factLine('On whom', '${waiting.who}'),
-    { type: 'TextBlock', text: 'Timeline', weight: 'Bolder', spacing: 'Medium', wrap: true },
+    ...COMPACT_HEADER_TEMPLATE,
+    factLine(TEXT.waitingForLabel, '${waitingFor}', { spacing: 'Medium' }),
+    STARTED_TEMPLATE,
+    { type: 'TextBlock', text: TEXT.timeline, weight: 'Bolder', spacing: 'Medium', wrap: true },
     { type: 'TextBlock', $when: '${hasHidden}', text: '${hidden}', isSubtle: true, size: 'Small', wrap: true },
-    { type: 'TextBlock', $when: '${!hasRows}', text: 'Nothing has happened yet.', isSubtle: true, wrap: true },
+    { type: 'TextBlock', $when: '${!hasRows}', text: TEXT.nothingYet, isSubtle: true, wrap: true },
     {
       type: 'Container',
       $data: '${rows}',
@@ -68,7 +83,7 @@ const TEMPLATE = deepFreeze({
           type: 'RichTextBlock',
           inlines: [
             { type: 'TextRun', text: '${when}', isSubtle: true, size: 'Small' },
-            { type: 'TextRun', text: ' · ', isSubtle: true, size: 'Small' },
+            { type: 'TextRun', text: TEXT.separator, isSubtle: true, size: 'Small' },
             { type: 'TextRun', text: '${who}', weight: 'Bolder', size: 'Small' },
           ],
         },
@@ -77,8 +92,8 @@ const TEMPLATE = deepFreeze({
     },
   ],
   actions: [
-    executeAction('Refresh', VERBS.refresh, { associatedInputs: 'none' }),
-    executeAction('Cancel the move', VERBS.cancel, { $when: '${canCancel}', associatedInputs: 'none', style: 'destructive' }),
+    executeAction(TEXT.refresh, VERBS.refresh, { associatedInputs: 'none' }),
+    executeAction(TEXT.cancel, VERBS.cancel, { $when: '${canCancel}', associatedInputs: 'none', style: 'destructive' }),
   ],
 });
 

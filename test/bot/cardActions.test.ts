@@ -28,7 +28,8 @@ describe('card actions (adaptiveCard/action invokes)', () => {
 
       const card = assertCardResponse(result, state);
       const text = textOf(card);
-      assert.match(text, /Customer move: contoso\.onmicrosoft\.com/);
+      assert.match(text, /^contoso\.onmicrosoft\.com\nWaiting on the customer's Global Admin \(send them the invitation message\)\nInvitation sent\n/);
+      assert.match(text, /Started by Megan Bowen, [^\n]* · bought direct from Microsoft/);
       assert.ok(text.includes(t.partnerCenter.invitationLink), 'the card carries the reseller invitation link');
       assert.equal(result.replies.length, 0, 'the answer is the invoke response only');
       // The conversation the move was started from is remembered for later updates.

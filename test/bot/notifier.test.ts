@@ -70,7 +70,7 @@ describe('proactive posts (TeamsNotifier)', () => {
     assert.equal(root.conversationId, CHANNEL_ID);
     const rootCard = cardIn(root.activity)!;
     assert.deepEqual(rootCard.refresh.action.data, { moveId: state.moveId, version: 1 }, 'the root is the move card');
-    assert.match(textOf(rootCard), /Customer move: contoso\.onmicrosoft\.com/);
+    assert.match(textOf(rootCard), /^contoso\.onmicrosoft\.com\nWaiting on the bot \(nothing to do\)\nPre-flight checks\n/);
 
     const thread = (await t.registry.getThread(state.moveId))!;
     assert.equal(thread.rootActivityId, root.activityId);

@@ -7,7 +7,7 @@ import { moveCard } from '../../cards/moveCard';
 import { noticeCard } from '../../cards/noticeCard';
 import { statusCard } from '../../cards/statusCard';
 import { welcomeCard } from '../../cards/welcomeCard';
-import { assertValidCard, walk } from './cardAssertions';
+import { assertValidCard, compactHeader, walk } from './cardAssertions';
 import { ALEX, CONTOSO_EVENTS, HOSTILE, OPTIONS, contosoUntil, stateOf } from './fixtures';
 
 /** No string in the card is longer than the largest limit, and nothing dangerous survives. */
@@ -52,9 +52,11 @@ describe('hostile and huge strings', () => {
     const cancelled = [...events, { type: 'MoveCancelled', at: '2025-03-06T00:00:00Z', actor: { ...ALEX, name: HOSTILE }, reason: HOSTILE } as MoveEvent];
     assertDefused(moveCard(stateOf(cancelled), OPTIONS));
     assertValidCard(moveCard(stateOf(cancelled), OPTIONS));
-    // The domain keeps only domain characters and at most 253 of them.
-    const title = JSON.stringify(moveCard(state, OPTIONS)).match(/"text":"Customer move: ([^"]*)"/)?.[1] ?? '(not found)';
-    assert.ok(title.length <= 253 && /^[\p{L}\p{N}.-]+…?$/u.test(title), title.slice(0, 80));
+    // The header names the company (clipped) and the domain, which keeps only domain characters and at most 253 of them.
+    const customer = compactHeader(moveCard(state, OPTIONS)).customer;
+    const [, company, domain] = customer.match(/^(.*) \(([^()]*)\)$/u) ?? ['', '(not found)', '(not found)'];
+    assert.ok(Array.from(company).length <= LIMITS.title, company.slice(0, 80));
+    assert.ok(domain.length <= 253 && /^[\p{L}\p{N}.-]+…?$/u.test(domain), domain.slice(0, 80));
   });
 
   it('the intake form clips a hostile domain and error', () => {

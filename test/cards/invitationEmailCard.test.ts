@@ -94,8 +94,8 @@ describe('invitationCard: email the invitation', () => {
     const card = invitationCard(state, WITH_MAILBOX);
     assertValidCard(card, moveChecks(state));
     assert.deepEqual(emailLines(card), [
-      { text: 'Emailed to it@contoso.com, ceo@contoso.com by Alex Wilber at 3 Mar 2025, 10:03 UTC, from moves@relecloud.com.', color: 'Good' },
-      { text: 'Unknown (to admin@contoso.com, asked by Megan Bowen at 3 Mar 2025, 10:02 UTC): Emailing the invitation: the bot stopped while sending: check the Sent Items of moves@relecloud.com before sending again.', color: 'Warning' },
+      { text: 'Emailed to it@contoso.com, ceo@contoso.com by Alex Wilber at 3 Mar 2025, 10:03 UTC, from moves@relecloud.com.', color: 'Default' },
+      { text: 'Unknown (to admin@contoso.com, asked by Megan Bowen at 3 Mar 2025, 10:02 UTC): Emailing the invitation: the bot stopped while sending: check the Sent Items of moves@relecloud.com before sending again.', color: 'Attention' },
       { text: 'Sending failed (to admin@contoso.com, asked by Megan Bowen at 3 Mar 2025, 10:01 UTC): Emailing the invitation from moves@relecloud.com: Graph answered HTTP 403 (ErrorAccessDenied): Access is denied. Fix: grant the app Mail.Send.', color: 'Attention' },
     ]);
     assert.ok(emailInput(card), 'another address can be sent to');

@@ -3,6 +3,7 @@ import type { MoveEvent } from '../../move/events';
 import { evolve, initialState } from '../../move/state';
 import type { MoveState, Stage } from '../../move/state';
 import { blockedCard } from '../../cards/blockedCard';
+import { stageBadge } from '../../cards/moveView';
 import { cancelledCard } from '../../cards/cancelledCard';
 import { doneCard } from '../../cards/doneCard';
 import { invitationCard } from '../../cards/invitationCard';
@@ -14,11 +15,12 @@ import { provisioningCard } from '../../cards/provisioningCard';
 import { scheduledCard } from '../../cards/scheduledCard';
 import { reassignmentCard } from '../../cards/reassignmentCard';
 import { statusCard } from '../../cards/statusCard';
-import { assertHeader, assertValidCard, buttons, moveChecks, openUrls, verbs, visibleText, walk } from './cardAssertions';
+import { assertHeader, assertValidCard, buttons, compactHeader, moveChecks, openUrls, verbs, visibleText, walk } from './cardAssertions';
 import {
   ADELE, BLOCKED_EVENTS, CANCELLED_EVENTS, CONTOSO_EVENTS, EXISTING_CUSTOMER_EVENTS, FAILURE_EVENTS, GDAP_LINK, MEGAN, OPTIONS,
   REJECTED_EVENTS, RESELLER_LINK, contosoState, contosoUntil, stateOf,
 } from './fixtures';
+import { noEquivalentState, reassigningState, reassignmentIncompleteState, user } from './fabrikamFixtures';
 
 describe('invitationCard', () => {
   const state = contosoState('InvitationIssued');
@@ -27,7 +29,7 @@ describe('invitationCard', () => {
   it('is a valid move card for stage awaiting-acceptance', () => {
     assert.equal(state.stage, 'awaiting-acceptance');
     assertValidCard(card, moveChecks(state));
-    assertHeader(card, state, 'Waiting for the customer to accept');
+    assertHeader(card, state, 'Invitation sent');
   });
 
   it('opens the reseller and GDAP links and offers Refresh and Cancel', () => {
@@ -212,8 +214,8 @@ describe('blockedCard', () => {
     assertValidCard(card, moveChecks(state));
     assert.equal(state.stage, 'blocked');
     const text = visibleText(card);
-    assert.ok(text.includes('Customer move: fabrikam.de'));
-    assert.match(text, /Blocked/);
+    assert.deepEqual(compactHeader(card), { customer: 'fabrikam.de', waiting: null, stage: 'Blocked', style: 'attention' }, 'a rule: it waits on no one');
+    assert.match(text, /Started by Megan Bowen, 3 Mar 2025, 09:00 UTC · bought from another CSP partner/);
     assert.match(text, /tenant country DE is in the CSP region Europe, but your partner account \(US\) is in the region United States/);
     assert.match(text, /DE, CSP region Europe/);
     assert.match(text, /US, CSP region United States/);
@@ -248,7 +250,8 @@ describe('statusCard', () => {
     assertHeader(card, state, 'Waiting for approval');
     const text = visibleText(card);
     assert.match(text, /Waiting for: \nApproval of the plan\./);
-    assert.match(text, /On whom: \nan Account admin or a Billing agent other than Megan Bowen/);
+    assert.equal(compactHeader(card).waiting, 'Waiting on an Account admin or a Billing agent other than Megan Bowen');
+    assert.equal(compactHeader(card).style, 'warning', 'a person must act');
     assert.match(text, /3 Mar 2025, 09:00 UTC\n · \nMegan Bowen\nMegan Bowen started the move of contoso\.onmicrosoft\.com \(bought direct from Microsoft\)\./);
     assert.match(text, /4 Mar 2025, 14:12 UTC\n · \nCSP Move Assistant\nCustomer accepted the reseller invitation \(Contoso Ltd\)\./);
     assert.deepEqual(verbs(card), ['move.refresh', 'move.cancel']);
@@ -321,8 +324,8 @@ describe('moveCard', () => {
     const state = initialState('mv-empty');
     const card = moveCard(state, OPTIONS);
     assertValidCard(card, moveChecks(state));
-    assert.match(visibleText(card), /Stage: \nIntake/);
-    assert.match(visibleText(card), /not started yet/);
+    assert.equal(compactHeader(card).stage, 'Intake');
+    assert.match(visibleText(card), /Not started yet · source not yet known/);
   });
 
   it('the progress card says it is checking, what comes next, and on whom it waits', () => {
@@ -332,8 +335,75 @@ describe('moveCard', () => {
     const text = visibleText(card);
     assert.match(text, /Checking… Pre-flight checks/);
     assert.match(text, /Next: the reseller invitation/);
-    assert.match(text, /On whom: \nthe bot/);
+    assert.equal(compactHeader(card).waiting, 'Waiting on the bot (nothing to do)');
+    assert.equal(compactHeader(card).style, 'accent', 'the bot works by itself');
     assert.match(text, /Latest\nMegan Bowen started the move/);
     assert.deepEqual(verbs(card), ['move.refresh', 'move.cancel']);
+  });
+});
+
+describe('compact header: the stage badge', () => {
+  /** The badge's style per stage: good once done or approved, attention once it ended without a move, warning while a person must act. */
+  const STYLE: Record<Stage, string> = {
+    intake: 'warning', preflight: 'accent', invitation: 'accent', 'awaiting-acceptance': 'warning', inventory: 'accent', plan: 'accent',
+    approval: 'warning', scheduled: 'good', provisioning: 'accent', 'reassigning-licenses': 'accent', 'source-advice': 'accent',
+    'watching-sources': 'accent', done: 'good', blocked: 'attention', rejected: 'attention', cancelled: 'attention', 'timed-out': 'attention',
+  };
+  const timedOut = evolve(contosoState('InvitationIssued'), { type: 'MoveTimedOut', at: '2025-06-01T09:00:09Z', actor: MEGAN, message: 'The invitation expired.' } as MoveEvent);
+  const states = [
+    ...CONTOSO_EVENTS.map((_, i) => stateOf(CONTOSO_EVENTS.slice(0, i + 1))),
+    stateOf(BLOCKED_EVENTS), stateOf(REJECTED_EVENTS), stateOf(CANCELLED_EVENTS), stateOf(FAILURE_EVENTS), timedOut,
+  ];
+
+  for (const state of states) {
+    it(`${state.stage} (version ${state.version}): every card names the stage, in its colour, and on whom the move waits`, () => {
+      for (const card of [moveCard(state, OPTIONS), statusCard(state, [], OPTIONS)]) {
+        const header = compactHeader(card);
+        assert.equal(header.customer, state.companyName ? `${state.companyName} (${state.customerDomain})` : state.customerDomain);
+        const decided = header.stage !== stageBadge(state.stage);
+        if (decided) {
+          // The plan card shows its decision instead of the stage.
+          assert.deepEqual([header.stage, header.style], state.approval ? ['Approved', 'good'] : ['Rejected', 'attention']);
+        } else {
+          assert.equal(header.style, STYLE[state.stage]);
+        }
+        assert.equal(header.waiting === null, decided || ['scheduled', 'watching-sources', 'done', 'rejected', 'cancelled', 'timed-out'].includes(state.stage)
+          || (state.stage === 'blocked' && state.blocked?.reason.code === 'region-mismatch' && state.blocked.reason.detectedBy !== 'tenant-metadata'));
+        assert.ok(visibleText(card).includes('Megan Bowen'), 'the starter is named');
+      }
+    });
+  }
+
+  it('the status card names the stage even where the plan card names the decision', () => {
+    const state = stateOf(REJECTED_EVENTS);
+    assert.deepEqual([compactHeader(moveCard(state, OPTIONS)).stage, compactHeader(statusCard(state, [], OPTIONS)).stage], ['Rejected', 'Plan rejected']);
+  });
+
+  it('colours stay readable in light, dark and high contrast: no colour on a tinted box, no Good or Warning text', () => {
+    const tinted = new Set(['good', 'attention', 'warning', 'accent']);
+    const check = (node: unknown, inTint: boolean, where: string): void => {
+      if (Array.isArray(node)) { node.forEach((item) => check(item, inTint, where)); return; }
+      if (!node || typeof node !== 'object') return;
+      const o = node as Record<string, unknown>;
+      const here = inTint || (typeof o.style === 'string' && tinted.has(o.style) && !String(o.type).startsWith('Action.'));
+      if ('color' in o) {
+        assert.ok(!['Good', 'Warning'].includes(String(o.color)), `${where}: ${String(o.color)} text is faint on a light background`);
+        if (here) assert.equal(o.color, 'Default', `${where}: coloured text on a tinted box (${String(o.text).slice(0, 40)})`);
+      }
+      for (const value of Object.values(o)) check(value, here, where);
+    };
+    const fabrikam = [noEquivalentState(), reassigningState(), reassignmentIncompleteState([user(1, 'failed')])];
+    for (const state of [...states, ...fabrikam]) {
+      for (const card of [moveCard(state, OPTIONS), statusCard(state, CONTOSO_EVENTS, OPTIONS)]) {
+        assert.doesNotMatch(JSON.stringify(card), /#[0-9a-f]{3,8}\b/i, 'no custom hex colours');
+        check(card, false, `${state.stage} v${state.version}`);
+      }
+    }
+  });
+
+  it('a badge is a word or two: stages named by a sentence get short badge words', () => {
+    for (const stage of Object.keys(STYLE) as Stage[]) assert.ok(stageBadge(stage).length <= 22, `${stage}: ${stageBadge(stage)}`);
+    assert.equal(stageBadge('awaiting-acceptance'), 'Invitation sent');
+    assert.equal(stageBadge('watching-sources'), 'Originals ending');
   });
 });
