@@ -32,6 +32,7 @@ const TEXT = deepFreeze({
   licenceOne: '{n} licence',
   licenceMany: '{n} licences',
   expiresOn: 'Let it expire on {date}.',
+  ended: 'Ended (the bot saw it end).',
   expiryUnknown: 'Expiry date unknown (Graph does not report it): find the end date before letting it expire.',
   complete: 'Move complete',
   active: 'New subscriptions are active',
@@ -101,14 +102,15 @@ function reassignmentSummary(state: MoveState): Pick<DoneView, 'hasReassignment'
   };
 }
 
-export function adviceView(advice: SourceAdvice, state: Pick<MoveState, 'plan'> = { plan: null }): AdviceView {
+export function adviceView(advice: SourceAdvice, state: Pick<MoveState, 'plan' | 'sourcesEnded'> = { plan: null, sourcesEnded: [] }): AdviceView {
+  const ended = state.sourcesEnded.includes(advice.subscriptionId);
   return {
     heading: fill(TEXT.adviceHeading, {
       product: productNameWithPart(state, { skuPartNumber: advice.skuPartNumber }),
       licences: plural(TEXT.licenceOne, TEXT.licenceMany, advice.totalLicenses),
       id: oneLine(advice.subscriptionId, LIMITS.id),
     }),
-    expires: advice.expires ? fill(TEXT.expiresOn, { date: formatDate(advice.expires) }) : TEXT.expiryUnknown,
+    expires: ended ? TEXT.ended : advice.expires ? fill(TEXT.expiresOn, { date: formatDate(advice.expires) }) : TEXT.expiryUnknown,
     text: oneLine(advice.text, LIMITS.message),
   };
 }

@@ -18,6 +18,7 @@ const TEXT = deepFreeze({
   unknown: 'unknown',
   undoBase: 'Undo path: new-commerce subscriptions can be cancelled for a prorated refund within 7 days of purchase; after that they run for their full term.',
   undoUntil: '{base} For this order: until {deadline} (cancel in Partner Center if the move must be undone).',
+  undoEach: '{base} For these orders: until the date on each subscription\'s line, the latest {deadline} (cancel in Partner Center if the move must be undone).',
   undoNoDeadline: '{base} Partner Center has not given the exact deadline yet; check the subscriptions there.',
   approvedBy: '{name}, {at}',
   notApproved: 'not approved',
@@ -62,14 +63,17 @@ export function newSubscriptionText(subscription: OrderedSubscription): string {
 
 /** The undo path in words, from the earliest cancellation deadline of the new subscriptions. */
 export function undoText(subscriptions: readonly OrderedSubscription[]): string {
-  const deadline = subscriptions
+  const deadlines = [...new Set(subscriptions
     .map((s) => s.cancellationAllowedUntil)
     .filter((d): d is string => typeof d === 'string' && d !== '')
-    .sort()[0];
+    .map((d) => d.slice(0, 10)))].sort();
   if (subscriptions.length === 0) return TEXT.undoBase;
-  return deadline
-    ? fill(TEXT.undoUntil, { base: TEXT.undoBase, deadline: formatDateTime(deadline) })
-    : fill(TEXT.undoNoDeadline, { base: TEXT.undoBase });
+  if (deadlines.length === 0) return fill(TEXT.undoNoDeadline, { base: TEXT.undoBase });
+  // Bought on several dates (or orders with different windows): each line says its own deadline.
+  const earliest = subscriptions.map((s) => s.cancellationAllowedUntil).filter((d): d is string => Boolean(d)).sort();
+  return deadlines.length === 1
+    ? fill(TEXT.undoUntil, { base: TEXT.undoBase, deadline: formatDateTime(earliest[0]) })
+    : fill(TEXT.undoEach, { base: TEXT.undoBase, deadline: formatDateTime(earliest[earliest.length - 1]) });
 }
 
 function progressText(state: MoveState): string {
