@@ -41,6 +41,8 @@ export interface CustomerGraphDirectoryOptions {
 
 /** Statuses that are about the call, not the user: no access, throttled or failing after the retries, no answer (null). */
 const CALL_LEVEL_STATUSES: ReadonlySet<number | null> = new Set([null, 401, 403, 429, 500, 502, 503, 504]);
+/** Of those, the ones that pass: trying again later can help. */
+const PASSING_STATUSES: ReadonlySet<number | null> = new Set([null, 429, 500, 502, 503, 504]);
 
 const count = z.number().nullish().transform((n) => n ?? 0);
 
@@ -142,6 +144,14 @@ export class CustomerGraphDirectory implements CustomerDirectory {
     if (failure) {
       throw inCustomerTenant(new GraphError(step, tenantId, failure.status, failure.code,
         failure.message ?? 'Graph gave no error message', fixFor(failure.status, failure.code)));
+    }
+    // A user Graph kept failing for a passing reason (throttled, 5xx, no answer) after every retry, while others went
+    // through: not that user's refusal. Retried later — the caller reads back the licences of what it sent first.
+    const passing = results.filter((r) => !r.ok && !r.outcomeUnknown && PASSING_STATUSES.has(r.status));
+    if (passing.length > 0) {
+      throw new GraphError(step, tenantId, passing[0].status, passing[0].code ?? 'Transient',
+        `Graph kept failing for ${passing.length} user(s) after its retries (${passing[0].status ?? 'no answer'})`,
+        'the users\' licences are read again, and the change is sent again to those who still hold the old licence', { retryable: true });
     }
     const unknown = results.filter((r) => r.outcomeUnknown);
     if (unknown.length > 0) {

@@ -147,7 +147,8 @@ describe('a Fabrikam reassignment while Graph answers 500, before and after doin
     let move = h.app.orchestrator.get(moveId)!;
     assert.equal(move.blocked?.reason.code, 'reassignment-incomplete');
     const attention = Object.values(move.reassignment.results).filter((r) => r.outcome !== 'moved');
-    assert.deepEqual(attention.map((r) => r.outcome).sort(), ['skipped-group', 'skipped-group', 'skipped-usage-location']);
+    assert.deepEqual(attention.map((r) => r.outcome).sort(), ['skipped-group', 'skipped-group', 'skipped-usage-location'],
+      `users needing attention: ${attention.map((r) => `${r.userPrincipalName}: ${r.outcome} (${r.detail})`).join('; ')}`);
     let changed = await changedInSandbox();
     const moved = Object.values(move.reassignment.results).filter((r) => r.outcome === 'moved').map((r) => r.userId);
     assert.deepEqual([...moved].sort(), [...changed.keys()].sort(), 'moved on record = changed in Graph');

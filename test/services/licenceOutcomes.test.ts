@@ -107,6 +107,21 @@ describe('services/graph licence outcomes (against a scripted Graph)', () => {
       (error: unknown) => error instanceof GraphError && error.retryable && !error.blocks && /did not say whether the licences of 1 user/.test(error.message));
   });
 
+  it('never records a user as failed for a passing 500 that outlasted the retries: the directory throws, retryable, so the change is sent again later', async () => {
+    const licences: Record<string, string[]> = { u1: [SKU_OLD], u2: [SKU_OLD] };
+    const graph = await factory(graphWith(licences, (sub) => {
+      const userId = userOf(sub);
+      if (userId === 'u1') return fail(500); // never done, 500 every time
+      licences[userId] = [SKU_NEW];
+      return { status: 200, body: {} };
+    }));
+    const licensing = new CustomerLicensing({ graph, batch: { ...batch, maxAttempts: 2 } });
+    const directory = new CustomerGraphDirectory({ graph, licensing });
+    await assert.rejects(directory.changeLicences(CUSTOMER, [change('u1'), change('u2')], ctx),
+      (error: unknown) => error instanceof GraphError && error.retryable && /kept failing for 1 user/.test(error.message));
+    assert.deepEqual(licences, { u1: [SKU_OLD], u2: [SKU_NEW] }, 'u2 was changed; u1 is sent again on the next run (the caller reads back what it sent)');
+  });
+
   it('reads users\' licences for a restart to find out (null for a user who no longer exists); throws when one cannot be read', async () => {
     const graph = await factory(graphWith({ u1: [SKU_NEW], u2: [SKU_OLD] }, () => ({ status: 200 }), (userId) => (userId === 'u4' ? fail(500) : null)));
     const directory = new CustomerGraphDirectory({ graph });
