@@ -16,8 +16,9 @@ import type { MoveCommand, RecordReassignment } from './commands';
 import { SYSTEM_ACTOR, type PlanLine } from './model';
 import type { OrchestratorDeps } from './orchestratorDeps';
 import { StepError, type CallContext, type LicensedUser, type UserLicenceChangeResult } from './ports';
-import { decideUser, type ReassignmentFix, type SentChange, type SkuPlans, type UserDecision, type UserReassignment } from './reassignment';
-import { linesJustBought, reassignmentKey, type MoveState } from './state';
+import { decideUser, reassignmentKey, type ReassignmentFix, type SentChange, type SkuPlans, type UserDecision, type UserReassignment } from './reassignment';
+import type { MoveState } from './state';
+import { linesJustBought } from './schedule';
 
 /** Users per recorded batch: Graph's `$batch` takes at most 20 requests, so one batch is one `$batch`. */
 export const REASSIGNMENT_BATCH_SIZE = 20;

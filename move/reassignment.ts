@@ -47,6 +47,26 @@ export interface SentChange {
   sourceSkuId: string;
 }
 
+/** A move's licence reassignment so far: the current pass's outcome per user, and the users moved over all passes. */
+export interface ReassignmentProgress {
+  /** 1 for the first pass over the users, 2 after a retry … (0 before any). */
+  pass: number;
+  /** This pass's outcome per user (`sourceSkuId/userId`). */
+  results: Record<string, UserReassignment>;
+  /** Users moved over all passes. */
+  movedTotal: number;
+  /**
+   * Changes recorded as about to go to Graph whose outcome is not recorded yet (the next run reads those
+   * users' licences first when it did not send them itself: they may have changed before the bot stopped).
+   */
+  sending: SentChange[];
+  finishedAt: string | null;
+}
+
+export function reassignmentKey(result: { sourceSkuId: string; userId: string }): string {
+  return `${result.sourceSkuId.toLowerCase()}/${result.userId}`;
+}
+
 export type UserDecision =
   | { kind: 'change'; change: UserLicenceChange; upn: string; carriedDisabled: number }
   | { kind: 'skip'; result: UserReassignment };

@@ -7,6 +7,15 @@
  * Dates are calendar days (YYYY-MM-DD); a purchase is due from 00:00 UTC of its day.
  */
 import type { Plan, PlanLine } from './model';
+import type { Stage } from './state';
+
+/** Where a move is in its schedule (the parts of its state the purchases need). */
+export interface PurchaseProgress {
+  plan: Pick<Plan, 'lines'> | null;
+  schedule: Purchase[];
+  /** Purchases bought so far. */
+  bought: number;
+}
 
 const MS_PER_DAY = 86_400_000;
 
@@ -88,4 +97,22 @@ export function linesOf(plan: Pick<Plan, 'lines'>, purchase: Purchase | undefine
   if (!purchase) return [];
   const ids = new Set(purchase.skuIds);
   return plan.lines.filter((l) => ids.has(l.source.skuId.toLowerCase()));
+}
+
+/** The plan lines of the purchase under way (provisioning). */
+export function linesBeingBought(state: PurchaseProgress): PlanLine[] {
+  if (state.schedule.length === 0) return state.plan?.lines ?? [];
+  return linesOf(state.plan ?? { lines: [] }, state.schedule[state.bought]);
+}
+
+/** The plan lines of the purchase bought last (what provisioning checks and reassignment moves users for). */
+export function linesJustBought(state: PurchaseProgress): PlanLine[] {
+  // A move approved before schedules existed has none: its one purchase was the whole plan.
+  if (state.schedule.length === 0) return state.plan?.lines ?? [];
+  return linesOf(state.plan ?? { lines: [] }, state.schedule[state.bought - 1]);
+}
+
+/** After a purchase (and its users' reassignment): wait for the next one, or go on to the originals. */
+export function stageAfterPurchase(state: Pick<PurchaseProgress, 'schedule' | 'bought'>): Stage {
+  return state.bought < state.schedule.length ? 'scheduled' : 'source-advice';
 }

@@ -1,10 +1,10 @@
 import type { BlockReason, MoveEvent, ReminderSubject } from './events';
 import type {
-  Actor, Inventory, MailSender, OrderedSubscription, Plan, PlanLine, PrepaidCheck, SourceAdvice, SourceChannel,
+  Actor, Inventory, MailSender, OrderedSubscription, Plan, PrepaidCheck, SourceAdvice, SourceChannel,
 } from './model';
 import type { OfferChoice } from './plan';
-import { isDue, linesOf, purchaseSchedule, type Purchase } from './schedule';
-import type { SentChange, UserReassignment } from './reassignment';
+import { isDue, linesJustBought, purchaseSchedule, stageAfterPurchase, type Purchase } from './schedule';
+import { reassignmentKey, type ReassignmentProgress } from './reassignment';
 
 /** The stages of DESIGN §1 that this engine runs, plus the ways a move can stop. */
 export type Stage =
@@ -164,25 +164,6 @@ export interface MoveState {
   delegatedAccess: { relationshipId: string; groupName: string; assignmentId: string; at: string } | null;
   /** Invitation emails staff asked for, oldest first (the move keeps waiting for acceptance meanwhile). */
   invitationEmails: InvitationEmail[];
-}
-
-export interface ReassignmentProgress {
-  /** 1 for the first pass over the users, 2 after a retry … (0 before any). */
-  pass: number;
-  /** This pass's outcome per user (`sourceSkuId/userId`). */
-  results: Record<string, UserReassignment>;
-  /** Users moved over all passes. */
-  movedTotal: number;
-  /**
-   * Changes recorded as about to go to Graph whose outcome is not recorded yet (the next run reads those
-   * users' licences first when it did not send them itself: they may have changed before the bot stopped).
-   */
-  sending: SentChange[];
-  finishedAt: string | null;
-}
-
-export function reassignmentKey(result: { sourceSkuId: string; userId: string }): string {
-  return `${result.sourceSkuId.toLowerCase()}/${result.userId}`;
 }
 
 export function initialState(moveId: string): MoveState {
@@ -398,24 +379,6 @@ export function evolve(state: MoveState, event: MoveEvent): MoveState {
 
 export function replay(moveId: string, events: readonly MoveEvent[]): MoveState {
   return events.reduce(evolve, initialState(moveId));
-}
-
-/** The plan lines of the purchase under way (provisioning). */
-export function linesBeingBought(state: Pick<MoveState, 'plan' | 'schedule' | 'bought'>): PlanLine[] {
-  if (state.schedule.length === 0) return state.plan?.lines ?? [];
-  return linesOf(state.plan ?? { lines: [] }, state.schedule[state.bought]);
-}
-
-/** The plan lines of the purchase bought last (what provisioning checks and reassignment moves users for). */
-export function linesJustBought(state: Pick<MoveState, 'plan' | 'schedule' | 'bought'>): PlanLine[] {
-  // A move approved before schedules existed has none: its one purchase was the whole plan.
-  if (state.schedule.length === 0) return state.plan?.lines ?? [];
-  return linesOf(state.plan ?? { lines: [] }, state.schedule[state.bought - 1]);
-}
-
-/** After a purchase (and its users' reassignment): wait for the next one, or go on to the originals. */
-function stageAfterPurchase(state: Pick<MoveState, 'schedule' | 'bought'>): Stage {
-  return state.bought < state.schedule.length ? 'scheduled' : 'source-advice';
 }
 
 function decisionOf(event: { actor: Actor; at: string; comment: string; planHash: string }): Decision {

@@ -10,7 +10,8 @@ import { buildPlan, cartQuantities, DEFAULT_FREE_SKUS } from './plan';
 import { LicenceReassignmentStep } from './reassignStep';
 import { StepError, type CallContext, type CustomerRecord } from './ports';
 import type { PriceBook } from './pricing';
-import { linesBeingBought, type MoveState } from './state';
+import type { MoveState } from './state';
+import { linesBeingBought } from './schedule';
 
 /** How long to wait for Graph to show the new licences before recording the mismatch. */
 const PREPAID_CHECK_PATIENCE_MS = 60 * 60_000;

@@ -3,8 +3,8 @@ import type { RecordReassignment, ResumeReassignment } from '../commands';
 import { accept, blocked, expectBlocked, expectStage, refuse, type Decision } from '../decision';
 import type { MoveEvent } from '../events';
 import { hasAnyRole, ROLES_THAT_START } from '../policy';
-import { needsAttention } from '../reassignment';
-import { reassignmentKey, type MoveState } from '../state';
+import { needsAttention, reassignmentKey } from '../reassignment';
+import type { MoveState } from '../state';
 import type { DecisionContext } from './handler';
 
 /**
