@@ -1,7 +1,7 @@
 /**
  * Small helpers shared by the benchmarks: command-line options, the machine's description, memory
  * figures and a plain-text table. Benchmarks print figures; none of them passes or fails on time
- * (DESIGN §7).
+ * (docs/ARCHITECTURE.md §7).
  */
 import os from 'node:os';
 import v8 from 'node:v8';

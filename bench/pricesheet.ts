@@ -12,7 +12,7 @@
  * heap and external memory sampled during the parse, what the PriceBook keeps after a GC); the PriceBook's size;
  * and 10,000 `findPrice` lookups. Parsing is synchronous, so a timer cannot sample during it: the child samples
  * `process.memoryUsage()` on every 500th `Map.prototype.set` call (the parser adds each kept row to a Map).
- * Nothing passes or fails on time (DESIGN §7).
+ * Nothing passes or fails on time (docs/ARCHITECTURE.md §7).
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

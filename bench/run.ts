@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- <name> [options]` (package.json: `"bench": "tsx bench/run.ts"`): runs one benchmark.
  * Each benchmark prints its figures on stdout (progress on stderr) and never passes or fails on time
- * (DESIGN §7). The list is in docs/PERFORMANCE.md; add a benchmark by adding an entry below.
+ * (docs/ARCHITECTURE.md §7). The list is in docs/PERFORMANCE.md; add a benchmark by adding an entry below.
  */
 import { CLICKS_BENCHMARK_DESCRIPTION, runClicksBenchmark } from './clicks';
 import { EDGE_BENCHMARK_DESCRIPTION, runEdgeBenchmark } from './edge';

@@ -17,8 +17,13 @@ import { actingAsCallerWhenSignedIn } from '../services/actingUser';
 import { appIdentityFromEnvironment } from '../services/identity/appIdentityFromEnvironment';
 import { GraphInvitationMailer } from '../services/invitationMailer';
 import { createOutboundServices } from '../services/outboundServices';
+import { UploadSessionClient } from '../services/files/uploadSession';
+import { OutboundHttp } from '../services/http/outboundHttp';
 import { defaultPartnerApiBaseUrl } from '../services/partnerCenter/priceSheetSettings';
 import { SandboxFollowingClock } from '../services/sandboxFollowingClock';
+import type { AppTelemetry } from '../services/telemetry/appTelemetry';
+import type { AzureMonitorSettings } from '../services/telemetry/azureMonitor';
+import { startTelemetry } from '../services/telemetry/startTelemetry';
 import { skusMissingFromCsv } from '../services/skuCatalog/missingSkus';
 import { SkuCatalogLoader } from '../services/skuCatalog/skuCatalogLoader';
 import { FileBotStorage } from '../store/fileBotStorage';
@@ -41,8 +46,13 @@ import { SsoGate } from './ssoGate';
 import { createTeamsEdge } from './teamsEdge';
 import { NotificationOutbox } from './notificationOutbox';
 import { TeamsNotifier } from './teamsNotifier';
+import { PeopleToAsk } from './peopleToAsk';
+import { MeetStaff, StaffRoster } from './staffRoster';
+import { ActorResolver } from './actorResolver';
 import { TeamsPoster } from './teamsPoster';
 import { TurnScope } from './turnScope';
+import { WorkingCards } from './workingCards';
+import { describeTurn } from './turnTelemetry';
 
 export interface App {
   server: BotServer;
@@ -53,6 +63,8 @@ export interface App {
   /** Posts to Teams waiting to leave; `idle()` resolves once this instance has delivered what it started. */
   outbox: NotificationOutbox;
   log: Logger;
+  /** Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is set (flush() sends what is buffered now). */
+  telemetry: AppTelemetry;
   close(): Promise<void>;
 }
 
@@ -69,6 +81,8 @@ export interface AppOverrides {
   startSweeps?: boolean;
   /** Where Partner Center's webhook signing certificate comes from (tests sign with their own). */
   fetchWebhookCertificate?: CertificateFetcher;
+  /** The Azure Monitor exporter's tuning (tests: nothing on disk, their receiver's certificate, no settings polling). */
+  telemetry?: Pick<AzureMonitorSettings, 'exporterOptions' | 'remoteSettings'>;
 }
 
 /**
@@ -76,7 +90,18 @@ export interface AppOverrides {
  * Teams edge. Nothing else constructs adapters.
  */
 export async function createApp(config: BotConfig, overrides: AppOverrides = {}): Promise<App> {
-  const log: Logger = overrides.log ?? pino({ level: config.LOG_LEVEL, redact: ['*.secret', '*.password', '*.token', '*.refreshToken'] });
+  const endpoints = {
+    loginBaseUrl: config.LOGIN_BASE_URL, partnerCenterBaseUrl: config.PARTNER_CENTER_BASE_URL, graphBaseUrl: `${config.GRAPH_BASE_URL}/`,
+    partnerApiBaseUrl: config.PARTNER_PRICES_BASE_URL ?? defaultPartnerApiBaseUrl(config.PARTNER_CENTER_BASE_URL),
+  };
+  // First, so every span and log line after it is correlated; without a connection string nothing is loaded.
+  const telemetry = await startTelemetry({ connectionString: config.APPLICATIONINSIGHTS_CONNECTION_STRING, endpoints, ...overrides.telemetry });
+  const log: Logger = overrides.log ?? pino({
+    level: config.LOG_LEVEL, redact: ['*.secret', '*.password', '*.token', '*.refreshToken'],
+    // trace_id/span_id of the active span in each line, so a log line leads to its trace in Application Insights.
+    ...(telemetry.enabled ? { mixin: () => telemetry.logFields() } : {}),
+  });
+  log.info({ telemetry: telemetry.enabled ? 'Application Insights (OpenTelemetry)' : 'off' }, 'telemetry');
   // Two times. Real (wall-clock) time measures the bot's own running: access-token and cache lifetimes,
   // Retry-After, the Teams outbox's retry back-off, the SKU catalog's age. The sweep leader's lease
   // (store/azure/blobLease.ts), HTTP timeouts, rate limiters and Teams' per-thread pacing keep their own Date.now.
@@ -122,10 +147,7 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
       : undefined;
     log.info({ credential: identity?.description ?? 'client secret against the local sandbox' }, 'outbound identity');
     const outbound = createOutboundServices({
-      endpoints: {
-        loginBaseUrl: config.LOGIN_BASE_URL, partnerCenterBaseUrl: config.PARTNER_CENTER_BASE_URL, graphBaseUrl: `${config.GRAPH_BASE_URL}/`,
-        partnerApiBaseUrl: config.PARTNER_PRICES_BASE_URL ?? defaultPartnerApiBaseUrl(config.PARTNER_CENTER_BASE_URL),
-      },
+      endpoints, http: { telemetry: telemetry.outbound },
       partnerTenantId: config.PARTNER_TENANT_ID, clientId: config.AZURE_CLIENT_ID, clientSecret: config.AZURE_CLIENT_SECRET,
       refreshToken: config.PARTNER_CENTER_REFRESH_TOKEN, roleOverrides: config.roleOverrides, roleCacheTtlMs: config.ROLE_CACHE_SECONDS * 1000,
       credentialFor: identity?.credentialFor, onBehalfOf: identity ? identity.onBehalfOf : undefined, onBehalfOfUnavailable: identity?.onBehalfOfUnavailable,
@@ -144,6 +166,9 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     // Persistence.
     const kv = shared?.keyValues ?? new FileKeyValueStore(path.join(dataDir, 'conversations'));
     const registry = new ConversationRegistry(kv);
+    const roster = new StaffRoster(kv);
+    const partnerTenant = new ActorResolver(partnerDirectory, config.PARTNER_TENANT_ID, log, approvalPolicy.approverRoles);
+    const people = new PeopleToAsk(outbound.staffDirectory, roster, log);
     const botStorage = shared
       ? new BlobsStorage(config.AZURE_STORAGE_CONNECTION_STRING!, shared.botStateContainer)
       : new FileBotStorage(path.join(dataDir, 'bot-state'));
@@ -154,6 +179,7 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     const botIdentity = config.botIdentity;
     const auth = new ConfigurationBotFrameworkAuthentication(botAuthSettings(botIdentity), new BotCredentialsFactory(botIdentity), authConfiguration(botIdentity));
     const adapter = new EdgeCloudAdapter(auth);
+    adapter.use(new MeetStaff(roster, (context) => partnerTenant.fromPartnerTenant(context), log));
     const appId = botIdentity?.appId ?? '';
     const authenticator = new BotAuthenticator(auth, botIdentity && {
       appId: botIdentity.appId, tokenIssuer: botIdentity.tokenIssuer, allowEmulator: botIdentity.allowEmulator, allowedCallers: botIdentity.allowedCallers,
@@ -163,18 +189,22 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     // The outbox's retryAt/updatedAt are its own bookkeeping, with back-off timers on real time: real time.
     const outbox = new NotificationOutbox(kv, registry, poster, realClock, log);
     // The notifier's catch-up compares the moves' updatedAt (domain time): domain time.
-    const notifier = new TeamsNotifier(registry, outbox, turns, clock, { approvalPolicy, invitationMail });
+    // Working cards pace the reassignment's progress by real time: how often a chat's card is redrawn.
+    const workingCards = new WorkingCards(registry, realClock, { cards: { approvalPolicy, invitationMail }, log });
+    const notifier = new TeamsNotifier(registry, outbox, turns, clock, { approvalPolicy, invitationMail, people, workingCards });
 
     const moveStore = shared?.moves ?? new FileMoveStore(path.join(dataDir, 'moves'));
     const orchestrator = new MoveOrchestrator({
       store: moveStore, decider: new MoveDecider(regions, approvalPolicy), partnerCenter, customers,
       partnerDirectory, tenants, notifier, clock, ids: { newId: () => randomUUID() }, log, skuCatalog, offerMap, mailer, prices: outbound.priceSheet,
+      telemetry: telemetry.moves,
       settings: { partnerTenantId: config.PARTNER_TENANT_ID, partnerCountry: config.PARTNER_COUNTRY?.toUpperCase(), term: config.DEFAULT_TERM, billing: config.DEFAULT_BILLING,
         invitationReminderDays: config.INVITATION_REMINDER_DAYS, approvalReminderHours: config.APPROVAL_REMINDER_HOURS,
         sourceReminderDays: config.SOURCE_REMINDER_DAYS, buyDaysBeforeEnd: config.BUY_DAYS_BEFORE_END, purchaseReminderHours: config.PURCHASE_REMINDER_HOURS,
         sharedStore: shared !== null },
     });
     await orchestrator.restore();
+    telemetry.observeMoves(() => orchestrator.all().map((move) => move.stage));
 
     let partnerRegionCache: string | null = null;
     const partnerRegion = async (): Promise<string> => {
@@ -194,9 +224,15 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
       }
       return partnerNameCache;
     };
-    const { bot } = createTeamsEdge({
-      orchestrator, registry, partnerDirectory, partnerTenantId: config.PARTNER_TENANT_ID, regions, partnerRegion, partnerName,
-      conversationState, turns, clock, log, replyBudgetMs: config.REPLY_BUDGET_MS, sso, approvalPolicy, invitationMail,
+    const { bot, actions } = createTeamsEdge({
+      orchestrator, registry, people, partnerDirectory, partnerTenantId: config.PARTNER_TENANT_ID, regions, partnerRegion, partnerName,
+      conversationState, turns, clock, log, replyBudgetMs: config.REPLY_BUDGET_MS, sso, approvalPolicy, invitationMail, workingCards,
+      // CSV exports as files: offers kept beside the conversations; uploads to the https upload session Teams gives
+      // (http on this machine too in local mode, where tests and the sandbox stand in for OneDrive). Real time.
+      files: {
+        store: kv, now: () => realClock.now(),
+        uploads: new UploadSessionClient({ http: new OutboundHttp({ logger: log, maxAttempts: 3, timeoutMs: 60_000 }), allowLoopbackHttp: config.mode === 'local' }),
+      },
     });
     adapter.onTurnError = async (context, error) => {
       log.error({ err: error instanceof Error ? error.stack ?? error.message : String(error), conversationId: context.activity.conversation?.id }, 'unhandled error in a turn');
@@ -211,7 +247,7 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     const webhooks = config.PARTNER_CENTER_WEBHOOKS === 'on'
       ? { verifier: new PartnerCenterWebhookVerifier(undefined, overrides.fetchWebhookCertificate), reactions: orchestrator }
       : undefined;
-    const endpoint = new ActivityEndpoint(adapter, authenticator, (context) => bot.run(context), log);
+    const endpoint = new ActivityEndpoint(adapter, authenticator, (context) => telemetry.traceTurn(describeTurn(context, actions.verbs), () => bot.run(context)), log);
     // /readyz. Real time: probe timeouts and the report's cache measure the bot's own running.
     const readiness = new Readiness({
       store: storeCheck(moveStore),
@@ -230,7 +266,7 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     if (overrides.startSweeps !== false) sweepTimer.start();
 
     return {
-      server, orchestrator, sweeps: sweepTimer, outbox, log,
+      server, orchestrator, sweeps: sweepTimer, outbox, log, telemetry,
       isSweeper: () => shared?.leader.isLeader() ?? true,
       async close() {
         await sweepTimer.stop();
@@ -239,12 +275,14 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
         await outbox.close();
         await shared?.leader.stop();
         await lock?.release();
+        await telemetry.shutdown();
       },
     };
   } catch (error) {
     await sandboxClock?.stop();
     await shared?.leader.stop();
     await lock?.release();
+    await telemetry.shutdown();
     throw error;
   }
 }

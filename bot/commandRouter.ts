@@ -4,6 +4,8 @@ import { cleanText, parseCommand, quoteForChat, type ChatCommand } from '../dial
 import { INTAKE_DIALOG_ID, IntakeDialog } from '../dialogs/intakeDialog';
 import type { Actor } from '../move/model';
 import { noticeCard } from '../cards/noticeCard';
+import { suggestionCard } from '../cards/suggestionCard';
+import { suggestCommand } from '../dialogs/commandSuggestion';
 import type { Role } from '../move/model';
 import { NO_ROLE_TITLE, noRoleRefusal, type ActorResolver } from './actorResolver';
 import { cardActivity } from './teamsNotifier';
@@ -74,7 +76,11 @@ export class CommandRouter {
 
   private async dispatch(turn: TurnContext, command: ChatCommand, actor: Actor): Promise<void> {
     if (command.kind === 'unknown') {
-      await turn.sendActivity(`I did not understand "${quoteForChat(command.text, 80)}". Say \`help\` to see what I can do.`);
+      // A typo of a command gets the corrected command as a button; anything else the pointer to help.
+      const suggestion = suggestCommand(command.text);
+      await turn.sendActivity(suggestion
+        ? cardActivity(suggestionCard(`I did not understand "${quoteForChat(command.text, 80)}". Did you mean \`${quoteForChat(suggestion, 120)}\`?`, [suggestion]))
+        : `I did not understand "${quoteForChat(command.text, 80)}". Say \`help\` to see what I can do.`);
       return;
     }
     const handler = this.handlerFor(command);

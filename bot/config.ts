@@ -4,6 +4,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimit, type ThrottleScope } from '../serv
 import { isMailboxId } from '../services/graph/graphMailer';
 import { appIdentityFromEnvironment, CredentialConfigurationError } from '../services/identity/appIdentityFromEnvironment';
 import { MICROSOFT_LICENSING_CSV_URL, skuCatalogSourceProblem } from '../services/skuCatalog/skuCatalogLoader';
+import { connectionStringProblem } from '../services/telemetry/connectionString';
 import { readBotIdentity, type BotIdentitySettings } from './botIdentitySettings';
 import { isHttpUrl, isLoopbackHost, urlSettingProblem, type ConfigMode } from './configValues';
 import { canonicalGuid } from './guid';
@@ -15,7 +16,7 @@ export { canonicalGuid } from './guid';
 /**
  * Configuration from the environment. Every problem — a missing or invalid setting, or settings that do
  * not fit together — is collected and reported at once, one line per problem, each starting with the
- * variable and saying the fix (DESIGN §3). Risky but legal settings come back as `warnings`. Every
+ * variable and saying the fix (docs/ARCHITECTURE.md §3). Risky but legal settings come back as `warnings`. Every
  * variable is listed and explained in .env.example.
  */
 const ROLE_VALUES = ['account-admin', 'admin-agent', 'sales-agent', 'billing-agent', 'helpdesk-agent'] as const;
@@ -102,6 +103,8 @@ const shape = {
   ACCOUNT_ADMIN_ABOVE_SEATS: z.coerce.number().int().min(0).default(300),
   /** Local mode only: the sandbox whose clock the bot's time follows (`npm start` sets it; ignored in production). */
   SANDBOX_URL: urlSetting.optional(),
+  /** Application Insights: set, the bot sends traces and metrics there (OpenTelemetry); empty, nothing is loaded. Checked below. */
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
 };
 const schema = z.object(shape);
 type SettingName = keyof typeof shape;
@@ -160,6 +163,7 @@ const FIX: Record<SettingName, string> = {
   FOUR_EYES: 'use on (default) or off',
   ACCOUNT_ADMIN_ABOVE_SEATS: 'use a whole number of seats, 0 or more (default 300)',
   SANDBOX_URL: 'use the sandbox\'s URL, like http://127.0.0.1:3979 (local mode only)',
+  APPLICATIONINSIGHTS_CONNECTION_STRING: 'copy the connection string from the Application Insights resource, or leave it empty to turn telemetry off',
 };
 
 /** The http(s) endpoint settings (https in production). */
@@ -238,6 +242,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, mode: ConfigMode = 'productio
   if (raw('STORE') === 'azure' && !raw('AZURE_STORAGE_CONNECTION_STRING')) {
     problems.push('AZURE_STORAGE_CONNECTION_STRING: required with STORE=azure (the storage account every bot instance shares)');
   }
+  const telemetry = raw('APPLICATIONINSIGHTS_CONNECTION_STRING');
+  const telemetryProblem = telemetry === undefined ? null : connectionStringProblem(telemetry, mode === 'local');
+  if (telemetryProblem) problems.push(telemetryProblem);
 
   // 5. Settings parsed from text.
   const rateLimits = parseRateLimits(raw('OUTBOUND_RATE_LIMITS'), problems);

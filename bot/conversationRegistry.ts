@@ -16,11 +16,22 @@ function withoutActivity(reference: Partial<ConversationReference>): Partial<Con
   return rest;
 }
 
-/** A message we posted and may update later (a move's root post, a plan card, a blocked card). */
+/** A message we posted and may update later (a move's root post, a plan card, a blocked card, a working card). */
 export interface PostedMessage {
   reference: Partial<ConversationReference>;
   activityId: string;
-  kind: 'root' | 'plan' | 'origin-card' | 'blocked';
+  kind: 'root' | 'plan' | 'origin-card' | 'blocked' | 'working';
+  /** A working card's progress (bot/workingCards.ts); absent on the other kinds. */
+  working?: WorkingCardState;
+}
+
+/**
+ * A working card is 'posting' while the turn that asked posts it (its activity id is not known yet; a commit meanwhile
+ * sets `missed`, and the turn draws it again), then 'open': redrawn in place at each commit until its step answered.
+ */
+export interface WorkingCardState {
+  status: 'posting' | 'open';
+  missed: boolean;
 }
 
 export interface MoveThread {
@@ -87,6 +98,18 @@ export class ConversationRegistry {
     return this.writes.run(`move/${moveId}/posted`, async () => {
       const posted = await this.getPosted(moveId);
       await this.store.put(`move/${moveId}/posted`, [...posted, message]);
+    });
+  }
+
+  /**
+   * Changes the move's posted messages in one step (nothing else writes them in between, in this instance). A change
+   * that returns the list it was given writes nothing.
+   */
+  changePosted(moveId: string, change: (posted: PostedMessage[]) => PostedMessage[]): Promise<void> {
+    return this.writes.run(`move/${moveId}/posted`, async () => {
+      const posted = await this.getPosted(moveId);
+      const changed = change(posted);
+      if (changed !== posted) await this.store.put(`move/${moveId}/posted`, changed);
     });
   }
 

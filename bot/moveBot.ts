@@ -7,9 +7,11 @@ import type { ActionRouter } from './actionRouter';
 import type { ActorResolver } from './actorResolver';
 import type { CommandRouter } from './commandRouter';
 import type { ConversationRegistry } from './conversationRegistry';
+import type { FileConsentHandler } from './files/fileConsentHandler';
 import { startRequest } from './requestCorrelation';
 import { cardActivity } from './teamsNotifier';
 import type { TurnScope } from './turnScope';
+import { TypingIndicator } from './typingIndicator';
 
 /**
  * The Teams edge: chat commands, card actions and install events. Each turn runs inside a TurnScope
@@ -23,10 +25,13 @@ export class MoveBot extends TeamsActivityHandler {
     private readonly turns: TurnScope,
     private readonly log: Logger,
     private readonly actors: ActorResolver,
+    private readonly fileConsent: FileConsentHandler,
+    /** "Typing…" from the moment a message arrives until it is answered (never for card clicks: they answer with a card). */
+    private readonly typing: TypingIndicator = new TypingIndicator(log),
   ) {
     super();
     this.onMessage(async (context, next) => {
-      await this.inScope(context, () => this.commands.route(context));
+      await this.typing.during(context, () => this.inScope(context, () => this.commands.route(context)));
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
@@ -45,10 +50,21 @@ export class MoveBot extends TeamsActivityHandler {
    * a payload without `action`, which would crash the turn instead of answering 400.
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'fileConsent/invoke') return this.answerFileConsent(context);
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
     const response = await this.inScope(context, () => this.actions.route(context, context.activity.value as AdaptiveCardInvokeValue | undefined));
     if (response.statusCode >= 400 && response.statusCode !== 401) this.log.warn({ status: response.statusCode, verb: (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb }, 'card action refused');
     return { status: response.statusCode, body: response };
+  }
+
+  /**
+   * A FileConsentCard's answer goes to its own handler, not botbuilder's handleTeamsFileConsentAccept/Decline:
+   * those always answer 200, and a forged, expired or someone else's answer must get a 4xx.
+   */
+  private async answerFileConsent(context: TurnContext): Promise<InvokeResponse> {
+    const response = await this.inScope(context, () => this.fileConsent.handle(context));
+    if (response.status >= 400) this.log.warn({ status: response.status }, 'file consent answer refused');
+    return response;
   }
 
   /** Every turn gets its request's correlation id first. */

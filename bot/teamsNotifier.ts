@@ -1,6 +1,6 @@
 import { CardFactory, MessageFactory, type Activity, type ConversationReference } from 'botbuilder';
 import { blockedCard } from '../cards/blockedCard';
-import type { AdaptiveCardJson } from '../cards/common';
+import { withAutoRefreshFor, type AdaptiveCardJson } from '../cards/common';
 import { doneCard } from '../cards/doneCard';
 import { eventText } from '../cards/eventText';
 import { invitationCard } from '../cards/invitationCard';
@@ -8,13 +8,17 @@ import { inventoryCard } from '../cards/inventoryCard';
 import { moveCard } from '../cards/moveCard';
 import type { CardOptions, InvitationMailOptions } from '../cards/moveView';
 import { planCard } from '../cards/planCard';
+import { askApproverText, asksApprovers, threadLine } from '../cards/threadLine';
 import type { MoveEvent } from '../move/events';
 import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from '../move/policy';
 import type { Clock, Notifier } from '../move/ports';
 import type { MoveState } from '../move/state';
 import type { ConversationRegistry, PostedMessage } from './conversationRegistry';
 import type { NotificationOutbox, OutboxItem } from './notificationOutbox';
+import type { PeopleToAsk, PersonToAsk } from './peopleToAsk';
+import { mentionActivity } from './mentions';
 import type { TurnScope } from './turnScope';
+import type { WorkingCards } from './workingCards';
 
 /** Events worth a card of their own; the rest are one line of text. */
 function milestoneCard(event: MoveEvent, state: MoveState, options: CardOptions): { card: AdaptiveCardJson; kind: PostedMessage['kind'] | null } | null {
@@ -45,6 +49,10 @@ export interface TeamsNotifierOptions {
   approvalPolicy?: ApprovalPolicy;
   /** How the bot can email the invitation, for the invitation card's form (absent: it cannot). */
   invitationMail?: InvitationMailOptions;
+  /** Who can take the next step, by name (the partner's directory): @mentioned and asked in their personal chat. */
+  people?: PeopleToAsk;
+  /** Working cards in the chats where slow steps were asked for, updated in place instead of new messages there. */
+  workingCards?: WorkingCards;
 }
 
 /**
@@ -55,6 +63,8 @@ export interface TeamsNotifierOptions {
  */
 export class TeamsNotifier implements Notifier {
   private readonly cards: CardOptions;
+  private readonly people: PeopleToAsk | undefined;
+  private readonly workingCards: WorkingCards | undefined;
 
   constructor(
     private readonly registry: ConversationRegistry,
@@ -63,15 +73,26 @@ export class TeamsNotifier implements Notifier {
     private readonly clock: Clock,
     options: TeamsNotifierOptions = {},
   ) {
-    this.cards = { approvalPolicy: options.approvalPolicy ?? DEFAULT_APPROVAL_POLICY, invitationMail: options.invitationMail };
+    this.cards = { approvalPolicy: options.approvalPolicy ?? DEFAULT_APPROVAL_POLICY, invitationMail: options.invitationMail, now: () => clock.now() };
+    this.people = options.people;
+    this.workingCards = options.workingCards;
   }
 
   async moveChanged(state: MoveState, newEvents: MoveEvent[]): Promise<void> {
-    const messages = this.messagesFor(state, newEvents);
+    // While the plan waits, the cards name its approvers and Teams refreshes the cards for them by itself.
+    const approvers = state.stage === 'approval' && this.people ? await this.people.approversOf(state, this.cards.approvalPolicy) : [];
+    const cards: CardOptions = approvers.length > 0 ? { ...this.cards, approverNames: approvers.map((p) => p.name) } : this.cards;
+    const refreshFor = approvers.map((p) => p.mri).filter((mri): mri is string => mri !== null);
+    const messages = this.messagesFor(state, newEvents, cards);
+    const followers = await this.registry.getFollowers(state.moveId);
+    // A conversation with a working card for the move hears these events through it (its update), not in new messages.
+    const working = await this.workingCards?.changed(state, newEvents);
     const items = [
-      ...await this.forFollowers(state, messages),
-      ...await this.forChannel(state, messages),
-      ...await this.refreshedCards(state, newEvents),
+      ...working?.items ?? [],
+      ...this.forFollowers(followers.filter((f) => !working?.covered.has(f.conversation?.id ?? '')), messages),
+      ...await this.forChannel(state, newEvents, cards, { approvers, refreshFor }),
+      ...this.forApprovers(state, newEvents, cards, approvers, followers),
+      ...await this.refreshedCards(state, newEvents, cards, refreshFor),
     ];
     await this.outbox.append(state.moveId, state.version, newEvents.length, items);
   }
@@ -94,29 +115,32 @@ export class TeamsNotifier implements Notifier {
     await this.outbox.deliverDue(moves.map((m) => m.moveId));
   }
 
-  private messagesFor(state: MoveState, events: MoveEvent[]): Message[] {
+  /** What the conversations following the move hear: a line per event, and the cards of the milestones. */
+  private messagesFor(state: MoveState, events: MoveEvent[], cards: CardOptions): Message[] {
     const lines: string[] = [];
     const messages: Message[] = [];
     for (const event of events) {
       // A repeated failure of the same step is said once, not at every retry.
       if (event.type === 'StepFailed' && (state.lastFailure?.attempts ?? 1) > 1) continue;
+      // Withdrawing a cancelled move's GDAP request: its first failure is said, then only how it ends.
+      if (event.type === 'RequestsWithdrawn' && event.outcome === 'failed' && (state.withdrawal?.attempts ?? 1) > 1) continue;
       // A big tenant is reassigned in many batches: the thread's root card shows the progress, and the
       // end of the pass is said once (ReassignmentFinished), rather than one post per batch.
       if (event.type === 'LicencesReassigned') continue;
       // An invitation email is said once, with its outcome; the request and the attempt are in the audit export.
       if (event.type === 'InvitationEmailRequested' || event.type === 'InvitationEmailAttempted') continue;
-      const milestone = milestoneCard(event, state, this.cards);
+      const milestone = milestoneCard(event, state, cards);
       if (milestone) messages.push({ activity: cardActivity(milestone.card), kind: milestone.kind });
-      else lines.push(eventText(event, state, this.cards));
+      else lines.push(eventText(event, state, cards));
     }
     if (lines.length > 0) messages.unshift({ activity: MessageFactory.text(lines.join('\n\n')), kind: null });
     return messages;
   }
 
   /** Every follower but the conversation whose turn is answering right now (its reply already shows the change). */
-  private async forFollowers(state: MoveState, messages: Message[]): Promise<OutboxItem[]> {
+  private forFollowers(followers: readonly Partial<ConversationReference>[], messages: Message[]): OutboxItem[] {
     const items: OutboxItem[] = [];
-    for (const follower of await this.registry.getFollowers(state.moveId)) {
+    for (const follower of followers) {
       const conversationId = follower.conversation?.id;
       if (!conversationId || this.turns.answers(conversationId)) continue;
       for (const message of messages) items.push({ kind: 'follower', to: follower, activity: message.activity, remember: message.kind });
@@ -124,13 +148,46 @@ export class TeamsNotifier implements Notifier {
     return items;
   }
 
-  private async forChannel(state: MoveState, messages: Message[]): Promise<OutboxItem[]> {
+  /**
+   * The move's thread in the notification channel: its root card redrawn in place, and one reply for the milestones
+   * of these events (none for working steps), @mentioning the approvers when the plan waits for them.
+   */
+  private async forChannel(
+    state: MoveState, events: MoveEvent[], cards: CardOptions, { approvers, refreshFor }: { approvers: PersonToAsk[]; refreshFor: string[] },
+  ): Promise<OutboxItem[]> {
     const channel = await this.registry.getNotificationChannel();
     if (!channel) return [];
-    return [
-      { kind: 'thread-root', channel: channel.reference, channelId: channel.channelId, activity: cardActivity(moveCard(state, this.cards)) },
-      ...messages.map((message): OutboxItem => ({ kind: 'thread-reply', activity: message.activity, remember: message.kind })),
-    ];
+    // A thread opens once the move passed its pre-flight checks: one refused there is the starter's business alone.
+    if (!pastPreflight(state) && !(await this.registry.getThread(state.moveId))) return [];
+    const root = withAutoRefreshFor(moveCard(state, cards), refreshFor);
+    const items: OutboxItem[] = [{ kind: 'thread-root', channel: channel.reference, channelId: channel.channelId, activity: cardActivity(root) }];
+    const lines = events
+      .filter((event) => !(event.type === 'StepFailed' && (state.lastFailure?.attempts ?? 1) > 1))
+      .filter((event) => !(event.type === 'RequestsWithdrawn' && event.outcome === 'failed' && (state.withdrawal?.attempts ?? 1) > 1))
+      .map((event) => threadLine(event, state, cards))
+      .filter((line): line is string => line !== null);
+    if (lines.length > 0) {
+      const mention = events.some((event) => asksApprovers(event, state)) ? approvers : [];
+      items.push({ kind: 'thread-reply', activity: mentionActivity(lines.join('\n\n'), mention), remember: null });
+    }
+    return items;
+  }
+
+  /**
+   * A plan that has just come to wait for approval is taken to each approver's personal chat (where they used the
+   * bot), unless that chat already follows the move: the card to decide on, redrawn there once someone decides.
+   */
+  private forApprovers(
+    state: MoveState, events: MoveEvent[], cards: CardOptions, approvers: PersonToAsk[], followers: readonly Partial<ConversationReference>[],
+  ): OutboxItem[] {
+    if (state.stage !== 'approval' || !events.some((event) => event.type === 'PlanProposed')) return [];
+    const following = new Set(followers.map((f) => f.conversation?.id));
+    return approvers
+      .filter((person) => person.personal?.conversation?.id && !following.has(person.personal.conversation.id) && !this.turns.answers(person.personal.conversation.id))
+      .map((person): OutboxItem => {
+        const card = withAutoRefreshFor(planCard(state, cards), person.mri ? [person.mri] : []);
+        return { kind: 'follower', to: person.personal!, activity: { ...cardActivity(card), text: askApproverText(state) }, remember: 'plan' };
+      });
   }
 
   /**
@@ -138,7 +195,7 @@ export class TeamsNotifier implements Notifier {
    * blocker is resolved (offers picked, inventory typed, another pass, override) every copy of the blocked
    * card shows where the move is now, so nobody fills in a form that no longer applies.
    */
-  private async refreshedCards(state: MoveState, events: MoveEvent[]): Promise<OutboxItem[]> {
+  private async refreshedCards(state: MoveState, events: MoveEvent[], cards: CardOptions, refreshFor: string[]): Promise<OutboxItem[]> {
     const kinds = new Set<PostedMessage['kind']>();
     if (events.some((e) => CHANGES_PLAN_CARDS.has(e.type))) kinds.add('plan');
     if (events.some((e) => RESOLVES_BLOCK.has(e.type))) kinds.add('blocked');
@@ -148,9 +205,18 @@ export class TeamsNotifier implements Notifier {
       .filter((message) => !this.turns.answers(message.reference.conversation?.id ?? ''))
       .map((message): OutboxItem => ({
         kind: 'update', to: message.reference, activityId: message.activityId,
-        activity: cardActivity(message.kind === 'plan' ? planCard(state, this.cards) : moveCard(state, this.cards)),
+        activity: cardActivity(withAutoRefreshFor(message.kind === 'plan' ? planCard(state, cards) : moveCard(state, cards), refreshFor)),
       }));
   }
+}
+
+/**
+ * Whether the move got past its pre-flight checks: not still at them, nor blocked there (the same-region rule, an
+ * unknown tenant or country, a second move of one tenant), nor cancelled before them.
+ */
+function pastPreflight(state: MoveState): boolean {
+  const at = state.stage === 'blocked' ? state.blocked?.fromStage : state.stage === 'cancelled' && state.invitation === null && !state.plan ? 'preflight' : state.stage;
+  return at !== 'intake' && at !== 'preflight';
 }
 
 interface Message {

@@ -7,7 +7,7 @@ import type { MoveThread } from './conversationRegistry';
 import { KeyedSerialQueue } from '../move/keyedSerialQueue';
 import { ThreadRateLimiter } from './threadRateLimiter';
 
-/** Statuses Teams asks bots to retry with jittered back-off (rate-limit.md). */
+/** Statuses Teams asks bots to retry with jittered back-off (learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit). */
 const RETRY_STATUSES = new Set([412, 429, 502, 504]);
 const MAX_ATTEMPTS = 5;
 

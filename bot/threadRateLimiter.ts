@@ -1,6 +1,6 @@
 /**
- * Teams' per-bot, per-thread limits for sending (DESIGN §5): 7 per second, 8 per 2 s, 60 per 30 s,
- * 1,800 per hour. `waitMs` says how long to wait before the next send to a thread stays within all.
+ * Teams' per-bot, per-thread limits for sending (learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit):
+ * 7 per second, 8 per 2 s, 60 per 30 s, 1,800 per hour. `waitMs` says how long to wait before the next send to a thread stays within all.
  */
 const WINDOWS: ReadonlyArray<{ ms: number; max: number }> = [
   { ms: 1_000, max: 7 },

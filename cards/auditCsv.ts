@@ -1,6 +1,7 @@
 /**
- * The move's event stream as CSV (time, actor, role, step, detail, correlation id): the audit export. One row
- * per event, plus one row per user a reassignment batch could not move (the cards show only the first few).
+ * The move's event stream as CSV (time, actor, role, step, detail, correlation id): the audit export, whole (it
+ * leaves as a file, never cut short). One row per event, plus one row per user a reassignment batch could not
+ * move (the cards show only the first few). Cells are CSV-injection safe (csvCells).
  * The correlation id is the request's or step's (an event stored before events carried one shows the move's).
  */
 import { ROLE_LABELS } from '../move/model';
@@ -10,6 +11,7 @@ import { evolve, initialState, type MoveState } from '../move/state';
 import { eventText } from './eventText';
 import { userResultText } from './reassignmentView';
 import type { CardOptions } from './moveView';
+import { csvText } from './csvCells';
 
 export const AUDIT_COLUMNS = ['time', 'actor', 'role', 'step', 'detail', 'correlation id'] as const;
 
@@ -27,11 +29,5 @@ export function auditCsv(moveId: string, events: readonly MoveEvent[], options: 
       }
     }
   }
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n');
-}
-
-/** RFC 4180 quoting, and no cell a spreadsheet would run as a formula. */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvText(rows);
 }

@@ -4,7 +4,8 @@
  */
 import { DEFAULT_APPROVAL_POLICY } from '../move/policy';
 import type { MoveState } from '../move/state';
-import { LIMITS, MOVE_CARD_FRAME, expandCard, factLine, formatDateTime, multiLine, plainText, deepFreeze } from './common';
+import { LIMITS, MOVE_CARD_FRAME, expandCard, factLine, formatDateTime, multiLine, oneLine, plainText, deepFreeze } from './common';
+import { withdrawalLine } from './eventText';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { fill } from './messages';
 import { COMPACT_HEADER_TEMPLATE, STARTED_TEMPLATE, actionData, actorName, compactHeaderView, customerDomain, startedText } from './moveView';
@@ -14,8 +15,10 @@ import { undoText } from './provisioningCard';
 const TEXT = deepFreeze({
   ordered: 'An order was already placed before the cancellation, and cancelling the move does not undo it. {undo}',
   nothingBought: 'Nothing was bought.',
-  notAccepted: 'The customer had not accepted the invitation yet: tell their Global Admin not to accept it.',
-  gdap: 'A delegated admin (GDAP) relationship was requested; end it in Partner Center if it is not needed any more.',
+  notAccepted: 'The customer had not accepted the reseller invitation yet, and its link cannot be withdrawn (it is one link for every customer): '
+    + 'tell their Global Admin not to accept it.',
+  gdapWithdrawing: 'The delegated admin (GDAP) request the customer had not approved is being withdrawn.',
+  gdapStays: 'The customer approved delegated admin (GDAP), so that access stays; end it in Partner Center if it is not needed any more.',
   originals: 'The original subscriptions were not touched. To try again later, start a new move with "move {domain}".',
   cancelledBy: '{name}, {at}',
   unknown: 'unknown',
@@ -39,10 +42,20 @@ interface CancelledView {
 export function aftermath(state: MoveState): Array<{ text: string }> {
   const lines: string[] = [];
   lines.push(state.orderIds.length > 0 ? fill(TEXT.ordered, { undo: undoText(state.subscriptions) }) : TEXT.nothingBought);
-  if (state.invitation && !state.acceptedAt) lines.push(TEXT.notAccepted);
-  if (state.invitation?.gdapRelationshipId) lines.push(TEXT.gdap);
+  if (state.invitation?.resellerLink && !state.acceptedAt) lines.push(TEXT.notAccepted);
+  const gdap = gdapLine(state);
+  if (gdap) lines.push(gdap);
   lines.push(fill(TEXT.originals, { domain: customerDomain(state) }));
   return lines.map((text) => ({ text }));
+}
+
+/** Where the GDAP request stands after the cancellation: approved (it stays), being withdrawn, or what became of it. */
+function gdapLine(state: MoveState): string | null {
+  if (state.delegatedAccess) return TEXT.gdapStays;
+  if (!state.invitation?.gdapRelationshipId) return null;
+  const tried = state.withdrawal;
+  if (!tried) return TEXT.gdapWithdrawing;
+  return withdrawalLine(tried.outcome, oneLine(tried.detail, 300), customerDomain(state));
 }
 
 export function cancelledView(state: MoveState, options: CardOptions = { approvalPolicy: DEFAULT_APPROVAL_POLICY }): CancelledView {

@@ -27,7 +27,10 @@ export const VERBS = Object.freeze({
   start: 'move.start',
   approvePlan: 'move.plan.approve',
   rejectPlan: 'move.plan.reject',
+  /** Asks to cancel: answered with the confirmation (what cancelling does, a required reason). */
   cancel: 'move.cancel',
+  /** Confirms the cancellation with its reason (the confirmation card). */
+  cancelConfirm: 'move.cancel.confirm',
   refresh: 'move.refresh',
   /** An Account admin picks offers for a licence with no equivalent (blocked card). */
   chooseOffers: 'move.offers.choose',
@@ -39,6 +42,14 @@ export const VERBS = Object.freeze({
   emailInvitation: 'move.invitation.email',
   /** Staff change a plan line's term and billing, quantity or buy date (plan card): the plan is redrawn for approval. */
   adjustPlan: 'move.plan.adjust',
+  /** Staff tick a follow-up after the purchase as done (done and status cards). */
+  followUpDone: 'move.followup.done',
+  /** Staff ask for the licence reassignment report as a CSV file, sent to their personal chat (reassignment card). */
+  downloadReport: 'move.report.download',
+  /** Open a move from the dashboard (`list`): its current card, in place of the dashboard. */
+  openMove: 'move.open',
+  /** Redraw the dashboard (`list`) under another filter, for the person who clicked. */
+  filterList: 'move.list.filter',
 } as const);
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
@@ -118,7 +129,10 @@ export type MoveAction = z.infer<typeof moveActionContract>;
 export const refreshContract = moveActionContract;
 export type RefreshAction = z.infer<typeof refreshContract>;
 
-/** `move.cancel` (status, progress and invitation cards): the move action, and an optional reason as `comment`. */
+/**
+ * `move.cancel` (status, progress, invitation and scheduled cards): the move action. A `comment` older cards sent is
+ * accepted and ignored: the answer is the confirmation, which asks for the reason (cards/cancelConfirmCard.ts).
+ */
 export const cancelContract = moveActionContract.extend({
   [COMMENT_INPUT_ID]: clippedText(2000),
 });
@@ -302,6 +316,17 @@ export const REFRESH_TEMPLATE = deepFreeze({
   },
   userIds: [],
 });
+
+/**
+ * The card with Teams' automatic refresh for these people (Teams user ids, `29:…`; at most 60): Teams asks the bot for
+ * the card as each of them should see it (user-specific views) when they look at it. Everyone else sees the card
+ * as posted and can refresh it from the card's menu.
+ */
+export function withAutoRefreshFor<C extends AdaptiveCardJson>(card: C, userIds: readonly string[]): C {
+  const refresh = (card as { refresh?: { userIds?: string[] } }).refresh;
+  if (!refresh || userIds.length === 0) return card;
+  return { ...card, refresh: { ...refresh, userIds: [...new Set(userIds)].slice(0, 60) } };
+}
 
 /** What every move card starts with: the card type and version, full width, and the refresh action. */
 export const MOVE_CARD_FRAME = deepFreeze({

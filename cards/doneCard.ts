@@ -2,7 +2,8 @@
  * Stages source-advice and done: what was bought, whether users were moved to new licences (and who was
  * left on an original one), and for each original subscription the advice and its date — let it expire
  * (no refunds on cancelled subscriptions; wait until near the natural expiry) — plus the undo window of the
- * new purchase, the multi-partner note, and who started the move and where its subscriptions were bought.
+ * new purchase, the multi-partner note, and who started the move and where its subscriptions were bought. First of all,
+ * the follow-ups people must still do by hand (cards/followUpsView.ts), each with its owner, due date and Done button.
  */
 import type { SourceAdvice } from '../move/model';
 import { DEFAULT_APPROVAL_POLICY } from '../move/policy';
@@ -18,6 +19,7 @@ import { newSubscriptionText, undoText } from './provisioningCard';
 import { ATTENTION_TEMPLATE, attentionView } from './reassignmentView';
 import type { AttentionView } from './reassignmentView';
 import { productName, productNameWithPart } from './productNames';
+import { FOLLOW_UPS_TEMPLATE, followUpsView, type FollowUpsView } from './followUpsView';
 
 const TEXT = deepFreeze({
   reassigned: 'Licences reassigned: {users} moved to the new licences.',
@@ -80,6 +82,7 @@ interface DoneView {
   hasLeftBehind: boolean;
   leftBehind: string;
   attention: AttentionView;
+  followUps: FollowUpsView;
   started: string;
 }
 
@@ -144,6 +147,7 @@ export function doneView(state: MoveState, options: CardOptions = { approvalPoli
     })),
     hasPrepaid: state.prepaidCheck.length > 0,
     ...reassignmentSummary(state),
+    followUps: followUpsView(state, options),
     started: startedText(state),
   };
 }
@@ -154,7 +158,9 @@ const TEMPLATE = deepFreeze({
     ...COMPACT_HEADER_TEMPLATE,
     { type: 'TextBlock', text: '${headline}', weight: 'Bolder', size: 'Medium', spacing: 'Medium', wrap: true },
     { type: 'TextBlock', text: '${summary}', wrap: true },
-    factLine(TEXT.ordersLabel, '${orders}'),
+    // What people must still do comes before the account of what was done.
+    ...FOLLOW_UPS_TEMPLATE,
+    factLine(TEXT.ordersLabel, '${orders}', { spacing: 'Medium' }),
     plainText('${text}', { $data: '${bought}', spacing: 'Small' }),
     { type: 'TextBlock', $when: '${hasPrepaid}', text: TEXT.checkedTitle, weight: 'Bolder', spacing: 'Medium', wrap: true },
     { type: 'RichTextBlock', $data: '${prepaid}', spacing: 'Small', inlines: [{ type: 'TextRun', text: '${text}', color: '${color}' }] },

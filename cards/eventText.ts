@@ -4,7 +4,7 @@
  * the advice that a bare event does not carry. Untrusted text is clipped and cleaned, never markdown-escaped:
  * the caller posts it as plain text.
  */
-import type { BlockReason, MoveEvent } from '../move/events';
+import type { BlockReason, MoveEvent, WithdrawalOutcome } from '../move/events';
 import { SOURCE_CHANNEL_LABELS } from '../move/model';
 import type { OrderedSubscription, SourceAdvice } from '../move/model';
 import { senderLabel } from '../move/invitationEmail';
@@ -14,6 +14,7 @@ import type { MoveState } from '../move/state';
 import { linesOf } from '../move/schedule';
 import { LIMITS, capitalize, count, domainText, endSentence, formatDate, oneLine } from './common';
 import { actorName, approverText } from './moveView';
+import { followUpEventText } from './followUpsView';
 import type { CardOptions } from './moveView';
 import { termText } from './planLines';
 import { productName } from './productNames';
@@ -197,6 +198,8 @@ export function eventText(event: MoveEvent, state: MoveState, options: CardOptio
       const reason = oneLine(event.reason, 200);
       return `Move cancelled by ${who(event)}${reason ? `: ${endSentence(reason)}` : '.'}`;
     }
+    case 'RequestsWithdrawn':
+      return withdrawalLine(event.outcome, oneLine(event.detail, 300), customer);
     case 'ReminderDue':
       return event.about === 'invitation'
         ? `Reminder ${event.count}: ${domainText(state.customerDomain)} has not accepted the reseller invitation sent on ${formatDate(event.waitingSince)}. Send the invitation message to their Global Admin again; it expires on ${formatDate(state.invitation?.expiresAt)}.`
@@ -226,6 +229,9 @@ export function eventText(event: MoveEvent, state: MoveState, options: CardOptio
         ? `Invitation email to ${email.to} (asked by ${email.by}): outcome unknown. ${error}`
         : `Invitation email to ${email.to} (asked by ${email.by}) not sent. ${error}`;
     }
+    case 'FollowUpDone':
+    case 'FollowUpReminderDue':
+      return followUpEventText(event, state);
     case 'StepFailed': {
       const step = oneLine(event.step, 60);
       const error = endSentence(oneLine(event.error, 200)) || 'no error text.';
@@ -235,6 +241,21 @@ export function eventText(event: MoveEvent, state: MoveState, options: CardOptio
     }
     default:
       return assertNever(event);
+  }
+}
+
+/** What became of withdrawing the cancelled move's GDAP request, in one line (`detail`: clean, one line). */
+export function withdrawalLine(outcome: WithdrawalOutcome, detail: string, customer: string): string {
+  switch (outcome) {
+    case 'withdrawn': return `The GDAP request to ${customer} was withdrawn: their Global Admin can no longer approve it.`;
+    case 'already-ended': return `The GDAP request to ${customer} had already ended (${detail}): nothing to withdraw.`;
+    case 'approved':
+      return `${customer} had already approved the GDAP relationship (${detail}), so it stays: end it in Partner Center (Customers → ${customer} → Admin relationships) if it is not needed.`;
+    case 'failed': return `Withdrawing the GDAP request to ${customer} failed: ${endSentence(detail)} The bot tries again.`;
+    case 'gave-up':
+      return `The GDAP request to ${customer} could not be withdrawn: ${endSentence(detail)} Terminate it in Partner Center (Customers → ${customer} → Admin relationships), `
+        + 'or tell their Global Admin not to approve it.';
+    default: return assertNever(outcome);
   }
 }
 

@@ -15,12 +15,13 @@ export interface HelpCardData {
 /** The commands as the help card lists them: what to type, an example, what it does. */
 export const COMMANDS: ReadonlyArray<{ readonly command: string; readonly example: string; readonly does: string }> = deepFreeze([
   { command: 'move', example: 'move contoso.com', does: "Start a move. Use the customer's domain or tenant id; I then show the start form. Add the tenant's country (move contoso.com US) to start at once." },
-  { command: 'status', example: 'status contoso.com', does: 'Show where a move is and what it waits for. Without a customer: your moves.' },
-  { command: 'list', example: 'list', does: 'List the moves that are still running.' },
+  { command: 'status', example: 'status contoso.com', does: 'Show where a move is and what it waits for. Without a customer: the moves, as list shows them.' },
+  { command: 'list', example: 'list waiting', does: 'The moves by stage, longest wait first, each with on whom it waits and an Open button. Filters: list (all), list mine (started or acted on by you), list waiting (waiting on you), list blocked; the same as buttons on the card.' },
   { command: 'cancel', example: 'cancel contoso.com', does: 'Cancel a running move. Nothing already bought is undone.' },
   { command: 'retry', example: 'retry contoso.com', does: 'Run a failed step again now (after fixing its cause); after users were left on their old licence, move them again.' },
   { command: 'override', example: 'override contoso.com (your reason)', does: 'Account admins: lift a blocker that needs judgement (e.g. a coarse region hint, restored access, users left on their old licence), with the reason on record.' },
-  { command: 'audit', example: 'audit contoso.com', does: "The move's history as CSV: time, person, role, step, detail." },
+  { command: 'audit', example: 'audit contoso.com', does: "The move's whole history as a CSV file (time, person, role, step, detail), sent to you in a personal chat." },
+  { command: 'report', example: 'report contoso.com', does: 'The licence reassignment report as a CSV file: one row per user, with the outcome and what to do, sent to you in a personal chat.' },
   { command: 'notify here', example: '@CSP Move Assistant notify here', does: 'In a team channel: post every move update to this channel.' },
   { command: 'help', example: 'help', does: 'Show this card.' },
 ]);

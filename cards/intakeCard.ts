@@ -28,6 +28,10 @@ export interface IntakeCardData {
   partnerRegion: string;
   /** A validation message from the last submit, shown at the top. */
   error?: string;
+  /** What is wrong with the domain typed, shown under its field. */
+  domainProblem?: string;
+  /** What is wrong with the country given, shown under its field. */
+  countryProblem?: string;
   /**
    * A move id allocated for this form, so a double submit of the same form starts one move only
    * (the second click arrives with version 0 for a move that already has events). '' when not given.
@@ -77,6 +81,10 @@ interface IntakeView {
   sources: Array<{ title: string; value: string }>;
   multiPartner: string;
   requestGdap: string;
+  hasDomainProblem: boolean;
+  domainProblem: string;
+  hasCountryProblem: boolean;
+  countryProblem: string;
 }
 
 /** Valid countries only, the partner's own region first, then by name; other regions named in the title. */
@@ -94,10 +102,20 @@ export function countryChoices(countries: readonly CountryOption[], partnerRegio
     });
 }
 
+const FIELD_PROBLEMS = 'Nothing was started: see what is marked below.';
+
+/** A problem under its field, in the attention colour (plain text: it may quote what was typed). */
+function fieldProblem(flag: string, text: string): object {
+  return { type: 'RichTextBlock', $when: `\${${flag}}`, spacing: 'Small', inlines: [{ type: 'TextRun', text: `\${${text}}`, color: 'Attention' }] };
+}
+
 export function intakeView(data: IntakeCardData): IntakeView {
   const countries = countryChoices(data.countries, data.partnerRegion);
   const country = (data.country ?? '').toUpperCase();
-  const error = multiLine(data.error, LIMITS.message);
+  const domainProblem = multiLine(data.domainProblem, LIMITS.message);
+  const countryProblem = multiLine(data.countryProblem, LIMITS.message);
+  // A problem beside a field is announced at the top too, so nobody misses why nothing started.
+  const error = multiLine(data.error, LIMITS.message) || (domainProblem || countryProblem ? FIELD_PROBLEMS : '');
   const region = oneLine(data.partnerRegion, 60) || 'not configured';
   return {
     act: { moveId: oneLine(data.moveId, LIMITS.id), version: 0 },
@@ -112,6 +130,10 @@ export function intakeView(data: IntakeCardData): IntakeView {
     sources: SOURCE_ORDER.map((value) => ({ title: capitalize(SOURCE_CHANNEL_LABELS[value]), value })),
     multiPartner: data.multiPartner ? 'true' : 'false',
     requestGdap: data.requestGdap === false ? 'false' : 'true',
+    hasDomainProblem: domainProblem !== '',
+    domainProblem,
+    hasCountryProblem: countryProblem !== '',
+    countryProblem,
   };
 }
 
@@ -152,6 +174,7 @@ const TEMPLATE = deepFreeze({
       regex: CUSTOMER_ID_PATTERN,
       errorMessage: 'Enter a domain such as contoso.com or contoso.onmicrosoft.com, or the tenant id (a GUID).',
     },
+    fieldProblem('hasDomainProblem', 'domainProblem'),
     {
       type: 'Input.ChoiceSet',
       id: INTAKE_INPUTS.country,
@@ -163,6 +186,7 @@ const TEMPLATE = deepFreeze({
       value: '${country}',
       choices: [{ $data: '${countries}', title: '${title}', value: '${value}' }],
     },
+    fieldProblem('hasCountryProblem', 'countryProblem'),
     { type: 'RichTextBlock', spacing: 'Small', inlines: [{ type: 'TextRun', text: '${regionHint}', isSubtle: true, size: 'Small' }] },
     {
       type: 'Input.ChoiceSet',

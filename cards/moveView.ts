@@ -12,12 +12,16 @@ import type { MoveState, Stage } from '../move/state';
 import { linesOf } from '../move/schedule';
 import { LIMITS, deepFreeze, domainText, factLine, formatDate, formatDateTime, oneLine, plainText } from './common';
 import type { MoveActionData } from './common';
-import { fill } from './messages';
+import { followUpsWaiting } from './followUpsView';
+import { fill, plural } from './messages';
 
 const TEXT = deepFreeze({
   customerWithCompany: '{company} ({domain})',
   someone: 'someone',
   approversOtherThan: '{roles} other than {name}',
+  or: 'or',
+  orOneOther: 'or {n} other',
+  orOthers: 'or {n} others',
   failedOnce: ' (at {at})',
   failedMany: ' (failed {n} times, last at {at})',
   noErrorText: 'No error text was given.',
@@ -92,6 +96,13 @@ export interface CardOptions {
    * the decider checks when pressed.
    */
   viewer?: Actor | null;
+  /** The domain's clock, for what is overdue (the follow-ups); absent: nothing is drawn overdue. */
+  now?: () => Date;
+  /**
+   * The people who may approve the move's plan now (four-eyes applied), by name, from the partner's directory:
+   * "Waiting on Adele Vance or Alex Wilber" rather than the roles. Absent or empty: the roles are named.
+   */
+  approverNames?: readonly string[];
 }
 
 /** Whether the card's viewer may do it (always, on a copy drawn for everyone). */
@@ -168,8 +179,18 @@ export function canCancel(state: MoveState, options?: CardOptions): boolean {
 /** Who may approve this move's plan under the policy, naming the person who cannot (four-eyes). */
 export function approverText(state: MoveState, options: CardOptions): string {
   const requirement = approvalRequirement(state.plan ?? { lines: [] }, options.approvalPolicy);
+  const names = (options.approverNames ?? []).map((name) => oneLine(name, LIMITS.name)).filter(Boolean);
+  if (names.length > 0) return namesText(names);
   const roles = describeRoles(requirement.roles);
   return requirement.fourEyes && state.proposer ? fill(TEXT.approversOtherThan, { roles, name: actorName(state.proposer) }) : roles;
+}
+
+/** "Adele Vance", "Adele Vance or Alex Wilber", "Adele Vance, Alex Wilber or Megan Bowen" (at most 4, then "or N others"). */
+export function namesText(names: readonly string[]): string {
+  const shown = names.slice(0, 4);
+  const others = names.length - shown.length;
+  if (others > 0) return `${shown.join(', ')} ${plural(TEXT.orOneOther, TEXT.orOthers, others)}`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} ${TEXT.or} ${shown[shown.length - 1]}` : shown[0] ?? '';
 }
 
 export function failureView(state: MoveState): FailureView | null {
@@ -201,8 +222,16 @@ export const STARTED_TEMPLATE: object = deepFreeze({
   inlines: [{ type: 'TextRun', text: '${started}', size: 'Small', isSubtle: true }],
 });
 
-/** What the move is waiting for, and on whom, in words. */
+/**
+ * What the move is waiting for, and on whom, in words. When the stage waits on no person (the bot watches the
+ * originals, or the move is done) but follow-ups are open, it waits on their owners.
+ */
 export function waitingFor(state: MoveState, options: CardOptions): WaitingView {
+  const byStage = stageWaitingFor(state, options);
+  return byStage.on === 'person' ? byStage : followUpsWaiting(state) ?? byStage;
+}
+
+function stageWaitingFor(state: MoveState, options: CardOptions): WaitingView {
   const W = TEXT.waiting;
   const bot = (what: string): WaitingView => ({ what, who: W.bot, on: 'bot' });
   const nobody = (what: string, who: string = W.noOne): WaitingView => ({ what, who, on: 'nobody' });

@@ -5,7 +5,8 @@
  */
 import { DEFAULT_APPROVAL_POLICY } from '../move/policy';
 import type { MoveState } from '../move/state';
-import { MOVE_CARD_FRAME, VERBS, deepFreeze, executeAction, expandCard, plainText } from './common';
+import { z } from 'zod';
+import { MOVE_CARD_FRAME, VERBS, deepFreeze, executeAction, expandCard, moveActionContract, plainText } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { COMPACT_HEADER_TEMPLATE, STARTED_TEMPLATE, actionData, compactHeaderView, startedText } from './moveView';
 import type { CardOptions, CompactHeaderView } from './moveView';
@@ -20,7 +21,12 @@ const TEXT = deepFreeze({
   attentionTitle: 'Users the bot could not move (so far)',
   attentionHint: 'They keep their original licence. Fix what each row says in Microsoft Entra; when the pass ends, the card offers to try them again.',
   refresh: 'Refresh',
+  downloadReport: 'Download report (CSV)',
 });
+
+/** `move.report.download` (Download report): the move action alone; the file goes to the clicker's personal chat. */
+export const downloadReportContract = moveActionContract;
+export type DownloadReportData = z.infer<typeof downloadReportContract>;
 
 interface ReassignmentCardView {
   act: MoveActionData;
@@ -64,7 +70,10 @@ const TEMPLATE = deepFreeze({
     },
     STARTED_TEMPLATE,
   ],
-  actions: [executeAction(TEXT.refresh, VERBS.refresh, { associatedInputs: 'none' })],
+  actions: [
+    executeAction(TEXT.refresh, VERBS.refresh, { associatedInputs: 'none' }),
+    executeAction(TEXT.downloadReport, VERBS.downloadReport, { associatedInputs: 'none' }),
+  ],
 });
 
 export function reassignmentCard(state: MoveState, options?: CardOptions): AdaptiveCardJson {

@@ -1,7 +1,7 @@
 /**
- * View-model pieces for the licence reassignment (DESIGN §1 step 9), shared by the reassigning, blocked and
+ * View-model pieces for the licence reassignment (docs/ARCHITECTURE.md §1, stage 9), shared by the reassigning, blocked and
  * done cards: how many users moved, and the users who need a person — one row each, the first few only, so
- * a card for 10,000 users still fits in Teams (the audit export lists them all).
+ * a card for 10,000 users still fits in Teams (the reassignment report, `report <customer>`, lists them all).
  */
 import { REASSIGNMENT_OUTCOME_LABELS, needsAttention, type ReassignmentFix, type UserReassignment } from '../move/reassignment';
 import type { MoveState } from '../move/state';
@@ -45,7 +45,7 @@ export function attentionView(state: MoveState): AttentionView {
       text: `${oneLine(u.userPrincipalName, LIMITS.name) || oneLine(u.userId, LIMITS.id)} — ${REASSIGNMENT_OUTCOME_LABELS[u.outcome] ?? oneLine(u.outcome, 40)} — ${oneLine(userResultText(u), LIMITS.reason)}`,
     })),
     hasMore: hidden > 0,
-    more: `and ${count(hidden, 'more user', 'more users')} — see \`audit ${customerDomain(state)}\``,
+    more: `and ${count(hidden, 'more user', 'more users')} — every user is in the report: \`report ${customerDomain(state)}\``,
   };
 }
 

@@ -2,10 +2,13 @@
  * The decider's refusals in words: what was refused and why, then what the reader can do. The domain gives the
  * kind and the facts (move/refusals.ts); every edge — a chat command, a card click — words them here.
  */
-import type { ApprovalNarrowing, GuardedAction, Refusal, RefusalReason } from '../move/refusals';
+import type { ApprovalNarrowing, GuardedAction, MoveChange, Refusal, RefusalReason } from '../move/refusals';
 import type { BillingCycle, Role, TermDuration } from '../move/model';
 import { STAGE_LABELS, assertNever } from '../move/state';
 import { describeActorRoles, describeRoles } from './roleText';
+import { fill } from './messages';
+import { namesText } from './moveView';
+import { formatDateTime } from './common';
 
 /** What each guarded action is, after "can": "Only an Account admin can {override a blocker}". */
 const ACTIONS: { readonly [A in GuardedAction]: string } = {
@@ -19,6 +22,7 @@ const ACTIONS: { readonly [A in GuardedAction]: string } = {
   'adjust-plan': 'change this plan',
   'reject-plan': 'reject this plan',
   'email-invitation': 'email the invitation',
+  'complete-follow-up': 'tick this follow-up done',
 };
 
 const WHILE_BLOCKED: { readonly [A in 'retry-reassignment' | 'pick-offers']: string } = {
@@ -44,8 +48,21 @@ export function whoCanText(action: GuardedAction, who: { roles: readonly Role[];
   return `Only ${people} can ${ACTIONS[action]}${why}.`;
 }
 
-export function refusalText(refusal: Refusal): string {
-  return reasonText(refusal.reason);
+/**
+ * The refusal in words. `askable`: the people who can do it instead (by name, from the partner's directory), for
+ * refusals about who may act: "… Ask Adele Vance or Alex Wilber."
+ */
+export function refusalText(refusal: Refusal, askable: readonly string[] = []): string {
+  const text = reasonText(refusal.reason);
+  return askable.length > 0 && rolesThatCan(refusal) ? `${text} ${fill(ASK, { people: namesText(askable) })}` : text;
+}
+
+const ASK = 'Ask {people}.';
+
+/** The roles that could do what was refused, for refusals about who may act; null for the others. */
+export function rolesThatCan(refusal: Refusal): readonly Role[] | null {
+  const reason = refusal.reason;
+  return reason.kind === 'role-required' || reason.kind === 'four-eyes' ? reason.roles : null;
 }
 
 function stage(s: keyof typeof STAGE_LABELS): string {
@@ -59,6 +76,7 @@ function reasonText(reason: RefusalReason): string {
     case 'move-missing': return 'This move does not exist. Start one with `move <customer domain>`.';
     case 'move-already-started': return 'This move has already started.';
     case 'move-ended': return `This move is already ${STAGE_LABELS[reason.stage].toLowerCase()}${endedDetail(reason)}.`;
+    case 'card-outdated': return `${changeText(reason.change)}; nothing was done.`;
     case 'wrong-stage': return `The move is at ${stage(reason.stage)}, not ${stage(reason.expected)}.`;
     case 'not-blocked-for': return `${WHILE_BLOCKED[reason.action]} only when the move is blocked for it; the move is at ${stage(reason.stage)}.`;
     case 'not-a-customer-id': return `"${reason.input}" is not a domain (like contoso.onmicrosoft.com) or a tenant id.`;
@@ -71,9 +89,12 @@ function reasonText(reason: RefusalReason): string {
     case 'nothing-to-override': return 'There is no blocker to override: the move is not blocked.';
     case 'block-not-overridable': return 'This blocker cannot be overridden: it is a rule (or a fact), not a judgement. Resolve its cause and start a new move.';
     case 'reason-too-short':
+      if (reason.purpose === 'cancel') return 'Say why the move is cancelled: the reason goes on the record and on the cancelled card. Nothing was cancelled.';
       return reason.purpose === 'override'
         ? 'Give the reason for the override (at least a sentence); it goes on the record.'
         : 'Say why these offers are right (at least a sentence); it goes on the record and on the plan card.';
+    case 'reason-too-long': return `Keep the reason to ${reason.max} characters (it has ${reason.length}). Nothing was changed.`;
+    case 'no-request-to-withdraw': return 'The move has no such request to withdraw.';
     case 'cart-already-recorded': return `A cart (${reason.cartId}) is already recorded for this move.`;
     case 'no-cart': return 'No cart is recorded for this move, so no order can be.';
     case 'no-order': return 'No order is recorded for this move yet.';
@@ -85,7 +106,10 @@ function reasonText(reason: RefusalReason): string {
     case 'offer-not-listed': return `Pick from the offers the card lists for ${reason.sku}: ${reason.candidates.join(', ') || 'none are sold'}.`;
     case 'already-approved': return `The plan was already approved by ${reason.by} at ${reason.at}.`;
     case 'no-plan-waiting': return `There is no plan waiting for approval; the move is at ${stage(reason.stage)}.`;
-    case 'plan-changed': return 'This card shows an older plan. Refresh the card and decide on the current plan.';
+    case 'plan-changed':
+      return reason.by && reason.at
+        ? `The plan was redrawn since this card was drawn (proposed by ${reason.by}, ${formatDateTime(reason.at)}); nothing was done. Decide on the current plan.`
+        : 'This card shows an older plan. Refresh the card and decide on the current plan.';
     case 'plan-unchanged': return 'Nothing was changed: the plan already buys what the card says. Change a term, a quantity or a date first.';
     case 'line-not-in-plan': return `${reason.sku} is not a line of the current plan. Refresh the card.`;
     case 'term-not-sold': return `${reason.sku} is not sold as ${termWords(reason.termDuration, reason.billingCycle)}. Pick a term the card lists.`;
@@ -112,6 +136,11 @@ function reasonText(reason: RefusalReason): string {
       return `The invitation email needs a subject of 1 to ${reason.max} characters on one line (the bot drew ${reason.length}): report this to whoever runs the bot. Nothing was sent.`;
     case 'email-body-drawn-wrong':
       return `The invitation email's text must be 1 to ${reason.max} characters (the bot drew ${reason.length}): report this to whoever runs the bot. Nothing was sent.`;
+    case 'follow-up-unknown': return `This move has no follow-up "${reason.taskId}". Refresh the card; nothing was recorded.`;
+    case 'follow-up-closed':
+      return reason.status === 'done'
+        ? `This follow-up was already ticked done${reason.by ? ` by ${reason.by}` : ''}${reason.at ? `, ${formatDateTime(reason.at)}` : ''}; nothing more was recorded.`
+        : 'This follow-up needs nothing more: the bot saw the original subscriptions end. Nothing was recorded.';
     default: return assertNever(reason);
   }
 }
@@ -123,9 +152,23 @@ function termWords(term: TermDuration, billing: BillingCycle): string {
   return `${TERM_WORDS[term] ?? term}, ${BILLING_WORDS[billing] ?? billing}`;
 }
 
+/** "Adele Vance approved this plan at 24 Nov 2026, 14:02 UTC": what took the move on, who and when. */
+export function changeText(change: MoveChange): string {
+  switch (change.kind) {
+    case 'plan-approved': return `${change.by} approved this plan at ${formatDateTime(change.at)}`;
+    case 'plan-rejected': return `${change.by} rejected this plan at ${formatDateTime(change.at)}`;
+    case 'cancelled': return `${change.by} cancelled this move at ${formatDateTime(change.at)}`;
+    case 'timed-out': return `The invitation expired unanswered at ${formatDateTime(change.at)}`;
+    case 'blocked': return `The move was blocked at ${formatDateTime(change.at)}${change.message ? ` (${change.message})` : ''}`;
+    case 'stage': return `The move went on to ${stage(change.stage)}${change.at ? ` at ${formatDateTime(change.at)}` : ''} since this card was drawn`;
+    default: return assertNever(change);
+  }
+}
+
 function endedDetail(reason: RefusalReason & { kind: 'move-ended' }): string {
-  if (reason.stage === 'rejected' && reason.by) return ` (rejected by ${reason.by})`;
-  if (reason.stage === 'cancelled' && reason.by) return ` (cancelled by ${reason.by})`;
+  const when = reason.at ? `, ${formatDateTime(reason.at)}` : '';
+  if (reason.stage === 'rejected' && reason.by) return ` (rejected by ${reason.by}${when})`;
+  if (reason.stage === 'cancelled' && reason.by) return ` (cancelled by ${reason.by}${when})`;
   if (reason.stage === 'blocked' && reason.blockMessage) return `: ${reason.blockMessage}`;
   return '';
 }

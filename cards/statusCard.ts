@@ -1,20 +1,23 @@
 /**
- * `status <customer>`: the move's timeline (one row per event: time, who, what happened), the current stage,
- * what the move is waiting for and on whom, who started it and where its subscriptions come from, and Cancel while
- * the move is not final.
+ * `status <customer>`: the compact header, what the move waits for, then the timeline of milestones (each with when
+ * and who; the current step highlighted, the steps to come greyed; a long history folded), the open follow-ups with
+ * their owners and dates, and — behind a toggle — the latest events one line each. Cancel while the move is not final.
  */
 import type { MoveEvent } from '../move/events';
 import type { MoveState } from '../move/state';
-import { deepFreeze, executeAction, expandCard, factLine, formatDateTime, LIMITS, MOVE_CARD_FRAME, VERBS } from './common';
+import { deepFreeze, executeAction, expandCard, factLine, formatDateTime, MOVE_CARD_FRAME, VERBS } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { eventText } from './eventText';
+import { FOLLOW_UPS_TEMPLATE, followUpsView, type FollowUpsView } from './followUpsView';
 import { plural } from './messages';
 import { COMPACT_HEADER_TEMPLATE, STARTED_TEMPLATE, actionData, actorName, canCancel, compactHeaderView, startedText, waitingFor } from './moveView';
 import type { CardOptions, CompactHeaderView } from './moveView';
+import { TIMELINE_TEMPLATE, timelineView, type TimelineView } from './statusTimeline';
 
 const TEXT = deepFreeze({
   waitingForLabel: 'Waiting for',
   timeline: 'Timeline',
+  latest: 'Show the latest events',
   hiddenOne: '{n} earlier event is not shown. Type "audit" with the customer\'s domain for the full history.',
   hiddenMany: '{n} earlier events are not shown. Type "audit" with the customer\'s domain for the full history.',
   nothingYet: 'Nothing has happened yet.',
@@ -22,6 +25,10 @@ const TEXT = deepFreeze({
   refresh: 'Refresh',
   cancel: 'Cancel the move',
 });
+
+/** Events listed one line each behind the toggle (the timeline above has the milestones of the whole move). */
+export const LATEST_EVENT_ROWS = 10;
+const LATEST_EVENTS_ID = 'latestEvents';
 
 interface TimelineRow {
   when: string;
@@ -34,6 +41,8 @@ interface StatusView {
   header: CompactHeaderView;
   waitingFor: string;
   started: string;
+  timeline: TimelineView;
+  followUps: FollowUpsView;
   rows: TimelineRow[];
   hasRows: boolean;
   hasHidden: boolean;
@@ -41,9 +50,9 @@ interface StatusView {
   canCancel: boolean;
 }
 
-/** The last `LIMITS.timelineRows` events, oldest first. */
+/** The last LATEST_EVENT_ROWS events, oldest first. */
 export function timelineRows(events: readonly MoveEvent[], state: MoveState, options: CardOptions): TimelineRow[] {
-  return events.slice(-LIMITS.timelineRows).map((event) => ({
+  return events.slice(-LATEST_EVENT_ROWS).map((event) => ({
     when: formatDateTime(event.at),
     who: actorName(event.actor),
     what: eventText(event, state, options),
@@ -51,12 +60,15 @@ export function timelineRows(events: readonly MoveEvent[], state: MoveState, opt
 }
 
 export function statusView(state: MoveState, events: readonly MoveEvent[], options: CardOptions): StatusView {
-  const hiddenCount = Math.max(0, events.length - LIMITS.timelineRows);
+  const hiddenCount = Math.max(0, events.length - LATEST_EVENT_ROWS);
+  const waiting = waitingFor(state, options);
   return {
     act: actionData(state),
     header: compactHeaderView(state, options),
-    waitingFor: waitingFor(state, options).what,
+    waitingFor: waiting.what,
     started: startedText(state),
+    timeline: timelineView(state, events, waiting),
+    followUps: followUpsView(state, options),
     rows: timelineRows(events, state, options),
     hasRows: events.length > 0,
     hasHidden: hiddenCount > 0,
@@ -70,26 +82,42 @@ const TEMPLATE = deepFreeze({
   body: [
     ...COMPACT_HEADER_TEMPLATE,
     factLine(TEXT.waitingForLabel, '${waitingFor}', { spacing: 'Medium' }),
-    STARTED_TEMPLATE,
     { type: 'TextBlock', text: TEXT.timeline, weight: 'Bolder', spacing: 'Medium', wrap: true },
-    { type: 'TextBlock', $when: '${hasHidden}', text: '${hidden}', isSubtle: true, size: 'Small', wrap: true },
     { type: 'TextBlock', $when: '${!hasRows}', text: TEXT.nothingYet, isSubtle: true, wrap: true },
+    ...TIMELINE_TEMPLATE,
+    ...FOLLOW_UPS_TEMPLATE,
+    {
+      type: 'ActionSet',
+      $when: '${hasRows}',
+      spacing: 'Medium',
+      actions: [{ type: 'Action.ToggleVisibility', title: TEXT.latest, targetElements: [LATEST_EVENTS_ID] }],
+    },
     {
       type: 'Container',
-      $data: '${rows}',
-      spacing: 'Small',
+      id: LATEST_EVENTS_ID,
+      $when: '${hasRows}',
+      isVisible: false,
       items: [
+        { type: 'TextBlock', $when: '${hasHidden}', text: '${hidden}', isSubtle: true, size: 'Small', wrap: true },
         {
-          type: 'RichTextBlock',
-          inlines: [
-            { type: 'TextRun', text: '${when}', isSubtle: true, size: 'Small' },
-            { type: 'TextRun', text: TEXT.separator, isSubtle: true, size: 'Small' },
-            { type: 'TextRun', text: '${who}', weight: 'Bolder', size: 'Small' },
+          type: 'Container',
+          $data: '${rows}',
+          spacing: 'Small',
+          items: [
+            {
+              type: 'RichTextBlock',
+              inlines: [
+                { type: 'TextRun', text: '${when}', isSubtle: true, size: 'Small' },
+                { type: 'TextRun', text: TEXT.separator, isSubtle: true, size: 'Small' },
+                { type: 'TextRun', text: '${who}', weight: 'Bolder', size: 'Small' },
+              ],
+            },
+            { type: 'RichTextBlock', spacing: 'None', inlines: [{ type: 'TextRun', text: '${what}' }] },
           ],
         },
-        { type: 'RichTextBlock', spacing: 'None', inlines: [{ type: 'TextRun', text: '${what}' }] },
       ],
     },
+    STARTED_TEMPLATE,
   ],
   actions: [
     executeAction(TEXT.refresh, VERBS.refresh, { associatedInputs: 'none' }),

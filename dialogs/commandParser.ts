@@ -1,14 +1,17 @@
 import type { SourceChannel } from '../move/model';
+import { filterNamed, type ListFilter } from '../move/moveListing';
 
 /** What a person typed, understood. Parsing is pure so it is tested without Teams. */
 export type ChatCommand =
   | { kind: 'help' }
   | { kind: 'move'; customer: string | null; country: string | null; source: SourceChannel | null; multiPartner: boolean; requestGdap: boolean }
   | { kind: 'status'; customer: string | null }
-  | { kind: 'list' }
+  /** `list [all|mine|waiting|blocked]`; filter null when the word after `list` names no filter. */
+  | { kind: 'list'; filter: ListFilter | null }
   | { kind: 'cancel'; customer: string | null }
   | { kind: 'retry'; customer: string | null }
   | { kind: 'audit'; customer: string | null }
+  | { kind: 'report'; customer: string | null }
   | { kind: 'override'; customer: string | null; reason: string }
   | { kind: 'notify-here' }
   | { kind: 'unknown'; text: string };
@@ -53,7 +56,7 @@ export function parseCommand(raw: string): ChatCommand {
     case 'status':
       return { kind: 'status', customer: rest[0]?.toLowerCase() ?? null };
     case 'list':
-      return { kind: 'list' };
+      return { kind: 'list', filter: rest[0] ? filterNamed(rest[0]) : 'all' };
     case 'cancel':
       return { kind: 'cancel', customer: rest[0]?.toLowerCase() ?? null };
     case 'retry':
@@ -62,6 +65,8 @@ export function parseCommand(raw: string): ChatCommand {
       return { kind: 'override', customer: rest[0]?.toLowerCase() ?? null, reason: rest.slice(1).join(' ') };
     case 'audit':
       return { kind: 'audit', customer: rest[0]?.toLowerCase() ?? null };
+    case 'report':
+      return { kind: 'report', customer: rest[0]?.toLowerCase() ?? null };
     case 'notify':
       return rest[0]?.toLowerCase() === 'here' ? { kind: 'notify-here' } : { kind: 'unknown', text };
     default:

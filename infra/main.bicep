@@ -287,10 +287,11 @@ var botSettings = {
   LOG_LEVEL: logLevel
 }
 
-// App Service and Application Insights' own settings (not read by the bot).
+// App Service and Application Insights' own settings. The bot reads APPLICATIONINSIGHTS_CONNECTION_STRING too: it
+// starts its own OpenTelemetry (services/telemetry), so App Service's Node.js agent stays off (both would send twice).
 var platformSettings = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
-  ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
+  ApplicationInsightsAgent_EXTENSION_VERSION: 'disabled'
   WEBSITE_RUN_FROM_PACKAGE: '1'
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
 }

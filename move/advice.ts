@@ -11,7 +11,7 @@ export interface AdviceContext {
 }
 
 /**
- * What to do with each original subscription (DESIGN §1 step 10): never cancel by default — there
+ * What to do with each original subscription (docs/ARCHITECTURE.md §1, stage 10): never cancel by default — there
  * are no refunds on cancelled subscriptions, so let each one expire near its natural end.
  */
 export function adviseOnSources(inventory: Inventory, context: AdviceContext): SourceAdvice[] {

@@ -1,4 +1,4 @@
-import type { BlockReason } from './events';
+import type { BlockReason, WithdrawalOutcome, WithdrawnRequest } from './events';
 import type {
   Actor, BillingCycle, Inventory, MailSender, OrderedSubscription, Plan, PrepaidCheck, SourceAdvice, SourceChannel, TermDuration,
 } from './model';
@@ -123,7 +123,25 @@ export interface RecordSourceAdvice extends CommandBase {
 
 export interface CancelMove extends CommandBase {
   type: 'CancelMove';
+  /** Why (required, at most 500 characters): it goes on the record and on the cancelled card. */
   reason: string;
+  /**
+   * What cancelling meant on the confirmation the person saw (`cancelTermsKey`); when it no longer matches, the move
+   * moved on meanwhile and nothing is cancelled. Absent: no confirmation was shown (the bot's own callers).
+   */
+  seen?: string;
+}
+
+/** The withdrawal step reports what became of a request the cancelled move had sent out. */
+export interface WithdrawPendingRequests extends CommandBase {
+  type: 'WithdrawPendingRequests';
+  what: WithdrawnRequest;
+  relationshipId: string;
+  outcome: Exclude<WithdrawalOutcome, 'gave-up'>;
+  /** The relationship's status, or the error. */
+  detail: string;
+  /** For a failure: whether trying again may help (the decider gives up after a few tries). */
+  retryable: boolean;
 }
 
 export interface RecordStepFailure extends CommandBase {
@@ -250,6 +268,18 @@ export interface RecordInvitationEmailResult extends CommandBase {
   error?: string;
 }
 
+/** Staff tick a follow-up as done (the card's Done button): any stage, as long as the task is open. */
+export interface CompleteFollowUp extends CommandBase {
+  type: 'CompleteFollowUp';
+  taskId: string;
+}
+
+/** The sweep asks for reminders of open follow-ups (`leadMs` before each due day). */
+export interface RemindFollowUps extends CommandBase {
+  type: 'RemindFollowUps';
+  leadMs: number;
+}
+
 export type MoveCommand =
   | StartMove
   | RecordPreflight
@@ -265,6 +295,7 @@ export type MoveCommand =
   | RecordProvisioned
   | RecordSourceAdvice
   | CancelMove
+  | WithdrawPendingRequests
   | RemindWaiting
   | StartDuePurchase
   | RemindPurchase
@@ -280,4 +311,6 @@ export type MoveCommand =
   | RequestInvitationEmail
   | RecordInvitationEmailAttempt
   | RecordInvitationEmailResult
+  | CompleteFollowUp
+  | RemindFollowUps
   | RecordStepFailure;

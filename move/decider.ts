@@ -4,7 +4,9 @@ import { approvePlan, rejectPlan } from './decide/approval';
 import { adjustPlan } from './decide/planAdjustment';
 import type { CommandHandlers, CommandOf, CommandType, DecisionContext } from './decide/handler';
 import { recordPreflight, startMove } from './decide/intake';
+import { completeFollowUp, remindFollowUps } from './decide/followUps';
 import { cancelMove, overrideBlock } from './decide/interventions';
+import { withdrawPendingRequests } from './decide/withdrawal';
 import { enterInventory, recordDelegatedAccess, recordInventory } from './decide/inventory';
 import {
   recordAcceptance, recordInvitation, recordInvitationEmailAttempt, recordInvitationEmailResult, requestInvitationEmail,
@@ -24,6 +26,8 @@ import { FINAL_STAGES, type MoveState } from './state';
 export type { Decision, Refusal, RefusalCode } from './decision';
 export { isValidCustomerIdentifier } from './decide/intake';
 export { isOverridable } from './decide/interventions';
+export { cancelConsequences, cancelRefusal, cancelTermsKey } from './cancellation';
+export { latestChange } from './moveChange';
 
 /** Which handler decides each command, in the order a move meets them (one file per stage under ./decide). */
 const HANDLERS: CommandHandlers = {
@@ -64,8 +68,12 @@ const HANDLERS: CommandHandlers = {
   RecordSourceAdvice: recordSourceAdvice,
   RecordSourceStatus: recordSourceStatus,
   RemindSourceExpiry: remindSourceExpiry,
+  // Human follow-ups (after purchase, at any stage from then on)
+  CompleteFollowUp: completeFollowUp,
+  RemindFollowUps: remindFollowUps,
   // Any stage
   CancelMove: cancelMove,
+  WithdrawPendingRequests: withdrawPendingRequests,
   OverrideBlock: overrideBlock,
   RecordStepFailure: recordStepFailure,
 };
@@ -73,7 +81,9 @@ const HANDLERS: CommandHandlers = {
 /** Commands a blocked move still takes: each resolves its blocker. */
 const COMMANDS_FOR_BLOCKED: ReadonlySet<CommandType> = new Set(['StartMove', 'OverrideBlock', 'ChooseOffer', 'EnterInventory', 'ResumeReassignment']);
 /** Results of a side effect already under way: recorded whatever became of the move meanwhile. */
-const RESULTS_RECORDED_TO_THE_END: ReadonlySet<CommandType> = new Set(['RecordInvitationEmailAttempt', 'RecordInvitationEmailResult']);
+const RESULTS_RECORDED_TO_THE_END: ReadonlySet<CommandType> = new Set(['RecordInvitationEmailAttempt', 'RecordInvitationEmailResult', 'WithdrawPendingRequests']);
+/** The follow-ups outlive the move's stages: a done move may still have users to move by hand (their handlers check the task). */
+const FOLLOW_UP_COMMANDS: ReadonlySet<CommandType> = new Set(['CompleteFollowUp', 'RemindFollowUps']);
 
 /**
  * The move decider: given the current state and a command, which events happen — or why not.
@@ -107,7 +117,7 @@ function guard(command: MoveCommand, state: MoveState): Decision | null {
     return refuse({ kind: 'move-missing' });
   }
   const blockedButResolvable = state.stage === 'blocked' && COMMANDS_FOR_BLOCKED.has(command.type);
-  const exempt = blockedButResolvable || RESULTS_RECORDED_TO_THE_END.has(command.type);
+  const exempt = blockedButResolvable || RESULTS_RECORDED_TO_THE_END.has(command.type) || FOLLOW_UP_COMMANDS.has(command.type);
   if (!exempt && FINAL_STAGES.has(state.stage)) {
     return refuse(endedRefusal(state));
   }
@@ -115,6 +125,7 @@ function guard(command: MoveCommand, state: MoveState): Decision | null {
 }
 
 function endedRefusal(state: MoveState): RefusalReason {
-  const by = state.stage === 'rejected' ? state.rejection?.by.name : state.stage === 'cancelled' ? state.cancelled?.by.name : undefined;
-  return { kind: 'move-ended', stage: state.stage, by: by ?? null, blockMessage: state.stage === 'blocked' ? state.blocked?.message ?? null : null };
+  const decided = state.stage === 'rejected' ? state.rejection : state.stage === 'cancelled' ? state.cancelled : null;
+  const at = decided?.at ?? (state.stage === 'blocked' ? state.blocked?.at : state.stageSince) ?? null;
+  return { kind: 'move-ended', stage: state.stage, by: decided?.by.name ?? null, blockMessage: state.stage === 'blocked' ? state.blocked?.message ?? null : null, at };
 }

@@ -159,6 +159,26 @@ export interface MoveCancelled extends Envelope {
   reason: string;
 }
 
+/** What a cancelled move withdraws that the customer had not answered: today the GDAP relationship request. */
+export type WithdrawnRequest = 'gdap-relationship';
+
+/**
+ * What became of withdrawing it: withdrawn; nothing left to withdraw (it had ended or is gone); left in place
+ * (the customer approved it already); failed (tried again after a back-off); given up (a person must do it).
+ */
+export type WithdrawalOutcome = 'withdrawn' | 'already-ended' | 'approved' | 'failed' | 'gave-up';
+
+/** After a cancellation the bot withdrew, or tried to withdraw, a request the customer had not answered. */
+export interface RequestsWithdrawn extends Envelope {
+  type: 'RequestsWithdrawn';
+  what: WithdrawnRequest;
+  /** The GDAP relationship's id. */
+  relationshipId: string;
+  outcome: WithdrawalOutcome;
+  /** The relationship's status as Graph gave it, or (failed, gave-up) the error with the fix. */
+  detail: string;
+}
+
 /** What a reminder is about: the customer's acceptance, or an approver's decision. */
 export type ReminderSubject = 'invitation' | 'approval';
 
@@ -275,6 +295,20 @@ export interface InvitationEmailFailed extends Envelope {
   error: string;
 }
 
+/** A person ticked a follow-up of the checklist (move/followUps.ts) as done. */
+export interface FollowUpDone extends Envelope {
+  type: 'FollowUpDone';
+  taskId: string;
+}
+
+/** A follow-up's due date is near (or has passed): its owners are reminded, once per task and due date. */
+export interface FollowUpReminderDue extends Envelope {
+  type: 'FollowUpReminderDue';
+  taskId: string;
+  /** The due date reminded about (YYYY-MM-DD). */
+  due: string;
+}
+
 /** A side effect failed; the step stays where it is and is retried by the sweep. */
 export interface StepFailed extends Envelope {
   type: 'StepFailed';
@@ -302,6 +336,7 @@ export type MoveEvent =
   | SourceAdviceGiven
   | MoveCompleted
   | MoveCancelled
+  | RequestsWithdrawn
   | ReminderDue
   | MoveTimedOut
   | BlockOverridden
@@ -316,6 +351,8 @@ export type MoveEvent =
   | InvitationEmailAttempted
   | InvitationEmailed
   | InvitationEmailFailed
+  | FollowUpDone
+  | FollowUpReminderDue
   | StepFailed;
 
 export type MoveEventType = MoveEvent['type'];

@@ -5,7 +5,7 @@
 import type { PlanPricing } from './planPricing';
 import type { SeatPrice } from './pricing';
 
-/** Partner staff roles (DESIGN §1). The procedure names the first three; Partner Center has the other two. */
+/** Partner staff roles (docs/ARCHITECTURE.md §1). The procedure names the first three; Partner Center has the other two. */
 export type Role = 'account-admin' | 'admin-agent' | 'sales-agent' | 'billing-agent' | 'helpdesk-agent';
 
 export const ROLE_LABELS: Record<Role, string> = {

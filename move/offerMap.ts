@@ -59,7 +59,7 @@ export class OfferMap {
   }
 }
 
-/** The map shipped with the project (reference/nce-catalog-ids.md, November 2026). */
+/** The map shipped with the project (move/data/offer-map.json, November 2026; its `note` says where the ids come from). */
 export function defaultOfferMap(): OfferMap {
   return new OfferMap(defaultMapData as OfferMapData);
 }

@@ -4,7 +4,9 @@ import type { MoveEvent } from './events';
 import { SYSTEM_ACTOR, type Actor } from './model';
 import { AssertionLoans } from './assertionLoans';
 import type { CommandResult, OrchestratorDeps, StartMoveInput } from './orchestratorDeps';
-import { canTellStreamVersions, ConcurrencyError, type CustomerRecord, type InvitationMail } from './ports';
+import {
+  canTellStreamVersions, ConcurrencyError, NO_MOVE_TELEMETRY, type CustomerRecord, type InvitationMail, type MoveTelemetry, type StepTrace,
+} from './ports';
 import { parseTypedInventory } from './typedInventory';
 import { KeyedSerialQueue } from './keyedSerialQueue';
 import { FINAL_STAGES, TERMINAL_STAGES, evolve, replay, type MoveState } from './state';
@@ -25,9 +27,11 @@ export class MoveOrchestrator {
   private readonly locks = new KeyedSerialQueue();
   private readonly assertions: AssertionLoans;
   private readonly steps: MoveSteps;
+  private readonly telemetry: MoveTelemetry;
 
   constructor(private readonly deps: OrchestratorDeps) {
     this.assertions = new AssertionLoans(deps.clock);
+    this.telemetry = deps.telemetry ?? NO_MOVE_TELEMETRY;
     this.steps = new MoveSteps(deps, (tenantId, exceptMoveId) => this.all().find((s) =>
       s.moveId !== exceptMoveId && !FINAL_STAGES.has(s.stage) && s.tenantId?.toLowerCase() === tenantId.toLowerCase()));
   }
@@ -92,6 +96,12 @@ export class MoveOrchestrator {
   /** The customer's most recent move, finished or not. */
   latestMoveFor(customer: string): MoveState | undefined {
     return this.movesFor(customer)[0];
+  }
+
+  /** The tenant a domain or tenant id names (null: none) and the move under way for it under any name; throws the lookup's StepError. */
+  async tenantOf(customer: string): Promise<{ tenantId: string; activeMove: MoveState | undefined } | null> {
+    const tenantId = (await this.deps.tenants.resolve(customer))?.tenantId.toLowerCase();
+    return tenantId ? { tenantId, activeMove: this.all().find((s) => !FINAL_STAGES.has(s.stage) && s.tenantId?.toLowerCase() === tenantId) } : null;
   }
 
   history(moveId: string): Promise<MoveEvent[]> {
@@ -164,8 +174,14 @@ export class MoveOrchestrator {
     return this.dispatch(moveId, { type: 'ResumeReassignment', actor, at: this.now(), correlationId });
   }
 
-  cancel(moveId: string, actor: Actor, reason: string, correlationId?: string): Promise<CommandResult> {
-    return this.dispatch(moveId, { type: 'CancelMove', actor, at: this.now(), correlationId, reason });
+  /** Staff tick a follow-up done (its id from the card); the decider checks it is open and who may tick it. */
+  completeFollowUp(moveId: string, actor: Actor, taskId: string, correlationId?: string): Promise<CommandResult> {
+    return this.dispatch(moveId, { type: 'CompleteFollowUp', actor, at: this.now(), correlationId, taskId });
+  }
+
+  /** `seen`: what cancelling meant on the confirmation the person saw (cancelTermsKey); refused when the move moved on. */
+  cancel(moveId: string, actor: Actor, reason: string, correlationId?: string, seen?: string): Promise<CommandResult> {
+    return this.dispatch(moveId, { type: 'CancelMove', actor, at: this.now(), correlationId, reason, ...(seen !== undefined ? { seen } : {}) });
   }
 
   /**
@@ -280,14 +296,21 @@ export class MoveOrchestrator {
   }
 
 
+  /** One step of the move, inside its span: the side effect, then the command that records its result. */
   private async runNextStep(moveId: string): Promise<boolean> {
     const state = this.states.get(moveId);
     if (!state) return false;
+    const step = { moveId, correlationId: state.correlationId, step: state.stage };
+    return this.telemetry.traceStep(step, (trace) => this.runStep(moveId, state, trace));
+  }
+
+  private async runStep(moveId: string, state: MoveState, trace: StepTrace): Promise<boolean> {
     let command: MoveCommand | null;
     try {
       command = await this.steps.nextCommand(state, this.assertions.borrow(moveId));
     } catch (error) {
       const failure = this.steps.describeFailure(state, error);
+      trace.failed({ kind: failure.blocks ? 'blocked' : failure.retryable ? 'retryable' : 'permanent', errorType: errorTypeOf(error) });
       this.deps.log.warn({ moveId, correlationId: state.correlationId, step: state.stage, err: failure.error }, 'step failed');
       await this.apply(moveId, { type: 'RecordStepFailure', actor: SYSTEM_ACTOR, at: this.now(), ...failure });
       return false;
@@ -297,9 +320,11 @@ export class MoveOrchestrator {
     if (command.type === 'RecordInvitation' || command.type === 'RecordInvitationEmailResult') this.assertions.forget(moveId);
     const result = await this.apply(moveId, command);
     if (!result.ok) {
+      trace.failed({ kind: 'refused', errorType: result.refusal.code });
       this.deps.log.error({ moveId, refusal: result.refusal, command: command.type }, 'a side effect result was refused');
       return false;
     }
+    trace.recorded(command.type);
     return result.events.length > 0;
   }
 
@@ -324,6 +349,7 @@ export class MoveOrchestrator {
       }
       const next = decision.events.reduce(evolve, current);
       this.states.set(moveId, next);
+      if (next.stage !== current.stage) this.telemetry.stageChanged(current.version === 0 ? null : current.stage, next.stage);
       await this.notify(next, decision.events);
       return { ok: true, state: next, events: decision.events };
     }
@@ -369,4 +395,9 @@ const MAX_STEPS_PER_ADVANCE = 1_000;
 
 export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The error's class name for the step-failure count (never its message, which may name a customer). */
+function errorTypeOf(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
 }

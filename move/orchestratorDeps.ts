@@ -8,7 +8,7 @@ import type { Actor, BillingCycle, SourceChannel, TermDuration } from './model';
 import type { OfferMap } from './offerMap';
 import type { PriceSheetSource } from './pricing';
 import type {
-  Clock, CustomerDirectory, IdGenerator, InvitationMailer, Logger, MoveStore, Notifier, PartnerCenter, PartnerDirectory,
+  Clock, CustomerDirectory, IdGenerator, InvitationMailer, Logger, MoveStore, MoveTelemetry, Notifier, PartnerCenter, PartnerDirectory,
   SkuCatalogSource, TenantLookup,
 } from './ports';
 import type { MoveState } from './state';
@@ -30,6 +30,8 @@ export interface MoveSettings {
   purchaseReminderHours?: number;
   /** Days before each original subscription's end to remind that auto-renew must be off (default 14). */
   sourceReminderDays?: number;
+  /** Hours before a follow-up's due day to remind its owners (default 24): once per task and due date. */
+  followUpReminderHours?: number;
   /**
    * Several bot instances share the store (scale-out): a move may have changed on another instance, so
    * a click reads it afresh and a sweep reloads the moves still running.
@@ -56,6 +58,8 @@ export interface OrchestratorDeps {
   offerMap: OfferMap;
   /** Sends the invitation email staff ask for (Graph sendMail, as them or from the configured mailbox). */
   mailer: InvitationMailer;
+  /** A span per step, stage transitions and step failures counted (default NO_MOVE_TELEMETRY: nothing). */
+  telemetry?: MoveTelemetry;
 }
 
 export type CommandResult =

@@ -1,7 +1,7 @@
 import type { Actor, Role } from './model';
 import type { ApprovalNarrowing } from './refusals';
 
-/** Who may do what (DESIGN §1). Checked in the decider, so every edge gets the same answer. */
+/** Who may do what (docs/ARCHITECTURE.md §1). Checked in the decider, so every edge gets the same answer. */
 export const ROLES_THAT_START: readonly Role[] = ['account-admin', 'admin-agent', 'sales-agent'];
 export const ROLES_THAT_APPROVE: readonly Role[] = ['account-admin', 'billing-agent'];
 export const ROLES_THAT_CANCEL_ANY: readonly Role[] = ['account-admin', 'admin-agent'];
@@ -10,7 +10,7 @@ export function hasAnyRole(actor: Actor, roles: readonly Role[]): boolean {
   return actor.roles.some((r) => roles.includes(r));
 }
 
-/** Who approves a plan (configuration): DESIGN §1 step 7 plus the thresholds. */
+/** Who approves a plan (configuration): docs/ARCHITECTURE.md §1, stage 7. */
 export interface ApprovalPolicy {
   approverRoles: readonly Role[];
   /** The person the plan is proposed for may not approve it. */

@@ -157,6 +157,20 @@ export interface SkuCatalogSource {
   current(): Promise<SkuCatalog>;
 }
 
+/** A member of the partner's staff, as the partner's directory names them. */
+export interface StaffMember {
+  /** Entra object id (lower case). */
+  id: string;
+  name: string;
+  roles: Role[];
+}
+
+/** Who holds which staff role in the partner tenant: to name the people who can act, and to ask them. */
+export interface StaffDirectory {
+  /** Everyone holding any of these roles (cached briefly); throws when the directory cannot be read. */
+  staffWith(roles: readonly Role[]): Promise<StaffMember[]>;
+}
+
 /** Graph in the partner tenant: staff roles and delegated-admin (GDAP) requests. */
 export interface PartnerDirectory {
   rolesOf(userObjectId: string): Promise<Role[]>;
@@ -168,6 +182,18 @@ export interface PartnerDirectory {
    * Before that, says the relationship's status and changes nothing.
    */
   grantDelegatedAccess(relationshipId: string, ctx: CallContext): Promise<DelegatedAccess>;
+  /**
+   * Withdraws a GDAP request the customer has not approved (a cancelled move's): one still `created` is deleted, one
+   * `approvalPending` terminated. One the customer approved is left in place; one that ended or is gone needs
+   * nothing. Safe to repeat. Throws a StepError (retryable or not) when Graph fails.
+   */
+  withdrawDelegatedAdminRequest(relationshipId: string, ctx: CallContext): Promise<GdapWithdrawal>;
+}
+
+/** What withdrawing a GDAP request did, and the relationship's status as Graph gave it before (`notFound`: gone). */
+export interface GdapWithdrawal {
+  outcome: 'withdrawn' | 'already-ended' | 'approved';
+  status: string;
 }
 
 export type DelegatedAccess =
@@ -267,3 +293,46 @@ export interface MoveStreamVersions {
 export function canTellStreamVersions(store: MoveStore): store is MoveStore & MoveStreamVersions {
   return typeof (store as Partial<MoveStreamVersions>).streamVersions === 'function';
 }
+
+/** Which step of which move a span is about: ids and the step's name only, never customer data. */
+export interface MoveStepTraceContext {
+  moveId: string;
+  /** The move's correlation id (also sent on its Partner Center and Graph calls). */
+  correlationId: string;
+  /** The stage whose side effect runs (e.g. `preflight`, `inventory`). */
+  step: string;
+}
+
+/** How a failed step failed, for the step-failure count: as the adapter judged it, and the error's class name. */
+export interface StepFailureTrace {
+  kind: 'retryable' | 'permanent' | 'blocked' | 'refused';
+  /** The error's class name (`PartnerCenterError`, `GraphError`, `OutboundHttpError`...), never its message. */
+  errorType: string;
+}
+
+/** Told how the step ended, while its span is still open. */
+export interface StepTrace {
+  /** The step's result was recorded with this command (e.g. `RecordPreflight`). */
+  recorded(command: string): void;
+  /** The step failed (or its result was refused); counted among the step failures. */
+  failed(failure: StepFailureTrace): void;
+}
+
+/**
+ * Tracing and metrics of the orchestrator's work (OpenTelemetry when APPLICATIONINSIGHTS_CONNECTION_STRING is set,
+ * services/telemetry; NO_MOVE_TELEMETRY otherwise). Never throws into the move.
+ */
+export interface MoveTelemetry {
+  /** Runs one step of a move inside its span; the calls the step makes are that span's children. */
+  traceStep<T>(step: MoveStepTraceContext, work: (trace: StepTrace) => Promise<T>): Promise<T>;
+  /** A move entered a stage (`from` null: the move started). */
+  stageChanged(from: string | null, to: string): void;
+}
+
+const NO_STEP_TRACE: StepTrace = Object.freeze({ recorded: () => undefined, failed: () => undefined });
+
+/** The default: no spans, no metrics, nothing loaded. */
+export const NO_MOVE_TELEMETRY: MoveTelemetry = Object.freeze({
+  traceStep: <T>(_step: MoveStepTraceContext, work: (trace: StepTrace) => Promise<T>): Promise<T> => work(NO_STEP_TRACE),
+  stageChanged: () => undefined,
+});

@@ -82,7 +82,7 @@ export class LicenceReassignmentStep {
     return {
       ...command,
       results: [...settled, ...skipped],
-      sending: changes.map((c) => ({ userId: c.change.userId, userPrincipalName: c.upn, sourceSkuId })),
+      sending: changes.map((c) => ({ userId: c.change.userId, userPrincipalName: c.upn, ...(c.displayName ? { displayName: c.displayName } : {}), sourceSkuId })),
     };
   }
 
@@ -121,7 +121,10 @@ export class LicenceReassignmentStep {
     for (const sent of sending) {
       const line = lines.find((l) => l.source.skuId.toLowerCase() === sent.sourceSkuId.toLowerCase());
       if (!line) continue;
-      const base = { userId: sent.userId, userPrincipalName: sent.userPrincipalName, sourceSkuId: sent.sourceSkuId.toLowerCase() };
+      const base = {
+        userId: sent.userId, userPrincipalName: sent.userPrincipalName, ...(sent.displayName ? { displayName: sent.displayName } : {}),
+        sourceSkuId: sent.sourceSkuId.toLowerCase(),
+      };
       const licences = read.find((r) => r.userId.toLowerCase() === sent.userId.toLowerCase())?.assignedLicenses;
       if (licences === undefined) continue;
       if (licences === null) {
@@ -182,7 +185,10 @@ function titlesOf(line: PlanLine): string {
 }
 
 function outcomeOf(decision: Change, result: UserLicenceChangeResult | undefined, sourceSkuId: string, titles: string): UserReassignment {
-  const base = { userId: decision.change.userId, userPrincipalName: decision.upn, sourceSkuId: sourceSkuId.toLowerCase() };
+  const base = {
+    userId: decision.change.userId, userPrincipalName: decision.upn, ...(decision.displayName ? { displayName: decision.displayName } : {}),
+    sourceSkuId: sourceSkuId.toLowerCase(),
+  };
   if (result?.ok) {
     const carried = decision.carriedDisabled > 0 ? `, ${decision.carriedDisabled} disabled plan${decision.carriedDisabled === 1 ? '' : 's'} carried over` : '';
     return { ...base, outcome: 'moved', detail: `Now on ${titles}${carried}.` };

@@ -1,5 +1,5 @@
 /**
- * Licence reassignment (DESIGN §1 step 9), decided per user. Pure: the step reads the users and sends
+ * Licence reassignment (docs/ARCHITECTURE.md §1, stage 9), decided per user. Pure: the step reads the users and sends
  * the changes. One change per user adds the new SKU(s) and removes the old in the same call (never
  * remove first), carries the user's disabled plans over, and is refused here when the user would lose a
  * plan they have (unless an Account admin picked offers knowing what they lack).
@@ -20,6 +20,8 @@ export const REASSIGNMENT_OUTCOME_LABELS: Record<ReassignmentOutcome, string> = 
 export interface UserReassignment {
   userId: string;
   userPrincipalName: string;
+  /** The user's display name (absent from results recorded before it was kept). */
+  displayName?: string;
   sourceSkuId: string;
   outcome: ReassignmentOutcome;
   /** What happened, in words (Graph's own message when Graph refused). */
@@ -44,6 +46,7 @@ export type ReassignmentFix =
 export interface SentChange {
   userId: string;
   userPrincipalName: string;
+  displayName?: string;
   sourceSkuId: string;
 }
 
@@ -68,7 +71,7 @@ export function reassignmentKey(result: { sourceSkuId: string; userId: string })
 }
 
 export type UserDecision =
-  | { kind: 'change'; change: UserLicenceChange; upn: string; carriedDisabled: number }
+  | { kind: 'change'; change: UserLicenceChange; upn: string; displayName?: string; carriedDisabled: number }
   | { kind: 'skip'; result: UserReassignment };
 
 /** The service plan ids of each new Graph SKU of a line (from the SKU table). */
@@ -76,7 +79,7 @@ export type SkuPlans = ReadonlyMap<string, ReadonlySet<string>>;
 
 export function decideUser(user: LicensedUser, line: PlanLine, sourcePlans: ReadonlyMap<string, string>, newSkuPlans: SkuPlans): UserDecision {
   const sourceSkuId = line.source.skuId.toLowerCase();
-  const base = { userId: user.id, userPrincipalName: user.userPrincipalName, sourceSkuId };
+  const base = { userId: user.id, userPrincipalName: user.userPrincipalName, ...(user.displayName ? { displayName: user.displayName } : {}), sourceSkuId };
   const viaGroup = user.licenseAssignmentStates.filter((s) => s.skuId.toLowerCase() === sourceSkuId && s.assignedByGroup);
   if (viaGroup.length > 0) {
     return skip(base, 'skipped-group', `${line.source.skuPartNumber} comes from group ${viaGroup.map((s) => s.assignedByGroup).join(', ')}: assign ${titles(line)} to that group in Microsoft Entra (group-based licensing), then remove ${line.source.skuPartNumber} from it.`);
@@ -102,7 +105,10 @@ export function decideUser(user: LicensedUser, line: PlanLine, sourcePlans: Read
   if (lost.length > 0 && line.match !== 'chosen') {
     return skip(base, 'would-lose-plans', `Would lose ${lost.length} service plan${lost.length === 1 ? '' : 's'} (${lost.slice(0, 5).join(', ')}): not changed. Check the plan's offers.`);
   }
-  return { kind: 'change', change: { userId: user.id, addLicenses, removeLicenses: [sourceSkuId] }, upn: user.userPrincipalName, carriedDisabled };
+  return {
+    kind: 'change', change: { userId: user.id, addLicenses, removeLicenses: [sourceSkuId] }, upn: user.userPrincipalName,
+    ...(user.displayName ? { displayName: user.displayName } : {}), carriedDisabled,
+  };
 }
 
 function skip(base: Omit<UserReassignment, 'outcome' | 'detail'>, outcome: ReassignmentOutcome, detail: string, fix?: ReassignmentFix): UserDecision {

@@ -28,12 +28,25 @@ export type GuardedAction =
   | 'approve-plan'
   | 'adjust-plan'
   | 'reject-plan'
-  | 'email-invitation';
+  | 'email-invitation'
+  | 'complete-follow-up';
 
 /** Why a plan needs an Account admin rather than any of the policy's approvers. */
 export type ApprovalNarrowing =
   | { kind: 'offers-picked'; skus: string[] }
   | { kind: 'many-seats'; seats: number; limit: number };
+
+/**
+ * What changed a move since a card was drawn, for the answer to a click that came too late: the decision or the
+ * stage that took the move on, with who and when where the move records them.
+ */
+export type MoveChange =
+  | { kind: 'plan-approved'; by: string; at: string }
+  | { kind: 'plan-rejected'; by: string; at: string }
+  | { kind: 'cancelled'; by: string; at: string }
+  | { kind: 'timed-out'; at: string }
+  | { kind: 'blocked'; at: string; message: string }
+  | { kind: 'stage'; stage: Stage; at: string | null };
 
 export type RefusalReason =
   | {
@@ -46,7 +59,9 @@ export type RefusalReason =
   | { kind: 'four-eyes'; roles: Role[] }
   | { kind: 'move-missing' }
   | { kind: 'move-already-started' }
-  | { kind: 'move-ended'; stage: Stage; by: string | null; blockMessage: string | null }
+  | { kind: 'move-ended'; stage: Stage; by: string | null; blockMessage: string | null; at?: string | null }
+  /** The card's button no longer applies: the move changed since the card was drawn (a click that came too late). */
+  | { kind: 'card-outdated'; change: MoveChange }
   | { kind: 'wrong-stage'; stage: Stage; expected: Stage }
   | { kind: 'not-blocked-for'; action: 'retry-reassignment' | 'pick-offers'; stage: Stage }
   | { kind: 'not-a-customer-id'; input: string }
@@ -56,7 +71,10 @@ export type RefusalReason =
   | { kind: 'too-late-to-cancel' }
   | { kind: 'nothing-to-override' }
   | { kind: 'block-not-overridable' }
-  | { kind: 'reason-too-short'; purpose: 'override' | 'offer-choice' }
+  | { kind: 'reason-too-short'; purpose: 'override' | 'offer-choice' | 'cancel' }
+  | { kind: 'reason-too-long'; max: number; length: number }
+  /** A withdrawal result for a request the move never sent (the step's own error). */
+  | { kind: 'no-request-to-withdraw' }
   | { kind: 'cart-already-recorded'; cartId: string }
   | { kind: 'no-cart' }
   | { kind: 'no-order' }
@@ -68,7 +86,8 @@ export type RefusalReason =
   | { kind: 'offer-not-listed'; sku: string; candidates: string[] }
   | { kind: 'already-approved'; by: string; at: string }
   | { kind: 'no-plan-waiting'; stage: Stage }
-  | { kind: 'plan-changed' }
+  /** `by`/`at`: who proposed the plan on record (the person who redrew it, after a change) and when. */
+  | { kind: 'plan-changed'; by?: string | null; at?: string | null }
   | { kind: 'plan-unchanged' }
   | { kind: 'line-not-in-plan'; sku: string }
   | { kind: 'term-not-sold'; sku: string; termDuration: TermDuration; billingCycle: BillingCycle }
@@ -87,7 +106,11 @@ export type RefusalReason =
   | { kind: 'email-too-many-addresses'; max: number; given: number }
   | { kind: 'email-not-an-address'; addresses: string[] }
   | { kind: 'email-subject-drawn-wrong'; max: number; length: number }
-  | { kind: 'email-body-drawn-wrong'; max: number; length: number };
+  | { kind: 'email-body-drawn-wrong'; max: number; length: number }
+  /** No follow-up of this move has that id (a forged or foreign card). */
+  | { kind: 'follow-up-unknown'; taskId: string }
+  /** The follow-up is no longer open: ticked (by whom, when), or settled by what the bot saw. */
+  | { kind: 'follow-up-closed'; status: 'done' | 'settled'; by: string | null; at: string | null };
 
 export type RefusalKind = RefusalReason['kind'];
 
@@ -103,6 +126,7 @@ const CODE_OF: { readonly [K in RefusalKind]: RefusalCode } = {
   'move-missing': 'wrong-stage',
   'move-already-started': 'wrong-stage',
   'move-ended': 'wrong-stage',
+  'card-outdated': 'wrong-stage',
   'wrong-stage': 'wrong-stage',
   'not-blocked-for': 'wrong-stage',
   'not-a-customer-id': 'invalid-input',
@@ -113,6 +137,8 @@ const CODE_OF: { readonly [K in RefusalKind]: RefusalCode } = {
   'nothing-to-override': 'wrong-stage',
   'block-not-overridable': 'not-allowed',
   'reason-too-short': 'invalid-input',
+  'reason-too-long': 'invalid-input',
+  'no-request-to-withdraw': 'wrong-stage',
   'cart-already-recorded': 'wrong-stage',
   'no-cart': 'wrong-stage',
   'no-order': 'wrong-stage',
@@ -144,6 +170,8 @@ const CODE_OF: { readonly [K in RefusalKind]: RefusalCode } = {
   'email-not-an-address': 'invalid-input',
   'email-subject-drawn-wrong': 'invalid-input',
   'email-body-drawn-wrong': 'invalid-input',
+  'follow-up-unknown': 'invalid-input',
+  'follow-up-closed': 'wrong-stage',
 };
 
 export function refusal(reason: RefusalReason): Refusal {

@@ -1,12 +1,14 @@
-import type { BlockReason, MoveEvent, ReminderSubject } from './events';
+import type { BlockReason, MoveEvent, ReminderSubject, WithdrawalOutcome } from './events';
 import type {
   Actor, Inventory, MailSender, OrderedSubscription, Plan, PrepaidCheck, SourceAdvice, SourceChannel,
 } from './model';
+import { SYSTEM_ACTOR } from './model';
 import type { OfferChoice } from './plan';
 import { isDue, linesJustBought, purchaseSchedule, stageAfterPurchase, type Purchase } from './schedule';
 import { reassignmentKey, type ReassignmentProgress } from './reassignment';
+import { EMPTY_FOLLOW_UP_LEDGER, ledgerAfter, type FollowUpLedger } from './followUps';
 
-/** The stages of DESIGN §1 that this engine runs, plus the ways a move can stop. */
+/** The stages of a move (docs/ARCHITECTURE.md §1) that this engine runs, plus the ways a move can stop. */
 export type Stage =
   | 'intake'
   | 'preflight'
@@ -148,6 +150,8 @@ export interface MoveState {
   /** Blockers an Account admin lifted; the checks behind them are not repeated. */
   overrides: Array<{ code: BlockReason['code']; by: Actor; reason: string; at: string }>;
   cancelled: { by: Actor; reason: string; at: string } | null;
+  /** After a cancellation: withdrawing the GDAP request the customer had not answered (null: not tried yet, or nothing to withdraw). */
+  withdrawal: { relationshipId: string; outcome: WithdrawalOutcome; detail: string; at: string; attempts: number } | null;
   lastFailure: Failure | null;
   /** When the plan was put to the approvers (the approval wait began). */
   proposedAt: string | null;
@@ -164,6 +168,12 @@ export interface MoveState {
   delegatedAccess: { relationshipId: string; groupName: string; assignmentId: string; at: string } | null;
   /** Invitation emails staff asked for, oldest first (the move keeps waiting for acceptance meanwhile). */
   invitationEmails: InvitationEmail[];
+  /** What the events said about the human follow-ups (users an override left, ticks, reminders): see followUps.ts. */
+  followUps: FollowUpLedger;
+  /** When the move entered its current stage (the time of the event that moved it there); null before any event. */
+  stageSince: string | null;
+  /** Ids of the people (not the bot) who recorded an event on the move — started it, decided, typed, overrode — first act first. */
+  actedBy: string[];
 }
 
 export function initialState(moveId: string): MoveState {
@@ -205,6 +215,7 @@ export function initialState(moveId: string): MoveState {
     advice: [],
     blocked: null,
     cancelled: null,
+    withdrawal: null,
     lastFailure: null,
     proposedAt: null,
     overrides: [],
@@ -216,11 +227,22 @@ export function initialState(moveId: string): MoveState {
     reassignment: { pass: 0, results: {}, movedTotal: 0, sending: [], finishedAt: null },
     delegatedAccess: null,
     invitationEmails: [],
+    followUps: EMPTY_FOLLOW_UP_LEDGER,
+    stageSince: null,
+    actedBy: [],
   };
 }
 
 /** Applies one event. Pure: the same events always give the same state. */
 export function evolve(state: MoveState, event: MoveEvent): MoveState {
+  const next = applyEvent(state, event);
+  const stageSince = next.stage !== state.stage || state.stageSince === null ? event.at : state.stageSince;
+  const acted = event.actor.id !== SYSTEM_ACTOR.id && !state.actedBy.includes(event.actor.id);
+  return { ...next, stageSince, actedBy: acted ? [...state.actedBy, event.actor.id] : state.actedBy };
+}
+
+/** What one event changes, apart from the bookkeeping every event does (evolve). */
+function applyEvent(state: MoveState, event: MoveEvent): MoveState {
   const next: MoveState = { ...state, version: state.version + 1, updatedAt: event.at };
   // A step that produced its result is no longer failing.
   if (event.type !== 'StepFailed') next.lastFailure = null;
@@ -255,6 +277,7 @@ export function evolve(state: MoveState, event: MoveEvent): MoveState {
       return {
         ...next, stage: state.blocked?.fromStage ?? state.stage, blocked: null,
         overrides: [...state.overrides, { code: event.blockCode, by: event.actor, reason: event.reason, at: event.at }],
+        followUps: ledgerAfter(state.followUps, event, state.reassignment),
       };
     case 'InvitationIssued':
       return {
@@ -340,6 +363,10 @@ export function evolve(state: MoveState, event: MoveEvent): MoveState {
       return { ...next, stage: 'done' };
     case 'MoveCancelled':
       return { ...next, stage: 'cancelled', cancelled: { by: event.actor, reason: event.reason, at: event.at } };
+    case 'RequestsWithdrawn': {
+      const attempts = state.withdrawal?.relationshipId === event.relationshipId ? state.withdrawal.attempts + 1 : 1;
+      return { ...next, withdrawal: { relationshipId: event.relationshipId, outcome: event.outcome, detail: event.detail, at: event.at, attempts } };
+    }
     case 'ReminderDue':
       return { ...next, reminders: { ...state.reminders, [event.about]: { count: event.count, lastAt: event.at } } };
     case 'MoveTimedOut':
@@ -368,6 +395,9 @@ export function evolve(state: MoveState, event: MoveEvent): MoveState {
           ? { ...e, outcome, error, body: null, finishedAt: event.at } : e)),
       };
     }
+    case 'FollowUpDone':
+    case 'FollowUpReminderDue':
+      return { ...next, followUps: ledgerAfter(state.followUps, event, state.reassignment) };
     case 'StepFailed': {
       const attempts = state.lastFailure?.step === event.step ? state.lastFailure.attempts + 1 : 1;
       return { ...next, lastFailure: { step: event.step, error: event.error, retryable: event.retryable, at: event.at, attempts } };

@@ -12,6 +12,7 @@ import { StepError, type CallContext, type CustomerRecord } from './ports';
 import type { PriceBook } from './pricing';
 import type { MoveState } from './state';
 import { linesBeingBought } from './schedule';
+import { WithdrawalStep } from './withdrawalStep';
 
 /** How long to wait for Graph to show the new licences before recording the mismatch. */
 const PREPAID_CHECK_PATIENCE_MS = 60 * 60_000;
@@ -30,6 +31,7 @@ const GDAP_ON_ITS_WAY = new Set(['created', 'approvalpending', 'approved', 'acti
 export class MoveSteps {
   private readonly invitationEmail: InvitationEmailStep;
   private readonly reassignment: LicenceReassignmentStep;
+  private readonly withdrawal: WithdrawalStep;
 
   constructor(
     private readonly deps: OrchestratorDeps,
@@ -38,6 +40,7 @@ export class MoveSteps {
   ) {
     this.invitationEmail = new InvitationEmailStep(deps);
     this.reassignment = new LicenceReassignmentStep(deps);
+    this.withdrawal = new WithdrawalStep(deps);
   }
 
   /** `userAssertion`: the staff member's sign-in, when one was lent for this move's App+User calls. */
@@ -49,6 +52,9 @@ export class MoveSteps {
     // An invitation email in flight is settled first, whatever the stage (it never holds the move up).
     const email = await this.invitationEmail.next(state, asUser, base);
     if (email) return email;
+    // A cancelled move withdraws the GDAP request the customer had not answered (only once cancelled).
+    const withdrawal = await this.withdrawal.next(state, ctx, base);
+    if (withdrawal) return withdrawal;
     switch (state.stage) {
       case 'preflight': {
         const tenant = await this.deps.tenants.resolve(state.customerDomain);

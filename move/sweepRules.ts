@@ -1,4 +1,6 @@
 import type { MoveCommand } from './commands';
+import { openFollowUps } from './followUps';
+import { withdrawalDue } from './cancellation';
 import { invitationEmailInFlight } from './invitationEmail';
 import type { MoveSettings } from './orchestratorDeps';
 import { FINAL_STAGES, type MoveState } from './state';
@@ -15,6 +17,8 @@ export function retryDelayMs(attempts: number): number {
  */
 export function dueInSweep(state: MoveState, now: number): boolean {
   if (invitationEmailInFlight(state)) return true;
+  // A cancelled move's GDAP request still to withdraw, its back-off passed.
+  if (withdrawalDue(state, now, retryDelayMs)) return true;
   if (FINAL_STAGES.has(state.stage) || state.stage === 'awaiting-acceptance' || state.stage === 'approval' || state.stage === 'scheduled') return false;
   const failure = state.lastFailure;
   if (!failure) return true;
@@ -26,6 +30,15 @@ export function dueInSweep(state: MoveState, now: number): boolean {
  * invitation that expired gets no reminder). The decider decides whether each is due.
  */
 export function waitCommands(state: MoveState, settings: MoveSettings, base: Pick<MoveCommand, 'actor' | 'at'>): MoveCommand[] {
+  const commands = stageWaitCommands(state, settings, base);
+  // Follow-ups outlive the stages (a done move may still have users to move by hand): asked about at any stage.
+  if (openFollowUps(state).some((task) => task.due !== null)) {
+    commands.push({ type: 'RemindFollowUps', ...base, leadMs: (settings.followUpReminderHours ?? 24) * 3_600_000 });
+  }
+  return commands;
+}
+
+function stageWaitCommands(state: MoveState, settings: MoveSettings, base: Pick<MoveCommand, 'actor' | 'at'>): MoveCommand[] {
   switch (state.stage) {
     case 'awaiting-acceptance':
       return [

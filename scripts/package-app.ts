@@ -9,11 +9,13 @@
  *     DEVELOPER_PRIVACY_URL=https://... DEVELOPER_TERMS_URL=https://... npx tsx scripts/package-app.ts [--out <file.zip>]
  *   (each value can also be a flag: --app-id, --bot-id, --bot-domain, --developer-name, --developer-*-url)
  *
- * The zip is written here (deflate, fixed timestamps, so the same input gives the same bytes).
+ * The zip is written here (deflate, fixed timestamps, so the same input gives the same bytes). The manifest's version
+ * must be package.json's (appVersion.ts: bump it whenever the manifest changes, Teams caches apps by version).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, parseEnv } from 'node:util';
+import { manifestVersionProblem, readProjectVersion } from './appVersion';
 import { makeZip } from './zipArchive';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 
@@ -315,8 +317,11 @@ export interface BuildResult {
   warnings: string[];
 }
 
-/** Renders, validates and zips the app package. Throws a PackageError (listing every schema error) if anything is wrong. */
-export async function buildAppPackage(options: { values: PackageValues; outFile?: string; appPackageDir?: string }): Promise<BuildResult> {
+/**
+ * Renders, validates and zips the app package. Throws a PackageError (listing every schema error) if anything is wrong,
+ * and when the manifest's version is not the project's (`projectVersion`, package.json's by default; see appVersion.ts).
+ */
+export async function buildAppPackage(options: { values: PackageValues; outFile?: string; appPackageDir?: string; projectVersion?: string }): Promise<BuildResult> {
   const dir = options.appPackageDir ?? APP_PACKAGE_DIR;
   const outFile = path.resolve(options.outFile ?? path.join(dir, 'build', 'appPackage.zip'));
   const manifest = renderManifest(options.values, dir);
@@ -324,6 +329,8 @@ export async function buildAppPackage(options: { values: PackageValues; outFile?
   if (errors.length > 0) {
     throw new PackageError(`appPackage/manifest.json does not validate against the Teams manifest schema v${MANIFEST_VERSION}:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
   }
+  const versionProblem = manifestVersionProblem(manifest.version, options.projectVersion ?? projectVersion());
+  if (versionProblem) throw new PackageError(versionProblem);
   const icons = readIcons(manifest, dir);
 
   const warnings: string[] = [];
@@ -342,6 +349,14 @@ export async function buildAppPackage(options: { values: PackageValues; outFile?
   mkdirSync(path.dirname(outFile), { recursive: true });
   writeFileSync(outFile, zip);
   return { outFile, manifest, warnings };
+}
+
+function projectVersion(): string {
+  try {
+    return readProjectVersion();
+  } catch (err) {
+    throw new PackageError((err as Error).message);
+  }
 }
 
 async function main(argv: string[]): Promise<number> {

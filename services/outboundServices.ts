@@ -15,6 +15,7 @@ import { CustomerGraphDirectory } from './graph/customerGraphDirectory';
 import { CustomerLicensing } from './graph/customerLicensing';
 import { GraphClientFactory } from './graph/graphClientFactory';
 import { GraphMailer } from './graph/graphMailer';
+import { PartnerStaffDirectory } from './graph/partnerStaffDirectory';
 import { PartnerGraphDirectory } from './graph/partnerGraphDirectory';
 import { OutboundHttp, type OutboundHttpOptions } from './http/outboundHttp';
 import { RateLimiter, type RateLimiterOptions } from './http/rateLimiter';
@@ -114,6 +115,8 @@ export interface OutboundServices extends UserScopedServices {
   http: OutboundHttp;
   limiter: RateLimiter | undefined;
   customerDirectory: CustomerDirectory;
+  /** Who holds each staff role in the partner tenant (app-only: names on cards, @mentions). */
+  staffDirectory: PartnerStaffDirectory;
   tenantLookup: TenantLookup;
   /**
    * The partner's price sheet (App+User: the secure application model's refresh token here; a staff member's
@@ -183,6 +186,7 @@ export function createOutboundServices(config: OutboundServicesConfig): Outbound
     limiter,
     // Same Graph client factory and token mode (CUSTOMER_GRAPH_MODE) for the directory and its licence calls.
     customerDirectory: new CustomerGraphDirectory({ graph, mode: config.customerGraphMode, licensing: appScoped.customerLicensing }),
+    staffDirectory: new PartnerStaffDirectory({ graph, partnerTenantId: config.partnerTenantId, roleOverrides: config.roleOverrides, now: config.now }),
     tenantLookup: new OpenIdTenantLookup({ loginBaseUrl: config.endpoints.loginBaseUrl, http }),
     priceSheet: new PriceSheetClient({
       baseUrl: config.endpoints.partnerApiBaseUrl ?? defaultPartnerApiBaseUrl(config.endpoints.partnerCenterBaseUrl),

@@ -1,5 +1,5 @@
 /**
- * The move event streams on local disk (runtime mode "Local", DESIGN §3): one JSON file per move,
+ * The move event streams on local disk (runtime mode "Local", docs/ARCHITECTURE.md §3): one JSON file per move,
  * `<moveId>.events.json`, holding every event of the move in order. The version of a stream is its
  * number of events.
  *

@@ -2,7 +2,7 @@
  * One bot instance per data folder. The file stores serialise writes inside one process only, so a
  * second instance on the same folder could interleave appends and break "exactly one order per plan".
  * The lock file records who holds the folder; a second instance refuses to start with a message that
- * points to the Azure Storage mode, which is built for several instances (DESIGN §3).
+ * points to the Azure Storage mode, which is built for several instances (docs/ARCHITECTURE.md §3).
  */
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';

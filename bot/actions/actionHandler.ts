@@ -5,13 +5,16 @@ import type { MoveAction } from '../../cards/common';
 import type { CountryOption } from '../../cards/intakeCard';
 import { moveCard } from '../../cards/moveCard';
 import type { CardOptions } from '../../cards/moveView';
-import type { RefusalCode } from '../../move/decider';
+import { latestChange, type Refusal, type RefusalCode } from '../../move/decider';
+import { refusal } from '../../move/refusals';
+import { withStaleNotice } from '../../cards/staleNotice';
 import type { Actor } from '../../move/model';
 import type { CommandResult, MoveOrchestrator } from '../../move/orchestrator';
 import type { MoveState } from '../../move/state';
 import { cardResponse, messageResponse } from '../invokeResponses';
 import type { ConversationRegistry } from '../conversationRegistry';
 import type { SsoGate } from '../ssoGate';
+import type { WorkingCards } from '../workingCards';
 
 /** What every card-action handler gets: the turn, the verified actor and the card's data, as its contract parsed it. */
 export interface ActionContext<Data = unknown> {
@@ -20,7 +23,7 @@ export interface ActionContext<Data = unknown> {
   data: Data;
 }
 
-/** One handler per verb (DESIGN §5): `move.<step>.<action>`. */
+/** One handler per verb (docs/ARCHITECTURE.md §5): `move.<step>.<action>`. */
 export interface ActionHandler<Data = unknown> {
   readonly verb: string;
   /**
@@ -45,6 +48,8 @@ export interface ActionDeps {
   sso: SsoGate;
   /** What the cards need from configuration: the approval policy the decider enforces, how invitations are emailed. */
   cardOptions: CardOptions;
+  /** Working cards for steps still running when the answer goes (absent: the outcome comes as a new message). */
+  workingCards?: WorkingCards;
 }
 
 /** The answer to a card that names a move this instance does not know. */
@@ -52,9 +57,23 @@ export const MOVE_GONE = 'This card belongs to a move that does not exist here a
 
 /** Waits for the move to settle, but never longer than the reply budget (Teams wants a quick answer). */
 export async function settleWithin(settled: Promise<void>, budgetMs: number): Promise<void> {
+  await settlesWithin(settled, budgetMs);
+}
+
+/** Like settleWithin; true when the move settled within the budget, false when the answer must go before it has. */
+export async function settlesWithin(settled: Promise<void>, budgetMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([settled, new Promise<void>((resolve) => { timer = setTimeout(resolve, budgetMs); })]);
+  const inTime = await Promise.race([settled.then(() => true), new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), budgetMs); })]);
   if (timer) clearTimeout(timer);
+  return inTime;
+}
+
+/**
+ * After a click or command that is still running when the answer must go: a working card in the conversation, which
+ * shows the outcome in place when it comes (bot/workingCards.ts). True when one was posted (or is there already).
+ */
+export async function postWorkingCard(deps: Pick<ActionDeps, 'orchestrator' | 'workingCards'>, turn: TurnContext, moveId: string): Promise<boolean> {
+  return (await deps.workingCards?.open(turn, moveId, () => deps.orchestrator.get(moveId))) ?? false;
 }
 
 /** The move a click is about, as the store has it now; or the answer to give when there is no such move. */
@@ -71,6 +90,19 @@ export function todaysCard(deps: ActionDeps, moveId: string, fallback: MoveState
   return cardResponse(moveCard(deps.orchestrator.get(moveId) ?? fallback, viewer ? { ...deps.cardOptions, viewer } : deps.cardOptions));
 }
 
+const STAGE_ONLY_REFUSALS: ReadonlySet<string> = new Set(['wrong-stage', 'no-plan-waiting', 'already-approved', 'move-ended']);
+
+/**
+ * The answer to a click whose button no longer applies: today's card, headed by what happened meanwhile and by whom
+ * (`why`; by default what took the move on, from its state) — "Adele Vance approved this plan at …; nothing was done".
+ */
+export function staleCard(deps: ActionDeps, moveId: string, fallback: MoveState, viewer: Actor, why?: Refusal): AdaptiveCardInvokeResponse {
+  const state = deps.orchestrator.get(moveId) ?? fallback;
+  // Refusals that only name the stage are worded from what took the move there, with who and when.
+  const reason = why && !STAGE_ONLY_REFUSALS.has(why.reason.kind) ? why : refusal({ kind: 'card-outdated', change: latestChange(state) });
+  return cardResponse(withStaleNotice(moveCard(state, { ...deps.cardOptions, viewer }), refusalText(reason)));
+}
+
 /**
  * The answer to what a click asked of a move. Accepted: whoever clicked follows the move (they hear how it
  * ends, where they clicked) and gets the card as it stands once the move settles, within the reply budget.
@@ -80,9 +112,11 @@ export async function answerClick(
   deps: ActionDeps, { turn, actor }: { turn: TurnContext; actor: Actor }, moveId: string, before: MoveState, result: CommandResult,
   cardWasStale: readonly RefusalCode[] = ['wrong-stage'],
 ): Promise<AdaptiveCardInvokeResponse> {
-  if (!result.ok) return cardWasStale.includes(result.refusal.code) ? todaysCard(deps, moveId, before, actor) : messageResponse(refusalText(result.refusal));
+  if (!result.ok) return cardWasStale.includes(result.refusal.code) ? staleCard(deps, moveId, before, actor, result.refusal) : messageResponse(refusalText(result.refusal));
   await deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
-  await settleWithin(result.settled, deps.replyBudgetMs);
+  // Still running (a purchase, another pass): the clicked card shows the move as it stands, and a working card in
+  // the conversation shows the outcome when it comes.
+  if (!(await settlesWithin(result.settled, deps.replyBudgetMs))) await postWorkingCard(deps, turn, moveId);
   return todaysCard(deps, moveId, result.state, actor);
 }
 
@@ -101,7 +135,7 @@ export abstract class MoveCardAction<Data extends MoveAction> implements ActionH
   async handle(context: ActionContext<Data>): Promise<AdaptiveCardInvokeResponse> {
     const clicked = await clickedMove(this.deps, context.data.moveId);
     if ('answer' in clicked) return clicked.answer;
-    if (this.needsCurrentCard && context.data.version !== clicked.state.version) return todaysCard(this.deps, clicked.moveId, clicked.state, context.actor);
+    if (this.needsCurrentCard && context.data.version !== clicked.state.version) return staleCard(this.deps, clicked.moveId, clicked.state, context.actor);
     return this.act(context, clicked.moveId, clicked.state);
   }
 

@@ -1,17 +1,26 @@
-import { correlationOf } from '../requestCorrelation';
-import { cancelContract, VERBS, type CancelAction } from '../../cards/common';
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import { cancelConfirmCard } from '../../cards/cancelConfirmCard';
+import { cancelContract, VERBS, type CancelAction } from '../../cards/common';
+import { refusalText } from '../../cards/refusalText';
+import { cancelRefusal } from '../../move/decider';
+import { refusal } from '../../move/refusals';
 import { FINAL_STAGES, type MoveState } from '../../move/state';
-import { answerClick, MoveCardAction, todaysCard, type ActionContext } from './actionHandler';
+import { cardResponse, messageResponse } from '../invokeResponses';
+import { MoveCardAction, staleCard, type ActionContext } from './actionHandler';
 
-/** `move.cancel`: stop a move that is waiting. A card drawn before the move changed gets today's card. */
+/**
+ * `move.cancel` (status, progress, invitation and scheduled cards): nothing is cancelled yet. The answer, in place of
+ * the card, is the confirmation: what cancelling does and does not do now, and a required reason (move.cancel.confirm).
+ * Someone who may not cancel is told so at once; a card drawn before the move changed gets today's card, saying why.
+ */
 export class MoveCancelAction extends MoveCardAction<CancelAction> {
   readonly verb = VERBS.cancel;
   readonly contract = cancelContract;
 
-  protected async act({ turn, actor, data }: ActionContext<CancelAction>, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
-    if (FINAL_STAGES.has(state.stage)) return todaysCard(this.deps, moveId, state, actor);
-    const result = await this.deps.orchestrator.cancel(moveId, actor, data.comment || `Cancelled by ${actor.name}.`, correlationOf(turn));
-    return answerClick(this.deps, { turn, actor }, moveId, state, result, []);
+  protected async act({ actor }: ActionContext<CancelAction>, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
+    if (FINAL_STAGES.has(state.stage)) return staleCard(this.deps, moveId, state, actor);
+    const refused = cancelRefusal(actor, state);
+    if (refused) return messageResponse(refusalText(refusal(refused)));
+    return cardResponse(cancelConfirmCard(state, { ...this.deps.cardOptions, viewer: actor }));
   }
 }

@@ -3,10 +3,12 @@ import { ROLES_THAT_START } from '../../move/policy';
 import { refusalText, whoCanText } from '../../cards/refusalText';
 import { TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
 import { intakeCard, startFormContract, type StartFormData } from '../../cards/intakeCard';
+import { problemsByField } from '../../cards/intakeProblemText';
+import { intakeProblems } from '../intakeValidation';
 import { moveCard } from '../../cards/moveCard';
 import { SOURCE_CHANNEL_LABELS, type SourceChannel } from '../../move/model';
 import { cardResponse } from '../invokeResponses';
-import { settleWithin, type ActionContext, type ActionDeps, type ActionHandler } from './actionHandler';
+import { postWorkingCard, settlesWithin, type ActionContext, type ActionDeps, type ActionHandler } from './actionHandler';
 
 /** `move.start`: the start form was submitted. */
 export class MoveStartAction implements ActionHandler<StartFormData> {
@@ -29,12 +31,15 @@ export class MoveStartAction implements ActionHandler<StartFormData> {
       multiPartner: data.multiPartner === true,
       requestGdap: data.requestGdap !== false,
     };
-    const again = async (error: string) => cardResponse(intakeCard({
+    const again = async (error: string, problems: { domain?: string; country?: string } = {}) => cardResponse(intakeCard({
       ...form, source: Object.hasOwn(SOURCE_CHANNEL_LABELS, form.source) ? form.source : 'unknown', error,
+      domainProblem: problems.domain, countryProblem: problems.country,
       countries: this.deps.countries, partnerRegion: await this.deps.partnerRegion(), moveId: formMoveId ?? '',
     }));
-    if (!form.domain) return again('Type the customer\'s domain (like contoso.onmicrosoft.com) or tenant id.');
-    if (!form.country) return again('Choose the country of the customer\'s Microsoft 365 tenant: the CSP same-region rule depends on it.');
+    // Bad input (no such country, another CSP region, not a domain, a customer already being moved) gets the form back
+    // with the problem beside its field, before anything is recorded: no move, no event, no thread.
+    const problems = await intakeProblems(form, { orchestrator: this.deps.orchestrator, countries: this.deps.countries, partnerRegion: this.deps.partnerRegion });
+    if (problems.length > 0) return again('', problemsByField(problems));
 
     // The invitation is asked for as the staff member (App+User): with SSO, Teams signs them in first.
     let userAssertion: string | undefined;
@@ -54,7 +59,8 @@ export class MoveStartAction implements ActionHandler<StartFormData> {
       return started ? cardResponse(moveCard(started, this.deps.cardOptions)) : again(refusalText(result.refusal));
     }
     await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
-    await settleWithin(result.settled, this.deps.replyBudgetMs);
+    // Still checking the tenant or asking for the invitation: a working card in the chat shows the outcome in place.
+    if (!(await settlesWithin(result.settled, this.deps.replyBudgetMs))) await postWorkingCard(this.deps, turn, moveId);
     return cardResponse(moveCard(this.deps.orchestrator.get(moveId) ?? result.state, this.deps.cardOptions));
   }
 }

@@ -4,7 +4,7 @@ import { lineChanges, planAdjustContract, type PlanAdjustData } from '../../card
 import type { MoveState } from '../../move/state';
 import { messageResponse } from '../invokeResponses';
 import { correlationOf } from '../requestCorrelation';
-import { answerClick, MoveCardAction, todaysCard, type ActionContext } from './actionHandler';
+import { answerClick, MoveCardAction, staleCard, type ActionContext } from './actionHandler';
 
 /**
  * `move.plan.adjust` (plan card, "Redraw the plan"): the term and billing, quantities and buy dates staff left on the
@@ -18,7 +18,7 @@ export class MovePlanAdjustAction extends MoveCardAction<PlanAdjustData> {
   protected override readonly needsCurrentCard = false;
 
   protected async act({ turn, actor, data }: ActionContext<PlanAdjustData>, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
-    if (state.stage !== 'approval' || !state.plan) return todaysCard(this.deps, moveId, state, actor);
+    if (state.stage !== 'approval' || !state.plan) return staleCard(this.deps, moveId, state, actor);
     const { changes, problems } = lineChanges(data, state.plan.lines);
     if (problems.length > 0) return messageResponse(`Changing the plan: ${problems.join(' ')} Nothing was changed.`);
     const result = await this.deps.orchestrator.adjustPlan(moveId, actor, data.planHash, changes, correlationOf(turn));

@@ -3,7 +3,7 @@ import { VERBS } from '../../cards/common';
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { MoveState } from '../../move/state';
 import { planDecisionContract, type PlanDecisionData } from '../../cards/planCard';
-import { answerClick, MoveCardAction, todaysCard, type ActionContext } from './actionHandler';
+import { answerClick, MoveCardAction, staleCard, type ActionContext } from './actionHandler';
 
 /** `move.plan.approve` and `move.plan.reject` differ only in the command they send. */
 abstract class PlanDecisionAction extends MoveCardAction<PlanDecisionData> {
@@ -14,7 +14,7 @@ abstract class PlanDecisionAction extends MoveCardAction<PlanDecisionData> {
 
   protected async act({ turn, actor, data }: ActionContext<PlanDecisionData>, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
     // A click on a card drawn before the plan was decided gets today's card, never a second decision.
-    if (state.stage !== 'approval') return todaysCard(this.deps, moveId, state, actor);
+    if (state.stage !== 'approval') return staleCard(this.deps, moveId, state, actor);
     const { planHash, comment } = data;
     const result = this.approve
       ? await this.deps.orchestrator.approvePlan(moveId, actor, planHash, comment, correlationOf(turn))

@@ -1,16 +1,19 @@
-import { refusalText } from '../../cards/refusalText';
-import { correlationOf } from '../requestCorrelation';
-import { quoteForChat } from '../../dialogs/commandParser';
 import type { TurnContext } from 'botbuilder';
-import { moveCard } from '../../cards/moveCard';
+import { cancelConfirmCard } from '../../cards/cancelConfirmCard';
 import { noticeCard } from '../../cards/noticeCard';
+import { refusalText } from '../../cards/refusalText';
 import type { ChatCommand } from '../../dialogs/commandParser';
+import { cancelRefusal } from '../../move/decider';
 import type { Actor } from '../../move/model';
-import { settleWithin } from '../actions/actionHandler';
+import { refusal } from '../../move/refusals';
 import { cardActivity } from '../teamsNotifier';
 import type { CommandDeps, CommandHandler } from './commandHandler';
+import { noMoveReply } from './customerSuggestions';
 
-/** `cancel <customer>`: cancel the customer's running move. */
+/**
+ * `cancel <customer>`: nothing is cancelled yet. The answer is the confirmation card (what cancelling does and does
+ * not do now, a required reason); "Cancel the move" on it cancels (move.cancel.confirm).
+ */
 export class CancelCommand implements CommandHandler<'cancel'> {
   readonly kind = 'cancel' as const;
   readonly refusalTitle = 'Nothing cancelled';
@@ -24,15 +27,14 @@ export class CancelCommand implements CommandHandler<'cancel'> {
     }
     const state = this.deps.orchestrator.activeMoveFor(command.customer);
     if (!state) {
-      await turn.sendActivity(`No move is running for ${quoteForChat(command.customer)}.`);
+      await turn.sendActivity(noMoveReply(this.deps.orchestrator.all(), 'cancel', command.customer, { running: true }));
       return;
     }
-    const result = await this.deps.orchestrator.cancel(state.moveId, actor, `Cancelled by ${actor.name} from chat.`, correlationOf(turn));
-    if (!result.ok) {
-      await turn.sendActivity(cardActivity(noticeCard({ title: 'Nothing cancelled', message: refusalText(result.refusal), tone: 'warning' })));
+    const refused = cancelRefusal(actor, state);
+    if (refused) {
+      await turn.sendActivity(cardActivity(noticeCard({ title: this.refusalTitle, message: refusalText(refusal(refused)), tone: 'warning' })));
       return;
     }
-    await settleWithin(result.settled, this.deps.replyBudgetMs);
-    await turn.sendActivity(cardActivity(moveCard(this.deps.orchestrator.get(state.moveId) ?? result.state, this.deps.cardOptions)));
+    await turn.sendActivity(cardActivity(cancelConfirmCard(state, { ...this.deps.cardOptions, viewer: actor })));
   }
 }

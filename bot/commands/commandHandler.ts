@@ -6,6 +6,7 @@ import type { MoveOrchestrator } from '../../move/orchestrator';
 import type { Actor } from '../../move/model';
 import type { Access, ActorResolver } from '../actorResolver';
 import type { ConversationRegistry } from '../conversationRegistry';
+import type { WorkingCards } from '../workingCards';
 
 /**
  * One handler per chat command. The router resolves who is asking before it calls a handler and refuses
@@ -31,4 +32,6 @@ export interface CommandDeps {
   now: () => Date;
   /** What the cards need from configuration: the approval policy the decider enforces. */
   cardOptions: CardOptions;
+  /** Working cards for steps still running when the answer goes (absent: the outcome comes as a new message). */
+  workingCards?: WorkingCards;
 }

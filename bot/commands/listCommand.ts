@@ -1,27 +1,34 @@
 import type { TurnContext } from 'botbuilder';
-import { STAGE_LABELS, FINAL_STAGES, type MoveState } from '../../move/state';
+import { dashboardCard } from '../../cards/dashboardCard';
+import type { ChatCommand } from '../../dialogs/commandParser';
+import type { Actor } from '../../move/model';
+import type { ListFilter } from '../../move/moveListing';
+import { cardActivity } from '../teamsNotifier';
 import type { CommandDeps, CommandHandler } from './commandHandler';
 
-/** `list`: moves still running, grouped by stage, the longest wait first. */
+/** What `list` says to a word after it that names no filter. */
+export const UNKNOWN_FILTER = 'I can list `all` moves, `mine` (started or acted on), `waiting` (on you) or `blocked`: say `list`, `list mine`, `list waiting` or `list blocked`.';
+
+/**
+ * `list [all|mine|waiting|blocked]`: the dashboard of moves for the person asking, from the moves' states as this
+ * instance holds them (refreshed from a shared store before the command) — never their event histories.
+ */
 export class ListCommand implements CommandHandler<'list'> {
   readonly kind = 'list' as const;
 
   constructor(private readonly deps: CommandDeps) {}
 
-  async handle(turn: TurnContext): Promise<void> {
-    await turn.sendActivity(movesListText(this.deps.orchestrator.all(), this.deps.now()));
+  async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'list' }>, actor: Actor): Promise<void> {
+    if (!command.filter) {
+      await turn.sendActivity(UNKNOWN_FILTER);
+      return;
+    }
+    await sendDashboard(turn, this.deps, command.filter, actor);
   }
 }
 
-export function movesListText(moves: MoveState[], now: Date): string {
-  const running = moves.filter((m) => !FINAL_STAGES.has(m.stage))
-    .sort((a, b) => (a.updatedAt ?? '').localeCompare(b.updatedAt ?? ''));
-  if (running.length === 0) return 'No moves are running. Start one with `move <customer domain>`.';
-  const lines = running.slice(0, 50).map((m) => {
-    const waitingDays = m.updatedAt ? Math.floor((now.getTime() - Date.parse(m.updatedAt)) / 86_400_000) : 0;
-    const waited = waitingDays >= 1 ? `, ${waitingDays} day${waitingDays === 1 ? '' : 's'} in this stage` : '';
-    return `- **${m.customerDomain}**: ${STAGE_LABELS[m.stage]}${waited} (started by ${m.startedBy?.name ?? 'someone'})`;
-  });
-  const more = running.length > 50 ? `\n\n…and ${running.length - 50} more.` : '';
-  return `Running moves (${running.length}), longest wait first:\n\n${lines.join('\n')}${more}`;
+/** Sends the dashboard under a filter, drawn for the person asking (their filters, the buttons they may use). */
+export async function sendDashboard(turn: TurnContext, deps: CommandDeps, filter: ListFilter, viewer: Actor): Promise<void> {
+  const card = dashboardCard({ moves: deps.orchestrator.all(), filter, viewer, now: deps.now() }, deps.cardOptions);
+  await turn.sendActivity(cardActivity(card));
 }

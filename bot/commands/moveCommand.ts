@@ -1,6 +1,8 @@
 import { quoteForChat } from '../../dialogs/commandParser';
 import { TurnContext } from 'botbuilder';
 import { intakeCard } from '../../cards/intakeCard';
+import { intakeProblemText, problemsByField } from '../../cards/intakeProblemText';
+import { intakeProblems } from '../intakeValidation';
 import { moveCard } from '../../cards/moveCard';
 import { noticeCard } from '../../cards/noticeCard';
 import type { ChatCommand } from '../../dialogs/commandParser';
@@ -9,7 +11,7 @@ import { isValidCustomerIdentifier } from '../../move/decider';
 import { refusalText, whoCanText } from '../../cards/refusalText';
 import { describeActorRoles } from '../../cards/roleText';
 import { hasAnyRole, ROLES_THAT_START } from '../../move/policy';
-import { settleWithin } from '../actions/actionHandler';
+import { postWorkingCard, settlesWithin } from '../actions/actionHandler';
 import { cardActivity } from '../teamsNotifier';
 import type { CommandDeps, CommandHandler } from './commandHandler';
 
@@ -45,12 +47,19 @@ export class MoveCommand implements CommandHandler<'move'> {
       return;
     }
     const moveId = this.deps.orchestrator.newMoveId();
+    const form = (problems: { domain?: string; country?: string }) => this.deps.partnerRegion().then((partnerRegion) => cardActivity(intakeCard({
+      domain: command.customer ?? '', source: command.source ?? undefined, multiPartner: command.multiPartner, requestGdap: command.requestGdap,
+      countries: this.deps.countries, partnerRegion, moveId, domainProblem: problems.domain, countryProblem: problems.country,
+    })));
     if (!command.country || !isValidCustomerIdentifier(command.customer)) {
-      await turn.sendActivity(cardActivity(intakeCard({
-        domain: command.customer, source: command.source ?? undefined, multiPartner: command.multiPartner,
-        requestGdap: command.requestGdap, countries: this.deps.countries, partnerRegion: await this.deps.partnerRegion(), moveId,
-        error: isValidCustomerIdentifier(command.customer) ? undefined : `"${command.customer}" is not a domain or a tenant id.`,
-      })));
+      const problem = isValidCustomerIdentifier(command.customer) ? undefined : intakeProblemText({ field: 'domain', kind: 'not-a-customer-id', input: command.customer });
+      await turn.sendActivity(await form({ domain: problem }));
+      return;
+    }
+    // Bad input gets the form back with the problem beside its field, and nothing is created (no move, no thread).
+    const problems = await intakeProblems({ domain: command.customer, country: command.country }, this.deps);
+    if (problems.length > 0) {
+      await turn.sendActivity(await form(problemsByField(problems)));
       return;
     }
     const result = await this.deps.orchestrator.startMove({
@@ -62,7 +71,8 @@ export class MoveCommand implements CommandHandler<'move'> {
       return;
     }
     await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
-    await settleWithin(result.settled, this.deps.replyBudgetMs);
+    // Still checking the tenant or asking for the invitation: the answer is a working card that shows the outcome in place.
+    if (!(await settlesWithin(result.settled, this.deps.replyBudgetMs)) && await postWorkingCard(this.deps, turn, moveId)) return;
     await turn.sendActivity(cardActivity(moveCard(this.deps.orchestrator.get(moveId) ?? result.state, this.deps.cardOptions)));
   }
 }

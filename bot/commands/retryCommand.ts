@@ -1,6 +1,5 @@
 import { refusalText } from '../../cards/refusalText';
 import { correlationOf } from '../requestCorrelation';
-import { quoteForChat } from '../../dialogs/commandParser';
 import { TurnContext } from 'botbuilder';
 import { moveCard } from '../../cards/moveCard';
 import { noticeCard } from '../../cards/noticeCard';
@@ -8,9 +7,10 @@ import type { ChatCommand } from '../../dialogs/commandParser';
 import type { Actor } from '../../move/model';
 import { needsAttention } from '../../move/reassignment';
 import type { MoveState } from '../../move/state';
-import { settleWithin } from '../actions/actionHandler';
+import { postWorkingCard, settlesWithin } from '../actions/actionHandler';
 import { cardActivity } from '../teamsNotifier';
 import type { CommandDeps, CommandHandler } from './commandHandler';
+import { noMoveReply } from './customerSuggestions';
 
 /**
  * `retry <customer>`: run the move's failed step again now; for a move blocked because some users could not
@@ -26,7 +26,8 @@ export class RetryCommand implements CommandHandler<'retry'> {
     const latest = command.customer ? this.deps.orchestrator.latestMoveFor(command.customer) : undefined;
     const state = command.customer ? this.deps.orchestrator.activeMoveFor(command.customer) ?? (latest?.stage === 'blocked' ? latest : undefined) : undefined;
     if (!command.customer || !state) {
-      await turn.sendActivity(command.customer ? `No move is running for ${quoteForChat(command.customer)}.` : 'Say which customer: `retry contoso.com`.');
+      await turn.sendActivity(command.customer
+        ? noMoveReply(this.deps.orchestrator.all(), 'retry', command.customer, { running: true }) : 'Say which customer: `retry contoso.com`.');
       return;
     }
     if (state.stage === 'blocked' && state.blocked?.reason.code === 'reassignment-incomplete') {
@@ -43,7 +44,14 @@ export class RetryCommand implements CommandHandler<'retry'> {
       await turn.sendActivity(cardActivity(moveCard(state, this.deps.cardOptions)));
       return;
     }
-    const after = await this.deps.orchestrator.retry(state.moveId);
+    const running = this.deps.orchestrator.retry(state.moveId);
+    // The step may take long (a whole reassignment): past the reply budget the answer is a working card, which shows
+    // the outcome in place when it comes.
+    if (!(await settlesWithin(running.then(() => undefined), this.deps.replyBudgetMs)) && await postWorkingCard(this.deps, turn, state.moveId)) {
+      this.deps.workingCards?.logLateFailure(running, state.moveId);
+      return;
+    }
+    const after = await running;
     await turn.sendActivity(cardActivity(moveCard(after ?? state, this.deps.cardOptions)));
   }
 
@@ -54,7 +62,7 @@ export class RetryCommand implements CommandHandler<'retry'> {
       return;
     }
     await this.deps.registry.addFollower(state.moveId, TurnContext.getConversationReference(turn.activity));
-    await settleWithin(result.settled, this.deps.replyBudgetMs);
+    if (!(await settlesWithin(result.settled, this.deps.replyBudgetMs)) && await postWorkingCard(this.deps, turn, state.moveId)) return;
     const after = this.deps.orchestrator.get(state.moveId) ?? result.state;
     await turn.sendActivity(passOutcome(after));
     await turn.sendActivity(cardActivity(moveCard(after, this.deps.cardOptions)));

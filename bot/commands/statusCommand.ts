@@ -1,26 +1,27 @@
-import { quoteForChat } from '../../dialogs/commandParser';
 import type { TurnContext } from 'botbuilder';
 import { planCard } from '../../cards/planCard';
 import { statusCard } from '../../cards/statusCard';
 import type { ChatCommand } from '../../dialogs/commandParser';
 import { cardActivity } from '../teamsNotifier';
 import type { CommandDeps, CommandHandler } from './commandHandler';
-import { movesListText } from './listCommand';
+import { sendDashboard } from './listCommand';
+import type { Actor } from '../../move/model';
+import { noMoveReply } from './customerSuggestions';
 
-/** `status [customer]`: the move's timeline; without a customer, the list of moves. */
+/** `status [customer]`: the move's timeline; without a customer, the dashboard of moves (as `list`). */
 export class StatusCommand implements CommandHandler<'status'> {
   readonly kind = 'status' as const;
 
   constructor(private readonly deps: CommandDeps) {}
 
-  async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'status' }>): Promise<void> {
+  async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'status' }>, actor: Actor): Promise<void> {
     if (!command.customer) {
-      await turn.sendActivity(movesListText(this.deps.orchestrator.all(), this.deps.now()));
+      await sendDashboard(turn, this.deps, 'all', actor);
       return;
     }
     const state = this.deps.orchestrator.latestMoveFor(command.customer);
     if (!state) {
-      await turn.sendActivity(`There is no move for ${quoteForChat(command.customer)}. Start one with \`move ${quoteForChat(command.customer)}\`.`);
+      await turn.sendActivity(noMoveReply(this.deps.orchestrator.all(), 'status', command.customer, { running: false }));
       return;
     }
     await turn.sendActivity(cardActivity(statusCard(state, await this.deps.orchestrator.history(state.moveId), this.deps.cardOptions)));

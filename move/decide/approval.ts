@@ -47,5 +47,5 @@ function expectDecisionPossible(state: MoveState): Decision | null {
 /** The decision is about the plan on record, not an older card's. */
 function expectCurrentPlan(planHash: string, state: MoveState): Decision | null {
   if (state.plan && planHash === state.plan.hash) return null;
-  return refuse({ kind: 'plan-changed' });
+  return refuse({ kind: 'plan-changed', by: state.proposer?.name ?? null, at: state.proposedAt });
 }

@@ -2,7 +2,9 @@
 import type { CancelMove, OverrideBlock } from '../commands';
 import { accept, clip, MAX_COMMENT_LENGTH, refuse, type Decision } from '../decision';
 import type { BlockReason } from '../events';
-import { hasAnyRole, ROLES_THAT_CANCEL_ANY } from '../policy';
+import { cancelRefusal, cancelTermsKey } from '../cancellation';
+import { latestChange } from '../moveChange';
+import { hasAnyRole } from '../policy';
 import type { MoveState } from '../state';
 import type { DecisionContext } from './handler';
 
@@ -15,17 +17,18 @@ export function isOverridable(reason: BlockReason): boolean {
     || reason.code === 'reassignment-incomplete';
 }
 
-/** The starter, or an Account admin or Admin agent; not while an order is being placed or users moved (Partner Center cancels a purchase). */
+/**
+ * Who may and when: `cancelRefusal`. A confirmation drawn for what cancelling meant then (`seen`) that no longer holds
+ * is refused, saying what changed; the reason is required (at most 500 characters) and goes on the record.
+ */
 export function cancelMove(command: CancelMove, state: MoveState, { envelope }: DecisionContext): Decision {
-  const isStarter = state.startedBy?.id === command.actor.id;
-  if (!isStarter && !hasAnyRole(command.actor, ROLES_THAT_CANCEL_ANY)) {
-    return refuse({ kind: 'role-required', action: 'cancel-move', roles: [...ROLES_THAT_CANCEL_ANY], actorRoles: command.actor.roles, startedBy: state.startedBy?.name ?? null });
-  }
-  // While a later purchase waits for its date, cancelling stops it (what was bought stays bought).
-  if (state.stage !== 'scheduled' && (state.stage === 'provisioning' || state.stage === 'reassigning-licenses' || state.stage === 'source-advice' || state.provisionedAt)) {
-    return refuse({ kind: 'too-late-to-cancel' });
-  }
-  return accept({ type: 'MoveCancelled', ...envelope, reason: clip(command.reason.trim(), MAX_COMMENT_LENGTH) || 'No reason given.' });
+  const refusal = cancelRefusal(command.actor, state);
+  if (refusal) return refuse(refusal);
+  if (command.seen !== undefined && command.seen !== cancelTermsKey(state)) return refuse({ kind: 'card-outdated', change: latestChange(state) });
+  const reason = command.reason.trim();
+  if (reason === '') return refuse({ kind: 'reason-too-short', purpose: 'cancel' });
+  if (reason.length > MAX_COMMENT_LENGTH) return refuse({ kind: 'reason-too-long', max: MAX_COMMENT_LENGTH, length: reason.length });
+  return accept({ type: 'MoveCancelled', ...envelope, reason });
 }
 
 /** Only an Account admin, only a blocker that is a judgement (isOverridable), with a reason on record; the move resumes where it was blocked. */

@@ -24,7 +24,7 @@ export function adjustPlan(command: AdjustPlan, state: MoveState, { envelope, ap
     return refuse({ kind: 'role-required', action: 'adjust-plan', roles, actorRoles: command.actor.roles });
   }
   const plan = state.plan;
-  if (!plan || command.planHash !== plan.hash) return refuse({ kind: 'plan-changed' });
+  if (!plan || command.planHash !== plan.hash) return refuse({ kind: 'plan-changed', by: state.proposer?.name ?? null, at: state.proposedAt });
   const lines = [...plan.lines];
   for (const change of command.changes) {
     const index = lines.findIndex((l) => l.source.skuId.toLowerCase() === change.sourceSkuId.toLowerCase());

@@ -5,18 +5,23 @@
 import type { RecordSourceAdvice, RecordSourceStatus, RemindSourceExpiry } from '../commands';
 import { accept, expectStage, type Decision } from '../decision';
 import type { MoveEvent } from '../events';
+import { openFollowUps } from '../followUps';
 import type { MoveState } from '../state';
 import type { DecisionContext } from './handler';
 
 /** Graph subscription statuses after which the customer no longer has (or pays for) the subscription. */
 const ENDED_STATUSES = new Set(['deleted', 'suspended', 'lockedout']);
 
-/** With nothing to watch (no original subscription to let expire), the move is complete now. */
+/**
+ * With nothing to watch (no original subscription to let expire), the move is complete now — unless a follow-up is
+ * still open (users an override left on an original licence): then it completes when the last one is ticked.
+ */
 export function recordSourceAdvice(command: RecordSourceAdvice, state: MoveState, { envelope }: DecisionContext): Decision {
   const wrong = expectStage(state, 'source-advice');
   if (wrong) return wrong;
   const given: MoveEvent = { type: 'SourceAdviceGiven', ...envelope, advice: command.advice };
-  return command.advice.length === 0 ? accept(given, { type: 'MoveCompleted', ...envelope }) : accept(given);
+  const nothingLeft = command.advice.length === 0 && openFollowUps(state).length === 0;
+  return nothingLeft ? accept(given, { type: 'MoveCompleted', ...envelope }) : accept(given);
 }
 
 /** An original missing from Graph's answer is gone (deleted); the move completes once every advised original has ended. */

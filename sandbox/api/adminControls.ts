@@ -2,7 +2,7 @@
  * Admin routes that steer how the sandbox answers rather than what the world holds: injected faults
  * (`/_sandbox/faults`), rate limits (`/_sandbox/throttle`), run-time settings (`/_sandbox/settings`),
  * access tokens for tests (`/_sandbox/token`), the request counts (`/_sandbox/stats`) and the latest requests'
- * headers (`/_sandbox/requests`).
+ * headers (`/_sandbox/requests`); the app's API permissions (`/_sandbox/permissions`, api/adminPermissions.ts).
  */
 import type { SandboxControls } from '../control/controls';
 import { FaultDefinitionError } from '../control/faults';
@@ -15,6 +15,7 @@ import { GRAPH_APP_ID, GRAPH_RESOURCE, PARTNER_API_RESOURCE, PARTNER_CENTER_RESO
 import type { DirectoryUser } from '../world/types';
 import type { SandboxWorld } from '../world/world';
 import { adminOnly } from './admin';
+import { registerPermissionRoutes } from './adminPermissions';
 import { issueAccessToken, type TokenResource } from './tokens';
 
 const MAX_TOKEN_LIFETIME_SECONDS = 86_400;
@@ -75,6 +76,8 @@ export function registerAdminControlRoutes(router: Router, world: SandboxWorld, 
     controls.requests.clear();
     return json(200, { cleared });
   }));
+
+  registerPermissionRoutes(router, world);
 }
 
 function changeSettings(world: SandboxWorld, body: unknown): void {

@@ -13,6 +13,7 @@ import {
   PCSYNC_USER_ID, SANDBOX_APP_DISPLAY_NAME, SANDBOX_BOT_APP_ID, SANDBOX_BOT_APP_SECRET, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET,
   SANDBOX_REFRESH_TOKEN,
 } from '../world/constants';
+import { PARTNER_API_CONSENT, PARTNER_CENTER_CONSENT } from '../world/appPermissions';
 import type { Tenant } from '../world/types';
 import type { SandboxWorld } from '../world/world';
 import { issueBotConnectorAccessToken, type BotFrameworkKeys } from './botFramework';
@@ -120,6 +121,9 @@ function token(world: SandboxWorld, keys: BotFrameworkKeys, request: SandboxRequ
   if (!refreshToken) throw aadError(request, 400, 'invalid_request', 900144, "The request body must contain the following parameter: 'refresh_token'.");
   if (refreshToken !== SANDBOX_REFRESH_TOKEN) throw aadError(request, 400, 'invalid_grant', 9002313, 'Invalid request. Request is malformed or invalid.');
   const serviceUser = world.state.partner.tenant.users.find((u) => u.id === PCSYNC_USER_ID)!;
+  if (delegatedConsentWithdrawn(world, resource)) {
+    throw aadError(request, 400, 'invalid_grant', 65001, `The user or administrator has not consented to use the application with ID '${SANDBOX_CLIENT_ID}' named '${SANDBOX_APP_DISPLAY_NAME}'. Send an interactive authorization request for this user and resource.`);
+  }
   if (!world.appHasAccessTo(tenant.tenantId)) {
     throw aadError(request, 400, 'invalid_grant', 50020, `User account '${serviceUser.userPrincipalName}' from identity provider 'https://sts.windows.net/${world.state.partner.tenant.tenantId}/' does not exist in tenant '${tenant.displayName}' and cannot access the application '${SANDBOX_CLIENT_ID}'(${SANDBOX_APP_DISPLAY_NAME}) in that tenant. The account needs to be added as an external user in the tenant first.`);
   }
@@ -130,6 +134,13 @@ function token(world: SandboxWorld, keys: BotFrameworkKeys, request: SandboxRequ
   });
   // The sandbox hands back the same refresh token (Entra would rotate it; the old one stays valid there too).
   return tokenResponse(world, request, resource, accessToken, { refresh_token: SANDBOX_REFRESH_TOKEN, scope: form.get('scope') ?? `${resource}/.default` });
+}
+
+/** The delegated permission of Partner Center or the Partner API was withdrawn (`/_sandbox/permissions`). */
+function delegatedConsentWithdrawn(world: SandboxWorld, resource: TokenResource): boolean {
+  if (resource === PARTNER_CENTER_RESOURCE) return world.permissions.isWithdrawn(PARTNER_CENTER_CONSENT);
+  if (resource === PARTNER_API_RESOURCE) return world.permissions.isWithdrawn(PARTNER_API_CONSENT);
+  return false;
 }
 
 interface TokenRequestParts {

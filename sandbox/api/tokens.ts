@@ -31,7 +31,7 @@ export interface AccessTokenClaims {
 const APP_ROLES: Record<TokenResource, string[]> = {
   [GRAPH_RESOURCE]: [
     'Organization.Read.All', 'Directory.Read.All', 'User.Read.All', 'LicenseAssignment.ReadWrite.All',
-    'DelegatedAdminRelationship.ReadWrite.All', 'Mail.Send',
+    'DelegatedAdminRelationship.ReadWrite.All', 'Mail.Send', 'GroupMember.Read.All', 'RoleManagement.Read.Directory',
   ],
   [PARTNER_CENTER_RESOURCE]: [],
   [PARTNER_API_RESOURCE]: [],
@@ -67,9 +67,11 @@ export function issueAccessToken(world: SandboxWorld, request: SandboxRequest, i
     ver: '1.0',
     uti: request.traceId,
   };
+  // A permission withdrawn through /_sandbox/permissions is left out of the tokens issued from then on.
+  const granted = (names: readonly string[]) => names.filter((name) => !world.permissions.isWithdrawn(name));
   const claims = input.user
-    ? { ...base, idtyp: 'user', oid: input.user.objectId, sub: input.user.objectId, upn: input.user.userPrincipalName, unique_name: input.user.userPrincipalName, name: input.user.displayName, scp: USER_SCOPES[input.resource], amr: ['pwd', 'mfa'] }
-    : { ...base, idtyp: 'app', oid: servicePrincipalId(world, input.tenantId), sub: servicePrincipalId(world, input.tenantId), roles: APP_ROLES[input.resource] };
+    ? { ...base, idtyp: 'user', oid: input.user.objectId, sub: input.user.objectId, upn: input.user.userPrincipalName, unique_name: input.user.userPrincipalName, name: input.user.displayName, scp: granted(USER_SCOPES[input.resource].split(' ')).join(' '), amr: ['pwd', 'mfa'] }
+    : { ...base, idtyp: 'app', oid: servicePrincipalId(world, input.tenantId), sub: servicePrincipalId(world, input.tenantId), roles: granted(APP_ROLES[input.resource]) };
   return signJwt(claims, world.signingSecret, KEY_ID);
 }
 

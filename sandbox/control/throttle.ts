@@ -1,7 +1,7 @@
 /**
  * Rate limits per throttling key (`/_sandbox/throttle`), counted in wall-clock time with a sliding window:
  * a request is admitted when fewer than `limit` requests of the same bucket were admitted in the last
- * `windowSeconds`. Refused requests do not count. Keys (reference/partner-center-api.md §2.3, graph §A4):
+ * `windowSeconds`. Refused requests do not count. Keys (learn.microsoft.com/partner-center/developer/api-throttling-guidance, learn.microsoft.com/graph/throttling):
  * - `partner`: every Partner Center call, one bucket per partner tenant (the token's `tid`);
  * - `partner-customer`: Partner Center calls under `/v1/customers/{id}[/...]`, one bucket per partner + customer;
  * - `graph-app`: every Graph call (each `$batch` sub-request, not the envelope), one bucket per app (`appid`).

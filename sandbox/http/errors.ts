@@ -100,7 +100,7 @@ const GRAPH_SERVICE_CODES: Record<number, string> = { 500: 'generalException', 5
 /**
  * The error body a service sends for a transient failure or throttling (injected faults, rate limits), in
  * the shape of the API the path belongs to. A 429 from Partner Center uses the documented throttling body
- * `{statusCode, message}` (reference §2.3); Graph uses `TooManyRequests`; the token service `AADSTS90055`.
+ * `{statusCode, message}` (learn.microsoft.com/partner-center/developer/api-throttling-guidance); Graph uses `TooManyRequests`; the token service `AADSTS90055`.
  */
 export function serviceErrorFor(area: ApiArea, request: SandboxRequest, status: number, retryAfterSeconds: number | null): SandboxResponse {
   const wait = retryAfterSeconds ?? 1;

@@ -2,7 +2,8 @@
  * Microsoft Customer Agreement (MCA): a purchase needs the customer's acceptance, either given by the
  * customer in the Microsoft 365 admin center (in the sandbox: when the customer accepts the reseller
  * invitation through the admin API, and seeded for Woodgrove) or attested by the partner with
- * `POST /v1/customers/{id}/agreements` (reference/partner-center-api.md §3.1, error 13605 in §2.2).
+ * `POST /v1/customers/{id}/agreements` (learn.microsoft.com/partner-center/developer/confirm-customer-consent-customer-agreement;
+ * error 13605 in learn.microsoft.com/partner-center/developer/error-codes).
  */
 import { isRecord } from '../util/jwt';
 import { CommerceFault } from './commerce';

@@ -1,6 +1,7 @@
 /**
  * The new-commerce (NCE) license-based catalog the sandbox partner can sell. Product and SKU ids are the
- * real NCE ids from reference/nce-catalog-ids.md; `provisioningId` is the Graph skuId. Availability ids
+ * real NCE ids (those of move/data/offer-map.json); `provisioningId` is the Graph skuId, as Partner Center's SKUs
+ * carry it (learn.microsoft.com/partner-center/developer/get-a-list-of-skus-for-a-product). Availability ids
  * are invented (hash of the seed), because Microsoft replaces them over time anyway.
  *
  * Deliberately NOT sold: Microsoft 365 E3 `CFQ7TTC0LFLX:0001` (SPE_E3), so Fabrikam's move needs the

@@ -32,7 +32,7 @@ export function noCommerceRelationship(world: SandboxWorld, customerId: string):
   );
 }
 
-/** Checkout without the customer's Microsoft Customer Agreement (reference §2.2: HTTP 403, code 13605). */
+/** Checkout without the customer's Microsoft Customer Agreement (learn.microsoft.com/partner-center/developer/error-codes: HTTP 403, code 13605). */
 export function mcaRequiredFault(customerId: string): CommerceFault {
   return new CommerceFault(
     403,

@@ -1,7 +1,7 @@
 /**
  * CSP regional markets (Microsoft "Cloud Solution Provider program regional markets and currencies",
- * 2018 edition, see reference/csp-regions.md). A customer may accept a reseller relationship only from a
- * partner whose region contains the customer tenant's country.
+ * learn.microsoft.com/partner-center/regional-authorization-overview, 2018 edition). A customer may accept a reseller
+ * relationship only from a partner whose region contains the customer tenant's country.
  */
 
 export const CSP_REGIONS: Readonly<Record<string, readonly string[]>> = {

@@ -1,8 +1,8 @@
 /**
  * GDAP relationships (Graph `tenantRelationships/delegatedAdminRelationships`) held in the partner tenant.
  * Flow: created → (lockForApproval) approvalPending → (customer Global Admin approves) active → expired.
- * Validation follows reference/partner-center-api.md §9.1; error codes (`badRequest`) are as seen in
- * public reports, the exact messages are the sandbox's own.
+ * Validation follows learn.microsoft.com/graph/api/tenantrelationship-post-delegatedadminrelationships; error codes
+ * (`badRequest`) are as seen in public reports, the exact messages are the sandbox's own.
  */
 import { addIsoDuration, approximateDays, parseIsoDuration } from '../util/isoDuration';
 import { isRecord } from '../util/jwt';
@@ -106,7 +106,11 @@ export function createGdapRelationship(world: SandboxWorld, body: unknown): Gdap
   return relationship;
 }
 
-/** `POST …/{id}/requests`: lockForApproval (created → approvalPending) or terminate (active → terminated). */
+/**
+ * `POST …/{id}/requests`: lockForApproval (created → approvalPending) or terminate (active → terminated; also a
+ * request still waiting for the customer's approval, approvalPending → terminated, which the customer then can no
+ * longer approve).
+ */
 export function addGdapRequest(world: SandboxWorld, relationship: GdapRelationship, body: unknown, ifMatch: string | undefined): GdapRequest {
   if (ifMatch !== undefined && ifMatch !== '*' && ifMatch !== gdapEtag(relationship)) {
     throw new GdapRuleViolation(412, 'preconditionFailed', 'The If-Match etag does not match the relationship.');
@@ -117,8 +121,8 @@ export function addGdapRequest(world: SandboxWorld, relationship: GdapRelationsh
   if (action === 'lockForApproval' && status !== 'created') {
     throw bad(`The relationship is '${status}'; only a relationship in status 'created' can be locked for approval.`);
   }
-  if (action === 'terminate' && status !== 'active') {
-    throw bad(`The relationship is '${status}'; only an active relationship can be terminated.`);
+  if (action === 'terminate' && status !== 'active' && status !== 'approvalPending') {
+    throw bad(`The relationship is '${status}'; only an active relationship, or one waiting for approval, can be terminated.`);
   }
   const now = world.clock.nowIso();
   const request: GdapRequest = { id: world.ids.guid('gdap-request'), action, status: 'created', createdDateTime: now, lastModifiedDateTime: now };
@@ -127,6 +131,17 @@ export function addGdapRequest(world: SandboxWorld, relationship: GdapRelationsh
   relationship.lastModifiedDateTime = now;
   relationship.version += 1;
   return request;
+}
+
+/** `DELETE …/{id}`: only a relationship still in status `created`, with the If-Match etag (required; `*` accepted). */
+export function deleteGdapRelationship(world: SandboxWorld, relationship: GdapRelationship, ifMatch: string | undefined): void {
+  if (ifMatch === undefined) throw new GdapRuleViolation(400, 'badRequest', 'The If-Match header is required.');
+  if (ifMatch !== '*' && ifMatch !== gdapEtag(relationship)) {
+    throw new GdapRuleViolation(412, 'preconditionFailed', 'The If-Match etag does not match the relationship.');
+  }
+  const status = effectiveGdapStatus(world, relationship);
+  if (status !== 'created') throw bad(`The relationship is '${status}'; only a relationship in status 'created' can be deleted.`);
+  world.state.gdapRelationships.splice(world.state.gdapRelationships.indexOf(relationship), 1);
 }
 
 /** The customer's Global Admin approves every relationship waiting for them. Returns the ones activated. */

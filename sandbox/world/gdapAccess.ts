@@ -1,5 +1,5 @@
 /**
- * GDAP access assignments (reference/partner-center-api.md §9.5): which partner security group gets which of
+ * GDAP access assignments (learn.microsoft.com/graph/api/delegatedadminrelationship-post-accessassignments): which partner security group gets which of
  * the relationship's roles in the customer tenant. Created only on an `active` relationship, with roles that
  * are a subset of the relationship's. A new assignment reads `pending` until the provisioning delay has
  * passed on the sandbox clock, then `active` (worked out when read).

@@ -1,5 +1,5 @@
 /**
- * Graph `assignLicense` rules (reference/graph-and-teams-platform.md §A3), applied atomically: either the
+ * Graph `assignLicense` rules (learn.microsoft.com/graph/api/user-assignlicense), applied atomically: either the
  * whole request is valid and every change is made, or nothing changes.
  * - every skuId is a GUID; a SKU is added at most once and never both added and removed;
  * - added SKUs must be subscribed in the tenant, with seats left (enabled + warning − consumed) for each user
@@ -26,7 +26,7 @@ export const USAGE_LOCATION_MESSAGE = 'License assignment cannot be done for use
 export const INHERITED_LICENSE_MESSAGE = 'User license is inherited from a group membership and it cannot be removed directly from the user.';
 /**
  * Graph's refusal when no seat is left, as Graph clients report it (400 Request_BadRequest, "Subscription with SKU
- * {skuId} does not have any available licenses."). The reference lists the exact text as not read (§A3, gap 3);
+ * {skuId} does not have any available licenses."). Microsoft's assignLicense page does not give the exact text;
  * this is the wording seen in public scripts that match on it.
  */
 export const noSeatsMessage = (skuId: string) => `Subscription with SKU ${skuId} does not have any available licenses.`;

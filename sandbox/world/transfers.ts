@@ -1,5 +1,5 @@
 /**
- * New-commerce partner-to-partner transfers (reference/partner-center-api.md §7.1; LRN `create-a-transfer`,
+ * New-commerce partner-to-partner transfers (learn.microsoft.com/partner-center/developer/create-a-transfer,
  * `update-a-transfer`, `transfer-entity-resources`). The target partner creates a transfer; it is `Active`
  * until the source partner submits it (`Completed`) or the creator cancels it (`Canceled`). Only the partner
  * that created a transfer may cancel it, and only while it is Active ("pending").
@@ -19,7 +19,7 @@ const COMPLETE_WORDS = ['complete', 'completed', 'submit', 'submitted'];
 
 export function findTransfer(customer: CustomerAccount, transferId: string): Transfer {
   const transfer = customer.transfers.find((t) => t.id.toLowerCase() === transferId.toLowerCase());
-  // 900100 "transfer not found" (reference §2.2; which of 900100–900104 means what is the sandbox's reading).
+  // 900100 "transfer not found" (Partner Center's error codes list 900100–900104; which means what is the sandbox's reading).
   if (!transfer) throw new CommerceFault(404, 900100, `Transfer ${transferId.slice(0, 100)} was not found.`);
   return transfer;
 }

@@ -9,10 +9,12 @@ import {
   DEFAULT_PROVISIONING_DELAY_SECONDS, DEFAULT_SANDBOX_SEED, DEFAULT_TOKEN_LIFETIME_SECONDS, FILLER_CUSTOMER_COUNT, MAX_BULK_CUSTOMERS,
   PARTNER_TENANT_ID,
 } from './constants';
+import { createAppPermissions, type AppPermissions } from './appPermissions';
 import { countriesInRegionOf } from './cspRegions';
 import { hasActiveGdap } from './gdap';
 import { buildSeedState, type SeedOptions } from './seed';
 import type { CustomerAccount, Tenant, WorldState } from './types';
+import { createWebhookRegistry, type WebhookRegistry } from './webhookRegistration';
 
 export interface WorldOptions {
   seed?: string;
@@ -45,6 +47,10 @@ export interface SandboxWorld {
   readonly ids: IdSource;
   /** Countries the partner may sell in: those of its CSP region. */
   readonly partnerSellableCountries: readonly string[];
+  /** The app registration's permissions an operator has withdrawn (`/_sandbox/permissions`). */
+  readonly permissions: AppPermissions;
+  /** The partner's Partner Center webhook registration (`/webhooks/v1/registration`). */
+  readonly webhooks: WebhookRegistry;
   reset(): void;
   allTenants(): Tenant[];
   /** By tenant id or any of its domains, case-insensitive. */
@@ -69,6 +75,8 @@ export function createWorld(options: WorldOptions = {}): SandboxWorld {
   };
   const clock = createSandboxClock();
   const catalog = buildCatalog(seed);
+  const permissions = createAppPermissions();
+  const webhooks = createWebhookRegistry();
 
   let state = buildSeedState(seed, clock.now(), seedOptions);
   let ids = createIdSource(seed);
@@ -84,6 +92,8 @@ export function createWorld(options: WorldOptions = {}): SandboxWorld {
     catalog,
     signingSecret: `sandbox-signing-key-${hashHex(32, seed, 'signing')}`,
     partnerSellableCountries: countriesInRegionOf(state.partner.tenant.countryLetterCode),
+    permissions,
+    webhooks,
     get state() {
       return state;
     },
@@ -93,6 +103,8 @@ export function createWorld(options: WorldOptions = {}): SandboxWorld {
     reset() {
       clock.resetOffset();
       Object.assign(settings, initialSettings);
+      permissions.restore('all');
+      webhooks.clear();
       state = buildSeedState(seed, clock.now(), seedOptions);
       ids = createIdSource(seed);
       tenantIndex = indexTenants(state);

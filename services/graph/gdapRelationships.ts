@@ -116,6 +116,28 @@ export class GdapRelationships {
     return { requestId: parsed.id, status: parsed.status ?? 'created' };
   }
 
+  /**
+   * `POST …/{id}/requests {action: terminate}`, with `If-Match` when the etag is known. Documented for an active
+   * relationship; used too for one waiting for the customer's approval (`approvalPending`), which cannot be deleted.
+   */
+  async terminate(relationshipId: string, ctx: CallContext, etag?: string | null): Promise<{ requestId: string; status: string }> {
+    const step = `Graph: terminate the GDAP relationship ${relationshipId}`;
+    const created = await this.call(step, ctx, (client) => {
+      const request = client.api(`${BASE}/${encodeURIComponent(relationshipId)}/requests`);
+      if (etag) request.header('If-Match', etag);
+      return request;
+    }, (request) => request.post({ action: 'terminate' }));
+    const parsed = this.parse(requestSchema, created, step);
+    return { requestId: parsed.id, status: parsed.status ?? 'created' };
+  }
+
+  /** `DELETE …/{id}` with `If-Match` (required): only a relationship still `created` can be deleted. */
+  async delete(relationshipId: string, etag: string | null, ctx: CallContext): Promise<void> {
+    const step = `Graph: delete the GDAP relationship ${relationshipId}`;
+    await this.call(step, ctx, (client) => client.api(`${BASE}/${encodeURIComponent(relationshipId)}`).header('If-Match', etag ?? '*'),
+      (request) => request.delete());
+  }
+
   /** The relationship, or null when it does not exist (any more). */
   async get(relationshipId: string, ctx: CallContext): Promise<GdapRelationship | null> {
     const step = `Graph: read the GDAP relationship ${relationshipId}`;

@@ -10,11 +10,12 @@
  */
 import { z } from 'zod';
 import type { Role } from '../../move/model';
-import type { CallContext, DelegatedAccess, PartnerDirectory } from '../../move/ports';
+import type { CallContext, DelegatedAccess, GdapWithdrawal, PartnerDirectory } from '../../move/ports';
 import type { TokenMode } from '../identity/tokenProvider';
 import { GdapRelationships, GLOBAL_ADMINISTRATOR_ROLE_ID, type GdapRelationship } from './gdapRelationships';
 import { GraphError, parseGraphItem } from './graphError';
 import type { GraphClientFactory } from './graphClientFactory';
+import { BILLING_ADMINISTRATOR_ROLE_ID, STAFF_ROLE_ORDER } from './staffRoles';
 
 export { GLOBAL_ADMINISTRATOR_ROLE_ID };
 
@@ -25,7 +26,7 @@ export interface DirectoryMembership {
   displayName: string;
   roleTemplateId: string | null;
 }
-export const BILLING_ADMINISTRATOR_ROLE_ID = 'b0f54661-2d74-4c50-afa3-1ec803f12efe';
+export { BILLING_ADMINISTRATOR_ROLE_ID };
 
 /** Least-privilege Entra roles a move needs in the customer tenant: read the directory, manage licences. */
 export const DEFAULT_GDAP_ROLES: ReadonlyArray<{ name: string; roleDefinitionId: string }> = [
@@ -55,7 +56,6 @@ const DIRECTORY_ROLE_NAMES: Record<string, Role> = {
 };
 const ENDED_STATUSES = new Set(['expired', 'expiring', 'terminated', 'terminating', 'terminationrequested']);
 const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ROLE_ORDER: Role[] = ['account-admin', 'admin-agent', 'sales-agent', 'billing-agent', 'helpdesk-agent'];
 
 export interface PartnerGraphDirectoryOptions {
   graph: GraphClientFactory;
@@ -195,6 +195,26 @@ export class PartnerGraphDirectory implements PartnerDirectory {
   }
 
   /**
+   * A cancelled move's GDAP request, withdrawn while the customer has not approved it: deleted while `created`,
+   * terminated while `approvalPending`. Approved ones stay (the customer gave that access); ended ones need nothing.
+   */
+  async withdrawDelegatedAdminRequest(relationshipId: string, ctx: CallContext): Promise<GdapWithdrawal> {
+    const relationship = await this.gdap.get(relationshipId, ctx);
+    if (!relationship) return { outcome: 'already-ended', status: 'notFound' };
+    const status = relationship.status.toLowerCase();
+    if (status === 'created') {
+      await this.gdap.delete(relationship.id, relationship.etag, ctx);
+      return { outcome: 'withdrawn', status: relationship.status };
+    }
+    if (status === 'approvalpending') {
+      await this.gdap.terminate(relationship.id, ctx, relationship.etag);
+      return { outcome: 'withdrawn', status: relationship.status };
+    }
+    if (ENDED_STATUSES.has(status) && status !== 'expiring') return { outcome: 'already-ended', status: relationship.status };
+    return { outcome: 'approved', status: relationship.status };
+  }
+
+  /**
    * The GDAP access group: GDAP_ACCESS_GROUP as an object id, or the one group in the partner tenant with
    * that display name (`GET /groups?$filter=displayName eq '…'`, with the roles token: GroupMember.Read.All).
    */
@@ -260,7 +280,7 @@ function roleOf(member: DirectoryMembership): Role | undefined {
 }
 
 function sortRoles(roles: readonly Role[]): Role[] {
-  return ROLE_ORDER.filter((role) => roles.includes(role));
+  return STAFF_ROLE_ORDER.filter((role) => roles.includes(role));
 }
 
 /**

@@ -15,6 +15,7 @@
  * the move's correlation id) are named in every log line about the call.
  */
 import type { Logger } from '../../move/ports';
+import { NO_OUTBOUND_TELEMETRY, type OutboundCallTrace, type OutboundTelemetry } from './outboundTelemetry';
 import type { RateLimiter, ThrottleTicket } from './rateLimiter';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'PUT' | 'DELETE' | 'POST' | 'PATCH';
@@ -23,7 +24,8 @@ export interface OutboundRequest {
   method: HttpMethod;
   url: string;
   headers?: Record<string, string>;
-  body?: string;
+  /** Text, or bytes as they are to be sent (a file's range for an upload session). */
+  body?: string | Uint8Array;
   /** What the call is for, in words ("Partner Center: create cart"); named in errors and logs. */
   step: string;
   /**
@@ -83,6 +85,8 @@ export interface OutboundHttpOptions {
   logger?: Logger;
   /** Client-side token buckets; without one, calls go out unthrottled. */
   limiter?: RateLimiter;
+  /** A span per call, latency and 429s counted (default: nothing). */
+  telemetry?: OutboundTelemetry;
 }
 
 /** A call that never got an HTTP answer (network error or timeout) on its last attempt. */
@@ -118,6 +122,7 @@ export class OutboundHttp {
   private readonly random: () => number;
   private readonly fetchImpl: typeof fetch;
   private readonly logger?: Logger;
+  private readonly telemetry: OutboundTelemetry;
   readonly limiter?: RateLimiter;
 
   constructor(options: OutboundHttpOptions = {}) {
@@ -132,17 +137,23 @@ export class OutboundHttp {
     this.fetchImpl = options.fetch ?? fetch;
     this.logger = options.logger;
     this.limiter = options.limiter;
+    this.telemetry = options.telemetry ?? NO_OUTBOUND_TELEMETRY;
   }
 
   async send(request: OutboundRequest): Promise<OutboundResponse> {
     const mayRetry = this.mayRetry(request);
+    const call = { method: request.method, url: request.url, step: request.step, logIds: request.logIds };
+    return this.telemetry.traceCall(call, (trace) => this.sendTraced(request, mayRetry, trace));
+  }
+
+  private async sendTraced(request: OutboundRequest, mayRetry: boolean, trace: OutboundCallTrace): Promise<OutboundResponse> {
     const target = describeTarget(request.url);
     for (let attempt = 1; ; attempt++) {
       const isLast = !mayRetry || attempt >= this.maxAttempts;
       let response: OutboundResponse;
       await this.limiter?.acquire(request.throttle);
       try {
-        response = await this.attempt(request, attempt);
+        response = await trace.attempt(() => this.attempt(request, attempt));
       } catch (error) {
         const kind = isTimeout(error) ? 'timeout' : 'network';
         if (isLast) {

@@ -24,11 +24,12 @@ export interface RateLimit {
 }
 
 /**
- * Defaults, each below a documented limit (shared/reference; the limits are per service-side key, and
- * every bot instance has its own buckets, hence the headroom):
- * - `partner`: 300 / 60 s. Partner Center documents 500 requests per minute per tenant for the
- *   subscription resource (LRN `subscription-resources`), the only per-minute figure it publishes for the
- *   routes a move calls; 60 % of it leaves room for the partner's other tools and a second instance.
+ * Defaults, each below a documented limit (Partner Center: learn.microsoft.com/partner-center/developer/
+ * api-throttling-guidance and the resource pages; Graph: learn.microsoft.com/graph/throttling-limits; the limits are
+ * per service-side key, and every bot instance has its own buckets, hence the headroom):
+ * - `partner`: 300 / 60 s. Partner Center documents 500 requests per minute per tenant for the subscription
+ *   resource (learn.microsoft.com/partner-center/developer/subscription-resources), the only per-minute figure it
+ *   publishes for the routes a move calls; 60 % of it leaves room for the partner's other tools and a second instance.
  * - `partner-customer`: 90 / 60 s. The lowest per partner+customer limit documented is 450 calls in
  *   5 minutes (validate migration) = 90 per minute.
  * - `graph-app`: 2,000 / 10 s. Graph's global per-app limit is 130,000 requests per 10 s (older text:

@@ -66,7 +66,7 @@ export class PartnerCenterAgreements {
 
   /**
    * The MCA template to attest. The metadata lists versions; the one with the lowest `versionRank` is
-   * taken as current (the rank's direction is UNCONFIRMED in the reference; a single entry is the norm).
+   * taken as current (Microsoft's pages do not say which direction the rank runs; a single entry is the norm).
    */
   async currentTemplateId(ctx: CallContext): Promise<string> {
     const step = 'Partner Center: read the Microsoft Customer Agreement template';

@@ -1,5 +1,5 @@
 /**
- * Everything scale-out mode (STORE=azure, DESIGN §3) keeps in one Azure Storage account, built from its
+ * Everything scale-out mode (STORE=azure, docs/ARCHITECTURE.md §3) keeps in one Azure Storage account, built from its
  * connection string: move streams and small documents in Tables, bot state in Blobs (botbuilder's
  * BlobsStorage), and the leader lease that lets one instance run the sweep.
  *

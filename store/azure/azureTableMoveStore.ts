@@ -1,5 +1,5 @@
 /**
- * The move event streams in Azure Table Storage (runtime mode "Scale-out", DESIGN §3), for several bot
+ * The move event streams in Azure Table Storage (runtime mode "Scale-out", docs/ARCHITECTURE.md §3), for several bot
  * instances sharing one storage account.
  *
  * Layout: one partition per move (PartitionKey = move id, checked like the file store's ids).

@@ -1,5 +1,5 @@
 /**
- * One leader among several bot instances (scale-out mode, DESIGN §3): the instance that holds a lease
+ * One leader among several bot instances (scale-out mode, docs/ARCHITECTURE.md §3): the instance that holds a lease
  * on one blob runs the scheduler's sweep; the others wait.
  *
  * - `BlobLease`: the lease itself (`@azure/storage-blob` BlobLeaseClient) with a fixed lease id per

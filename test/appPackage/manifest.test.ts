@@ -16,25 +16,14 @@ import {
   checkBotId, loadBundledSchema, readManifestTemplate, renderManifest, resolveBotId, resolvePackageValues,
   substitutePlaceholders, validateManifest, type PackageValues,
 } from '../../scripts/package-app';
+import { readProjectVersion } from '../../scripts/appVersion';
+import { TEST_APP_ID, TEST_BOT_ID, TEST_DOMAIN, TEST_VALUES } from './packageTestValues';
 
 /** The bot's chat commands (what `dialogs/commandParser.ts` understands); the manifest may list only these. */
 export const BOT_COMMANDS: ReadonlySet<string> = new Set(['help', 'move', 'status', 'list', 'cancel', 'retry', 'audit', 'override', 'notify here']);
 /** Commands that only make sense in a team channel, so the personal and group chat command list leaves them out. */
 const TEAM_ONLY_COMMANDS: ReadonlySet<string> = new Set(['notify here']);
 
-const TEST_BOT_ID = '2f1b6b1e-7c3d-4a5e-9f00-1234567890ab';
-const TEST_APP_ID = '7c0e4b9a-3d2f-4e1a-8b6c-5a4d3c2b1a09';
-const TEST_DOMAIN = 'app-cspmove-abc123.azurewebsites.net';
-/** What the Agents Toolkit (env/.env.<env>) or the operator gives the packaging. */
-const TEST_VALUES: PackageValues = {
-  TEAMS_APP_ID: TEST_APP_ID,
-  BOT_ID: TEST_BOT_ID,
-  BOT_DOMAIN: TEST_DOMAIN,
-  DEVELOPER_NAME: 'Contoso Partner Services',
-  DEVELOPER_WEBSITE_URL: 'https://partner.contoso.com/support',
-  DEVELOPER_PRIVACY_URL: 'https://partner.contoso.com/privacy',
-  DEVELOPER_TERMS_URL: 'https://partner.contoso.com/terms',
-};
 const TEST_ENV_FILE_TEXT = Object.entries(TEST_VALUES).map(([name, value]) => `${name}=${value}`).join('\n');
 const PACKAGE_SCRIPT = path.resolve(__dirname, '..', '..', 'scripts', 'package-app.ts');
 
@@ -170,7 +159,7 @@ describe('Teams app package', () => {
       assert.equal(raw.$schema, SCHEMA_URL);
       assert.equal(raw.manifestVersion, '1.23');
       assert.equal(MANIFEST_VERSION, '1.23');
-      assert.equal(raw.version, '0.1.0');
+      assert.equal(raw.version, readProjectVersion(), 'the project\'s version (manifestVersion.test.ts)');
       // No sandbox app id or developer ships: each deployment brings its own (env/.env.<env>).
       assert.equal(raw.id, '${{TEAMS_APP_ID}}');
       assert.deepEqual(raw.developer, {
@@ -220,12 +209,13 @@ describe('Teams app package', () => {
       assert.ok(!JSON.stringify(m).includes('${{'));
     });
 
-    it('declares a conversational bot for personal, team and group chat, without files or RSC; valid domains: SSO and the bot', () => {
+    it('declares a conversational bot for personal, team and group chat, with files (CSV exports) and without RSC; valid domains: SSO and the bot', () => {
       const m = manifest();
       const b = bot(m);
       assert.equal((m.bots as unknown[]).length, 1);
       assert.deepEqual([...b.scopes].sort(), ['groupChat', 'personal', 'team']);
-      assert.equal(b.supportsFiles, false);
+      // The audit and reassignment exports arrive as files in the person's chat with the bot (FileConsentCard).
+      assert.equal(b.supportsFiles, true);
       assert.equal(b.isNotificationOnly, false);
       // token.botframework.com: the sign-in card SSO falls back to; the bot's own host.
       assert.deepEqual(m.validDomains, ['token.botframework.com', TEST_DOMAIN]);

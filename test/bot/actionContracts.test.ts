@@ -31,6 +31,8 @@ describe('card action contracts (400 BadRequest for data of the wrong types)', (
     { verb: 'move.plan.reject', data: () => ({ ...base(), comment: ['looks wrong'] }), field: 'comment', mustBe: 'must be text' },
     { verb: 'move.plan.adjust', data: () => ({ ...base(), planHash: ['a', 'b'] }), field: 'planHash', mustBe: 'must be text' },
     { verb: 'move.cancel', data: () => ({ ...base(), comment: { text: 'stop' } }), field: 'comment', mustBe: 'must be text' },
+    { verb: 'move.cancel.confirm', data: () => ({ ...base(), seen: 'approval/0/0', cancelReason: ['stop'] }), field: 'cancelReason', mustBe: 'must be text' },
+    { verb: 'move.cancel.confirm', data: () => ({ ...base(), seen: 7, cancelReason: 'stop' }), field: 'seen', mustBe: 'must be text' },
     { verb: 'move.refresh', data: () => ({ ...base(), moveId: { $ne: null } }), field: 'moveId', mustBe: 'must be text of at most 200 characters' },
     { verb: 'move.offers.choose', data: () => ({ ...base(), sourceSkuId: 42 }), field: 'sourceSkuId', mustBe: 'must be text' },
     { verb: 'move.offers.choose', data: () => ({ ...base(), sourceSkuId: E3, [offers.offers]: 7 }), field: offers.offers, mustBe: 'must be text (values separated by commas) or a list of texts' },
@@ -38,7 +40,11 @@ describe('card action contracts (400 BadRequest for data of the wrong types)', (
     { verb: 'move.offers.choose', data: () => ({ ...base(), sourceSkuId: E3, [offers.offers]: SPB_OFFER, [offers.reason]: true }), field: offers.reason, mustBe: 'must be text' },
     { verb: 'move.inventory.enter', data: () => ({ ...base(), inventoryText: ['SPB, 25, 20'] }), field: 'inventoryText', mustBe: 'must be text' },
     { verb: 'move.reassignment.retry', data: () => ({ ...base(), moveId: [move.moveId] }), field: 'moveId', mustBe: 'must be text of at most 200 characters' },
+    { verb: 'move.report.download', data: () => ({ ...base(), moveId: { id: move.moveId } }), field: 'moveId', mustBe: 'must be text of at most 200 characters' },
     { verb: 'move.invitation.email', data: () => ({ ...base(), invitationEmailTo: 42 }), field: 'invitationEmailTo', mustBe: 'must be text' },
+    { verb: 'move.followup.done', data: () => ({ ...base(), taskId: { id: 'move-users:1' } }), field: 'taskId', mustBe: 'must be text' },
+    { verb: 'move.open', data: () => ({ moveId: 42 }), field: 'moveId', mustBe: 'must be text of at most 200 characters' },
+    { verb: 'move.list.filter', data: () => ({ filter: { $ne: 'all' } }), field: 'filter', mustBe: 'must be text' },
   ];
 
   for (const { verb, data, field, mustBe } of cases) {

@@ -13,6 +13,8 @@ import { ConversationRegistry } from '../../bot/conversationRegistry';
 import { NotificationOutbox } from '../../bot/notificationOutbox';
 import { TeamsNotifier } from '../../bot/teamsNotifier';
 import { TurnScope } from '../../bot/turnScope';
+import { WorkingCards } from '../../bot/workingCards';
+import { DEFAULT_APPROVAL_POLICY } from '../../move/policy';
 import type { CountryOption } from '../../cards/intakeCard';
 import { MoveDecider } from '../../move/decider';
 import type { ApprovalPolicy } from '../../move/policy';
@@ -31,6 +33,8 @@ import {
   type StaffMember,
 } from './fakes';
 import { BUY_AT_APPROVAL_DAYS } from '../../move/schedule';
+import { UploadSessionClient } from '../../services/files/uploadSession';
+import { OutboundHttp } from '../../services/http/outboundHttp';
 
 export const BOT_ACCOUNT: ChannelAccount = { id: '28:csp-move-assistant', name: 'CSP Move Assistant' };
 export const CHANNEL_ID = '19:general@thread.tacv2';
@@ -53,12 +57,17 @@ export interface TestBotOptions {
    * staff member when `sso` is given). The fake mailer's mailbox follows `mailbox`.
    */
   invitationMail?: InvitationMailOptions;
+  /** How often a chat's working card may show licence reassignment progress (bot/workingCards.ts; default 5 s). */
+  progressEveryMs?: number;
 }
 
 /** What one turn produced: the invoke response (for invokes) and every other activity the bot replied with. */
 export interface TurnResult {
   invoke?: InvokeResponse;
+  /** What the bot said, in order, without its "typing…" indicators (see `activities`). */
   replies: Partial<Activity>[];
+  /** Everything the bot sent in the turn, in order, typing indicators included (not the invoke response). */
+  activities: Partial<Activity>[];
 }
 
 export class TestBot {
@@ -85,6 +94,8 @@ export class TestBot {
   readonly turnErrors: unknown[] = [];
   /** Posts leave through it after the turn; `process` waits for it, so a test sees what the turn caused. */
   readonly outbox: NotificationOutbox;
+  /** The working cards of chats where a step was still running when the answer went (shared by the notifier and the edge). */
+  readonly workingCards: WorkingCards;
   private activityCounter = 0;
 
   constructor(options: TestBotOptions = {}) {
@@ -93,7 +104,11 @@ export class TestBot {
     const invitationMail = options.invitationMail ?? { asSignedInUser: options.sso?.enabled ?? false, mailbox: MOVES_MAILBOX };
     this.mailer.mailbox = invitationMail.mailbox;
     this.outbox = new NotificationOutbox(this.kv, this.registry, this.poster, this.clock, log);
-    const notifier = options.notifier ?? new TeamsNotifier(this.registry, this.outbox, this.turns, this.clock, { approvalPolicy, invitationMail });
+    this.workingCards = new WorkingCards(this.registry, this.clock, {
+      cards: { approvalPolicy: approvalPolicy ?? DEFAULT_APPROVAL_POLICY, invitationMail }, log, progressEveryMs: options.progressEveryMs,
+    });
+    const workingCards = this.workingCards;
+    const notifier = options.notifier ?? new TeamsNotifier(this.registry, this.outbox, this.turns, this.clock, { approvalPolicy, invitationMail, workingCards });
     this.orchestrator = new MoveOrchestrator({
       store: this.store, decider: new MoveDecider(this.regions, approvalPolicy), partnerCenter: this.partnerCenter, customers: this.customers,
       partnerDirectory: this.directory, tenants: this.tenants, notifier, clock: this.clock, ids: this.ids, log,
@@ -106,7 +121,9 @@ export class TestBot {
     this.bot = createTeamsEdge({
       orchestrator: this.orchestrator, registry: this.registry, partnerDirectory: this.directory, partnerTenantId: PARTNER_TENANT,
       regions: this.regions, partnerRegion, partnerName, conversationState: this.conversationState, turns: this.turns, clock: this.clock, log,
-      replyBudgetMs: options.replyBudgetMs ?? 2_000, sso: options.sso, approvalPolicy, invitationMail,
+      replyBudgetMs: options.replyBudgetMs ?? 2_000, sso: options.sso, approvalPolicy, invitationMail, workingCards,
+      // File exports upload to a test's own server on 127.0.0.1 (loopback http allowed, as in local mode).
+      files: { store: this.kv, now: () => this.clock.now(), uploads: new UploadSessionClient({ http: new OutboundHttp({ maxAttempts: 1, timeoutMs: 5_000 }), allowLoopbackHttp: true }) },
     }).bot;
     this.adapter = new TestAdapter((context) => this.bot.run(context), { channelId: 'msteams' } as Partial<Activity>);
     this.adapter.onTurnError = async (context, error) => {
@@ -152,7 +169,8 @@ export class TestBot {
     const all = this.adapter.activeQueue.splice(0);
     const invokes = all.filter((a) => a.type === 'invokeResponse');
     assert.ok(invokes.length <= 1, 'at most one invoke response per turn');
-    return { invoke: invokes[0]?.value as InvokeResponse | undefined, replies: all.filter((a) => a.type !== 'invokeResponse') };
+    const activities = all.filter((a) => a.type !== 'invokeResponse');
+    return { invoke: invokes[0]?.value as InvokeResponse | undefined, replies: activities.filter((a) => a.type !== 'typing'), activities };
   }
 
   /** A person types a message (in their personal chat unless a conversation is given). */

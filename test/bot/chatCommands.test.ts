@@ -130,7 +130,7 @@ describe('chat commands', () => {
 
     it('shows the form with the error for something that is not a domain', async () => {
       const form = onlyCard(await t.say(STAFF.megan, 'move not_a_domain US'));
-      assert.ok(textOf(form).includes('"not_a_domain" is not a domain or a tenant id.'));
+      assert.ok(textOf(form).includes('"not_a_domain" is not a domain (like contoso.onmicrosoft.com) or a tenant id (a GUID).'));
       assert.equal(t.store.count(), 0);
     });
 
@@ -184,18 +184,20 @@ describe('chat commands', () => {
         'There is no move for fabrikam.onmicrosoft.com. Start one with `move fabrikam.onmicrosoft.com`.');
     });
 
-    it('`status` alone and `list` list the running moves, longest wait first', async () => {
-      assert.equal(onlyText(await t.say(STAFF.alex, 'list')), 'No moves are running. Start one with `move <customer domain>`.');
+    it('`status` alone and `list` show the dashboard of moves, longest wait first', async () => {
+      assert.match(textOf(onlyCard(await t.say(STAFF.alex, 'list'))), /No moves are running\. Start one by saying move and the customer's domain, e\.g\. move contoso\.com\./);
       await t.say(STAFF.megan, 'move contoso.onmicrosoft.com US direct');
       t.clock.advance(2 * 86_400_000);
       await t.say(STAFF.alex, 'move fabrikam.onmicrosoft.com US');
       t.clock.advance(86_400_000);
 
-      const expected = 'Running moves (2), longest wait first:\n\n'
-        + '- **contoso.onmicrosoft.com**: Waiting for the customer to accept, 3 days in this stage (started by Megan Bowen)\n'
-        + '- **fabrikam.onmicrosoft.com**: Waiting for the customer to accept, 1 day in this stage (started by Alex Wilber)';
-      assert.equal(onlyText(await t.say(STAFF.lynne, 'list')), expected);
-      assert.equal(onlyText(await t.say(STAFF.lynne, 'status')), expected);
+      const card = onlyCard(await t.say(STAFF.lynne, 'list'));
+      const text = textOf(card);
+      assert.match(text, /2 running moves, longest wait first\./);
+      const waiting = "waiting on the customer's Global Admin (send them the invitation message)";
+      assert.ok(text.indexOf(`contoso.onmicrosoft.com\nFor 3 days: ${waiting}`) >= 0, text);
+      assert.ok(text.indexOf(`fabrikam.onmicrosoft.com\nFor 24 hours: ${waiting}`) > text.indexOf('contoso.onmicrosoft.com'), 'the longest wait first');
+      assert.deepEqual(onlyCard(await t.say(STAFF.lynne, 'status')).body, card.body);
       // Isaiah has no Partner Center role: no customer is named to him.
       for (const command of ['list', 'status', 'status contoso.onmicrosoft.com']) {
         const refusal = textOf(onlyCard(await t.say(STAFF.isaiah, command)));
@@ -206,14 +208,18 @@ describe('chat commands', () => {
   });
 
   describe('cancel', () => {
-    it('`cancel contoso.onmicrosoft.com` cancels the starter\'s move and shows the cancelled card', async () => {
+    it('`cancel contoso.onmicrosoft.com` answers with the confirmation; its button cancels with the reason typed', async () => {
       await t.say(STAFF.megan, 'move contoso.onmicrosoft.com US direct');
       const card = onlyCard(await t.say(STAFF.megan, 'cancel contoso.onmicrosoft.com'));
+      assertCardsValid([{ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] }]);
       const [state] = t.orchestrator.all();
-      assert.equal(state.stage, 'cancelled');
-      assert.equal(state.cancelled?.reason, 'Cancelled by Megan Bowen from chat.');
-      assert.deepEqual(card.refresh.action.data, { moveId: state.moveId, version: state.version });
-      assert.equal(t.store.count('MoveCancelled'), 1);
+      assert.equal(state.stage, 'awaiting-acceptance', 'nothing cancelled by the command itself');
+      assert.equal(t.store.count('MoveCancelled'), 0);
+      assert.match(textOf(card), /Cancel the move of contoso\.onmicrosoft\.com\?/);
+      const confirm = findAction(card, 'move.cancel.confirm')!;
+      await t.click(STAFF.megan, 'move.cancel.confirm', { ...confirm.data, cancelReason: 'The customer stays with its partner.' });
+      assert.equal(t.orchestrator.get(state.moveId)!.stage, 'cancelled');
+      assert.equal(t.orchestrator.get(state.moveId)!.cancelled?.reason, 'The customer stays with its partner.');
       assert.equal(onlyText(await t.say(STAFF.megan, 'cancel contoso.onmicrosoft.com')), 'No move is running for contoso.onmicrosoft.com.');
     });
 
@@ -238,13 +244,14 @@ describe('chat commands', () => {
   });
 
   describe('audit', () => {
-    it('sends the move\'s history as CSV to staff with a role, and refuses Isaiah', async () => {
+    it('offers the move\'s history as a CSV file (FileConsentCard) to staff with a role, and refuses Isaiah', async () => {
       const t = new TestBot();
       await t.contosoAtApproval(STAFF.megan);
-      const csv = onlyText(await t.say(STAFF.adele, 'audit contoso.onmicrosoft.com'));
-      assert.match(csv, /```csv\ntime,actor,role,step,detail,correlation id\r\n/);
-      assert.match(csv, /Megan Bowen,Sales agent,MoveStarted,/);
-      assert.match(csv, /PlanProposed/);
+      // The whole flow (accept, upload, decline, channel) is in fileExports.test.ts.
+      const offered = (await t.say(STAFF.adele, 'audit contoso.onmicrosoft.com')).replies.filter((r) => r.type === 'message');
+      assert.equal(offered.length, 1);
+      assert.equal(offered[0].attachments?.[0]?.contentType, 'application/vnd.microsoft.teams.card.file.consent');
+      assert.match(offered[0].attachments?.[0]?.name ?? '', /^contoso\.onmicrosoft\.com-audit-\d{4}-\d{2}-\d{2}\.csv$/);
       assert.match(textOf(onlyCard(await t.say(STAFF.isaiah, 'audit contoso.onmicrosoft.com'))), /You have no Partner Center role, so you cannot see or change moves/);
       assert.equal(onlyText(await t.say(STAFF.adele, 'audit')), 'Say which customer: `audit contoso.com`.');
     });

@@ -11,7 +11,7 @@ import type { MailSender } from '../../move/model';
 import {
   StepError, type CallContext, type CartLineRequest, type Clock, type CustomerRecord, type DelegatedAccess, type IdGenerator,
   type InvitationMail, type InvitationMailer, type Logger, type PartnerCenter, type PartnerDirectory, type PartnerProfile,
-  type PlacedOrder, type TenantLookup,
+  type PlacedOrder, type TenantLookup, type GdapWithdrawal,
 } from '../../move/ports';
 import type { KeyValueStore } from '../../store/keyValueStore';
 import { CATALOG } from './fakeCustomerDirectory';
@@ -256,6 +256,24 @@ export class FakePartnerDirectory implements PartnerDirectory {
     const relationshipId = `gdap-${this.gdapRequests.length}`;
     this.created.add(relationshipId);
     return { relationshipId, approvalLink: `https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/${relationshipId}` };
+  }
+
+  /** Relationship ids withdrawDelegatedAdminRequest was called with, in order; `failWithdrawals` makes the next calls fail. */
+  readonly withdrawals: string[] = [];
+  failWithdrawals: { times: number; retryable: boolean } | null = null;
+
+  /** Withdraws a request it created that is not active yet (its status becomes `terminated`); fails as `failWithdrawals` says. */
+  async withdrawDelegatedAdminRequest(relationshipId: string): Promise<GdapWithdrawal> {
+    this.withdrawals.push(relationshipId);
+    if (this.failWithdrawals && this.failWithdrawals.times > 0) {
+      this.failWithdrawals.times -= 1;
+      throw new StepError('Graph: terminate the GDAP relationship failed (HTTP 503): Service unavailable', { retryable: this.failWithdrawals.retryable });
+    }
+    const status = this.gdapStatuses.get(relationshipId) ?? (this.created.has(relationshipId) ? this.gdapStatus : 'notFound');
+    if (status === 'notFound' || status === 'terminated') return { outcome: 'already-ended', status };
+    if (status === 'active') return { outcome: 'approved', status };
+    this.gdapStatuses.set(relationshipId, 'terminated');
+    return { outcome: 'withdrawn', status };
   }
 
   async grantDelegatedAccess(relationshipId: string): Promise<DelegatedAccess> {

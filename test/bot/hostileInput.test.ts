@@ -1,5 +1,5 @@
 /**
- * Forged and hostile card actions (DESIGN §6): a clear error or a 4xx, never a crash, never a
+ * Forged and hostile card actions (docs/ARCHITECTURE.md §6): a clear error or a 4xx, never a crash, never a
  * half-applied step. Each case runs against a move waiting for approval (so an effect would be
  * possible) and checks that no event was recorded.
  */
@@ -114,7 +114,7 @@ describe('forged and hostile card actions', () => {
 
   it('treats a moveId with path characters as a move that is not here, on every verb', async () => {
     for (const moveId of ['../../etc', `${move.moveId}/../../etc`, '..\\..\\windows', 'mv-../../etc/passwd', `mv-${move.moveId.slice(3)}%2F..`]) {
-      for (const verb of ['move.plan.approve', 'move.plan.reject', 'move.cancel', 'move.refresh', 'move.invitation.email']) {
+      for (const verb of ['move.plan.approve', 'move.plan.reject', 'move.cancel', 'move.cancel.confirm', 'move.refresh', 'move.invitation.email']) {
         const result = await t.click(STAFF.adele, verb, { ...approveData(), moveId });
         assertMessageResponse(result, GONE);
       }
@@ -127,7 +127,7 @@ describe('forged and hostile card actions', () => {
   // refused as malformed data (it used to be looked up and found missing).
   it('answers a 10 kB moveId with 400 BadRequest naming the field, on every verb', async () => {
     const moveId = `mv-${'a'.repeat(10_000)}`;
-    for (const verb of ['move.start', 'move.plan.approve', 'move.plan.reject', 'move.cancel', 'move.refresh', 'move.invitation.email']) {
+    for (const verb of ['move.start', 'move.plan.approve', 'move.plan.reject', 'move.cancel', 'move.cancel.confirm', 'move.refresh', 'move.invitation.email']) {
       const result = await t.click(STAFF.adele, verb, { ...approveData(), moveId });
       assertErrorResponse(result, 400, 'BadRequest', MOVE_ID_TOO_LONG);
       assert.ok(!JSON.stringify(result.invoke).includes('aaaaaaaaaa'), 'the forged id is not echoed');

@@ -57,7 +57,7 @@ describe('proactive posts (TeamsNotifier)', () => {
     assertPostedCardsValid(t.poster.posts);
   });
 
-  it('starts a thread with the move card as its root, then replies to it; the starter\'s chat gets only the turn\'s answer', async () => {
+  it('starts a thread once the move passed its pre-flight checks: the move card as its root, one line per milestone; the starter\'s chat gets only the turn\'s answer', async () => {
     const result = await t.say(STAFF.megan, 'move contoso.onmicrosoft.com US direct');
     const [state] = t.orchestrator.all();
 
@@ -69,8 +69,8 @@ describe('proactive posts (TeamsNotifier)', () => {
     assert.equal(root.op, 'startThread');
     assert.equal(root.conversationId, CHANNEL_ID);
     const rootCard = cardIn(root.activity)!;
-    assert.deepEqual(rootCard.refresh.action.data, { moveId: state.moveId, version: 1 }, 'the root is the move card');
-    assert.match(textOf(rootCard), /^contoso\.onmicrosoft\.com\nWaiting on the bot \(nothing to do\)\nPre-flight checks\n/);
+    assert.deepEqual(rootCard.refresh.action.data, { moveId: state.moveId, version: 2 }, 'the root is the move card, once the checks passed');
+    assert.match(textOf(rootCard), /^contoso\.onmicrosoft\.com\nWaiting on the bot/);
 
     const thread = (await t.registry.getThread(state.moveId))!;
     assert.equal(thread.rootActivityId, root.activityId);
@@ -79,13 +79,10 @@ describe('proactive posts (TeamsNotifier)', () => {
 
     assert.deepEqual(summary(rest), [
       'send text: Megan Bowen started the move of contoso.onmicrosoft.com (bought direct from Microsoft).',
-      'update card v2',
-      'send text: Pre-flight checks passed: tenant found, region United States matches yours.',
       'update card v3',
-      'send card v3',
     ]);
     for (const update of rest.filter((p) => p.op === 'update')) assert.equal(update.activityId, root.activityId, 'the root post is kept up to date');
-    assert.ok(textOf(cardIn(rest.at(-1)!.activity)).includes(t.partnerCenter.invitationLink), 'the invitation card in the thread');
+    assert.ok(textOf(cardIn(rest.at(-1)!.activity)).includes(t.partnerCenter.invitationLink), 'the root shows the invitation');
 
     assert.deepEqual(t.poster.to(megansChat()), [], 'nothing posted again to the conversation the turn answers');
   });
@@ -113,17 +110,18 @@ describe('proactive posts (TeamsNotifier)', () => {
     const planCard = cardIn(origin[3].activity)!;
     assert.equal(findAction(planCard, 'move.plan.approve')?.data.planHash, state.plan!.hash, 'the plan card, with Approve');
 
+    // The thread: its root redrawn at each step (now the plan card), and a line for each milestone only.
     const inThread = t.poster.to(thread.reference.conversation!.id!);
     assert.deepEqual(summary(inThread), [
       'update card v4', 'send text: Customer accepted the reseller invitation (Contoso Ltd).',
-      'update card v5', `send text: ${GDAP_GRANTED}`,
-      'update card v6', 'send card v6',
-      'update card v7', 'send card v7',
+      'update card v5', 'update card v6', 'update card v7',
+      'send text: Plan ready for approval: 2 lines, 35 licences. An Account admin or a Billing agent other than Megan Bowen can approve it.',
     ]);
+    assert.equal(findAction(cardIn(inThread[4].activity), 'move.plan.approve')?.data.planHash, state.plan!.hash, 'the root is the plan card, with Approve');
     const posted = await t.registry.getPosted(state.moveId);
     const key = (p: { reference: { conversation?: { id?: string } }; activityId: string }) => `${p.reference.conversation?.id} ${p.activityId}`;
-    assert.deepEqual(posted.map((p) => p.kind), ['plan', 'plan']);
-    assert.deepEqual(posted.map(key).sort(), [`${megansChat()} ${origin[3].activityId}`, `${thread.reference.conversation!.id} ${inThread[7].activityId}`].sort());
+    assert.deepEqual(posted.map((p) => p.kind), ['plan']);
+    assert.deepEqual(posted.map(key), [`${megansChat()} ${origin[3].activityId}`]);
   });
 
   it('updates every posted copy of the plan card once Adele approves from her own chat', async () => {
@@ -191,13 +189,12 @@ describe('proactive posts (TeamsNotifier)', () => {
     assert.deepEqual(t.poster.to(t.personal(STAFF.lynne).id), []);
   });
 
-  it('leaves the thread\'s plan card to the invoke answer when Adele approves in the thread', async () => {
+  it('redraws the thread\'s root and the other copies when Adele approves on the root card in the thread', async () => {
     await t.say(STAFF.megan, 'move contoso.onmicrosoft.com US direct');
     const [started] = t.orchestrator.all();
     const state = await t.acceptAndSweep(started.moveId);
     const thread = (await t.registry.getThread(state.moveId))!;
     const posted = await t.registry.getPosted(state.moveId);
-    const inThread = posted.find((p) => p.reference.conversation?.id === thread.reference.conversation?.id)!;
     const inOrigin = posted.find((p) => p.reference.conversation?.id === megansChat())!;
     t.poster.clear();
 
@@ -205,11 +202,14 @@ describe('proactive posts (TeamsNotifier)', () => {
     const result = await t.click(STAFF.adele, 'move.plan.approve', { moveId: state.moveId, version: state.version, planHash: state.plan!.hash }, threadConversation);
     assertCardResponse(result, t.orchestrator.get(state.moveId)!);
 
-    const planUpdates = t.poster.posts.filter((p) => p.op === 'update' && [inThread.activityId, inOrigin.activityId].includes(p.activityId));
-    assert.deepEqual(planUpdates.map((p) => p.activityId), [inOrigin.activityId], 'only the copy in the other conversation');
+    // The invoke answer shows Adele her view; the root is redrawn for everyone, and Megan's copy too.
+    const updated = t.poster.posts.filter((p) => p.op === 'update').map((p) => p.activityId);
+    assert.ok(updated.includes(thread.rootActivityId), 'the root card');
+    assert.ok(updated.includes(inOrigin.activityId), 'the copy in Megan\'s chat');
+    assert.equal(findAction(cardIn(t.poster.posts.filter((p) => p.activityId === thread.rootActivityId).at(-1)!.activity), 'move.plan.approve') ?? null, null);
   });
 
-  it('posts to the starter\'s chat a step that finishes after the reply was sent', async () => {
+  it('shows in the starter\'s working card, in place, a step that finishes after the reply was sent', async () => {
     t = new TestBot({ replyBudgetMs: 5 });
     await chooseChannel(t);
     let release!: () => void;
@@ -227,22 +227,19 @@ describe('proactive posts (TeamsNotifier)', () => {
     await until(() => t.orchestrator.get(state.moveId)?.stage === 'awaiting-acceptance', 'the move goes on after the turn');
     await until(() => t.poster.to(megansChat()).length > 0, 'the starter gets the invitation');
     const origin = t.poster.to(megansChat());
-    assert.deepEqual(summary(origin), ['send card v3']);
+    assert.deepEqual(summary(origin), ['update card v3']);
+    assert.equal(origin[0].activityId, result.replies[0].id, 'the reply (the working card) shows the invitation, in place');
     assert.ok(textOf(cardIn(origin[0].activity)).includes(t.partnerCenter.invitationLink));
   });
 
-  it('posts a blocked move to the thread, naming both regions', async () => {
+  it('refuses a customer in another CSP region at the form, naming both regions, and posts nothing to the thread', async () => {
+    const before = t.poster.posts.length;
     const result = await t.say(STAFF.megan, 'move contoso.onmicrosoft.com CA direct');
-    const [state] = t.orchestrator.all();
-    assert.equal(state.stage, 'blocked');
-    assert.match(textOf(cardIn(result.replies[0])), /Canada/);
-    const last = t.poster.posts.at(-1)!;
-    assert.equal(last.op, 'send');
-    const text = textOf(cardIn(last.activity));
-    assert.match(text, /Canada/);
-    assert.match(text, /United States/);
+    assert.deepEqual(t.orchestrator.all(), [], 'no move');
+    const text = textOf(cardIn(result.replies[0]));
+    assert.match(text, /CA \(Canada\) is in the CSP region Canada, and you sell in United States/);
+    assert.equal(t.poster.posts.length, before, 'no thread, no channel post');
     assert.equal(t.partnerCenter.calls.includes('resellerInvitationLink'), false, 'nothing was sent');
-    assert.deepEqual(t.poster.to(megansChat()), []);
   });
 
   it('starts no thread when no notification channel was chosen', async () => {

@@ -15,6 +15,7 @@ import { provisioningCard } from '../../cards/provisioningCard';
 import { scheduledCard } from '../../cards/scheduledCard';
 import { reassignmentCard } from '../../cards/reassignmentCard';
 import { statusCard } from '../../cards/statusCard';
+import { openFollowUps } from '../../move/followUps';
 import { assertHeader, assertValidCard, buttons, compactHeader, moveChecks, openUrls, verbs, visibleText, walk } from './cardAssertions';
 import {
   ADELE, BLOCKED_EVENTS, CANCELLED_EVENTS, CONTOSO_EVENTS, EXISTING_CUSTOMER_EVENTS, FAILURE_EVENTS, GDAP_LINK, MEGAN, OPTIONS,
@@ -265,8 +266,10 @@ describe('statusCard', () => {
     const events = [...CONTOSO_EVENTS, ...failures];
     const card = statusCard(state, events, OPTIONS);
     assertValidCard(card, moveChecks(state));
-    assert.deepEqual(verbs(card), ['move.refresh']);
-    assert.match(visibleText(card), /27 earlier events are not shown/);
+    // The follow-ups outlive the move: each open one keeps its Done button.
+    assert.deepEqual(verbs(card).filter((verb) => verb !== 'move.followup.done'), ['move.refresh']);
+    assert.equal(verbs(card).length - 1, openFollowUps(state).length);
+    assert.match(visibleText(card), /42 earlier events are not shown/);
   });
 
   it('says when nothing has happened yet', () => {
@@ -357,6 +360,7 @@ describe('compact header: the stage badge', () => {
 
   for (const state of states) {
     it(`${state.stage} (version ${state.version}): every card names the stage, in its colour, and on whom the move waits`, () => {
+      const followUpsOpen = openFollowUps(state).length > 0;
       for (const card of [moveCard(state, OPTIONS), statusCard(state, [], OPTIONS)]) {
         const header = compactHeader(card);
         assert.equal(header.customer, state.companyName ? `${state.companyName} (${state.customerDomain})` : state.customerDomain);
@@ -365,9 +369,10 @@ describe('compact header: the stage badge', () => {
           // The plan card shows its decision instead of the stage.
           assert.deepEqual([header.stage, header.style], state.approval ? ['Approved', 'good'] : ['Rejected', 'attention']);
         } else {
-          assert.equal(header.style, STYLE[state.stage]);
+          // Open follow-ups after the purchase: the move waits on their owners, so a person must act.
+          assert.equal(header.style, followUpsOpen && STYLE[state.stage] === 'accent' ? 'warning' : STYLE[state.stage]);
         }
-        assert.equal(header.waiting === null, decided || ['scheduled', 'watching-sources', 'done', 'rejected', 'cancelled', 'timed-out'].includes(state.stage)
+        assert.equal(header.waiting === null, decided || (!followUpsOpen && ['scheduled', 'watching-sources', 'done', 'rejected', 'cancelled', 'timed-out'].includes(state.stage))
           || (state.stage === 'blocked' && state.blocked?.reason.code === 'region-mismatch' && state.blocked.reason.detectedBy !== 'tenant-metadata'));
         assert.ok(visibleText(card).includes('Megan Bowen'), 'the starter is named');
       }

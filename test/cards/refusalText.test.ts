@@ -10,6 +10,9 @@ const SAMPLES: { [K in RefusalKind]: { reason: Extract<RefusalReason, { kind: K 
   'move-already-started': { reason: { kind: 'move-already-started' }, says: /already started/ },
   'move-ended': { reason: { kind: 'move-ended', stage: 'cancelled', by: 'Adele Vance', blockMessage: null }, says: /already cancelled \(cancelled by Adele Vance\)/ },
   'wrong-stage': { reason: { kind: 'wrong-stage', stage: 'plan', expected: 'approval' }, says: /at "[^"]+", not "[^"]+"/ },
+  'card-outdated': { reason: { kind: 'card-outdated', change: { kind: 'plan-approved', by: 'Adele Vance', at: '2026-11-24T14:02:00Z' } }, says: /^Adele Vance approved this plan at 24 Nov 2026, 14:02 UTC; nothing was done\.$/ },
+  'reason-too-long': { reason: { kind: 'reason-too-long', max: 500, length: 612 }, says: /to 500 characters \(it has 612\)\. Nothing was changed\./ },
+  'no-request-to-withdraw': { reason: { kind: 'no-request-to-withdraw' }, says: /no such request to withdraw/ },
   'not-blocked-for': { reason: { kind: 'not-blocked-for', action: 'pick-offers', stage: 'approval' }, says: /^Offers can be picked only when the move is blocked for it/ },
   'not-a-customer-id': { reason: { kind: 'not-a-customer-id', input: 'not a domain' }, says: /"not a domain" is not a domain/ },
   'country-missing': { reason: { kind: 'country-missing' }, says: /two-letter ISO code/ },
@@ -50,6 +53,8 @@ const SAMPLES: { [K in RefusalKind]: { reason: Extract<RefusalReason, { kind: K 
   'email-not-an-address': { reason: { kind: 'email-not-an-address', addresses: ['a', 'b', 'c', 'd', 'e'] }, says: /"a", "b", "c" and 2 more are not email addresses/ },
   'email-subject-drawn-wrong': { reason: { kind: 'email-subject-drawn-wrong', max: 255, length: 0 }, says: /the bot drew 0/ },
   'email-body-drawn-wrong': { reason: { kind: 'email-body-drawn-wrong', max: 20000, length: 20001 }, says: /1 to 20000 characters \(the bot drew 20001\)/ },
+  'follow-up-unknown': { reason: { kind: 'follow-up-unknown', taskId: 'move-users:9' }, says: /no follow-up "move-users:9"\. Refresh the card; nothing was recorded\./ },
+  'follow-up-closed': { reason: { kind: 'follow-up-closed', status: 'done', by: 'Patti Fernandez', at: '2027-02-12T10:00:00Z' }, says: /already ticked done by Patti Fernandez, 12 Feb 2027, 10:00 UTC; nothing more was recorded/ },
 };
 
 describe('refusalText (the decider\'s refusals in words)', () => {

@@ -119,7 +119,7 @@ describe('typed inventory form', () => {
 });
 
 describe('licence reassignment cards', () => {
-  it('reassigning: moved so far (this pass and in total), the licences that move, users needing attention, Refresh only', () => {
+  it('reassigning: moved so far (this pass and in total), the licences that move, users needing attention, Refresh and Download report', () => {
     const state = reassigningState();
     assert.equal(state.stage, 'reassigning-licenses');
     const card = moveCard(state, OPTIONS);
@@ -133,7 +133,9 @@ describe('licence reassignment cards', () => {
     assert.match(text, /SPE_E3 → Microsoft 365 E3 \(no Teams\) \+ Microsoft Teams Enterprise \(46 assigned\)/);
     assert.match(text, /VISIOCLIENT → Visio Plan 1 \(4 assigned\)/);
     assert.match(text, /user003@fabrikam\.onmicrosoft\.com — Skipped: no usage location — No usage location: set the user's usage location/);
-    assert.deepEqual(verbs(card), ['move.refresh']);
+    // The report (every user, as a CSV file) goes to the clicker's personal chat.
+    assert.deepEqual(verbs(card), ['move.refresh', 'move.report.download']);
+    assert.match(text, /Download report \(CSV\)/);
   });
 
   it('blocked with users left: each user\'s outcome and what to do, the first 15, then where to see the rest; Try again', () => {
@@ -147,7 +149,7 @@ describe('licence reassignment cards', () => {
     assert.match(text, /user002@fabrikam\.onmicrosoft\.com — Failed — License assignment failed\./);
     assert.match(text, /user003@fabrikam\.onmicrosoft\.com — Skipped: licensed through a group — SPE_E3 comes from group g-sales/);
     assert.equal(text.match(/@fabrikam\.onmicrosoft\.com — /g)?.length, 15);
-    assert.match(text, /and 5 more users — see `audit fabrikam\.onmicrosoft\.com`/);
+    assert.match(text, /and 5 more users — every user is in the report: `report fabrikam\.onmicrosoft\.com`/);
     assert.match(text, /an Account admin says "override fabrikam\.onmicrosoft\.com" followed by the reason/);
     assert.deepEqual(buttons(card).map((b) => [b.verb, b.title, b.data]), [
       ['move.reassignment.retry', 'Try again', { moveId: state.moveId, version: state.version }],
@@ -177,7 +179,7 @@ describe('licence reassignment cards', () => {
       const card = moveCard(state, OPTIONS);
       assertValidCard(card, moveChecks(state));
       walk(card, (o) => { if (o.type === 'TextBlock') assert.doesNotMatch(String(o.text), /click me|evil\.example/); });
-      assert.match(visibleText(card), /and 1985 more users — see `audit fabrikam\.onmicrosoft\.com`/);
+      assert.match(visibleText(card), /and 1985 more users — every user is in the report: `report fabrikam\.onmicrosoft\.com`/);
     }
   });
 

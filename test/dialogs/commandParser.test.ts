@@ -36,7 +36,12 @@ describe('chat command parser', () => {
   it('parses status, list and cancel', () => {
     assert.deepEqual(parseCommand('status contoso.com'), { kind: 'status', customer: 'contoso.com' });
     assert.deepEqual(parseCommand('status'), { kind: 'status', customer: null });
-    assert.deepEqual(parseCommand('list'), { kind: 'list' });
+    assert.deepEqual(parseCommand('list'), { kind: 'list', filter: 'all' });
+    assert.deepEqual(parseCommand('list mine'), { kind: 'list', filter: 'mine' });
+    assert.deepEqual(parseCommand('List Waiting on me'), { kind: 'list', filter: 'waiting' });
+    assert.deepEqual(parseCommand('list blocked'), { kind: 'list', filter: 'blocked' });
+    assert.deepEqual(parseCommand('list all'), { kind: 'list', filter: 'all' });
+    assert.deepEqual(parseCommand('list yesterday'), { kind: 'list', filter: null });
     assert.deepEqual(parseCommand('audit Contoso.com'), { kind: 'audit', customer: 'contoso.com' });
     assert.deepEqual(parseCommand('retry contoso.com'), { kind: 'retry', customer: 'contoso.com' });
     assert.deepEqual(parseCommand('cancel contoso.com'), { kind: 'cancel', customer: 'contoso.com' });

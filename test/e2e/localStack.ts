@@ -15,8 +15,9 @@ export class LocalStack {
     return `http://127.0.0.1:${this.sandboxPort}`;
   }
 
-  get playgroundUrl(): string {
-    return `http://localhost:${this.playgroundPort}`;
+  /** A Playground's page; several can run side by side, each on its own port, signed in as its own person. */
+  playgroundUrl(port = this.playgroundPort): string {
+    return `http://localhost:${port}`;
   }
 
   static built(): boolean {
@@ -28,9 +29,9 @@ export class LocalStack {
     return this.run(['dist/bot/local.js'], { PLAYGROUND: '0' }, /running in local mode/);
   }
 
-  /** The Agents Playground signed in as one of the staff. */
-  startPlayground(as: string): Promise<ChildProcess> {
-    return this.run(['dist/bot/local.js', '--only=playground', `--as=${as}`], {}, /Listening on/);
+  /** The Agents Playground signed in as one of the staff, on its own port (the default one unless told). */
+  startPlayground(as: string, port = this.playgroundPort): Promise<ChildProcess> {
+    return this.run(['dist/bot/local.js', '--only=playground', `--as=${as}`], { PLAYGROUND_PORT: String(port) }, /Listening on/);
   }
 
   async stop(child: ChildProcess): Promise<void> {
@@ -48,8 +49,8 @@ export class LocalStack {
   private run(args: string[], extraEnv: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
     const child = spawn(process.execPath, args, {
       env: {
-        ...process.env, ...extraEnv, DATA_DIR: this.dataDir, PORT: String(this.botPort), SANDBOX_PORT: String(this.sandboxPort),
-        PLAYGROUND_PORT: String(this.playgroundPort), LOG_LEVEL: 'warn',
+        ...process.env, DATA_DIR: this.dataDir, PORT: String(this.botPort), SANDBOX_PORT: String(this.sandboxPort),
+        PLAYGROUND_PORT: String(this.playgroundPort), LOG_LEVEL: 'warn', ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

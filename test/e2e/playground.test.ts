@@ -8,6 +8,8 @@ import { LocalStack } from './localStack';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT_DIR = path.resolve(process.env.E2E_SCREENSHOT_DIR ?? path.join('test-results', 'e2e-screenshots'));
+/** Adele's Playground, beside Megan's. */
+const ADELE_PORT = 56161;
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
@@ -45,12 +47,19 @@ describe('a customer move in the Agents Playground (headless Chromium)', functio
 
   let playground: Awaited<ReturnType<LocalStack['startPlayground']>> | null = null;
 
-  /** The Playground signs in as one person, so switching people means restarting it (the bot and sandbox keep running). */
-  async function openAs(person: string): Promise<Page> {
-    if (playground) await stack.stop(playground);
-    playground = await stack.startPlayground(person);
+  /**
+   * A Playground signs in as one person: Megan's runs on the default port; another person's runs beside it on a port
+   * of its own (`sideBySidePort`), against the same bot and sandbox.
+   */
+  async function openAs(person: string, sideBySidePort?: number): Promise<Page> {
+    if (sideBySidePort === undefined) {
+      if (playground) await stack.stop(playground);
+      playground = await stack.startPlayground(person);
+    } else {
+      await stack.startPlayground(person, sideBySidePort);
+    }
     const page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
-    await page.goto(stack.playgroundUrl);
+    await page.goto(stack.playgroundUrl(sideBySidePort));
     await page.getByText('Personal Chat').first().waitFor();
     // The Playground installs the app on load; let the welcome arrive before typing.
     await waitForText(page, /CSP Move Assistant/);
@@ -118,6 +127,7 @@ describe('a customer move in the Agents Playground (headless Chromium)', functio
   }
 
   let megan: Page;
+  let adele: Page;
 
   it('Megan makes the General channel the notification channel', async () => {
     megan = await openAs('megan');
@@ -131,6 +141,12 @@ describe('a customer move in the Agents Playground (headless Chromium)', functio
     await composer.type(' notify here');
     await megan.getByRole('button', { name: 'Post' }).click();
     await waitForText(megan, /this channel is now the notification channel/);
+  });
+
+  it('Adele opens her own chat with the bot beside Megan (the bot now knows where to ask her)', async () => {
+    adele = await openAs('adele', ADELE_PORT);
+    await say(adele, 'help');
+    await waitForText(adele, /list/);
   });
 
   it('refuses Northwind (Canada) before any invitation, naming both regions', async () => {
@@ -164,6 +180,12 @@ describe('a customer move in the Agents Playground (headless Chromium)', functio
     await snap(megan, '05-plan-contoso-details');
   });
 
+  it('asks Adele in her personal chat to approve the Contoso plan', async () => {
+    const text = await waitForText(adele, /Megan Bowen started the move of contoso\.onmicrosoft\.com: its plan waits for your approval/);
+    assert.match(text, /Today → buy in CSP/);
+    await snap(adele, '05b-adele-asked');
+  });
+
   it('plans the Fabrikam move with the E3 (no Teams) + Teams Enterprise pair and its reasoning', async () => {
     await say(megan, 'move fabrikam.onmicrosoft.com US csp');
     // The customer accepts once the invitation (with its GDAP request) exists.
@@ -182,18 +204,20 @@ describe('a customer move in the Agents Playground (headless Chromium)', functio
     assert.match(details, /Licences will be reassigned/);
   });
 
-  it('posted the move to its own thread in the channel', async () => {
+  it('posted each move to its own thread in the channel: the card on top, one line per milestone, the approvers @mentioned', async () => {
     await megan.getByText('General').first().click();
     const text = await waitForText(megan, /contoso\.onmicrosoft\.com/);
     assert.match(text, /accepted the reseller invitation/);
+    assert.match(text, /Plan ready for approval/);
+    assert.match(text, /Adele Vance/);
+    assert.doesNotMatch(text, /northwind/i, 'a move refused at its checks opens no thread');
     await megan.screenshot({ path: path.join(SCREENSHOT_DIR, '07-channel-thread.png'), fullPage: true });
   });
 
   it('Adele approves; nothing is bought until the buy dates, which the sandbox clock brings; one order per date', async () => {
     await megan.close();
-    const adele = await openAs('adele');
-    await say(adele, 'status contoso.onmicrosoft.com');
-    await adele.getByRole('button', { name: /^Approve/ }).last().click();
+    // Adele approves on the card the bot brought to her chat.
+    await adele.getByRole('button', { name: /^Approve/ }).first().click();
     await waitForText(adele, /Approved: buying on the dates below/, 60_000);
     await snap(adele, '08-scheduled');
     assert.equal(await contosoOrders(), 0, 'approving buys nothing while the originals run for months');

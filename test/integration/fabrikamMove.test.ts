@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { openFollowUps, followUpsOf } from '../../move/followUps';
 import { Harness, users } from './harness';
 
 const DOMAIN = 'fabrikam.onmicrosoft.com';
@@ -84,6 +85,36 @@ describe('a Fabrikam move: equivalent offers and licence reassignment over HTTP'
     const move = h.app.orchestrator.get(moveId)!;
     assert.equal(move.advice.length, 1);
     assert.equal(move.advice[0].kind, 'let-expire-or-transfer');
+  });
+
+  it('after the override the follow-ups list the two users to move by hand and auto-renew off at the old partner; the card waits on their owners', async () => {
+    const move = h.app.orchestrator.get(moveId)!;
+    const tasks = followUpsOf(move);
+    const byHand = tasks.find((t) => t.kind === 'move-users');
+    assert.ok(byHand && byHand.kind === 'move-users', 'a task to move users by hand');
+    assert.deepEqual(byHand.users.map((u) => u.outcome), ['skipped-group', 'skipped-group'], 'the two group-licensed users');
+    assert.equal(byHand.owner?.name, 'Alex Wilber', 'owned by who overrode');
+    const end = move.advice[0].expires!.slice(0, 10);
+    assert.ok(byHand.due! < end, `due (${byHand.due}) before the original ends (${end})`);
+    const renew = tasks.filter((t) => t.kind === 'auto-renew-off');
+    assert.equal(renew.length, 1);
+    assert.ok(renew[0].kind === 'auto-renew-off' && renew[0].where === 'old-partner');
+    assert.equal(renew[0].owner?.name, 'Adele Vance', 'owned by who approved');
+    assert.ok(renew[0].due! < end);
+    assert.ok(tasks.some((t) => t.kind === 'confirm-originals-ended' && t.status === 'open'));
+
+    const card = await h.teams.click(users.megan, 'move.refresh', { moveId, version: move.version });
+    const shown = JSON.stringify(card.body);
+    assert.match(shown, /Move these users by hand to the new licences in Microsoft Entra/);
+    assert.match(shown, /Turn auto-renew off for .+ at the old partner/);
+    assert.match(shown, /Waiting on Adele Vance or a Billing agent; Alex Wilber or an Admin agent \(follow-ups\)/);
+    assert.doesNotMatch(shown, /no one \(the bot watches\)/);
+
+    const ticked = await h.teams.click(users.patti, 'move.followup.done', { moveId, version: move.version, taskId: byHand.id });
+    assert.equal(ticked.status, 200);
+    const after = h.app.orchestrator.get(moveId)!;
+    assert.equal((await h.app.orchestrator.history(moveId)).at(-1)?.type, 'FollowUpDone');
+    assert.deepEqual(openFollowUps(after).map((t) => t.kind), ['auto-renew-off', 'confirm-originals-ended']);
   });
 });
 

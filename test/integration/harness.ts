@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createApp, type App } from '../../bot/app';
+import { createApp, type App, type AppOverrides } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { withLocalDefaults } from '../../bot/localEnv';
 import type { Clock, Logger } from '../../move/ports';
@@ -48,6 +48,8 @@ export class Harness {
   /** The bot's logger (quiet by default). */
   log: Logger = quietLog;
   fetchWebhookCertificate?: (url: string) => Promise<Buffer>;
+  /** The Azure Monitor exporter's tuning, for a suite that sets APPLICATIONINSIGHTS_CONNECTION_STRING in `botEnv`. */
+  telemetry?: AppOverrides['telemetry'];
 
   /**
    * `authenticated`: production authentication against the sandbox's Bot Framework stand-in — the bot has an
@@ -75,7 +77,7 @@ export class Harness {
     }, this.sandbox.url);
     this.app = await createApp(loadConfig(env, 'local'), {
       log: this.log, startSweeps: this.options.startSweeps === true, clock: this.options.followSandboxClock ? undefined : this.clock,
-      fetchWebhookCertificate: this.fetchWebhookCertificate,
+      fetchWebhookCertificate: this.fetchWebhookCertificate, telemetry: this.telemetry,
     });
     this.botUrl = await this.app.server.listen(0, '127.0.0.1');
     const token = this.options.authenticated ? () => channelToken(this.sandbox.url, { appId: SANDBOX_BOT_APP_ID, serviceUrl: this.connector.url }) : undefined;

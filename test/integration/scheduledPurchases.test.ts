@@ -91,7 +91,13 @@ describe('purchases on their buy dates (sandbox)', function () {
       await h.approve(moveId);
       const state = h.app.orchestrator.get(moveId)!;
       assert.equal(state.stage, 'scheduled');
-      const { body } = await h.teams.click(users.megan, 'move.cancel', { moveId, version: state.version, comment: 'The customer stays with its partner.' });
+      const asked = await h.teams.click(users.megan, 'move.cancel', { moveId, version: state.version });
+      assert.equal(asked.body.type, 'application/vnd.microsoft.card.adaptive');
+      assert.match(JSON.stringify(asked.body.value), /The purchases planned for [^"]+ are not made\./);
+      assert.equal(h.app.orchestrator.get(moveId)!.stage, 'scheduled', 'nothing cancelled before the confirmation');
+      const { body } = await h.teams.click(users.megan, 'move.cancel.confirm', {
+        moveId, version: state.version, seen: 'scheduled/0/0', cancelReason: 'The customer stays with its partner.',
+      });
       assert.equal(body.type, 'application/vnd.microsoft.card.adaptive');
       assert.equal(h.app.orchestrator.get(moveId)!.stage, 'cancelled');
       await advanceDays(120);

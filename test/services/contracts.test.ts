@@ -30,7 +30,7 @@ const collection = (items: unknown[]) => ({ totalCount: items.length, items, lin
 
 /** Request samples of operations the move does not perform; kept so the contract is visible. */
 const NOT_SENT: Record<string, string> = {
-  'partner-center/transfer-legacy.request.json': 'legacy (pre-NCE) transfers are not part of the move; NCE transfers use the body described in PC §7.1',
+  'partner-center/transfer-legacy.request.json': 'legacy (pre-NCE) transfers are not part of the move; NCE transfers use the body of PC create-a-transfer',
   'partner-center/transfer.response.json': 'the bot advises a partner-to-partner transfer but does not drive one (the sandbox serves transfers for its own tests)',
   'partner-center/remove-relationship.request.json': 'the move never removes a reseller relationship',
   'partner-center/webhook-registration.request.json': 'webhook registration belongs to the bot edge (acceptance detection), not to these clients',

@@ -20,6 +20,8 @@ export interface OutboundAuthCheck {
  */
 export class FakeConnector {
   readonly sent: RecordedActivity[] = [];
+  /** The bot's "typing…" indicators, kept apart from what it said. */
+  readonly typing: RecordedActivity[] = [];
   /** Calls the verifier refused: what was called and why. */
   readonly authFailures: string[] = [];
   authenticatedCalls = 0;
@@ -27,6 +29,8 @@ export class FakeConnector {
   down = false;
   refused = 0;
   readonly threads: Array<{ conversationId: string; rootActivityId: string; channelId: string }> = [];
+  /** Personal chats the bot opened (createConversation with isGroup false). */
+  readonly personalChats: Array<{ conversationId: string; tenantId: string | undefined; members: Array<{ id: string }> }> = [];
   private server: http.Server | null = null;
   private counter = 0;
 
@@ -75,6 +79,12 @@ export class FakeConnector {
       this.authenticatedCalls += 1;
     }
     let match: RegExpExecArray | null;
+    if (req.method === 'POST' && /\/v3\/conversations\/?$/.test(url) && body?.isGroup === false) {
+      // A personal (1:1) chat with one person, as Teams creates for proactive messages: the same id each time.
+      const conversationId = `a:personal-${body?.members?.[0]?.id ?? 'unknown'}`;
+      this.personalChats.push({ conversationId, tenantId: body?.tenantId, members: body?.members ?? [] });
+      return reply(201, { id: conversationId, activityId: '' });
+    }
     if (req.method === 'POST' && /\/v3\/conversations\/?$/.test(url)) {
       const activityId = `root-${++this.counter}`;
       const channelId = body?.channelData?.channel?.id ?? 'unknown';
@@ -91,7 +101,7 @@ export class FakeConnector {
         return reply(200, { id: existingId });
       }
       const activityId = `act-${++this.counter}`;
-      this.sent.push({ conversationId, activityId, activity: body, updated: false });
+      (body?.type === 'typing' ? this.typing : this.sent).push({ conversationId, activityId, activity: body, updated: false });
       return reply(200, { id: activityId });
     }
     reply(404, { error: { code: 'NotFound', message: `fake connector has no ${req.method} ${url}` } });

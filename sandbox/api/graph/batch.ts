@@ -1,5 +1,5 @@
 /**
- * Graph JSON batching, `POST /graph/v1.0/$batch` (reference §A4): up to 20 requests with unique ids
+ * Graph JSON batching, `POST /graph/v1.0/$batch` (learn.microsoft.com/graph/json-batching): up to 20 requests with unique ids
  * (case-insensitive), relative URLs, a Content-Type header whenever there is a body, and optional `dependsOn`.
  * Each request runs through the same pipeline as a direct call (faults, `graph-app` rate limit, token checks),
  * so one of them can be 429 inside a 200 batch. A request whose dependency did not succeed gets 424.

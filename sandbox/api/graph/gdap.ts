@@ -5,7 +5,9 @@
 import { graphError } from '../../http/errors';
 import type { Router } from '../../http/router';
 import { json, type SandboxRequest } from '../../http/types';
-import { addGdapRequest, createGdapRelationship, effectiveGdapStatus, filterGdapRelationships, gdapEtag } from '../../world/gdap';
+import {
+  addGdapRequest, createGdapRelationship, deleteGdapRelationship, effectiveGdapStatus, filterGdapRelationships, gdapEtag,
+} from '../../world/gdap';
 import { accessAssignmentEtag, accessAssignmentStatus, createAccessAssignment } from '../../world/gdapAccess';
 import type { GdapAccessAssignment, GdapRelationship, GdapRequest, Tenant } from '../../world/types';
 import type { SandboxWorld } from '../../world/world';
@@ -35,6 +37,10 @@ export function registerGdapRoutes(router: Router, world: SandboxWorld): void {
   router.add('graph', 'GET', `${BASE}/:relationshipId`, graphRoute(world, (request, _token, tenant) => {
     const relationship = findRelationship(world, request, tenant);
     return json(200, { '@odata.context': odataContext(request, 'tenantRelationships/delegatedAdminRelationships/$entity'), ...relationshipJson(world, relationship) }, { ETag: gdapEtag(relationship) });
+  }));
+  router.add('graph', 'DELETE', `${BASE}/:relationshipId`, graphRoute(world, (request, _token, tenant) => {
+    deleteGdapRelationship(world, findRelationship(world, request, tenant), request.header('if-match'));
+    return { status: 204 };
   }));
   router.add('graph', 'GET', `${BASE}/:relationshipId/requests`, graphRoute(world, (request, _token, tenant) => {
     const relationship = findRelationship(world, request, tenant);

@@ -1,4 +1,4 @@
-/** Graph `POST /users/{id | userPrincipalName}/assignLicense` and `/me/assignLicense` (reference §A3). */
+/** Graph `POST /users/{id | userPrincipalName}/assignLicense` and `/me/assignLicense` (learn.microsoft.com/graph/api/user-assignlicense). */
 import { graphErrorResponse } from '../../http/errors';
 import type { Router } from '../../http/router';
 import { HttpError, json, type SandboxRequest } from '../../http/types';

@@ -1,5 +1,5 @@
 /**
- * Graph `POST /users/{id | userPrincipalName}/sendMail` and `/me/sendMail` (App+User) (reference §A6):
+ * Graph `POST /users/{id | userPrincipalName}/sendMail` and `/me/sendMail` (App+User) (learn.microsoft.com/graph/api/user-sendmail):
  * 202 with no body. Nothing is delivered; every accepted message goes to the world's outbox, which
  * `GET /_sandbox/state` shows.
  */

@@ -5,12 +5,14 @@ import { GdapRuleViolation } from '../../world/gdap';
 import type { Tenant } from '../../world/types';
 import type { SandboxWorld } from '../../world/world';
 import { requireGraphToken, type AccessTokenClaims } from '../tokens';
+import { refuseWithdrawnPermission } from './permissionGate';
 
 export type GraphHandler = (request: SandboxRequest, token: AccessTokenClaims, tenant: Tenant) => SandboxResponse;
 
 export function graphRoute(world: SandboxWorld, handler: GraphHandler): RouteHandler {
   return (request) => {
     const token = requireGraphToken(world, request);
+    refuseWithdrawnPermission(world, request);
     const tenant = world.findTenant(token.tid)!;
     try {
       return handler(request, token, tenant);

@@ -101,7 +101,7 @@ function skuJson(product: CatalogProductDefinition, sku: CatalogSkuDefinition, c
     purchasePrerequisites: [],
     inventoryVariables: [],
     provisioningVariables: [],
-    // dynamicAttributes is free-form in the SDK; provisioningId = Graph skuId (reference/nce-catalog-ids.md §5).
+    // dynamicAttributes is free-form in the SDK; provisioningId = Graph skuId (learn.microsoft.com/partner-center/developer/get-a-list-of-skus-for-a-product).
     dynamicAttributes: {
       provisioningId: sku.graphSku.skuId,
       isAddon: false,

@@ -1,4 +1,4 @@
-/** JSON shapes of Partner Center resources (field names per the SDK models in reference/partner-center-api.md). */
+/** JSON shapes of Partner Center resources (field names as in the Partner Center .NET SDK's models, GitHub microsoft/partner-center-sdk-for-dotNET). */
 import { addDays, startOfUtcDay } from '../../util/clock';
 import { hashHex } from '../../util/ids';
 import { orderStatus, subscriptionStatus } from '../../world/commerce';

@@ -1,6 +1,6 @@
 /**
  * Wraps Partner Center handlers: token check, business faults → PartnerFD errors, and idempotency of POSTs by
- * `MS-RequestId` (reference §2.1: "If there's a timeout, the retry call should include the same value"):
+ * `MS-RequestId` (learn.microsoft.com/partner-center/developer/headers: "If there's a timeout, the retry call should include the same value"):
  * a successful POST is stored under partner + method + path (which names the customer) + MS-RequestId, and a
  * repeat answers with the stored result without doing anything again. Failures are not stored (the doc tells
  * callers to use a new id after a business failure), so a repeat after a failure runs again.

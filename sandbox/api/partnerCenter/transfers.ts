@@ -32,7 +32,7 @@ export function registerTransferRoutes(router: Router, world: SandboxWorld): voi
   }));
 }
 
-/** TransferEntity (LRN `transfer-entity-resources`). `transferDirection` values are UNCONFIRMED. */
+/** TransferEntity (learn.microsoft.com/partner-center/developer/transfer-entity-resources). `transferDirection` values are UNCONFIRMED. */
 function transferJson(world: SandboxWorld, customer: CustomerAccount, transfer: Transfer) {
   const us = world.state.partner.tenant.tenantId;
   return {

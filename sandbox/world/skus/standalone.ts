@@ -65,8 +65,8 @@ export const ENTRA_ID_P1 = defineSku({
 
 /**
  * Microsoft Teams Enterprise is NOT in the end-2025 edition of Microsoft's CSV. skuId and part number come
- * from tenant dumps (see reference/nce-catalog-ids.md). TEAMS1 is certain; the Mesh plans are assumed by
- * analogy with the "Microsoft Teams EEA" row of the CSV (UNCONFIRMED).
+ * from customer tenants' Graph `subscribedSkus` as public scripts record them. TEAMS1 is certain; the Mesh plans
+ * are assumed by analogy with the "Microsoft Teams EEA" row of the CSV (UNCONFIRMED).
  */
 export const MICROSOFT_TEAMS_ENTERPRISE = defineSku({
   skuId: '7e31c0d9-9551-471d-836f-32ee72be4a01',

@@ -1,0 +1,60 @@
+import type { ConversationReference } from 'botbuilder';
+import type { Role } from '../move/model';
+import { approvalRequirement, type ApprovalPolicy } from '../move/policy';
+import type { Logger, StaffDirectory } from '../move/ports';
+import type { MoveState } from '../move/state';
+import type { StaffRoster } from './staffRoster';
+
+/** Someone who can act on a move, with what Teams needs to reach them (when the bot has met them). */
+export interface PersonToAsk {
+  id: string;
+  name: string;
+  /** Teams user id (`29:…`), for @mentions and card auto-refresh; null for someone who never used the bot. */
+  mri: string | null;
+  /** Their personal chat with the bot; null until they used it. */
+  personal: Partial<ConversationReference> | null;
+}
+
+/** At most this many people are named or @mentioned for one request: a long list is read by nobody. */
+export const MAX_PEOPLE_ASKED = 6;
+
+/**
+ * Names the people who can take a move's next step, from the partner's directory (who holds the roles) and the
+ * roster (who uses the bot, and where to reach them). Those who use the bot come first. When the directory cannot
+ * be read the answer is empty and the callers fall back to naming roles: asking nobody by name is better than a
+ * post that never leaves.
+ */
+export class PeopleToAsk {
+  constructor(
+    private readonly directory: StaffDirectory,
+    private readonly roster: StaffRoster,
+    private readonly log: Logger,
+  ) {}
+
+  /** People holding any of the roles, but not those excluded (by Entra object id). */
+  async withRoles(roles: readonly Role[], excluding: readonly string[] = []): Promise<PersonToAsk[]> {
+    let staff;
+    try {
+      staff = await this.directory.staffWith(roles);
+    } catch (error) {
+      this.log.warn({ roles, err: error instanceof Error ? error.message : String(error) }, 'could not read who holds the roles; naming the roles instead');
+      return [];
+    }
+    const skip = new Set(excluding.map((id) => id.toLowerCase()));
+    const people: PersonToAsk[] = [];
+    for (const member of staff.filter((m) => !skip.has(m.id.toLowerCase()))) {
+      const met = await this.roster.get(member.id);
+      people.push({ id: member.id, name: member.name || met?.name || member.id, mri: met?.mri ?? null, personal: met?.personal ?? null });
+    }
+    // Stable: directory order (by name) within each group.
+    return [...people.filter((p) => p.mri), ...people.filter((p) => !p.mri)].slice(0, MAX_PEOPLE_ASKED);
+  }
+
+  /** Who may approve the move's plan now: the policy's approvers for this plan, four-eyes applied. */
+  approversOf(state: MoveState, policy: ApprovalPolicy): Promise<PersonToAsk[]> {
+    if (!state.plan) return Promise.resolve([]);
+    const requirement = approvalRequirement(state.plan, policy);
+    const proposer = requirement.fourEyes && state.proposer ? [state.proposer.id] : [];
+    return this.withRoles(requirement.roles, proposer);
+  }
+}

@@ -1,0 +1,83 @@
+import { TurnContext, type ConversationReference, type Middleware } from 'botbuilder';
+import type { Logger } from '../move/ports';
+import { KeyedSerialQueue } from '../move/keyedSerialQueue';
+import type { KeyValueStore } from '../store/keyValueStore';
+import { canonicalGuid } from './guid';
+
+/** A member of the partner's staff as Teams showed them to the bot. */
+export interface RosterEntry {
+  /** Entra object id (canonical GUID). */
+  id: string;
+  /** Teams user id (MRI, `29:…`): what card auto-refresh (`refresh.userIds`) and @mentions want. */
+  mri: string;
+  name: string;
+  /** Their personal chat with the bot, once they used it: where the bot asks them proactively. */
+  personal: Partial<ConversationReference> | null;
+}
+
+const KEY = (id: string) => `staff/${id}`;
+
+/**
+ * The staff the bot has met in Teams, by Entra object id: the Teams user id the directory cannot give, and the
+ * personal chat to ask them in. Written when what Teams shows changes (a first message, a new personal chat), so a
+ * turn costs one read at most; only people of the partner's own tenant are recorded (the caller checks).
+ */
+export class StaffRoster {
+  private readonly writes = new KeyedSerialQueue();
+  /** What was last stored per person by this instance: most turns change nothing and skip the store. */
+  private readonly lastSeen = new Map<string, string>();
+
+  constructor(private readonly store: KeyValueStore) {}
+
+  get(objectId: string): Promise<RosterEntry | undefined> {
+    const id = canonicalGuid(objectId);
+    return id ? this.store.get<RosterEntry>(KEY(id)) : Promise.resolve(undefined);
+  }
+
+  /** Remembers who sent this activity, and their personal chat when it came from one. */
+  async remember(context: TurnContext, reference: Partial<ConversationReference>): Promise<void> {
+    const from = context.activity.from;
+    const id = canonicalGuid(typeof from?.aadObjectId === 'string' ? from.aadObjectId : '');
+    const mri = typeof from?.id === 'string' ? from.id.slice(0, 200) : '';
+    if (!id || !mri) return;
+    const name = (typeof from.name === 'string' ? from.name : '').trim().slice(0, 80);
+    const personal = context.activity.conversation?.conversationType === 'personal' ? withoutActivity(reference) : null;
+    // From a group chat or channel the personal chat is not seen: the stored one is kept.
+    const signature = JSON.stringify([mri, name, personal?.conversation?.id ?? '-']);
+    if (this.lastSeen.get(id) === signature) return;
+    await this.writes.run(KEY(id), async () => {
+      const known = await this.store.get<RosterEntry>(KEY(id));
+      const next: RosterEntry = { id, mri, name: name || known?.name || '', personal: personal ?? known?.personal ?? null };
+      if (!known || JSON.stringify(known) !== JSON.stringify(next)) await this.store.put(KEY(id), next);
+    });
+    this.lastSeen.set(id, signature);
+  }
+}
+
+function withoutActivity(reference: Partial<ConversationReference>): Partial<ConversationReference> {
+  const { activityId: _ignored, ...rest } = reference;
+  return rest;
+}
+
+/**
+ * Every turn from the partner's own organisation records who is writing (and their personal chat) before the bot
+ * answers; anyone else is never recorded. A failure to record only means that person is not asked proactively.
+ */
+export class MeetStaff implements Middleware {
+  constructor(
+    private readonly roster: StaffRoster,
+    private readonly fromPartnerTenant: (context: TurnContext) => boolean,
+    private readonly log: Logger,
+  ) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    if (this.fromPartnerTenant(context)) {
+      try {
+        await this.roster.remember(context, TurnContext.getConversationReference(context.activity));
+      } catch (error) {
+        this.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not record who is writing');
+      }
+    }
+    await next();
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * A mistyped command's likely meaning: `mvoe contoso.com KR` → `move contoso.com KR`. Only when the first word is
+ * within two edits of exactly one command word; otherwise no guess (the help list is the better answer). Pure.
+ */
+import { closest } from '../move/closest';
+import { cleanText } from './commandParser';
+
+/** The words the parser knows as a message's first word (see parseCommand). */
+export const COMMAND_WORDS: readonly string[] = Object.freeze(['help', 'move', 'status', 'list', 'cancel', 'retry', 'audit', 'override', 'notify']);
+
+/** At most this many edits away from a command word: further is a different word, not a typo. */
+const MAX_EDITS = 2;
+
+/** The corrected text (the rest kept as typed), or null when there is no single close command word. */
+export function suggestCommand(text: string): string | null {
+  const [head = '', ...rest] = cleanText(text).split(' ');
+  const word = head.replace(/^\//, '');
+  // Short words are a couple of edits from several commands: no guess for one or two letters.
+  if (word.length < 3 || COMMAND_WORDS.includes(word.toLowerCase())) return null;
+  const { distance, matches } = closest(word, COMMAND_WORDS, MAX_EDITS);
+  if (matches.length !== 1) return null;
+  // Two edits and another first letter is another word ("dance" is not "cancel"), not a slip of the fingers.
+  if (distance === MAX_EDITS && matches[0][0] !== word[0].toLowerCase()) return null;
+  return [matches[0], ...rest].join(' ').trim();
+}
