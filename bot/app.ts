@@ -152,6 +152,8 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
       refreshToken: config.PARTNER_CENTER_REFRESH_TOKEN, roleOverrides: config.roleOverrides, roleCacheTtlMs: config.ROLE_CACHE_SECONDS * 1000,
       credentialFor: identity?.credentialFor, onBehalfOf: identity ? identity.onBehalfOf : undefined, onBehalfOfUnavailable: identity?.onBehalfOfUnavailable,
       customerGraphMode: config.CUSTOMER_GRAPH_MODE, rateLimits: config.rateLimits, gdapAccessGroup: config.GDAP_ACCESS_GROUP,
+      // Partner Center answers in the partner's language (X-Locale: ko → ko-KR, en → en-US).
+      locale: config.DEFAULT_LOCALE,
       // Real time: token expiry, Retry-After dates, role and catalog cache lifetimes.
       mailSenderMailbox: config.MAIL_SENDER_MAILBOX, now: () => realClock.now().getTime(), logger: log,
     });
@@ -227,6 +229,7 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     const { bot, actions } = createTeamsEdge({
       orchestrator, registry, people, partnerDirectory, partnerTenantId: config.PARTNER_TENANT_ID, regions, partnerRegion, partnerName,
       conversationState, turns, clock, log, replyBudgetMs: config.REPLY_BUDGET_MS, sso, approvalPolicy, invitationMail, workingCards,
+      defaultLocale: config.DEFAULT_LOCALE,
       // CSV exports as files: offers kept beside the conversations; uploads to the https upload session Teams gives
       // (http on this machine too in local mode, where tests and the sandbox stand in for OneDrive). Real time.
       files: {

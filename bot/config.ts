@@ -8,6 +8,7 @@ import { connectionStringProblem } from '../services/telemetry/connectionString'
 import { readBotIdentity, type BotIdentitySettings } from './botIdentitySettings';
 import { isHttpUrl, isLoopbackHost, urlSettingProblem, type ConfigMode } from './configValues';
 import { canonicalGuid } from './guid';
+import { DEFAULT_LOCALE, isLocale, languageOf, type Locale } from '../cards/i18n/locales';
 
 export type { BotCredential, BotIdentitySettings } from './botIdentitySettings';
 export type { ConfigMode } from './configValues';
@@ -105,6 +106,13 @@ const shape = {
   SANDBOX_URL: urlSetting.optional(),
   /** Application Insights: set, the bot sends traces and metrics there (OpenTelemetry); empty, nothing is loaded. Checked below. */
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
+  /** The language of channel posts, and of replies to people whose Teams language the bot does not speak. */
+  DEFAULT_LOCALE: z.string().trim().default(DEFAULT_LOCALE).transform((value, ctx): Locale => {
+    const language = languageOf(value);
+    if (isLocale(language)) return language;
+    ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 40)}" is not a language the bot speaks`, params: { prefix: true } });
+    return z.NEVER;
+  }),
 };
 const schema = z.object(shape);
 type SettingName = keyof typeof shape;
@@ -164,6 +172,7 @@ const FIX: Record<SettingName, string> = {
   ACCOUNT_ADMIN_ABOVE_SEATS: 'use a whole number of seats, 0 or more (default 300)',
   SANDBOX_URL: 'use the sandbox\'s URL, like http://127.0.0.1:3979 (local mode only)',
   APPLICATIONINSIGHTS_CONNECTION_STRING: 'copy the connection string from the Application Insights resource, or leave it empty to turn telemetry off',
+  DEFAULT_LOCALE: 'use en (English, the default) or ko (Korean); a tag like ko-KR counts as its language',
 };
 
 /** The http(s) endpoint settings (https in production). */

@@ -1,5 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
-import type { Role } from '../move/model';
+import type { MoveEvent } from '../move/events';
+import { followUpsOf } from '../move/followUps';
+import type { Actor, Role } from '../move/model';
 import { approvalRequirement, type ApprovalPolicy } from '../move/policy';
 import type { Logger, StaffDirectory } from '../move/ports';
 import type { MoveState } from '../move/state';
@@ -48,6 +50,36 @@ export class PeopleToAsk {
     }
     // Stable: directory order (by name) within each group.
     return [...people.filter((p) => p.mri), ...people.filter((p) => !p.mri)].slice(0, MAX_PEOPLE_ASKED);
+  }
+
+  /**
+   * Whom Teams should redraw a posted card for (refresh.userIds), each with only the buttons they may press: the
+   * people asked first, then everyone else of the staff the bot has met; at most 60, Teams' limit.
+   */
+  async refreshFor(asked: readonly PersonToAsk[]): Promise<string[]> {
+    const first = asked.map((person) => person.mri).filter((mri): mri is string => mri !== null);
+    return [...new Set([...first, ...await this.roster.teamsIds()])].slice(0, 60);
+  }
+
+  /**
+   * The owners of the follow-ups these events remind about: the named owner (who approved or overrode), else the
+   * people holding the task's role.
+   */
+  async followUpOwners(state: MoveState, events: readonly MoveEvent[]): Promise<PersonToAsk[]> {
+    const reminded = new Set(events.flatMap((event) => (event.type === 'FollowUpReminderDue' ? [event.taskId] : [])));
+    if (reminded.size === 0) return [];
+    const owners = new Map<string, PersonToAsk>();
+    for (const task of followUpsOf(state).filter((t) => reminded.has(t.id))) {
+      const people = task.owner ? [await this.known(task.owner)] : await this.withRoles([task.ownerRole]);
+      for (const person of people) owners.set(person.id, person);
+    }
+    return [...owners.values()].slice(0, MAX_PEOPLE_ASKED);
+  }
+
+  /** Someone the move names (an approver, an overrider), with what the roster knows of reaching them. */
+  private async known(actor: Actor): Promise<PersonToAsk> {
+    const met = await this.roster.get(actor.id);
+    return { id: actor.id, name: actor.name || met?.name || actor.id, mri: met?.mri ?? null, personal: met?.personal ?? null };
   }
 
   /** Who may approve the move's plan now: the policy's approvers for this plan, four-eyes applied. */

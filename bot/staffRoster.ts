@@ -27,7 +27,27 @@ export class StaffRoster {
   /** What was last stored per person by this instance: most turns change nothing and skip the store. */
   private readonly lastSeen = new Map<string, string>();
 
-  constructor(private readonly store: KeyValueStore) {}
+  /** The Teams ids last listed, and until when they are reused (epoch ms). */
+  private known: { ids: string[]; until: number } | null = null;
+
+  constructor(private readonly store: KeyValueStore, private readonly now: () => number = Date.now) {}
+
+  /**
+   * The Teams ids of the staff the bot has met, at most `limit` (Teams refreshes a card by itself for at most 60
+   * people): those whom a posted card is redrawn for, each with only the buttons they may press. Kept for a minute.
+   */
+  async teamsIds(limit = 60): Promise<string[]> {
+    const now = this.now();
+    if (this.known && this.known.until > now) return this.known.ids.slice(0, limit);
+    const ids: string[] = [];
+    for (const key of await this.store.list('staff/')) {
+      const entry = await this.store.get<RosterEntry>(key);
+      if (entry?.mri) ids.push(entry.mri);
+      if (ids.length >= 60) break;
+    }
+    this.known = { ids, until: now + 60_000 };
+    return ids.slice(0, limit);
+  }
 
   get(objectId: string): Promise<RosterEntry | undefined> {
     const id = canonicalGuid(objectId);
@@ -51,6 +71,7 @@ export class StaffRoster {
       if (!known || JSON.stringify(known) !== JSON.stringify(next)) await this.store.put(KEY(id), next);
     });
     this.lastSeen.set(id, signature);
+    if (this.known && !this.known.ids.includes(mri)) this.known = null;
   }
 }
 

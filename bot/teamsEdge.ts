@@ -2,6 +2,7 @@ import type { ConversationState, TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { intakeCard, type CountryOption } from '../cards/intakeCard';
 import type { InvitationMailOptions } from '../cards/moveView';
+import { DEFAULT_LOCALE, type Locale } from '../cards/i18n/locales';
 import { IntakeDialog } from '../dialogs/intakeDialog';
 import type { MoveOrchestrator } from '../move/orchestrator';
 import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from '../move/policy';
@@ -79,6 +80,8 @@ export interface TeamsEdgeDeps {
   workingCards?: WorkingCards;
   /** How often "typing…" is shown again while a message is answered (default 3 s). */
   typingEveryMs?: number;
+  /** DEFAULT_LOCALE: the language of copies posted for everyone, and of answers to people whose language the bot lacks (default en). */
+  defaultLocale?: Locale;
 }
 
 /** The bot with its card actions (one handler per verb) and chat commands (one handler per command). */
@@ -88,8 +91,9 @@ export function createTeamsEdge(deps: TeamsEdgeDeps): { bot: MoveBot; actions: A
   const actors = new ActorResolver(deps.partnerDirectory, deps.partnerTenantId, deps.log, approvalPolicy.approverRoles);
   const actionDeps: ActionDeps = {
     orchestrator: deps.orchestrator, registry: deps.registry, countries, partnerRegion: deps.partnerRegion, partnerName: deps.partnerName,
-    replyBudgetMs: deps.replyBudgetMs, sso: deps.sso ?? new SsoGate(undefined), workingCards: deps.workingCards,
-    cardOptions: { approvalPolicy, invitationMail: deps.invitationMail, now: () => deps.clock.now() },
+    replyBudgetMs: deps.replyBudgetMs, sso: deps.sso ?? new SsoGate(undefined),
+    people: deps.people, workingCards: deps.workingCards,
+    cardOptions: { approvalPolicy, invitationMail: deps.invitationMail, now: () => deps.clock.now(), locale: deps.defaultLocale ?? DEFAULT_LOCALE },
   };
   const fileDeps: FileExportDeps = {
     orchestrator: deps.orchestrator, pending: new PendingExports(deps.files.store, deps.files.now), uploads: deps.files.uploads,

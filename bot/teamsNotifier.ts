@@ -82,7 +82,7 @@ export class TeamsNotifier implements Notifier {
     // While the plan waits, the cards name its approvers and Teams refreshes the cards for them by itself.
     const approvers = state.stage === 'approval' && this.people ? await this.people.approversOf(state, this.cards.approvalPolicy) : [];
     const cards: CardOptions = approvers.length > 0 ? { ...this.cards, approverNames: approvers.map((p) => p.name) } : this.cards;
-    const refreshFor = approvers.map((p) => p.mri).filter((mri): mri is string => mri !== null);
+    const refreshFor = this.people ? await this.people.refreshFor(approvers) : [];
     const messages = this.messagesFor(state, newEvents, cards);
     const followers = await this.registry.getFollowers(state.moveId);
     // A conversation with a working card for the move hears these events through it (its update), not in new messages.
@@ -167,7 +167,10 @@ export class TeamsNotifier implements Notifier {
       .map((event) => threadLine(event, state, cards))
       .filter((line): line is string => line !== null);
     if (lines.length > 0) {
-      const mention = events.some((event) => asksApprovers(event, state)) ? approvers : [];
+      const mention = [
+        ...(events.some((event) => asksApprovers(event, state)) ? approvers : []),
+        ...(this.people ? await this.people.followUpOwners(state, events) : []),
+      ];
       items.push({ kind: 'thread-reply', activity: mentionActivity(lines.join('\n\n'), mention), remember: null });
     }
     return items;

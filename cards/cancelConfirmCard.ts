@@ -12,8 +12,10 @@ import {
 } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { fill } from './messages';
-import { COMPACT_HEADER_TEMPLATE, actionData, compactHeaderView, customerDomain } from './moveView';
-import type { CardOptions, CompactHeaderView } from './moveView';
+import { actionData, customerDomain } from './moveView';
+import { COMPACT_HEADER_TEMPLATE, compactHeaderView } from './compactHeader';
+import type { CardOptions } from './moveView';
+import type { CompactHeaderView } from './compactHeader';
 import { undoText } from './provisioningCard';
 
 /** The reason's input id (it arrives in the confirm's data). */

@@ -8,8 +8,10 @@ import { LIMITS, MOVE_CARD_FRAME, expandCard, factLine, formatDateTime, multiLin
 import { withdrawalLine } from './eventText';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { fill } from './messages';
-import { COMPACT_HEADER_TEMPLATE, STARTED_TEMPLATE, actionData, actorName, compactHeaderView, customerDomain, startedText } from './moveView';
-import type { CardOptions, CompactHeaderView } from './moveView';
+import { STARTED_TEMPLATE, actionData, actorName, customerDomain, startedText } from './moveView';
+import { COMPACT_HEADER_TEMPLATE, compactHeaderView } from './compactHeader';
+import type { CardOptions } from './moveView';
+import type { CompactHeaderView } from './compactHeader';
 import { undoText } from './provisioningCard';
 
 const TEXT = deepFreeze({

@@ -298,6 +298,12 @@ export function formatDateTime(value: string | null | undefined, whenMissing = '
   return `${formatDate(value)}, ${hh}:${mm} UTC`;
 }
 
+/**
+ * The same in a reader's language and time zone (Intl): formatLocalDate(value, 'ko', 'Asia/Seoul') → "2025년 3월 4일".
+ * English in UTC reads as formatDate/formatDateTime above; see cards/i18n/dates.ts.
+ */
+export { formatLocalDate, formatLocalDateTime } from './i18n/dates';
+
 // ---------------------------------------------------------------------------------------------------------
 // Template fragments (used inside the card templates; expanded with the card's view model)
 

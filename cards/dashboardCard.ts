@@ -5,12 +5,10 @@
  */
 import { z } from 'zod';
 import { filterNamed, type ListFilter } from '../move/moveListing';
-import { CARD_SCHEMA, VERBS, clippedText, deepFreeze, expandCard, moveActionContract, type AdaptiveCardJson } from './common';
+import { expandWithinBudget } from './cardBudget';
+import { CARD_SCHEMA, VERBS, clippedText, deepFreeze, moveActionContract, type AdaptiveCardJson } from './common';
 import { DASHBOARD_FITS, TEXT, dashboardView, type DashboardData } from './dashboardView';
 import type { CardOptions } from './moveView';
-
-/** Teams refuses messages above about 28 KB: with long names, fewer moves are drawn until the card fits. */
-const CARD_BUDGET_BYTES = 23_000;
 
 /** Id of the container of finished moves, shown and hidden by its toggle. */
 const FINISHED_ID = 'finishedMoves';
@@ -99,14 +97,9 @@ const TEMPLATE = deepFreeze({
   ],
 });
 
-/** The dashboard for one person, with as many moves as fit in one Teams message. */
+/** The dashboard for one person, with as many moves as fit in one Teams message (with long names, fewer). */
 export function dashboardCard(data: DashboardData, options: CardOptions): AdaptiveCardJson {
-  let card = expandCard(TEMPLATE, dashboardView(data, options));
-  for (const fit of DASHBOARD_FITS.slice(1)) {
-    if (Buffer.byteLength(JSON.stringify(card)) <= CARD_BUDGET_BYTES) break;
-    card = expandCard(TEMPLATE, dashboardView(data, options, fit));
-  }
-  return card;
+  return expandWithinBudget(TEMPLATE, DASHBOARD_FITS, (fit) => dashboardView(data, options, fit));
 }
 
 /** `move.list.filter` (the filter buttons, and the card's refresh): the filter; one the bot does not know shows all. */

@@ -8,7 +8,8 @@ import { LIST_FILTERS, LISTING_STAGE_ORDER, listMoves, waitedMs, type ListFilter
 import type { MoveState, Stage } from '../move/state';
 import { deepFreeze } from './common';
 import { fill, plural } from './messages';
-import { actionData, badgeStyle, compactHeaderView, stageBadge, waitingFor, type BadgeStyle, type CardOptions } from './moveView';
+import { actionData, waitingFor, type CardOptions } from './moveView';
+import { badgeStyle, compactHeaderView, stageBadge, type BadgeStyle } from './compactHeader';
 
 export const TEXT = deepFreeze({
   title: {

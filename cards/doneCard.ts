@@ -13,8 +13,10 @@ import {
 } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { fill, plural } from './messages';
-import { COMPACT_HEADER_TEMPLATE, STARTED_TEMPLATE, actionData, actorName, compactHeaderView, startedText } from './moveView';
-import type { CardOptions, CompactHeaderView } from './moveView';
+import { STARTED_TEMPLATE, actionData, actorName, startedText } from './moveView';
+import { COMPACT_HEADER_TEMPLATE, compactHeaderView } from './compactHeader';
+import type { CardOptions } from './moveView';
+import type { CompactHeaderView } from './compactHeader';
 import { newSubscriptionText, undoText } from './provisioningCard';
 import { ATTENTION_TEMPLATE, attentionView } from './reassignmentView';
 import type { AttentionView } from './reassignmentView';

@@ -1,32 +1,57 @@
-/** `help`: the commands with examples, and what the caller's roles allow them to do. */
-import { ROLE_LABELS } from '../move/model';
+/** `help`: the commands with examples, and what the caller's roles allow them to do — in the reader's language. */
 import type { Role } from '../move/model';
 import { ROLES_THAT_APPROVE, ROLES_THAT_CANCEL_ANY, ROLES_THAT_START } from '../move/policy';
-import { describeRoles } from './roleText';
 import { CARD_SCHEMA, expandCard, deepFreeze } from './common';
 import type { AdaptiveCardJson } from './common';
+import { formatList, t } from './i18n/catalog';
+import { DEFAULT_LOCALE, type Locale } from './i18n/locales';
 
 export interface HelpCardData {
   roles: Role[];
   /** The configured approvers (APPROVER_ROLES); the built-in ones when not given. */
   approverRoles?: readonly Role[];
+  /** The reader's language (bot/viewerLocale.ts); English when not given. */
+  locale?: Locale;
 }
 
-/** The commands as the help card lists them: what to type, an example, what it does. */
-export const COMMANDS: ReadonlyArray<{ readonly command: string; readonly example: string; readonly does: string }> = deepFreeze([
-  { command: 'move', example: 'move contoso.com', does: "Start a move. Use the customer's domain or tenant id; I then show the start form. Add the tenant's country (move contoso.com US) to start at once." },
-  { command: 'status', example: 'status contoso.com', does: 'Show where a move is and what it waits for. Without a customer: the moves, as list shows them.' },
-  { command: 'list', example: 'list waiting', does: 'The moves by stage, longest wait first, each with on whom it waits and an Open button. Filters: list (all), list mine (started or acted on by you), list waiting (waiting on you), list blocked; the same as buttons on the card.' },
-  { command: 'cancel', example: 'cancel contoso.com', does: 'Cancel a running move. Nothing already bought is undone.' },
-  { command: 'retry', example: 'retry contoso.com', does: 'Run a failed step again now (after fixing its cause); after users were left on their old licence, move them again.' },
-  { command: 'override', example: 'override contoso.com (your reason)', does: 'Account admins: lift a blocker that needs judgement (e.g. a coarse region hint, restored access, users left on their old licence), with the reason on record.' },
-  { command: 'audit', example: 'audit contoso.com', does: "The move's whole history as a CSV file (time, person, role, step, detail), sent to you in a personal chat." },
-  { command: 'report', example: 'report contoso.com', does: 'The licence reassignment report as a CSV file: one row per user, with the outcome and what to do, sent to you in a personal chat.' },
-  { command: 'notify here', example: '@CSP Move Assistant notify here', does: 'In a team channel: post every move update to this channel.' },
-  { command: 'help', example: 'help', does: 'Show this card.' },
-]);
+/** The commands the help card lists, in order: the English command and its words' key in the catalog (help.command.<id>.*). */
+const HELP_COMMANDS = deepFreeze([
+  { id: 'move', command: 'move' },
+  { id: 'status', command: 'status' },
+  { id: 'list', command: 'list' },
+  { id: 'cancel', command: 'cancel' },
+  { id: 'retry', command: 'retry' },
+  { id: 'override', command: 'override' },
+  { id: 'audit', command: 'audit' },
+  { id: 'report', command: 'report' },
+  { id: 'notify-here', command: 'notify here' },
+  { id: 'help', command: 'help' },
+] as const);
+
+export interface HelpCommandText {
+  /** The English command, as the parser and the manifest know it. */
+  readonly command: string;
+  /** What to type, in the reader's language (Korean: the Korean command words, then the English command). */
+  readonly example: string;
+  readonly does: string;
+}
+
+/** The commands as the help card lists them in `locale`: what to type, an example, what it does. */
+export function helpCommands(locale: Locale): HelpCommandText[] {
+  return HELP_COMMANDS.map(({ id, command }) => ({
+    command,
+    example: t(locale, `help.command.${id}.example`),
+    does: t(locale, `help.command.${id}.does`),
+  }));
+}
+
+/** The commands in English. */
+export const COMMANDS: ReadonlyArray<HelpCommandText> = deepFreeze(helpCommands('en'));
 
 interface HelpView {
+  title: string;
+  howToAsk: string;
+  whatYouCanDo: string;
   commands: Array<{ title: string; value: string }>;
   rolesText: string;
   abilities: Array<{ text: string; color: string }>;
@@ -35,30 +60,35 @@ interface HelpView {
 const ROLE_ORDER: readonly Role[] = deepFreeze(['account-admin', 'admin-agent', 'sales-agent', 'billing-agent', 'helpdesk-agent'] as Role[]);
 
 export function helpView(data: HelpCardData): HelpView {
+  const locale = data.locale ?? DEFAULT_LOCALE;
   const roles = ROLE_ORDER.filter((role) => data.roles.includes(role));
   const canStart = roles.some((role) => ROLES_THAT_START.includes(role));
   const approvers = data.approverRoles ?? ROLES_THAT_APPROVE;
   const canApprove = roles.some((role) => approvers.includes(role));
   const canCancelAny = roles.some((role) => ROLES_THAT_CANCEL_ANY.includes(role));
+  const roleNames = (list: readonly Role[]) => list.map((role) => t(locale, `common.role.${role}`));
   // Default colour throughout: Teams' Good and Warning text is hard to read on a white card; the words say it.
+  const ability = (text: string) => ({ text, color: 'Default' });
   const abilities: HelpView['abilities'] = [
-    canStart
-      ? { text: '✔ You can start moves (move contoso.com).', color: 'Default' }
-      : { text: '✖ You cannot start a move: that needs the Account admin, Admin agent or Sales agent role. Ask your Global Administrator to add you to the SalesAgents or AdminAgents group.', color: 'Default' },
-    canApprove
-      ? { text: '✔ You can approve or reject plans, except the plan of a move you started (another approver must check it).', color: 'Default' }
-      : { text: `✖ You cannot approve plans: that needs ${describeRoles(approvers)} role${approvers.includes('billing-agent') ? ' (Billing agent is the Billing Administrator directory role)' : ''}.`, color: 'Default' },
-    canCancelAny
-      ? { text: '✔ You can cancel any move.', color: 'Default' }
-      : roles.length > 0
-        ? { text: '✔ You can cancel the moves you started; an Account admin or an Admin agent can cancel any move.', color: 'Default' }
-        : { text: '✖ You cannot see or cancel moves without a Partner Center role.', color: 'Default' },
+    ability(canStart
+      ? t(locale, 'help.canStart')
+      : t(locale, 'help.cannotStart', { roles: formatList(locale, roleNames(ROLES_THAT_START), 'or') })),
+    ability(canApprove
+      ? t(locale, 'help.canApprove')
+      : t(locale, 'help.cannotApprove', {
+        roles: formatList(locale, approvers.map((role) => t(locale, `common.roleInSentence.${role}`)), 'or'),
+        billingAgent: approvers.includes('billing-agent') ? 'yes' : 'no',
+      })),
+    ability(canCancelAny
+      ? t(locale, 'help.canCancelAny')
+      : roles.length > 0 ? t(locale, 'help.canCancelOwn') : t(locale, 'help.cannotCancel')),
   ];
   return {
-    commands: COMMANDS.map((c) => ({ title: c.example, value: c.does })),
-    rolesText: roles.length > 0
-      ? `Your Partner Center roles: ${roles.map((role) => ROLE_LABELS[role]).join(', ')}.`
-      : 'You have no Partner Center role in this partner tenant.',
+    title: t(locale, 'help.title'),
+    howToAsk: t(locale, 'help.howToAsk'),
+    whatYouCanDo: t(locale, 'help.whatYouCanDo'),
+    commands: helpCommands(locale).map((c) => ({ title: c.example, value: c.does })),
+    rolesText: roles.length > 0 ? t(locale, 'help.yourRoles', { roles: formatList(locale, roleNames(roles), 'and') }) : t(locale, 'help.noRole'),
     abilities,
   };
 }
@@ -68,15 +98,10 @@ const TEMPLATE = deepFreeze({
   $schema: CARD_SCHEMA,
   version: '1.5',
   body: [
-    { type: 'TextBlock', text: 'CSP Move Assistant: commands', size: 'Medium', weight: 'Bolder', wrap: true },
-    {
-      type: 'TextBlock',
-      wrap: true,
-      isSubtle: true,
-      text: 'In a channel, mention me first (@CSP Move Assistant status). In a chat with me, just type the command.',
-    },
+    { type: 'TextBlock', text: '${title}', size: 'Medium', weight: 'Bolder', wrap: true },
+    { type: 'TextBlock', wrap: true, isSubtle: true, text: '${howToAsk}' },
     { type: 'FactSet', facts: [{ $data: '${commands}', title: '${title}', value: '${value}' }] },
-    { type: 'TextBlock', text: 'What you can do', weight: 'Bolder', spacing: 'Medium', wrap: true },
+    { type: 'TextBlock', text: '${whatYouCanDo}', weight: 'Bolder', spacing: 'Medium', wrap: true },
     { type: 'TextBlock', text: '${rolesText}', wrap: true },
     { type: 'TextBlock', $data: '${abilities}', text: '${text}', color: '${color}', wrap: true, spacing: 'Small' },
   ],

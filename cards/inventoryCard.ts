@@ -8,8 +8,10 @@ import type { MoveState } from '../move/state';
 import { LIMITS, MOVE_CARD_FRAME, deepFreeze, expandCard, formatDate, formatDateTime, oneLine, plainText } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { fill, plural } from './messages';
-import { COMPACT_HEADER_TEMPLATE, STARTED_TEMPLATE, actionData, compactHeaderView, startedText } from './moveView';
-import type { CardOptions, CompactHeaderView } from './moveView';
+import { STARTED_TEMPLATE, actionData, startedText } from './moveView';
+import { COMPACT_HEADER_TEMPLATE, compactHeaderView } from './compactHeader';
+import type { CardOptions } from './moveView';
+import type { CompactHeaderView } from './compactHeader';
 
 const TEXT = deepFreeze({
   boughtThroughPartner: 'bought through partner tenant {tenant}',

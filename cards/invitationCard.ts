@@ -16,9 +16,11 @@ import type { z } from 'zod';
 import { DEFAULT_APPROVAL_POLICY } from '../move/policy';
 import { fill } from './messages';
 import {
-  COMPACT_HEADER_TEMPLATE, STARTED_TEMPLATE, actionData, actorName, canCancel, canEmailInvitation, compactHeaderView, customerLabel, startedText,
+  STARTED_TEMPLATE, actionData, actorName, canCancel, canEmailInvitation, customerLabel, startedText,
 } from './moveView';
-import type { CardOptions, CompactHeaderView, InvitationMailOptions } from './moveView';
+import { COMPACT_HEADER_TEMPLATE, compactHeaderView } from './compactHeader';
+import type { CardOptions, InvitationMailOptions } from './moveView';
+import type { CompactHeaderView } from './compactHeader';
 
 /** Emails listed on the card, latest first; the audit export has them all. */
 const EMAILS_SHOWN = 6;

@@ -11,15 +11,18 @@ import type { PlanCost } from '../move/planPricing';
 import type { MoveState } from '../move/state';
 import type { Plan } from '../move/model';
 import {
-  COMMENT_INPUT_ID, LIMITS, MOVE_CARD_FRAME, VERBS, clippedText, deepFreeze, executeAction, expandCard, factLine,
+  COMMENT_INPUT_ID, LIMITS, MOVE_CARD_FRAME, VERBS, clippedText, deepFreeze, executeAction, factLine,
   formatDateTime, moveActionContract, multiLine, oneLine, plainText,
 } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
+import { expandWithinBudget } from './cardBudget';
 import type { z } from 'zod';
 import { fill, plural } from './messages';
-import { COMPACT_HEADER_TEMPLATE, actionData, actorName, approverText, compactHeaderView, customerDomain, viewerMay } from './moveView';
+import { actionData, actorName, approverText, customerDomain, viewerMay } from './moveView';
+import { COMPACT_HEADER_TEMPLATE, compactHeaderView } from './compactHeader';
 import { approvalRequirement, hasAnyRole, ROLES_THAT_START } from '../move/policy';
-import type { CardOptions, CompactHeaderView } from './moveView';
+import type { CardOptions } from './moveView';
+import type { CompactHeaderView } from './compactHeader';
 import { ADJUST_ACTION_TEMPLATE, adjustView } from './planAdjustForm';
 import type { AdjustView } from './planAdjustForm';
 import { DETAILS_ID, DETAILS_TEMPLATE, detailsView, rowsOf } from './planDetails';
@@ -55,9 +58,6 @@ const TEXT = deepFreeze({
   nextRejected: 'Next: to try again, start a new move (move {domain}) so a new plan is drafted.',
 });
 
-/** Teams refuses messages above about 28 KB: a long plan is drawn with less in full until it fits. */
-const CARD_BUDGET_BYTES = 23_000;
-
 /**
  * How much of the plan a drawing shows: table rows, lines explained in Details, rows of the other lists, lines with
  * inputs to change, and whether untrusted text is clipped short.
@@ -71,7 +71,7 @@ interface Fit {
 }
 
 /**
- * Tried in turn until the card fits. The table and the inputs to change stay longest; the explanations behind Details
+ * Tried in turn until the card fits (Teams refuses messages above about 28 KB: cardBudget.ts). The table and the inputs to change stay longest; the explanations behind Details
  * go first. The last step fits whatever the plan holds.
  */
 const FIT_STEPS: readonly Fit[] = deepFreeze([
@@ -288,12 +288,7 @@ const TEMPLATE = deepFreeze({
 
 /** The plan card, with as much of the plan as fits in one Teams message. */
 export function planCard(state: MoveState, options: CardOptions): AdaptiveCardJson {
-  let card = expandCard(TEMPLATE, planView(state, options));
-  for (const fit of FIT_STEPS.slice(1)) {
-    if (Buffer.byteLength(JSON.stringify(card)) <= CARD_BUDGET_BYTES) break;
-    card = expandCard(TEMPLATE, planView(state, options, fit));
-  }
-  return card;
+  return expandWithinBudget(TEMPLATE, FIT_STEPS, (fit) => planView(state, options, fit));
 }
 
 /**

@@ -4,7 +4,7 @@
  * the inventory keeps failing, staff may type it in instead (inventoryForm.ts).
  */
 import type { MoveEvent } from '../move/events';
-import type { Stage } from '../move/state';
+import type { Stage } from '../move/stages';
 import type { MoveState } from '../move/state';
 import { MOVE_CARD_FRAME, VERBS, executeAction, expandCard, plainText, deepFreeze } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
@@ -12,8 +12,10 @@ import { eventText } from './eventText';
 import { INVENTORY_FORM_TEMPLATE, inventoryFormView } from './inventoryForm';
 import type { InventoryFormView } from './inventoryForm';
 import { fill } from './messages';
-import { COMPACT_HEADER_TEMPLATE, STARTED_TEMPLATE, actionData, canCancel, compactHeaderView, startedText, waitingFor } from './moveView';
-import type { CardOptions, CompactHeaderView } from './moveView';
+import { STARTED_TEMPLATE, actionData, canCancel, startedText, waitingFor } from './moveView';
+import { COMPACT_HEADER_TEMPLATE, compactHeaderView } from './compactHeader';
+import type { CardOptions } from './moveView';
+import type { CompactHeaderView } from './compactHeader';
 
 const TEXT = deepFreeze({
   doing: 'Checking… {what}',

@@ -8,8 +8,10 @@ import type { MoveState } from '../move/state';
 import { z } from 'zod';
 import { MOVE_CARD_FRAME, VERBS, deepFreeze, executeAction, expandCard, moveActionContract, plainText } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
-import { COMPACT_HEADER_TEMPLATE, STARTED_TEMPLATE, actionData, compactHeaderView, startedText } from './moveView';
-import type { CardOptions, CompactHeaderView } from './moveView';
+import { STARTED_TEMPLATE, actionData, startedText } from './moveView';
+import { COMPACT_HEADER_TEMPLATE, compactHeaderView } from './compactHeader';
+import type { CardOptions } from './moveView';
+import type { CompactHeaderView } from './compactHeader';
 import { ATTENTION_TEMPLATE, attentionView, progressText, reassignedLines } from './reassignmentView';
 import type { AttentionView } from './reassignmentView';
 

@@ -10,8 +10,10 @@ import { MOVE_CARD_FRAME, VERBS, deepFreeze, executeAction, expandCard, factLine
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { readablePartNumber } from './productNames';
 import { fill } from './messages';
-import { COMPACT_HEADER_TEMPLATE, STARTED_TEMPLATE, actionData, actorName, canCancel, compactHeaderView, startedText } from './moveView';
-import type { CardOptions, CompactHeaderView } from './moveView';
+import { STARTED_TEMPLATE, actionData, actorName, canCancel, startedText } from './moveView';
+import { COMPACT_HEADER_TEMPLATE, compactHeaderView } from './compactHeader';
+import type { CardOptions } from './moveView';
+import type { CompactHeaderView } from './compactHeader';
 import { DEFAULT_APPROVAL_POLICY } from '../move/policy';
 
 const TEXT = deepFreeze({

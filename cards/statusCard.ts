@@ -10,8 +10,10 @@ import type { AdaptiveCardJson, MoveActionData } from './common';
 import { eventText } from './eventText';
 import { FOLLOW_UPS_TEMPLATE, followUpsView, type FollowUpsView } from './followUpsView';
 import { plural } from './messages';
-import { COMPACT_HEADER_TEMPLATE, STARTED_TEMPLATE, actionData, actorName, canCancel, compactHeaderView, startedText, waitingFor } from './moveView';
-import type { CardOptions, CompactHeaderView } from './moveView';
+import { STARTED_TEMPLATE, actionData, actorName, canCancel, startedText, waitingFor } from './moveView';
+import { COMPACT_HEADER_TEMPLATE, compactHeaderView } from './compactHeader';
+import type { CardOptions } from './moveView';
+import type { CompactHeaderView } from './compactHeader';
 import { TIMELINE_TEMPLATE, timelineView, type TimelineView } from './statusTimeline';
 
 const TEXT = deepFreeze({

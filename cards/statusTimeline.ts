@@ -7,7 +7,7 @@
  */
 import type { MoveEvent } from '../move/events';
 import type { MoveState, Stage } from '../move/state';
-import { STAGE_LABELS } from '../move/state';
+import { STAGE_LABELS } from '../move/stages';
 import { LIMITS, deepFreeze, formatDate, formatDateTime, oneLine } from './common';
 import { followUpsWaiting, followUpTitle } from './followUpsView';
 import { followUpsOf } from '../move/followUps';

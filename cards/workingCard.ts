@@ -10,8 +10,10 @@ import type { MoveState } from '../move/state';
 import { MOVE_CARD_FRAME, VERBS, deepFreeze, executeAction, expandCard, plainText } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { fill, plural } from './messages';
-import { COMPACT_HEADER_TEMPLATE, STARTED_TEMPLATE, actionData, compactHeaderView, customerDomain, customerLabel, startedText } from './moveView';
-import type { CardOptions, CompactHeaderView } from './moveView';
+import { STARTED_TEMPLATE, actionData, customerDomain, customerLabel, startedText } from './moveView';
+import { COMPACT_HEADER_TEMPLATE, compactHeaderView } from './compactHeader';
+import type { CardOptions } from './moveView';
+import type { CompactHeaderView } from './compactHeader';
 
 const TEXT = deepFreeze({
   doing: {

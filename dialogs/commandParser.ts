@@ -1,5 +1,6 @@
 import type { SourceChannel } from '../move/model';
 import { filterNamed, type ListFilter } from '../move/moveListing';
+import { englishArgumentWord, englishCommandWord } from './commandAliases';
 
 /** What a person typed, understood. Parsing is pure so it is tested without Teams. */
 export type ChatCommand =
@@ -45,7 +46,8 @@ export function cleanText(text: string): string {
 export function parseCommand(raw: string): ChatCommand {
   const text = cleanText(raw);
   const [head = '', ...rest] = text.split(' ');
-  const verb = head.toLowerCase().replace(/^\//, '');
+  // Korean command words (dialogs/commandAliases.ts) are understood as their English commands.
+  const verb = englishCommandWord(head.toLowerCase().replace(/^\//, ''));
   switch (verb) {
     case '':
     case 'help':
@@ -56,7 +58,7 @@ export function parseCommand(raw: string): ChatCommand {
     case 'status':
       return { kind: 'status', customer: rest[0]?.toLowerCase() ?? null };
     case 'list':
-      return { kind: 'list', filter: rest[0] ? filterNamed(rest[0]) : 'all' };
+      return { kind: 'list', filter: rest[0] ? filterNamed(englishArgumentWord(rest[0])) : 'all' };
     case 'cancel':
       return { kind: 'cancel', customer: rest[0]?.toLowerCase() ?? null };
     case 'retry':
@@ -68,7 +70,7 @@ export function parseCommand(raw: string): ChatCommand {
     case 'report':
       return { kind: 'report', customer: rest[0]?.toLowerCase() ?? null };
     case 'notify':
-      return rest[0]?.toLowerCase() === 'here' ? { kind: 'notify-here' } : { kind: 'unknown', text };
+      return rest[0] && englishArgumentWord(rest[0].toLowerCase()) === 'here' ? { kind: 'notify-here' } : { kind: 'unknown', text };
     default:
       return { kind: 'unknown', text };
   }

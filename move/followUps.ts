@@ -1,5 +1,5 @@
 /**
- * The human follow-ups after a purchase (DESIGN §1 step 11): what people must still do by hand, each with an owner
+ * The human follow-ups after a purchase (docs/ARCHITECTURE.md §1, stage 11): what people must still do by hand, each with an owner
  * and a due date — turn auto-renew off for each original subscription still renewing (let it expire: there are no
  * refunds on cancelled subscriptions), move by hand the users an override left on an original licence, and confirm
  * the originals ended. Derived from the move's state (which keeps what the events said: the users an override left,

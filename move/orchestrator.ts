@@ -3,6 +3,7 @@ import type { Refusal } from './decider';
 import type { MoveEvent } from './events';
 import { SYSTEM_ACTOR, type Actor } from './model';
 import { AssertionLoans } from './assertionLoans';
+import { activeMoveForTenant, movesForCustomer } from './customerMoves';
 import type { CommandResult, OrchestratorDeps, StartMoveInput } from './orchestratorDeps';
 import {
   canTellStreamVersions, ConcurrencyError, NO_MOVE_TELEMETRY, type CustomerRecord, type InvitationMail, type MoveTelemetry, type StepTrace,
@@ -32,8 +33,7 @@ export class MoveOrchestrator {
   constructor(private readonly deps: OrchestratorDeps) {
     this.assertions = new AssertionLoans(deps.clock);
     this.telemetry = deps.telemetry ?? NO_MOVE_TELEMETRY;
-    this.steps = new MoveSteps(deps, (tenantId, exceptMoveId) => this.all().find((s) =>
-      s.moveId !== exceptMoveId && !FINAL_STAGES.has(s.stage) && s.tenantId?.toLowerCase() === tenantId.toLowerCase()));
+    this.steps = new MoveSteps(deps, (tenantId, exceptMoveId) => activeMoveForTenant(this.all(), tenantId, exceptMoveId));
   }
 
   /** Rebuilds every move from its event stream (at startup). */
@@ -90,18 +90,18 @@ export class MoveOrchestrator {
 
   /** The customer's move under way, if any (matched on domain or tenant id). */
   activeMoveFor(customer: string): MoveState | undefined {
-    return this.movesFor(customer).find((s) => !FINAL_STAGES.has(s.stage));
+    return movesForCustomer(this.all(), customer).find((s) => !FINAL_STAGES.has(s.stage));
   }
 
   /** The customer's most recent move, finished or not. */
   latestMoveFor(customer: string): MoveState | undefined {
-    return this.movesFor(customer)[0];
+    return movesForCustomer(this.all(), customer)[0];
   }
 
   /** The tenant a domain or tenant id names (null: none) and the move under way for it under any name; throws the lookup's StepError. */
   async tenantOf(customer: string): Promise<{ tenantId: string; activeMove: MoveState | undefined } | null> {
     const tenantId = (await this.deps.tenants.resolve(customer))?.tenantId.toLowerCase();
-    return tenantId ? { tenantId, activeMove: this.all().find((s) => !FINAL_STAGES.has(s.stage) && s.tenantId?.toLowerCase() === tenantId) } : null;
+    return tenantId ? { tenantId, activeMove: activeMoveForTenant(this.all(), tenantId) } : null;
   }
 
   history(moveId: string): Promise<MoveEvent[]> {
@@ -295,7 +295,6 @@ export class MoveOrchestrator {
     }
   }
 
-
   /** One step of the move, inside its span: the side effect, then the command that records its result. */
   private async runNextStep(moveId: string): Promise<boolean> {
     const state = this.states.get(moveId);
@@ -371,13 +370,6 @@ export class MoveOrchestrator {
     } catch (error) {
       this.deps.log.warn({ err: describeError(error) }, 'catching up on notifications failed; trying again next sweep');
     }
-  }
-
-  private movesFor(customer: string): MoveState[] {
-    const key = customer.trim().toLowerCase();
-    return this.all()
-      .filter((s) => s.customerDomain === key || s.tenantId?.toLowerCase() === key)
-      .sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? ''));
   }
 
   private now(): string {

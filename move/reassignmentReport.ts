@@ -1,5 +1,5 @@
 /**
- * The per-user licence reassignment report (DESIGN §1 step 9): one row per user whose licence the move changed
+ * The per-user licence reassignment report (docs/ARCHITECTURE.md §1, stage 9): one row per user whose licence the move changed
  * or tried to change, over every pass, from the move's event stream. A user's latest result wins (a user
  * skipped in the first pass and moved after a retry shows as moved, at the retry's time). Pure.
  */

@@ -4,7 +4,7 @@
  * reader's language once there is more than one.
  */
 import type { BillingCycle, Role, TermDuration } from './model';
-import type { Stage } from './state';
+import type { Stage } from './stages';
 
 /** The broad class of a refusal: what an edge does about it (e.g. a stale card is simply redrawn). */
 export type RefusalCode =

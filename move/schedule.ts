@@ -7,7 +7,7 @@
  * Dates are calendar days (YYYY-MM-DD); a purchase is due from 00:00 UTC of its day.
  */
 import type { Plan, PlanLine } from './model';
-import type { Stage } from './state';
+import type { Stage } from './stages';
 
 /** Where a move is in its schedule (the parts of its state the purchases need). */
 export interface PurchaseProgress {

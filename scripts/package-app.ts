@@ -1,8 +1,9 @@
 /**
- * Builds the Teams app package: appPackage/build/appPackage.zip with manifest.json, color.png and outline.png
- * at the root, after filling in the manifest's placeholders (${{TEAMS_APP_ID}}, ${{BOT_ID}}, ${{BOT_DOMAIN}} and
+ * Builds the Teams app package: appPackage/build/appPackage.zip with manifest.json, the translations its
+ * localizationInfo names (ko-kr.json), color.png and outline.png at the root, after filling in the manifest's placeholders (${{TEAMS_APP_ID}}, ${{BOT_ID}}, ${{BOT_DOMAIN}} and
  * ${{DEVELOPER_*}}, named as the Microsoft 365 Agents Toolkit names them) and validating the manifest against the
- * Teams manifest JSON schema bundled in @microsoft/app-manifest (offline: the schema is never fetched).
+ * Teams manifest JSON schema bundled in @microsoft/app-manifest, and each translation against the bundled localization
+ * schema (appLocalization.ts; offline: a schema is never fetched).
  *
  *   npx tsx scripts/package-app.ts --env-file env/.env.dev        (the Agents Toolkit's env file, after provision)
  *   TEAMS_APP_ID=<guid> BOT_ID=<guid> BOT_DOMAIN=<host> DEVELOPER_NAME=... DEVELOPER_WEBSITE_URL=https://...
@@ -14,9 +15,11 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs, parseEnv } from 'node:util';
 import { manifestVersionProblem, readProjectVersion } from './appVersion';
 import { makeZip } from './zipArchive';
+import { PackageError } from './packageError';
+import { checkPackageValues, parseCli, resolvePackageValues, USAGE, type PackageValues } from './packageInputs';
+import { loadLocalizationSchema, readLocalizations, validateLocalization, type Localization, type LocalizationFile } from './appLocalization';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 
 export const APP_PACKAGE_DIR = path.resolve(__dirname, '..', 'appPackage');
@@ -28,167 +31,13 @@ export const SCHEMA_URL = `https://developer.microsoft.com/json-schemas/teams/v$
 export const MAX_COMMAND_TITLE = 32;
 export const ICON_SIZES = { color: 192, outline: 32 } as const;
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const NIL_GUID = '00000000-0000-0000-0000-000000000000';
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 
-/** A problem the operator can fix (a missing or bad value, invalid manifest, wrong icon); the CLI prints only the message. */
-export class PackageError extends Error {
-  override name = 'PackageError';
-}
-
-// ---------------------------------------------------------------- inputs
-
-/**
- * The manifest's placeholders, named as the Microsoft 365 Agents Toolkit names them (it fills the same
- * appPackage/manifest.json from env/.env.<env> in teamsApp/zipAppPackage), and the command-line flag for each.
- */
-export const PACKAGE_SETTINGS = {
-  TEAMS_APP_ID: { flag: 'app-id', what: 'the Teams app id: a GUID of your own, the same for every version of the app (the Agents Toolkit\'s teamsApp/create writes it to env/.env.<env>)' },
-  BOT_ID: { flag: 'bot-id', what: 'the Microsoft App ID of the Azure Bot resource (the MicrosoftAppId the bot runs with)' },
-  BOT_DOMAIN: { flag: 'bot-domain', what: 'the host name of the bot, like app-cspmove-abc123.azurewebsites.net (infra/main.bicep\'s BOT_DOMAIN output)' },
-  DEVELOPER_NAME: { flag: 'developer-name', what: 'your organisation\'s name as Teams shows it (at most 32 characters)' },
-  DEVELOPER_WEBSITE_URL: { flag: 'developer-website-url', what: 'your support page (https)' },
-  DEVELOPER_PRIVACY_URL: { flag: 'developer-privacy-url', what: 'your privacy statement (https)' },
-  DEVELOPER_TERMS_URL: { flag: 'developer-terms-url', what: 'your terms of use (https)' },
-} as const;
-export type PackageSetting = keyof typeof PACKAGE_SETTINGS;
-export type PackageValues = Record<PackageSetting, string>;
-const SETTING_NAMES = Object.keys(PACKAGE_SETTINGS) as PackageSetting[];
-
-function howToSet(name: PackageSetting): string {
-  return `Set ${name}=<value> in the environment or in the --env-file, or pass --${PACKAGE_SETTINGS[name].flag} <value>: ${PACKAGE_SETTINGS[name].what}.`;
-}
-
-function checkGuid(value: string | undefined, name: PackageSetting, from: string): string {
-  if (value === undefined || value.trim() === '') throw new PackageError(`${from} is not set. ${howToSet(name)}`);
-  const id = value.trim();
-  if (!GUID.test(id)) {
-    const shown = id.length > 60 ? `${id.slice(0, 60)}…` : id;
-    throw new PackageError(`${from} must be a GUID like 12345678-abcd-4ef0-9abc-1234567890ab; got "${shown}". ${howToSet(name)}`);
-  }
-  if (id === NIL_GUID) throw new PackageError(`${from} is the all-zero GUID, which is no app's id. ${howToSet(name)}`);
-  return id;
-}
-
-/** Checks that `value` is the bot's Microsoft App ID (a GUID) and returns it trimmed; throws a PackageError otherwise. */
-export function checkBotId(value: string | undefined, from = 'BOT_ID'): string {
-  return checkGuid(value, 'BOT_ID', from);
-}
-
-/** Checks that `value` is a Teams app id (a GUID) and returns it trimmed. */
-export function checkAppId(value: string | undefined, from = 'TEAMS_APP_ID'): string {
-  return checkGuid(value, 'TEAMS_APP_ID', from);
-}
-
-const HOST_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;
-
-/** Checks that `value` is a bare host name (no scheme, port or path), as validDomains wants it; returns it lower-cased. */
-export function checkBotDomain(value: string | undefined, from = 'BOT_DOMAIN'): string {
-  if (value === undefined || value.trim() === '') throw new PackageError(`${from} is not set. ${howToSet('BOT_DOMAIN')}`);
-  const host = value.trim();
-  if (!HOST_NAME.test(host)) {
-    throw new PackageError(`${from} must be a host name like app-cspmove-abc123.azurewebsites.net, without https:// or a path; got "${host.slice(0, 80)}". ${howToSet('BOT_DOMAIN')}`);
-  }
-  return host.toLowerCase();
-}
-
-function checkDeveloper(name: PackageSetting, value: string | undefined, from: string): string {
-  if (value === undefined || value.trim() === '') throw new PackageError(`${from} is not set. ${howToSet(name)}`);
-  const text = value.trim();
-  if (name === 'DEVELOPER_NAME') {
-    if (text.length > 32) throw new PackageError(`${from} has ${text.length} characters; Teams allows at most 32. ${howToSet(name)}`);
-    return text;
-  }
-  let url: URL | null = null;
-  try {
-    url = new URL(text);
-  } catch { /* reported below */ }
-  if (!url || url.protocol !== 'https:') throw new PackageError(`${from} must be an https URL; got "${text.slice(0, 80)}". ${howToSet(name)}`);
-  return text;
-}
-
-/** Checks every value (each problem on its own line) and returns them trimmed and canonical. */
-export function checkPackageValues(given: Partial<Record<PackageSetting, string | undefined>>, from: Partial<Record<PackageSetting, string>> = {}): PackageValues {
-  const values = {} as PackageValues;
-  const problems: string[] = [];
-  for (const name of SETTING_NAMES) {
-    const label = from[name] ?? name;
-    try {
-      values[name] = name === 'TEAMS_APP_ID' ? checkAppId(given[name], label)
-        : name === 'BOT_ID' ? checkBotId(given[name], label)
-          : name === 'BOT_DOMAIN' ? checkBotDomain(given[name], label)
-            : checkDeveloper(name, given[name], label);
-    } catch (err) {
-      if (!(err instanceof PackageError)) throw err;
-      problems.push(err.message);
-    }
-  }
-  if (problems.length > 0) throw new PackageError(problems.join('\n'));
-  return values;
-}
-
-/** The bot id from `--bot-id <guid>` / `--bot-id=<guid>`, else from the BOT_ID environment variable. */
-export function resolveBotId(argv: string[], env: NodeJS.ProcessEnv): string {
-  const { values } = parseCli(argv);
-  const flag = values['bot-id'];
-  if (typeof flag === 'string') return checkBotId(flag, '--bot-id');
-  return checkBotId(env.BOT_ID, 'BOT_ID');
-}
-
-/**
- * Every value, from (first wins) its flag, the environment, or the `--env-file` (an Agents Toolkit env file such
- * as env/.env.dev: `NAME=value` lines; an empty value counts as not set). All problems are reported at once.
- */
-export function resolvePackageValues(argv: string[], env: NodeJS.ProcessEnv, readFile: (file: string) => string = (file) => readFileSync(file, 'utf8')): PackageValues {
-  const { values: flags } = parseCli(argv);
-  let fromFile: Record<string, string> = {};
-  const envFile = flags['env-file'];
-  if (typeof envFile === 'string') {
-    let text: string;
-    try {
-      text = readFile(envFile);
-    } catch {
-      throw new PackageError(`--env-file ${envFile}: no such file`);
-    }
-    fromFile = parseEnv(text) as Record<string, string>;
-  }
-  const given: Partial<Record<PackageSetting, string>> = {};
-  const from: Partial<Record<PackageSetting, string>> = {};
-  const present = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
-  for (const name of SETTING_NAMES) {
-    const flag = flags[PACKAGE_SETTINGS[name].flag];
-    if (typeof flag === 'string') {
-      given[name] = flag;
-      from[name] = `--${PACKAGE_SETTINGS[name].flag}`;
-    } else if (present(env[name])) {
-      given[name] = env[name];
-    } else if (present(fromFile[name])) {
-      given[name] = fromFile[name];
-      from[name] = `${name} (from ${envFile})`;
-    }
-  }
-  return checkPackageValues(given, from);
-}
-
-function parseCli(argv: string[]) {
-  const options: Record<string, { type: 'string' } | { type: 'boolean'; short?: string }> = {
-    out: { type: 'string' },
-    'env-file': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  };
-  for (const name of SETTING_NAMES) options[PACKAGE_SETTINGS[name].flag] = { type: 'string' };
-  try {
-    return parseArgs({ args: argv, options, allowPositionals: false, strict: true });
-  } catch (err) {
-    throw new PackageError(`${(err as Error).message}\n${USAGE}`);
-  }
-}
-
-const USAGE = [
-  'Usage: npx tsx scripts/package-app.ts [--env-file env/.env.dev] [--out <file.zip>]',
-  `  values from flags, the environment or the --env-file: ${SETTING_NAMES.map((n) => `${n} (--${PACKAGE_SETTINGS[n].flag})`).join(', ')}`,
-].join('\n');
+export { PackageError };
+export {
+  PACKAGE_SETTINGS, checkAppId, checkBotDomain, checkBotId, checkPackageValues, resolveBotId, resolvePackageValues,
+  type PackageSetting, type PackageValues,
+} from './packageInputs';
 
 // ---------------------------------------------------------------- manifest
 
@@ -258,6 +107,26 @@ export async function validateManifest(manifest: Record<string, unknown>, schema
   return [...schemaErrors, ...errors];
 }
 
+/** Checks a translation file against the bundled localization schema and against `manifest` (appLocalization.ts). */
+export function validateLocalizationFile(localization: Localization, manifest: Record<string, unknown>): string[] {
+  return validateLocalization(localization, manifest, {
+    manifestVersion: MANIFEST_VERSION, schema: loadLocalizationSchema(MANIFEST_VERSION), maxCommandTitle: MAX_COMMAND_TITLE,
+  });
+}
+
+/** The translations the manifest names, with the same values put in as in the manifest, each checked; throws on any problem. */
+export function renderLocalizations(manifest: Record<string, unknown>, values: PackageValues, dir = APP_PACKAGE_DIR): LocalizationFile[] {
+  const checked = checkPackageValues(values);
+  const files = readLocalizations(manifest, dir, (template) => substitutePlaceholders(template, checked));
+  for (const { file, localization } of files) {
+    const errors = validateLocalizationFile(localization, manifest);
+    if (errors.length > 0) {
+      throw new PackageError(`appPackage/${file} does not validate against the Teams localization schema v${MANIFEST_VERSION} and the manifest:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+    }
+  }
+  return files;
+}
+
 // ---------------------------------------------------------------- icons
 
 export interface PngInfo { width: number; height: number; bitDepth: number; colourType: number; hasAlpha: boolean }
@@ -313,6 +182,8 @@ export function readIcons(manifest: Record<string, unknown>, dir = APP_PACKAGE_D
 export interface BuildResult {
   outFile: string;
   manifest: Record<string, unknown>;
+  /** The language tags of the translations packaged with the manifest (ko-kr). */
+  languages: string[];
   /** Things an operator should fix before uploading outside a test tenant (e.g. the example.com developer URLs). */
   warnings: string[];
 }
@@ -331,6 +202,7 @@ export async function buildAppPackage(options: { values: PackageValues; outFile?
   }
   const versionProblem = manifestVersionProblem(manifest.version, options.projectVersion ?? projectVersion());
   if (versionProblem) throw new PackageError(versionProblem);
+  const localizations = renderLocalizations(manifest, options.values, dir);
   const icons = readIcons(manifest, dir);
 
   const warnings: string[] = [];
@@ -343,12 +215,13 @@ export async function buildAppPackage(options: { values: PackageValues; outFile?
 
   const zip = makeZip([
     { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') },
+    ...localizations.map(({ file, localization }) => ({ name: file, data: Buffer.from(`${JSON.stringify(localization, null, 2)}\n`, 'utf8') })),
     { name: icons.names.color, data: icons.color },
     { name: icons.names.outline, data: icons.outline },
   ]);
   mkdirSync(path.dirname(outFile), { recursive: true });
   writeFileSync(outFile, zip);
-  return { outFile, manifest, warnings };
+  return { outFile, manifest, languages: localizations.map((l) => l.languageTag), warnings };
 }
 
 function projectVersion(): string {
@@ -371,7 +244,8 @@ async function main(argv: string[]): Promise<number> {
     const result = await buildAppPackage({ values: packageValues, outFile: typeof values.out === 'string' ? values.out : undefined });
     for (const warning of result.warnings) console.warn(`warning: ${warning}`);
     const name = result.manifest.name as { short: string };
-    console.log(`Wrote ${path.relative(process.cwd(), result.outFile) || result.outFile}: "${name.short}" ${String(result.manifest.version)}, bot ${botId}, manifest v${MANIFEST_VERSION} (schema-valid).`);
+    const defaultLanguage = (result.manifest.localizationInfo as { defaultLanguageTag?: string } | undefined)?.defaultLanguageTag ?? 'en-us';
+    console.log(`Wrote ${path.relative(process.cwd(), result.outFile) || result.outFile}: "${name.short}" ${String(result.manifest.version)}, bot ${botId}, manifest v${MANIFEST_VERSION}, languages ${[defaultLanguage, ...result.languages].join(', ')} (schema-valid).`);
     return 0;
   } catch (err) {
     if (err instanceof PackageError) {

@@ -24,6 +24,7 @@ import { OAuthClientTokenProvider } from './identity/oauthClientTokenProvider';
 import { OnBehalfOfTokenProvider, type OnBehalfOfClient } from './identity/onBehalfOfTokenProvider';
 import { MissingRefreshTokenError, type TokenMode, type TokenProvider, type TokenResource } from './identity/tokenProvider';
 import { PartnerCenterClient } from './partnerCenter/partnerCenterClient';
+import { partnerCenterLocale } from './partnerCenter/partnerCenterLocale';
 import type { CatalogSegment } from './partnerCenter/partnerCenterTypes';
 import { PRODUCTION_PARTNER_API_BASE_URL, PriceSheetClient } from './partnerCenter/priceSheetClient';
 import { defaultPartnerApiBaseUrl } from './partnerCenter/priceSheetSettings';
@@ -96,6 +97,10 @@ export interface OutboundServicesConfig {
   catalogSegment?: CatalogSegment;
   /** `Segment` kept from the price sheet (when it has the column); null keeps all. Default `Commercial`. */
   priceSheetSegment?: string | null;
+  /**
+   * The partner's language (DEFAULT_LOCALE: `ko`, `en`, or a tag like `ko-KR`): every Partner Center call carries it
+   * as `X-Locale`, with its region (`ko` → `ko-KR`, `en` → `en-US`; partnerCenterLocale.ts). Default `en-US`.
+   */
   locale?: string;
   http?: OutboundHttpOptions;
   now?: () => number;
@@ -131,6 +136,7 @@ export interface OutboundServices extends UserScopedServices {
 
 export function createOutboundServices(config: OutboundServicesConfig): OutboundServices {
   const limiter = createLimiter(config);
+  const locale = config.locale === undefined ? undefined : partnerCenterLocale(config.locale);
   const http = new OutboundHttp({ logger: config.logger, limiter, ...config.http });
   const oauth = config.clientSecret
     ? new OAuthClientTokenProvider({
@@ -161,7 +167,7 @@ export function createOutboundServices(config: OutboundServicesConfig): Outbound
   const graph = new GraphClientFactory({ baseUrl: config.endpoints.graphBaseUrl, tokens, http, appId: config.clientId });
   const partnerCenter = new PartnerCenterClient({
     baseUrl: config.endpoints.partnerCenterBaseUrl, partnerTenantId: config.partnerTenantId, tokens, http, now: config.now,
-    logger: config.logger, catalogSegment: config.catalogSegment, locale: config.locale,
+    logger: config.logger, catalogSegment: config.catalogSegment, locale,
   });
   const scoped = (userTokens: TokenProvider, userGraph: GraphClientFactory, userPartnerCenter: PartnerCenterClient): UserScopedServices => ({
     tokens: userTokens,
@@ -190,7 +196,7 @@ export function createOutboundServices(config: OutboundServicesConfig): Outbound
     tenantLookup: new OpenIdTenantLookup({ loginBaseUrl: config.endpoints.loginBaseUrl, http }),
     priceSheet: new PriceSheetClient({
       baseUrl: config.endpoints.partnerApiBaseUrl ?? defaultPartnerApiBaseUrl(config.endpoints.partnerCenterBaseUrl),
-      partnerTenantId: config.partnerTenantId, tokens, http, segment: config.priceSheetSegment, locale: config.locale,
+      partnerTenantId: config.partnerTenantId, tokens, http, segment: config.priceSheetSegment, locale,
       now: config.now, logger: config.logger,
     }),
     canActAsUser: obo !== undefined,

@@ -1,4 +1,6 @@
 import { refusalText } from '../../cards/refusalText';
+import type { PeopleToAsk } from '../peopleToAsk';
+import { refusalFor } from '../refusalWords';
 import { TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { ZodType } from 'zod';
 import type { MoveAction } from '../../cards/common';
@@ -50,6 +52,8 @@ export interface ActionDeps {
   cardOptions: CardOptions;
   /** Working cards for steps still running when the answer goes (absent: the outcome comes as a new message). */
   workingCards?: WorkingCards;
+  /** Who can do what was refused, by name (the partner's directory); absent: refusals name the roles only. */
+  people?: PeopleToAsk;
 }
 
 /** The answer to a card that names a move this instance does not know. */
@@ -112,7 +116,7 @@ export async function answerClick(
   deps: ActionDeps, { turn, actor }: { turn: TurnContext; actor: Actor }, moveId: string, before: MoveState, result: CommandResult,
   cardWasStale: readonly RefusalCode[] = ['wrong-stage'],
 ): Promise<AdaptiveCardInvokeResponse> {
-  if (!result.ok) return cardWasStale.includes(result.refusal.code) ? staleCard(deps, moveId, before, actor, result.refusal) : messageResponse(refusalText(result.refusal));
+  if (!result.ok) return cardWasStale.includes(result.refusal.code) ? staleCard(deps, moveId, before, actor, result.refusal) : messageResponse(await refusalFor(result.refusal, actor, deps.people));
   await deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
   // Still running (a purchase, another pass): the clicked card shows the move as it stands, and a working card in
   // the conversation shows the outcome when it comes.

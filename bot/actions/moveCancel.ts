@@ -1,7 +1,7 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import { refusalFor } from '../refusalWords';
 import { cancelConfirmCard } from '../../cards/cancelConfirmCard';
 import { cancelContract, VERBS, type CancelAction } from '../../cards/common';
-import { refusalText } from '../../cards/refusalText';
 import { cancelRefusal } from '../../move/decider';
 import { refusal } from '../../move/refusals';
 import { FINAL_STAGES, type MoveState } from '../../move/state';
@@ -20,7 +20,7 @@ export class MoveCancelAction extends MoveCardAction<CancelAction> {
   protected async act({ actor }: ActionContext<CancelAction>, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
     if (FINAL_STAGES.has(state.stage)) return staleCard(this.deps, moveId, state, actor);
     const refused = cancelRefusal(actor, state);
-    if (refused) return messageResponse(refusalText(refusal(refused)));
+    if (refused) return messageResponse(await refusalFor(refusal(refused), actor, this.deps.people));
     return cardResponse(cancelConfirmCard(state, { ...this.deps.cardOptions, viewer: actor }));
   }
 }

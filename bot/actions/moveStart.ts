@@ -1,6 +1,7 @@
 import { VERBS } from '../../cards/common';
+import { refusalFor } from '../refusalWords';
 import { ROLES_THAT_START } from '../../move/policy';
-import { refusalText, whoCanText } from '../../cards/refusalText';
+import { whoCanText } from '../../cards/refusalText';
 import { TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
 import { intakeCard, startFormContract, type StartFormData } from '../../cards/intakeCard';
 import { problemsByField } from '../../cards/intakeProblemText';
@@ -56,7 +57,7 @@ export class MoveStartAction implements ActionHandler<StartFormData> {
     if (!result.ok) {
       // Two clicks on one form at the same moment: the other click started it; show that move.
       const started = await this.deps.orchestrator.find(moveId);
-      return started ? cardResponse(moveCard(started, this.deps.cardOptions)) : again(refusalText(result.refusal));
+      return started ? cardResponse(moveCard(started, this.deps.cardOptions)) : again(await refusalFor(result.refusal, actor, this.deps.people));
     }
     await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
     // Still checking the tenant or asking for the invitation: a working card in the chat shows the outcome in place.

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
+import { refusalFor } from '../refusalWords';
 import { cancelConfirmCard } from '../../cards/cancelConfirmCard';
 import { noticeCard } from '../../cards/noticeCard';
-import { refusalText } from '../../cards/refusalText';
 import type { ChatCommand } from '../../dialogs/commandParser';
 import { cancelRefusal } from '../../move/decider';
 import type { Actor } from '../../move/model';
@@ -32,7 +32,7 @@ export class CancelCommand implements CommandHandler<'cancel'> {
     }
     const refused = cancelRefusal(actor, state);
     if (refused) {
-      await turn.sendActivity(cardActivity(noticeCard({ title: this.refusalTitle, message: refusalText(refusal(refused)), tone: 'warning' })));
+      await turn.sendActivity(cardActivity(noticeCard({ title: this.refusalTitle, message: await refusalFor(refusal(refused), actor, this.deps.people), tone: 'warning' })));
       return;
     }
     await turn.sendActivity(cardActivity(cancelConfirmCard(state, { ...this.deps.cardOptions, viewer: actor })));

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import type { PeopleToAsk } from '../peopleToAsk';
 import type { CountryOption } from '../../cards/intakeCard';
 import type { CardOptions } from '../../cards/moveView';
 import type { ChatCommand } from '../../dialogs/commandParser';
@@ -32,6 +33,8 @@ export interface CommandDeps {
   now: () => Date;
   /** What the cards need from configuration: the approval policy the decider enforces. */
   cardOptions: CardOptions;
+  /** Who can do what was refused, by name (the partner's directory); absent: refusals name the roles only. */
+  people?: PeopleToAsk;
   /** Working cards for steps still running when the answer goes (absent: the outcome comes as a new message). */
   workingCards?: WorkingCards;
 }

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Actor } from '../../move/model';
 import { helpCard } from '../../cards/helpCard';
 import { cardActivity } from '../teamsNotifier';
+import { viewerLocale } from '../viewerLocale';
 import type { CommandDeps, CommandHandler } from './commandHandler';
 
 export class HelpCommand implements CommandHandler<'help'> {
@@ -11,7 +12,9 @@ export class HelpCommand implements CommandHandler<'help'> {
 
   constructor(private readonly deps: CommandDeps) {}
 
+  /** In the asker's Teams language (DEFAULT_LOCALE when the bot does not speak it). */
   async handle(turn: TurnContext, _command: unknown, actor: Actor): Promise<void> {
-    await turn.sendActivity(cardActivity(helpCard({ roles: actor.roles, approverRoles: this.deps.cardOptions.approvalPolicy.approverRoles })));
+    const { locale } = viewerLocale(turn, this.deps.cardOptions.locale);
+    await turn.sendActivity(cardActivity(helpCard({ roles: actor.roles, approverRoles: this.deps.cardOptions.approvalPolicy.approverRoles, locale })));
   }
 }

@@ -1,4 +1,5 @@
 import { quoteForChat } from '../../dialogs/commandParser';
+import { refusalFor } from '../refusalWords';
 import { TurnContext } from 'botbuilder';
 import { intakeCard } from '../../cards/intakeCard';
 import { intakeProblemText, problemsByField } from '../../cards/intakeProblemText';
@@ -8,7 +9,7 @@ import { noticeCard } from '../../cards/noticeCard';
 import type { ChatCommand } from '../../dialogs/commandParser';
 import type { Actor } from '../../move/model';
 import { isValidCustomerIdentifier } from '../../move/decider';
-import { refusalText, whoCanText } from '../../cards/refusalText';
+import { whoCanText } from '../../cards/refusalText';
 import { describeActorRoles } from '../../cards/roleText';
 import { hasAnyRole, ROLES_THAT_START } from '../../move/policy';
 import { postWorkingCard, settlesWithin } from '../actions/actionHandler';
@@ -67,7 +68,7 @@ export class MoveCommand implements CommandHandler<'move'> {
       source: command.source ?? 'unknown', multiPartner: command.multiPartner, requestGdap: command.requestGdap,
     });
     if (!result.ok) {
-      await turn.sendActivity(cardActivity(noticeCard({ title: 'No move started', message: refusalText(result.refusal), tone: 'warning' })));
+      await turn.sendActivity(cardActivity(noticeCard({ title: 'No move started', message: await refusalFor(result.refusal, actor, this.deps.people), tone: 'warning' })));
       return;
     }
     await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));

@@ -1,4 +1,4 @@
-import { refusalText } from '../../cards/refusalText';
+import { refusalFor } from '../refusalWords';
 import { correlationOf } from '../requestCorrelation';
 import { TurnContext } from 'botbuilder';
 import { moveCard } from '../../cards/moveCard';
@@ -26,7 +26,7 @@ export class OverrideCommand implements CommandHandler<'override'> {
     }
     const result = await this.deps.orchestrator.overrideBlock(state.moveId, actor, command.reason, correlationOf(turn));
     if (!result.ok) {
-      await turn.sendActivity(cardActivity(noticeCard({ title: 'Nothing overridden', message: refusalText(result.refusal), tone: 'warning' })));
+      await turn.sendActivity(cardActivity(noticeCard({ title: 'Nothing overridden', message: await refusalFor(result.refusal, actor, this.deps.people), tone: 'warning' })));
       return;
     }
     await this.deps.registry.addFollower(state.moveId, TurnContext.getConversationReference(turn.activity));

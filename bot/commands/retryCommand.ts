@@ -1,4 +1,4 @@
-import { refusalText } from '../../cards/refusalText';
+import { refusalFor } from '../refusalWords';
 import { correlationOf } from '../requestCorrelation';
 import { TurnContext } from 'botbuilder';
 import { moveCard } from '../../cards/moveCard';
@@ -58,7 +58,7 @@ export class RetryCommand implements CommandHandler<'retry'> {
   private async resumeReassignment(turn: TurnContext, state: MoveState, actor: Actor): Promise<void> {
     const result = await this.deps.orchestrator.resumeReassignment(state.moveId, actor, correlationOf(turn));
     if (!result.ok) {
-      await turn.sendActivity(cardActivity(noticeCard({ title: 'Licence reassignment not run again', message: refusalText(result.refusal), tone: 'warning' })));
+      await turn.sendActivity(cardActivity(noticeCard({ title: 'Licence reassignment not run again', message: await refusalFor(result.refusal, actor, this.deps.people), tone: 'warning' })));
       return;
     }
     await this.deps.registry.addFollower(state.moveId, TurnContext.getConversationReference(turn.activity));

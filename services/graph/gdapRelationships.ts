@@ -105,28 +105,28 @@ export class GdapRelationships {
   }
 
   /** `POST …/{id}/requests {action: lockForApproval}`, with `If-Match` when the etag is known. */
-  async lockForApproval(relationshipId: string, ctx: CallContext, etag?: string | null): Promise<{ requestId: string; status: string }> {
+  lockForApproval(relationshipId: string, ctx: CallContext, etag?: string | null): Promise<{ requestId: string; status: string }> {
     const step = `Graph: lock the GDAP relationship ${relationshipId} for the customer's approval`;
-    const created = await this.call(step, ctx, (client) => {
-      const request = client.api(`${BASE}/${encodeURIComponent(relationshipId)}/requests`);
-      if (etag) request.header('If-Match', etag);
-      return request;
-    }, (request) => request.post({ action: 'lockForApproval' }));
-    const parsed = this.parse(requestSchema, created, step);
-    return { requestId: parsed.id, status: parsed.status ?? 'created' };
+    return this.request(relationshipId, 'lockForApproval', step, ctx, etag);
   }
 
   /**
    * `POST …/{id}/requests {action: terminate}`, with `If-Match` when the etag is known. Documented for an active
    * relationship; used too for one waiting for the customer's approval (`approvalPending`), which cannot be deleted.
    */
-  async terminate(relationshipId: string, ctx: CallContext, etag?: string | null): Promise<{ requestId: string; status: string }> {
-    const step = `Graph: terminate the GDAP relationship ${relationshipId}`;
+  terminate(relationshipId: string, ctx: CallContext, etag?: string | null): Promise<{ requestId: string; status: string }> {
+    return this.request(relationshipId, 'terminate', `Graph: terminate the GDAP relationship ${relationshipId}`, ctx, etag);
+  }
+
+  /** `POST …/{id}/requests {action}`, with `If-Match` when the etag is known: the request Graph created. */
+  private async request(
+    relationshipId: string, action: 'lockForApproval' | 'terminate', step: string, ctx: CallContext, etag?: string | null,
+  ): Promise<{ requestId: string; status: string }> {
     const created = await this.call(step, ctx, (client) => {
       const request = client.api(`${BASE}/${encodeURIComponent(relationshipId)}/requests`);
       if (etag) request.header('If-Match', etag);
       return request;
-    }, (request) => request.post({ action: 'terminate' }));
+    }, (request) => request.post({ action }));
     const parsed = this.parse(requestSchema, created, step);
     return { requestId: parsed.id, status: parsed.status ?? 'created' };
   }

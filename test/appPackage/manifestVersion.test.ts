@@ -8,11 +8,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { manifestVersionProblem, PACKAGE_JSON, readProjectVersion } from '../../scripts/appVersion';
-import { buildAppPackage, PackageError, readManifestTemplate, renderManifest } from '../../scripts/package-app';
+import { buildAppPackage, PackageError, readManifestTemplate } from '../../scripts/package-app';
 import { TEST_VALUES } from './packageTestValues';
-
-interface CommandList { scopes: string[]; commands: Array<{ title: string }> }
-interface Bot { scopes: string[]; commandLists: CommandList[] }
+import { manifestBot, renderedManifest } from './renderedManifest';
 
 describe('Teams app package: version and command lists', () => {
   describe('the version rule', () => {
@@ -49,7 +47,7 @@ describe('Teams app package: version and command lists', () => {
 
     it('npm run package:app refuses a manifest whose version is not the project\'s, and writes nothing', async () => {
       const outFile = path.join(tmp, 'appPackage.zip');
-      const manifestVersion = String(renderManifest(TEST_VALUES).version);
+      const manifestVersion = String(renderedManifest().version);
       const bumped = manifestVersion.replace(/\d+$/, (patch) => String(Number(patch) + 1));
       await assert.rejects(
         buildAppPackage({ values: TEST_VALUES, outFile, projectVersion: bumped }),
@@ -63,7 +61,7 @@ describe('Teams app package: version and command lists', () => {
   });
 
   describe('command lists', () => {
-    const bot = (renderManifest(TEST_VALUES).bots as Bot[])[0]!;
+    const bot = manifestBot();
 
     it('one list for each scope the bot declares (personal, team, group chat), and none for another', () => {
       const listed = bot.commandLists.flatMap((list) => list.scopes);

@@ -19,6 +19,7 @@ import type { CountryOption } from '../../cards/intakeCard';
 import { MoveDecider } from '../../move/decider';
 import type { ApprovalPolicy } from '../../move/policy';
 import type { InvitationMailOptions } from '../../cards/moveView';
+import type { Locale } from '../../cards/i18n/locales';
 import type { MoveEvent } from '../../move/events';
 import { MoveOrchestrator } from '../../move/orchestrator';
 import { defaultOfferMap } from '../../move/offerMap';
@@ -59,6 +60,8 @@ export interface TestBotOptions {
   invitationMail?: InvitationMailOptions;
   /** How often a chat's working card may show licence reassignment progress (bot/workingCards.ts; default 5 s). */
   progressEveryMs?: number;
+  /** DEFAULT_LOCALE, as bot/app.ts passes it (default en). */
+  defaultLocale?: Locale;
 }
 
 /** What one turn produced: the invoke response (for invokes) and every other activity the bot replied with. */
@@ -121,7 +124,7 @@ export class TestBot {
     this.bot = createTeamsEdge({
       orchestrator: this.orchestrator, registry: this.registry, partnerDirectory: this.directory, partnerTenantId: PARTNER_TENANT,
       regions: this.regions, partnerRegion, partnerName, conversationState: this.conversationState, turns: this.turns, clock: this.clock, log,
-      replyBudgetMs: options.replyBudgetMs ?? 2_000, sso: options.sso, approvalPolicy, invitationMail, workingCards,
+      replyBudgetMs: options.replyBudgetMs ?? 2_000, sso: options.sso, approvalPolicy, invitationMail, workingCards, defaultLocale: options.defaultLocale,
       // File exports upload to a test's own server on 127.0.0.1 (loopback http allowed, as in local mode).
       files: { store: this.kv, now: () => this.clock.now(), uploads: new UploadSessionClient({ http: new OutboundHttp({ maxAttempts: 1, timeoutMs: 5_000 }), allowLoopbackHttp: true }) },
     }).bot;
@@ -333,18 +336,24 @@ export function assertErrorResponse(result: TurnResult, status: number, code: st
   else assert.match(body.value.message, message);
 }
 
-/**
- * Suite setup shared by the bot tests that start from a plan waiting for approval: before each test a fresh
- * TestBot with Megan's Contoso move at approval (handed to `use`), and after each passing test no turn crashed.
- */
-export function useContosoAtApproval(use: (t: TestBot, move: MoveState) => void): void {
+/** Suite setup shared by the bot tests: before each test a fresh TestBot (handed to `use`), and after each passing test no turn crashed. */
+export function useTestBot(use: (t: TestBot) => void): void {
   let current: TestBot | undefined;
-  beforeEach(async () => {
+  beforeEach(() => {
     current = new TestBot();
-    use(current, await current.contosoAtApproval(STAFF.megan));
+    use(current);
   });
   afterEach(function () {
     if (this.currentTest?.state === 'failed' || !current) return;
     assert.deepEqual(current.turnErrors, [], 'no turn crashed');
+  });
+}
+
+/** useTestBot, starting from Megan's Contoso move at approval (handed to `use` with the bot). */
+export function useContosoAtApproval(use: (t: TestBot, move: MoveState) => void): void {
+  let current: TestBot | undefined;
+  useTestBot((t) => { current = t; });
+  beforeEach(async () => {
+    use(current!, await current!.contosoAtApproval(STAFF.megan));
   });
 }

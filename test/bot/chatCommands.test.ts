@@ -7,7 +7,7 @@ import type { Activity } from 'botbuilder';
 import { eventText } from '../../cards/eventText';
 import { DEFAULT_CARD_OPTIONS } from '../../cards/moveView';
 import {
-  CHANNEL_ID, TEAM_ID, TestBot, assertCardResponse, assertCardsValid, cardIn, findAction, textOf, type TurnResult,
+  CHANNEL_ID, TEAM_ID, TestBot, assertCardResponse, assertCardsValid, cardIn, findAction, textOf, useTestBot, type TurnResult,
 } from './buildTestBot';
 import { CONTOSO_DOMAIN, OTHER_TENANT, PARTNER_TENANT, STAFF } from './fakes';
 
@@ -39,11 +39,7 @@ function inputValue(card: Record<string, any>, id: string): unknown {
 
 describe('chat commands', () => {
   let t: TestBot;
-  beforeEach(() => { t = new TestBot(); });
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed') return;
-    assert.deepEqual(t.turnErrors, [], 'no turn crashed');
-  });
+  useTestBot((bot) => { t = bot; });
 
   describe('help', () => {
     it('shows the help card with the caller\'s roles', async () => {

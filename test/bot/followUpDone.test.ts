@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { openFollowUps } from '../../move/followUps';
 import type { MoveState } from '../../move/state';
 import { REFUSALS } from '../../bot/actorResolver';
-import { TestBot, assertCardResponse, assertMessageResponse, textOf } from './buildTestBot';
+import { TestBot, assertCardResponse, assertMessageResponse, textOf, useTestBot } from './buildTestBot';
 import { OTHER_TENANT, STAFF } from './fakes';
 import { reassignmentBlocked } from './resolveWorld';
 
@@ -32,11 +32,7 @@ async function afterOverride(t: TestBot): Promise<MoveState> {
 
 describe('move.followup.done (done card)', () => {
   let t: TestBot;
-  beforeEach(() => { t = new TestBot(); });
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed') return;
-    assert.deepEqual(t.turnErrors, [], 'no turn crashed');
-  });
+  useTestBot((bot) => { t = bot; });
 
   it('the move card lists the follow-ups with a Done button each, and waits on their owners', async () => {
     const state = await afterOverride(t);

@@ -4,16 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import type { ConversationAccount } from 'botbuilder';
-import { BOT_ACCOUNT, TestBot, assertCardsValid, cardIn, textOf } from './buildTestBot';
+import { BOT_ACCOUNT, TestBot, assertCardsValid, cardIn, textOf, useTestBot } from './buildTestBot';
 import { OTHER_TENANT, PARTNER_TENANT, STAFF } from './fakes';
 
 describe('install events', () => {
   let t: TestBot;
-  beforeEach(() => { t = new TestBot(); });
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed') return;
-    assert.deepEqual(t.turnErrors, [], 'no turn crashed');
-  });
+  useTestBot((bot) => { t = bot; });
 
   const installed = (conversation: ConversationAccount, action = 'add') =>
     t.process(t.activity(t.from(STAFF.megan), conversation, { type: 'installationUpdate', action }));

@@ -41,4 +41,23 @@ describe('bot: asking people by name', () => {
     const failing = new PeopleToAsk({ staffWith: async () => { throw new Error('Graph 403'); } }, roster, quiet);
     assert.deepEqual(await failing.withRoles(['billing-agent']), []);
   });
+
+  it('redraws posted cards for the people asked first, then the staff the bot has met, at most 60', async () => {
+    const store = new InMemoryKeyValueStore();
+    let now = 0;
+    const roster = new StaffRoster(store, () => now);
+    for (let i = 0; i < 70; i += 1) {
+      const id = `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`;
+      await store.put(`staff/${id}`, { id, mri: `29:person-${i}`, name: `Person ${i}`, personal: null });
+    }
+    const people = new PeopleToAsk({ staffWith: async () => [] }, roster, quiet);
+    const ids = await people.refreshFor([ADELE, ALEX]);
+    assert.equal(ids.length, 60);
+    assert.equal(ids[0], '29:adele', 'the person asked first; someone never met is left out');
+    assert.equal(new Set(ids).size, 60);
+    await store.put('staff/late', { id: 'late', mri: '29:late', name: 'Late', personal: null });
+    assert.equal((await roster.teamsIds(100)).length, 60, 'the listing is reused for a minute');
+    now += 61_000;
+    assert.equal((await roster.teamsIds(100)).length, 60, 'and never more than 60');
+  });
 });

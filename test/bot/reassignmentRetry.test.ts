@@ -3,7 +3,7 @@
  * (`retry <customer>`), and the approval policy reaching the cards from the edge's options.
  */
 import assert from 'node:assert/strict';
-import { TestBot, assertCardResponse, assertCardsValid, assertMessageResponse, cardIn, findAction, textOf, type TurnResult } from './buildTestBot';
+import { TestBot, assertCardResponse, assertCardsValid, assertMessageResponse, cardIn, findAction, textOf, useTestBot, type TurnResult } from './buildTestBot';
 import { STAFF } from './fakes';
 import { blockedOnE3, fixBob, reassignmentBlocked } from './resolveWorld';
 
@@ -13,11 +13,7 @@ function replyTexts(result: TurnResult): string[] {
 
 describe('move.reassignment.retry (blocked card)', () => {
   let t: TestBot;
-  beforeEach(() => { t = new TestBot(); });
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed') return;
-    assert.deepEqual(t.turnErrors, [], 'no turn crashed');
-  });
+  useTestBot((bot) => { t = bot; });
 
   it('the blocked card lists Bob with what to do, the override line and Try again', async () => {
     const state = await reassignmentBlocked(t);
@@ -101,11 +97,7 @@ describe('move.reassignment.retry (blocked card)', () => {
 
 describe('`retry <customer>` on a move blocked by the reassignment', () => {
   let t: TestBot;
-  beforeEach(() => { t = new TestBot(); });
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed') return;
-    assert.deepEqual(t.turnErrors, [], 'no turn crashed');
-  });
+  useTestBot((bot) => { t = bot; });
 
   it('runs another pass as the person asking, says what happened and shows the card', async () => {
     const state = await reassignmentBlocked(t);

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { offerInputIds } from '../../cards/common';
-import { TestBot, assertCardResponse, assertMessageResponse, cardIn, findAction, textOf } from './buildTestBot';
+import { TestBot, assertCardResponse, assertMessageResponse, cardIn, findAction, textOf, useTestBot } from './buildTestBot';
 import { STAFF } from './fakes';
 import { E3, EXO_OFFER, SPB_OFFER, actionIn, blockedOnE3, pickData, unreadableTenant } from './resolveWorld';
 
@@ -13,11 +13,7 @@ const TYPED = 'SPB, 25, 20, 2027-03-01, P1Y, monthly\nEXCHANGESTANDARD, 10, 7';
 
 describe('move.offers.choose (blocked card)', () => {
   let t: TestBot;
-  beforeEach(() => { t = new TestBot(); });
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed') return;
-    assert.deepEqual(t.turnErrors, [], 'no turn crashed');
-  });
+  useTestBot((bot) => { t = bot; });
 
   it('the blocked card carries the candidates and "Use these offers" for SPE_E3', async () => {
     const state = await blockedOnE3(t);
@@ -105,11 +101,7 @@ describe('move.offers.choose (blocked card)', () => {
 
 describe('move.inventory.enter (typed inventory)', () => {
   let t: TestBot;
-  beforeEach(() => { t = new TestBot(); });
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed') return;
-    assert.deepEqual(t.turnErrors, [], 'no turn crashed');
-  });
+  useTestBot((bot) => { t = bot; });
 
   async function blockedAtInventory() {
     unreadableTenant(t, true);

@@ -9,7 +9,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { TypingIndicator } from '../../bot/typingIndicator';
 import type { MoveState } from '../../move/state';
 import { sdkProblems } from '../cards/cardAssertions';
-import { TestBot, assertCardResponse, cardIn, textOf, type TurnResult } from './buildTestBot';
+import { TestBot, assertCardResponse, cardIn, textOf, useTestBot, type TurnResult } from './buildTestBot';
 import { CONTOSO_DOMAIN, CONTOSO_TENANT, RecordingLog, STAFF, licensedUser, type PostRecord } from './fakes';
 import { E3, pickData, withUnsoldE3 } from './resolveWorld';
 
@@ -43,11 +43,7 @@ function assertValid(posts: PostRecord[]): void {
 
 describe('typing indicator', () => {
   let t: TestBot;
-  beforeEach(() => { t = new TestBot(); });
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed') return;
-    assert.deepEqual(t.turnErrors, [], 'no turn crashed');
-  });
+  useTestBot((bot) => { t = bot; });
 
   it('shows "typing…" before anything else for `move …` and `status`', async () => {
     const started = await t.say(STAFF.megan, 'move contoso.onmicrosoft.com US direct');

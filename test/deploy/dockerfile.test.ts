@@ -1,16 +1,14 @@
-import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
-import path from 'node:path';
-import ts from 'typescript';
-
 /**
  * The Dockerfile's promises, checked on its text (no Docker engine here): a Node 22 runtime stage with
  * production dependencies only, a non-root user, a health check, the production entry — and that the image
  * holds every file `node dist/bot/main.js` loads, found by walking what bot/main.ts requires at run time.
  */
-const ROOT = path.resolve(__dirname, '..', '..');
-const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import ts from 'typescript';
+import { ROOT, read } from './deployFiles';
 
 interface Instruction { keyword: string; args: string; line: number }
 interface Stage { from: string; name: string | null; instructions: Instruction[] }

@@ -46,8 +46,12 @@ describe('the channel thread of a whole Fabrikam move', function () {
     assert.deepEqual(mentioned.map((e: any) => [e.mentioned.id, e.text]).sort(), [['29:adele', '<at>Adele Vance</at>'], ['29:alex', '<at>Alex Wilber</at>']]);
     for (const mention of mentioned) assert.ok(ready[0].activity.text.includes(mention.text), 'each mention is in the text');
 
-    // Teams refreshes the root card by itself for the approvers (user-specific views).
-    assert.deepEqual([...root.activity.attachments[0].content.refresh.userIds].sort(), ['29:adele', '29:alex']);
+    // Teams redraws the root card by itself for the approvers first, then for the other staff the bot has met, each
+    // with only the buttons they may press (user-specific views).
+    const userIds: string[] = root.activity.attachments[0].content.refresh.userIds;
+    assert.deepEqual(userIds.slice(0, 2).sort(), ['29:adele', '29:alex']);
+    assert.ok(userIds.includes('29:megan'), 'Megan, who started the move, too');
+    assert.equal(new Set(userIds).size, userIds.length);
 
     for (const approver of [users.adele, users.alex]) {
       const asked = h.connector.to(h.teams.personal(approver).id).filter((s) => findAction(s.activity, 'move.plan.approve'));
@@ -56,6 +60,12 @@ describe('the channel thread of a whole Fabrikam move', function () {
       if (approver === users.alex) askedAlex = asked[0].activityId;
     }
     assert.equal(h.connector.to(h.teams.personal(users.isaiah).id).length, 0, 'nobody else is asked');
+  });
+
+  it('names whom to ask when it refuses someone the approval', async () => {
+    const state = h.app.orchestrator.get(moveId)!;
+    const { body } = await h.teams.click(users.megan, 'move.plan.approve', { moveId, version: state.version, planHash: state.plan!.hash });
+    assert.match(JSON.stringify(body), /Ask Adele Vance or Alex Wilber\./);
   });
 
   it('holds one card and at most 12 one-line replies once the move is through, and redraws the asked plan cards', async () => {
@@ -85,5 +95,21 @@ describe('the channel thread of a whole Fabrikam move', function () {
     assert.ok(asked?.updated, 'Alex\'s plan card was redrawn');
     assert.equal(findAction(asked!.activity, 'move.plan.approve'), null);
     assert.match(textOf(asked!.activity), /Approved/);
+  });
+
+  it('@mentions the owners of the follow-ups when their reminders come', async () => {
+    const before = thread().replies.length;
+    // The day before the users' task is due (the original ends on 28 Feb 2027): both reminders are due by then.
+    const target = Date.parse('2027-02-26T12:00:00Z');
+    h.clock.advance(target - h.clock.now().getTime());
+    // One reminder a sweep.
+    for (let i = 0; i < 4; i += 1) {
+      await h.app.orchestrator.sweep();
+      await h.app.outbox.idle();
+    }
+    const reminders = thread().replies.slice(before).filter((r) => (r.activity.entities ?? []).some((e: any) => e.type === 'mention'));
+    const mentioned = new Set(reminders.flatMap((r) => r.activity.entities.map((e: any) => e.mentioned.id)));
+    assert.ok(mentioned.has('29:alex'), 'Alex Wilber, who overrode: the users to move by hand');
+    assert.ok(mentioned.has('29:adele'), 'Adele Vance, who approved: auto-renew off');
   });
 });

@@ -1,0 +1,39 @@
+/**
+ * Whose language and time zone a reply is in: the person who sent the activity, as Teams describes their client —
+ * `activity.locale` ('ko-KR') and `activity.localTimezone` ('Asia/Seoul'), or the same in the `clientInfo` entity
+ * Teams adds. Channel posts are not replies to one person: they use the partner's DEFAULT_LOCALE in UTC.
+ */
+import type { TurnContext } from 'botbuilder';
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, resolveLocale, resolveTimeZone, type Locale } from '../cards/i18n/locales';
+
+/** The language and time zone to draw a card or write a reply in. */
+export interface ViewerLocale {
+  locale: Locale;
+  /** An IANA time zone Intl knows (UTC when the client said none or one that is not real). */
+  timeZone: string;
+}
+
+interface ClientInfo {
+  locale?: unknown;
+  timezone?: unknown;
+}
+
+/** Teams' `clientInfo` entity (locale, country, platform, timezone), when the activity carries one. */
+function clientInfoOf(turn: Pick<TurnContext, 'activity'>): ClientInfo {
+  const entities: unknown = turn.activity.entities;
+  if (!Array.isArray(entities)) return {};
+  const entity = entities.find((e): e is ClientInfo & { type: string } => !!e && typeof e === 'object' && (e as { type?: unknown }).type === 'clientInfo');
+  return entity ?? {};
+}
+
+/**
+ * The asker's language (an unsupported or missing one: `fallback`, the DEFAULT_LOCALE setting) and time zone (a
+ * missing or unknown one: UTC).
+ */
+export function viewerLocale(turn: Pick<TurnContext, 'activity'>, fallback: Locale = DEFAULT_LOCALE): ViewerLocale {
+  const activity = turn.activity as { locale?: unknown; localTimezone?: unknown };
+  const client = clientInfoOf(turn);
+  const tag = typeof activity.locale === 'string' && activity.locale.trim() !== '' ? activity.locale : client.locale;
+  const zone = typeof activity.localTimezone === 'string' && activity.localTimezone.trim() !== '' ? activity.localTimezone : client.timezone;
+  return { locale: resolveLocale(tag, fallback), timeZone: resolveTimeZone(zone, DEFAULT_TIME_ZONE) };
+}
