@@ -39,7 +39,11 @@ export class ActionRouter {
     // Every card answer shows a move, so every action needs a Partner Center role; the decider checks which.
     const who = await this.actors.resolve(turn, 'partner-user');
     if (!who.ok) return messageResponse(who.message);
-    if (who.actor.roles.length === 0) return messageResponse(noRoleRefusal(this.approverRoles, handler.whoCan));
+    if (who.actor.roles.length === 0) {
+      // The verb's own "who can" sentence is English; another language gets the general one.
+      const locale = this.actors.localeOf(turn);
+      return messageResponse(noRoleRefusal(this.approverRoles, locale === 'en' ? handler.whoCan : undefined, locale));
+    }
     try {
       return await handler.handle({ turn, actor: who.actor, data: parsed.data });
     } catch (error) {

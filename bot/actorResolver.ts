@@ -1,32 +1,60 @@
 import type { TurnContext } from 'botbuilder';
 import type { Actor, Role } from '../move/model';
-import { describeRoles } from '../cards/roleText';
+import { formatList, t, type MessageKey } from '../cards/i18n/catalog';
+import { DEFAULT_LOCALE, type Locale } from '../cards/i18n/locales';
 import { ROLES_THAT_START } from '../move/policy';
 import type { Logger, PartnerDirectory } from '../move/ports';
 import { canonicalGuid } from './guid';
+import { viewerLocale } from './viewerLocale';
 
 export type ActorResult = { ok: true; actor: Actor } | { ok: false; message: string };
 
 /** What a request may do once its sender is known: anything a partner user may (help), or what staff may. */
 export type Access = 'partner-user' | 'staff';
 
-export const REFUSALS = {
-  noTenant: 'Teams did not say which organisation you belong to, so no action was taken. Use the bot from Microsoft Teams.',
-  tenantsDisagree: 'This request named two different organisations, so no action was taken. Use the bot from Microsoft Teams.',
-  foreignTenant: 'This bot works only for the partner\'s own organisation; your tenant is not that one.',
-  noIdentity: 'Teams did not say who you are (no Entra object id on the message), so no action was taken. Use the bot from Microsoft Teams signed in with your work account.',
-  badIdentity: 'Teams sent a user id that is not an Entra object id, so no action was taken. Use the bot from Microsoft Teams signed in with your work account.',
-  directoryDown: 'Could not read your Partner Center roles from the partner directory just now, so no action was taken. Try again in a minute; if it keeps failing, check the bot\'s Graph permissions (GroupMember.Read.All, RoleManagement.Read.Directory).',
-} as const;
+/** The refusals of who is asking, by reason; each a key of the catalog (cards/i18n/en/replies.ts). */
+const REFUSAL_KEYS = {
+  noTenant: 'replies.refusal.noTenant',
+  tenantsDisagree: 'replies.refusal.tenantsDisagree',
+  foreignTenant: 'replies.refusal.foreignTenant',
+  noIdentity: 'replies.refusal.noIdentity',
+  badIdentity: 'replies.refusal.badIdentity',
+  directoryDown: 'replies.refusal.directoryDown',
+} as const satisfies Record<string, MessageKey>;
 
-/** The title of the notice that refuses someone without a Partner Center role. */
-export const NO_ROLE_TITLE = 'You have no Partner Center role';
+export type RefusalReason = keyof typeof REFUSAL_KEYS;
 
-/** The refusal for someone of the partner's organisation without a Partner Center role: why, who can, how to get a role. */
-export function noRoleRefusal(approverRoles: readonly Role[], whoCan?: string): string {
-  const who = whoCan ?? `Moves are started by ${describeRoles(ROLES_THAT_START)}, and their plans approved by ${describeRoles(approverRoles)}.`;
-  return `You have no Partner Center role, so you cannot see or change moves. ${who} To get a role, ask your Global Administrator `
-    + 'to add you to the SalesAgents or AdminAgents group (or, to approve plans, to give you the Billing Administrator role).';
+/** A refusal of who is asking in `locale`. */
+export function refusalText(reason: RefusalReason, locale: Locale = DEFAULT_LOCALE): string {
+  return t(locale, REFUSAL_KEYS[reason]);
+}
+
+/** The refusals in English. */
+export const REFUSALS: Readonly<Record<RefusalReason, string>> = Object.freeze(Object.fromEntries(
+  (Object.keys(REFUSAL_KEYS) as RefusalReason[]).map((reason) => [reason, refusalText(reason, 'en')]),
+) as Record<RefusalReason, string>);
+
+/** The title of the notice that refuses someone without a Partner Center role, in `locale`. */
+export function noRoleTitle(locale: Locale = DEFAULT_LOCALE): string {
+  return t(locale, 'replies.noRole.title');
+}
+
+/** The title of the notice that refuses someone without a Partner Center role (English). */
+export const NO_ROLE_TITLE = noRoleTitle('en');
+
+/** The title of a refusal notice that names no title of its own, in `locale`. */
+export function nothingDoneTitle(locale: Locale = DEFAULT_LOCALE): string {
+  return t(locale, 'replies.nothingDone');
+}
+
+/**
+ * The refusal for someone of the partner's organisation without a Partner Center role: why, who can, how to get a role.
+ * `whoCan` (a handler's own sentence) is inserted as given.
+ */
+export function noRoleRefusal(approverRoles: readonly Role[], whoCan?: string, locale: Locale = DEFAULT_LOCALE): string {
+  const roles = (list: readonly Role[]) => formatList(locale, list.map((role) => t(locale, `common.roleInSentence.${role}`)), 'or');
+  const who = whoCan ?? t(locale, 'replies.noRole.whoCan', { starters: roles(ROLES_THAT_START), approvers: roles(approverRoles) });
+  return t(locale, 'replies.noRole.message', { whoCan: who });
 }
 
 /**
@@ -45,6 +73,8 @@ export class ActorResolver {
     private readonly log: Logger,
     /** Who approves plans (the approval policy), for the refusal of people without a role. */
     private readonly approverRoles: readonly Role[],
+    /** The language of a refusal to someone whose Teams language the bot does not speak (DEFAULT_LOCALE). */
+    private readonly defaultLocale: Locale = DEFAULT_LOCALE,
   ) {
     this.partnerTenantId = canonicalGuid(partnerTenantId) ?? partnerTenantId.toLowerCase();
   }
@@ -54,38 +84,41 @@ export class ActorResolver {
     return this.tenantRefusal(context) === null;
   }
 
+  /** The asker's language (bot/viewerLocale.ts), for a reply to them: the partner's DEFAULT_LOCALE when Teams names none we speak. */
+  localeOf(context: Pick<TurnContext, 'activity'>): Locale {
+    return viewerLocale(context, this.defaultLocale).locale;
+  }
+
   async resolve(context: TurnContext, access: Access = 'staff'): Promise<ActorResult> {
     const activity = context.activity;
+    const locale = this.localeOf(context);
+    const refuse = (reason: RefusalReason): ActorResult => ({ ok: false, message: refusalText(reason, locale) });
     const tenantRefusal = this.tenantRefusal(context);
     if (tenantRefusal) return refuse(tenantRefusal);
 
     const given = activity.from?.aadObjectId;
-    if (typeof given !== 'string' || given.trim() === '') return refuse(REFUSALS.noIdentity);
+    if (typeof given !== 'string' || given.trim() === '') return refuse('noIdentity');
     const objectId = canonicalGuid(given);
-    if (!objectId) return refuse(REFUSALS.badIdentity);
+    if (!objectId) return refuse('badIdentity');
     let roles: Role[];
     try {
       roles = await this.directory.rolesOf(objectId);
     } catch (error) {
       this.log.warn({ userId: objectId, err: error instanceof Error ? error.message : String(error) }, 'role lookup failed');
-      return refuse(REFUSALS.directoryDown);
+      return refuse('directoryDown');
     }
-    if (access === 'staff' && roles.length === 0) return refuse(noRoleRefusal(this.approverRoles));
+    if (access === 'staff' && roles.length === 0) return { ok: false, message: noRoleRefusal(this.approverRoles, undefined, locale) };
     const name = typeof activity.from.name === 'string' && activity.from.name.trim() !== '' ? activity.from.name.slice(0, 80) : 'Unknown user';
     return { ok: true, actor: { id: objectId, name, roles } };
   }
 
-  private tenantRefusal(context: TurnContext): string | null {
+  private tenantRefusal(context: TurnContext): RefusalReason | null {
     const activity = context.activity;
     const named = [activity.conversation?.tenantId, (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id]
       .filter((value): value is string => typeof value === 'string' && value.trim() !== '');
-    if (named.length === 0) return REFUSALS.noTenant;
+    if (named.length === 0) return 'noTenant';
     const tenants = new Set(named.map((value) => canonicalGuid(value) ?? `not-a-guid:${value}`));
-    if (tenants.size > 1) return REFUSALS.tenantsDisagree;
-    return [...tenants][0] === this.partnerTenantId ? null : REFUSALS.foreignTenant;
+    if (tenants.size > 1) return 'tenantsDisagree';
+    return [...tenants][0] === this.partnerTenantId ? null : 'foreignTenant';
   }
-}
-
-function refuse(message: string): ActorResult {
-  return { ok: false, message };
 }

@@ -192,8 +192,9 @@ export async function createApp(config: BotConfig, overrides: AppOverrides = {})
     const outbox = new NotificationOutbox(kv, registry, poster, realClock, log);
     // The notifier's catch-up compares the moves' updatedAt (domain time): domain time.
     // Working cards pace the reassignment's progress by real time: how often a chat's card is redrawn.
-    const workingCards = new WorkingCards(registry, realClock, { cards: { approvalPolicy, invitationMail }, log });
-    const notifier = new TeamsNotifier(registry, outbox, turns, clock, { approvalPolicy, invitationMail, people, workingCards });
+    // What is posted for everyone is in DEFAULT_LOCALE in UTC; a card for one person, in their language and time zone.
+    const workingCards = new WorkingCards(registry, realClock, { cards: { approvalPolicy, invitationMail, locale: config.DEFAULT_LOCALE }, log });
+    const notifier = new TeamsNotifier(registry, outbox, turns, clock, { approvalPolicy, invitationMail, people, workingCards, defaultLocale: config.DEFAULT_LOCALE });
 
     const moveStore = shared?.moves ?? new FileMoveStore(path.join(dataDir, 'moves'));
     const orchestrator = new MoveOrchestrator({

@@ -7,7 +7,9 @@ import { noticeCard } from '../cards/noticeCard';
 import { suggestionCard } from '../cards/suggestionCard';
 import { suggestCommand } from '../dialogs/commandSuggestion';
 import type { Role } from '../move/model';
-import { NO_ROLE_TITLE, noRoleRefusal, type ActorResolver } from './actorResolver';
+import { noRoleRefusal, noRoleTitle, nothingDoneTitle, type ActorResolver } from './actorResolver';
+import { t } from '../cards/i18n/catalog';
+import type { Locale } from '../cards/i18n/locales';
 import { cardActivity } from './teamsNotifier';
 import type { CommandHandler } from './commands/commandHandler';
 
@@ -53,12 +55,13 @@ export class CommandRouter {
       // Anyone of the partner tenant may get help; everything else needs a Partner Center role (checked below).
       const text = cleanText(turn.activity.text ?? '');
       const who = await this.actors.resolve(turn, 'partner-user');
+      const locale = this.actors.localeOf(turn);
       if (!who.ok) {
-        await refuse(turn, this.handlerFor(parseCommand(text))?.refusalTitle, who.message);
+        await refuse(turn, this.handlerFor(parseCommand(text))?.refusalTitle ?? nothingDoneTitle(locale), who.message);
         return;
       }
       if (!text && turn.activity.value) {
-        await turn.sendActivity('This card needs a newer Teams client (Adaptive Cards 1.5 with Universal Actions). Update Teams and try again.');
+        await turn.sendActivity(t(locale, 'replies.needsNewerTeams'));
         return;
       }
       const command = parseCommand(text);
@@ -68,28 +71,29 @@ export class CommandRouter {
         if (result.status !== DialogTurnStatus.empty) return;
       }
       await dc.cancelAllDialogs();
-      await this.dispatch(turn, command, who.actor);
+      await this.dispatch(turn, command, who.actor, locale);
     } finally {
       await this.conversationState.saveChanges(turn, false);
     }
   }
 
-  private async dispatch(turn: TurnContext, command: ChatCommand, actor: Actor): Promise<void> {
+  private async dispatch(turn: TurnContext, command: ChatCommand, actor: Actor, locale: Locale): Promise<void> {
     if (command.kind === 'unknown') {
       // A typo of a command gets the corrected command as a button; anything else the pointer to help.
       const suggestion = suggestCommand(command.text);
+      const typed = quoteForChat(command.text, 80);
       await turn.sendActivity(suggestion
-        ? cardActivity(suggestionCard(`I did not understand "${quoteForChat(command.text, 80)}". Did you mean \`${quoteForChat(suggestion, 120)}\`?`, [suggestion]))
-        : `I did not understand "${quoteForChat(command.text, 80)}". Say \`help\` to see what I can do.`);
+        ? cardActivity(suggestionCard(t(locale, 'replies.notUnderstoodDidYouMean', { text: typed, suggestion: quoteForChat(suggestion, 120) }), [suggestion]))
+        : t(locale, 'replies.notUnderstood', { text: typed }));
       return;
     }
     const handler = this.handlerFor(command);
     if (!handler) {
-      await turn.sendActivity('That command is not available here. Say `help`.');
+      await turn.sendActivity(t(locale, 'replies.notAvailable'));
       return;
     }
     if ((handler.access ?? 'staff') === 'staff' && actor.roles.length === 0) {
-      await refuse(turn, handler.refusalTitle ?? NO_ROLE_TITLE, noRoleRefusal(this.approverRoles, handler.whoCan));
+      await refuse(turn, handler.refusalTitle ?? noRoleTitle(locale), noRoleRefusal(this.approverRoles, handler.whoCan, locale));
       return;
     }
     if ((handler.access ?? 'staff') === 'staff') await this.beforeCommand();
@@ -97,8 +101,8 @@ export class CommandRouter {
   }
 }
 
-async function refuse(turn: TurnContext, title: string | undefined, message: string): Promise<void> {
-  await turn.sendActivity(cardActivity(noticeCard({ title: title ?? 'Nothing done', message, tone: 'warning' })));
+async function refuse(turn: TurnContext, title: string, message: string): Promise<void> {
+  await turn.sendActivity(cardActivity(noticeCard({ title, message, tone: 'warning' })));
 }
 
 /** A bare domain or tenant id is an answer to the dialog's question, not a command. */

@@ -1,6 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 import { KeyedSerialQueue } from '../move/keyedSerialQueue';
 import type { KeyValueStore } from '../store/keyValueStore';
+import type { ViewerLocale } from './viewerLocale';
 
 /** The channel chosen with `notify here`: a reference to reach it and the ids to start threads in it. */
 export interface NotificationChannel {
@@ -23,6 +24,11 @@ export interface PostedMessage {
   kind: 'root' | 'plan' | 'origin-card' | 'blocked' | 'working';
   /** A working card's progress (bot/workingCards.ts); absent on the other kinds. */
   working?: WorkingCardState;
+  /**
+   * The language and time zone of the one person this copy was drawn for (the asker of a working card, an approver
+   * asked in their personal chat), so it is redrawn in them; absent: a copy for everyone (DEFAULT_LOCALE, UTC).
+   */
+  drawnIn?: Partial<ViewerLocale>;
 }
 
 /**

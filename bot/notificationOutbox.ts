@@ -8,7 +8,7 @@ import type { TeamsPosting } from './teamsPoster';
 /** One post or update, decided when the events were committed and delivered later. */
 export type OutboxItem =
   /** A message to a conversation that follows the move (remembered when it is a card updated later). */
-  | { kind: 'follower'; to: Partial<ConversationReference>; activity: Partial<Activity>; remember: PostedMessage['kind'] | null }
+  | { kind: 'follower'; to: Partial<ConversationReference>; activity: Partial<Activity>; remember: PostedMessage['kind'] | null; drawnIn?: PostedMessage['drawnIn'] }
   /** The move's root post in the notification channel: starts the thread the first time, updates it in place after. */
   | { kind: 'thread-root'; channel: Partial<ConversationReference>; channelId: string; activity: Partial<Activity> }
   /** A reply in the move's thread. */
@@ -186,7 +186,7 @@ export class NotificationOutbox {
     switch (item.kind) {
       case 'follower': {
         const activityId = await this.poster.send(item.to, item.activity);
-        if (item.remember) await this.registry.addPosted(moveId, { reference: item.to, activityId, kind: item.remember });
+        if (item.remember) await this.registry.addPosted(moveId, { reference: item.to, activityId, kind: item.remember, ...(item.drawnIn ? { drawnIn: item.drawnIn } : {}) });
         return;
       }
       case 'thread-root': {

@@ -5,7 +5,8 @@ import type { Actor, Role } from '../move/model';
 import { approvalRequirement, type ApprovalPolicy } from '../move/policy';
 import type { Logger, StaffDirectory } from '../move/ports';
 import type { MoveState } from '../move/state';
-import type { StaffRoster } from './staffRoster';
+import type { RosterEntry, StaffRoster } from './staffRoster';
+import type { ViewerLocale } from './viewerLocale';
 
 /** Someone who can act on a move, with what Teams needs to reach them (when the bot has met them). */
 export interface PersonToAsk {
@@ -15,6 +16,8 @@ export interface PersonToAsk {
   mri: string | null;
   /** Their personal chat with the bot; null until they used it. */
   personal: Partial<ConversationReference> | null;
+  /** Their Teams language and time zone, for a card to them alone; null (or absent) when unknown: DEFAULT_LOCALE, UTC. */
+  reads?: Partial<ViewerLocale> | null;
 }
 
 /** At most this many people are named or @mentioned for one request: a long list is read by nobody. */
@@ -46,7 +49,7 @@ export class PeopleToAsk {
     const people: PersonToAsk[] = [];
     for (const member of staff.filter((m) => !skip.has(m.id.toLowerCase()))) {
       const met = await this.roster.get(member.id);
-      people.push({ id: member.id, name: member.name || met?.name || member.id, mri: met?.mri ?? null, personal: met?.personal ?? null });
+      people.push({ id: member.id, name: member.name || met?.name || member.id, mri: met?.mri ?? null, personal: met?.personal ?? null, reads: readsOf(met) });
     }
     // Stable: directory order (by name) within each group.
     return [...people.filter((p) => p.mri), ...people.filter((p) => !p.mri)].slice(0, MAX_PEOPLE_ASKED);
@@ -79,7 +82,17 @@ export class PeopleToAsk {
   /** Someone the move names (an approver, an overrider), with what the roster knows of reaching them. */
   private async known(actor: Actor): Promise<PersonToAsk> {
     const met = await this.roster.get(actor.id);
-    return { id: actor.id, name: actor.name || met?.name || actor.id, mri: met?.mri ?? null, personal: met?.personal ?? null };
+    return { id: actor.id, name: actor.name || met?.name || actor.id, mri: met?.mri ?? null, personal: met?.personal ?? null, reads: readsOf(met) };
+  }
+
+  /**
+   * The language and time zone of the one person a personal chat is with (the reference's user, as the roster last
+   * saw them); null for a group chat or channel (posts there are for everyone) or someone the roster does not know.
+   */
+  async readerOf(reference: Partial<ConversationReference>): Promise<Partial<ViewerLocale> | null> {
+    if (reference.conversation?.conversationType !== 'personal') return null;
+    const objectId = (reference.user as { aadObjectId?: unknown } | undefined)?.aadObjectId;
+    return typeof objectId === 'string' ? readsOf(await this.roster.get(objectId)) : null;
   }
 
   /** Who may approve the move's plan now: the policy's approvers for this plan, four-eyes applied. */
@@ -89,4 +102,10 @@ export class PeopleToAsk {
     const proposer = requirement.fourEyes && state.proposer ? [state.proposer.id] : [];
     return this.withRoles(requirement.roles, proposer);
   }
+}
+
+/** What the roster knows of a person's language and time zone; null when it knows neither. */
+function readsOf(met: RosterEntry | undefined): Partial<ViewerLocale> | null {
+  if (!met?.locale && !met?.timeZone) return null;
+  return { ...(met.locale ? { locale: met.locale } : {}), ...(met.timeZone ? { timeZone: met.timeZone } : {}) };
 }

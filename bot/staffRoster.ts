@@ -2,7 +2,9 @@ import { TurnContext, type ConversationReference, type Middleware } from 'botbui
 import type { Logger } from '../move/ports';
 import { KeyedSerialQueue } from '../move/keyedSerialQueue';
 import type { KeyValueStore } from '../store/keyValueStore';
+import type { Locale } from '../cards/i18n/locales';
 import { canonicalGuid } from './guid';
+import { statedLocale } from './viewerLocale';
 
 /** A member of the partner's staff as Teams showed them to the bot. */
 export interface RosterEntry {
@@ -13,6 +15,12 @@ export interface RosterEntry {
   name: string;
   /** Their personal chat with the bot, once they used it: where the bot asks them proactively. */
   personal: Partial<ConversationReference> | null;
+  /**
+   * Their Teams language and time zone as their last activity stated them (bot/viewerLocale.ts): cards the bot brings
+   * to them alone are drawn in these. Null or absent (never said, a language the bot lacks): DEFAULT_LOCALE, UTC.
+   */
+  locale?: Locale | null;
+  timeZone?: string | null;
 }
 
 const KEY = (id: string) => `staff/${id}`;
@@ -54,7 +62,7 @@ export class StaffRoster {
     return id ? this.store.get<RosterEntry>(KEY(id)) : Promise.resolve(undefined);
   }
 
-  /** Remembers who sent this activity, and their personal chat when it came from one. */
+  /** Remembers who sent this activity, their language and time zone, and their personal chat when it came from one. */
   async remember(context: TurnContext, reference: Partial<ConversationReference>): Promise<void> {
     const from = context.activity.from;
     const id = canonicalGuid(typeof from?.aadObjectId === 'string' ? from.aadObjectId : '');
@@ -63,11 +71,16 @@ export class StaffRoster {
     const name = (typeof from.name === 'string' ? from.name : '').trim().slice(0, 80);
     const personal = context.activity.conversation?.conversationType === 'personal' ? withoutActivity(reference) : null;
     // From a group chat or channel the personal chat is not seen: the stored one is kept.
-    const signature = JSON.stringify([mri, name, personal?.conversation?.id ?? '-']);
+    // A message that states no language or time zone (a proactive install, a bare invoke) keeps the stored ones.
+    const stated = statedLocale(context);
+    const signature = JSON.stringify([mri, name, personal?.conversation?.id ?? '-', stated.locale, stated.timeZone]);
     if (this.lastSeen.get(id) === signature) return;
     await this.writes.run(KEY(id), async () => {
       const known = await this.store.get<RosterEntry>(KEY(id));
-      const next: RosterEntry = { id, mri, name: name || known?.name || '', personal: personal ?? known?.personal ?? null };
+      const next: RosterEntry = {
+        id, mri, name: name || known?.name || '', personal: personal ?? known?.personal ?? null,
+        locale: stated.locale ?? known?.locale ?? null, timeZone: stated.timeZone ?? known?.timeZone ?? null,
+      };
       if (!known || JSON.stringify(known) !== JSON.stringify(next)) await this.store.put(KEY(id), next);
     });
     this.lastSeen.set(id, signature);

@@ -88,7 +88,7 @@ export interface TeamsEdgeDeps {
 export function createTeamsEdge(deps: TeamsEdgeDeps): { bot: MoveBot; actions: ActionRouter; commands: CommandRouter } {
   const countries = countryOptions(deps.regions);
   const approvalPolicy = deps.approvalPolicy ?? DEFAULT_APPROVAL_POLICY;
-  const actors = new ActorResolver(deps.partnerDirectory, deps.partnerTenantId, deps.log, approvalPolicy.approverRoles);
+  const actors = new ActorResolver(deps.partnerDirectory, deps.partnerTenantId, deps.log, approvalPolicy.approverRoles, deps.defaultLocale ?? DEFAULT_LOCALE);
   const actionDeps: ActionDeps = {
     orchestrator: deps.orchestrator, registry: deps.registry, countries, partnerRegion: deps.partnerRegion, partnerName: deps.partnerName,
     replyBudgetMs: deps.replyBudgetMs, sso: deps.sso ?? new SsoGate(undefined),

@@ -9,6 +9,7 @@ import { moveCard } from '../cards/moveCard';
 import type { CardOptions, InvitationMailOptions } from '../cards/moveView';
 import { planCard } from '../cards/planCard';
 import { askApproverText, asksApprovers, threadLine } from '../cards/threadLine';
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from '../cards/i18n/locales';
 import type { MoveEvent } from '../move/events';
 import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from '../move/policy';
 import type { Clock, Notifier } from '../move/ports';
@@ -18,6 +19,7 @@ import type { NotificationOutbox, OutboxItem } from './notificationOutbox';
 import type { PeopleToAsk, PersonToAsk } from './peopleToAsk';
 import { mentionActivity } from './mentions';
 import type { TurnScope } from './turnScope';
+import type { ViewerLocale } from './viewerLocale';
 import type { WorkingCards } from './workingCards';
 
 /** Events worth a card of their own; the rest are one line of text. */
@@ -53,6 +55,8 @@ export interface TeamsNotifierOptions {
   people?: PeopleToAsk;
   /** Working cards in the chats where slow steps were asked for, updated in place instead of new messages there. */
   workingCards?: WorkingCards;
+  /** DEFAULT_LOCALE: the language of what is posted for everyone (in UTC), and for people whose language is not known. */
+  defaultLocale?: Locale;
 }
 
 /**
@@ -73,7 +77,10 @@ export class TeamsNotifier implements Notifier {
     private readonly clock: Clock,
     options: TeamsNotifierOptions = {},
   ) {
-    this.cards = { approvalPolicy: options.approvalPolicy ?? DEFAULT_APPROVAL_POLICY, invitationMail: options.invitationMail, now: () => clock.now() };
+    this.cards = {
+      approvalPolicy: options.approvalPolicy ?? DEFAULT_APPROVAL_POLICY, invitationMail: options.invitationMail, now: () => clock.now(),
+      locale: options.defaultLocale ?? DEFAULT_LOCALE, timeZone: DEFAULT_TIME_ZONE,
+    };
     this.people = options.people;
     this.workingCards = options.workingCards;
   }
@@ -83,13 +90,12 @@ export class TeamsNotifier implements Notifier {
     const approvers = state.stage === 'approval' && this.people ? await this.people.approversOf(state, this.cards.approvalPolicy) : [];
     const cards: CardOptions = approvers.length > 0 ? { ...this.cards, approverNames: approvers.map((p) => p.name) } : this.cards;
     const refreshFor = this.people ? await this.people.refreshFor(approvers) : [];
-    const messages = this.messagesFor(state, newEvents, cards);
     const followers = await this.registry.getFollowers(state.moveId);
     // A conversation with a working card for the move hears these events through it (its update), not in new messages.
     const working = await this.workingCards?.changed(state, newEvents);
     const items = [
       ...working?.items ?? [],
-      ...this.forFollowers(followers.filter((f) => !working?.covered.has(f.conversation?.id ?? '')), messages),
+      ...await this.forFollowers(state, newEvents, followers.filter((f) => !working?.covered.has(f.conversation?.id ?? '')), cards),
       ...await this.forChannel(state, newEvents, cards, { approvers, refreshFor }),
       ...this.forApprovers(state, newEvents, cards, approvers, followers),
       ...await this.refreshedCards(state, newEvents, cards, refreshFor),
@@ -137,13 +143,22 @@ export class TeamsNotifier implements Notifier {
     return messages;
   }
 
-  /** Every follower but the conversation whose turn is answering right now (its reply already shows the change). */
-  private forFollowers(followers: readonly Partial<ConversationReference>[], messages: Message[]): OutboxItem[] {
+  /**
+   * Every follower but the conversation whose turn is answering right now (its reply already shows the change): a
+   * personal chat in its person's language when the roster knows it, a group chat in DEFAULT_LOCALE.
+   */
+  private async forFollowers(state: MoveState, events: MoveEvent[], followers: readonly Partial<ConversationReference>[], cards: CardOptions): Promise<OutboxItem[]> {
     const items: OutboxItem[] = [];
+    const drawn = new Map<string, Message[]>();
     for (const follower of followers) {
       const conversationId = follower.conversation?.id;
       if (!conversationId || this.turns.answers(conversationId)) continue;
-      for (const message of messages) items.push({ kind: 'follower', to: follower, activity: message.activity, remember: message.kind });
+      const reads = (await this.people?.readerOf(follower)) ?? null;
+      const options = inLanguageOf(cards, reads);
+      const key = `${options.locale}|${options.timeZone}`;
+      const messages = drawn.get(key) ?? this.messagesFor(state, events, options);
+      drawn.set(key, messages);
+      for (const message of messages) items.push({ kind: 'follower', to: follower, activity: message.activity, remember: message.kind, ...(reads ? { drawnIn: reads } : {}) });
     }
     return items;
   }
@@ -188,8 +203,11 @@ export class TeamsNotifier implements Notifier {
     return approvers
       .filter((person) => person.personal?.conversation?.id && !following.has(person.personal.conversation.id) && !this.turns.answers(person.personal.conversation.id))
       .map((person): OutboxItem => {
-        const card = withAutoRefreshFor(planCard(state, cards), person.mri ? [person.mri] : []);
-        return { kind: 'follower', to: person.personal!, activity: { ...cardActivity(card), text: askApproverText(state) }, remember: 'plan' };
+        // In their own language when the roster knows it: the card is theirs alone.
+        const theirs = inLanguageOf(cards, person.reads);
+        const card = withAutoRefreshFor(planCard(state, theirs), person.mri ? [person.mri] : []);
+        const drawnIn = person.reads ? { drawnIn: person.reads } : {};
+        return { kind: 'follower', to: person.personal!, activity: { ...cardActivity(card), text: askApproverText(state, theirs.locale) }, remember: 'plan', ...drawnIn };
       });
   }
 
@@ -208,9 +226,18 @@ export class TeamsNotifier implements Notifier {
       .filter((message) => !this.turns.answers(message.reference.conversation?.id ?? ''))
       .map((message): OutboxItem => ({
         kind: 'update', to: message.reference, activityId: message.activityId,
-        activity: cardActivity(withAutoRefreshFor(message.kind === 'plan' ? planCard(state, cards) : moveCard(state, cards), refreshFor)),
+        activity: cardActivity(withAutoRefreshFor(redraw(message.kind, state, inLanguageOf(cards, message.drawnIn)), refreshFor)),
       }));
   }
+}
+
+/** The options for a copy drawn for one person: in their language and time zone where known, else the copy for everyone's. */
+function inLanguageOf(cards: CardOptions, reads: Partial<ViewerLocale> | null | undefined): CardOptions {
+  return reads ? { ...cards, locale: reads.locale ?? cards.locale, timeZone: reads.timeZone ?? cards.timeZone } : cards;
+}
+
+function redraw(kind: PostedMessage['kind'], state: MoveState, cards: CardOptions): AdaptiveCardJson {
+  return kind === 'plan' ? planCard(state, cards) : moveCard(state, cards);
 }
 
 /**

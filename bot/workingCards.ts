@@ -7,8 +7,10 @@ import type { Clock, Logger } from '../move/ports';
 import type { MoveState } from '../move/state';
 import type { ConversationRegistry, PostedMessage } from './conversationRegistry';
 import type { OutboxItem } from './notificationOutbox';
+import { statedLocale } from './viewerLocale';
 
 export interface WorkingCardsOptions {
+  /** The configured card options; `locale` is DEFAULT_LOCALE, for an asker whose language the bot does not know. */
   cards: CardOptions;
   log: Logger;
   /** Licence reassignment progress redraws a conversation's working card at most this often (default 5 s). */
@@ -55,6 +57,8 @@ export class WorkingCards {
   async open(turn: TurnContext, moveId: string, latest: () => MoveState | undefined): Promise<boolean> {
     const { activityId: _incoming, ...reference } = TurnContext.getConversationReference(turn.activity);
     const conversationId = reference.conversation?.id ?? '';
+    // The answer to the asker: in their Teams language and time zone, kept so every redraw is in them too.
+    const drawnIn = drawnInOf(turn);
     if (!conversationId || (await this.registry.getThread(moveId))?.reference.conversation?.id === conversationId) return false;
     let claimed = false;
     let hasOne = false;
@@ -62,7 +66,7 @@ export class WorkingCards {
       hasOne = posted.some((p) => isWorkingIn(p, conversationId));
       if (hasOne) return posted;
       claimed = true;
-      return [...posted, { reference, activityId: '', kind: 'working', working: { status: 'posting', missed: false } }];
+      return [...posted, { reference, activityId: '', kind: 'working', working: { status: 'posting', missed: false }, ...drawnIn }];
     });
     if (!claimed) return hasOne;
 
@@ -70,7 +74,7 @@ export class WorkingCards {
     for (let round = 0; ; round += 1) {
       const state = latest();
       if (!state) { await this.forget(moveId, conversationId); return false; }
-      const drawn = this.draw(state);
+      const drawn = this.draw(state, drawnIn.drawnIn);
       try {
         if (!activityId) activityId = (await turn.sendActivity(drawn.activity))?.id ?? '';
         else await turn.updateActivity({ ...drawn.activity, id: activityId });
@@ -88,7 +92,7 @@ export class WorkingCards {
           again = true;
           return [{ ...p, working: { status: 'posting', missed: false } }];
         }
-        if (drawn.answered) return drawn.keepAs ? [{ reference, activityId: postedId, kind: drawn.keepAs }] : [];
+        if (drawn.answered) return drawn.keepAs ? [{ reference, activityId: postedId, kind: drawn.keepAs, ...drawnIn }] : [];
         return [{ ...p, activityId: postedId, working: { status: 'open', missed: false } }];
       }));
       if (!again) {
@@ -109,7 +113,8 @@ export class WorkingCards {
     const now = this.clock.now().getTime();
     // Batches of a big reassignment come many a second: each conversation sees them at a bounded rate.
     const progressOnly = events.length > 0 && events.every((e) => e.type === 'LicencesReassigned');
-    let drawn: Drawn | undefined;
+    // Drawn once per language and time zone of the conversations' askers.
+    const drawnPer = new Map<string, Drawn>();
     await this.registry.changePosted(state.moveId, (posted) => {
       if (!posted.some((p) => p.kind === 'working')) return posted;
       return posted.flatMap((p): PostedMessage[] => {
@@ -118,12 +123,14 @@ export class WorkingCards {
         covered.add(conversationId);
         // Its turn is posting it: the turn sees the flag and draws it again.
         if (p.working.status === 'posting') return [{ ...p, working: { ...p.working, missed: true } }];
-        drawn ??= this.draw(state);
+        const key = JSON.stringify([p.drawnIn?.locale ?? '', p.drawnIn?.timeZone ?? '']);
+        const drawn = drawnPer.get(key) ?? this.draw(state, p.drawnIn);
+        drawnPer.set(key, drawn);
         if (!drawn.answered && progressOnly && !this.pacer.mayDraw(conversationId, now)) return [p];
         items.push({ kind: 'update', to: p.reference, activityId: p.activityId, activity: drawn.activity });
         this.pacer.drawn(conversationId, now);
         if (!drawn.answered) return [p];
-        return drawn.keepAs ? [{ reference: p.reference, activityId: p.activityId, kind: drawn.keepAs }] : [];
+        return drawn.keepAs ? [{ reference: p.reference, activityId: p.activityId, kind: drawn.keepAs, ...(p.drawnIn ? { drawnIn: p.drawnIn } : {}) }] : [];
       });
     });
     return { items, covered };
@@ -136,9 +143,10 @@ export class WorkingCards {
     });
   }
 
-  private draw(state: MoveState): Drawn {
-    const answered = stepAnswered(state, this.cards);
-    const card = answered ? moveCard(state, this.cards) : workingCard(state, this.cards);
+  private draw(state: MoveState, drawnIn: PostedMessage['drawnIn']): Drawn {
+    const cards: CardOptions = drawnIn ? { ...this.cards, locale: drawnIn.locale ?? this.cards.locale, timeZone: drawnIn.timeZone ?? this.cards.timeZone } : this.cards;
+    const answered = stepAnswered(state, cards);
+    const card = answered ? moveCard(state, cards) : workingCard(state, cards);
     const keepAs = !answered ? null : state.stage === 'approval' ? 'plan' : state.stage === 'blocked' ? 'blocked' : null;
     return { activity: MessageFactory.attachment(CardFactory.adaptiveCard(card)), answered, keepAs };
   }
@@ -151,6 +159,13 @@ export class WorkingCards {
 /** The step answered once the move waits on a person, the customer, a date or nothing — or a step failed. */
 export function stepAnswered(state: MoveState, cards: CardOptions): boolean {
   return state.lastFailure !== null || waitingFor(state, cards).on !== 'bot';
+}
+
+/** What the asker's activity states of their language and time zone, as kept with the working card (nothing: none). */
+function drawnInOf(turn: TurnContext): Pick<PostedMessage, 'drawnIn'> {
+  const { locale, timeZone } = statedLocale(turn);
+  if (!locale && !timeZone) return {};
+  return { drawnIn: { ...(locale ? { locale } : {}), ...(timeZone ? { timeZone } : {}) } };
 }
 
 function isWorkingIn(posted: PostedMessage, conversationId: string): boolean {

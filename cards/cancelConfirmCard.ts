@@ -8,10 +8,11 @@ import { cancelConsequences, cancelTermsKey } from '../move/cancellation';
 import { DEFAULT_APPROVAL_POLICY } from '../move/policy';
 import type { MoveState } from '../move/state';
 import {
-  LIMITS, MOVE_CARD_FRAME, VERBS, clippedText, deepFreeze, executeAction, expandCard, formatDate, moveActionContract, multiLine, plainText,
+  LIMITS, MOVE_CARD_FRAME, VERBS, clippedText, deepFreeze, executeAction, expandCard, formatLocalDate, moveActionContract, multiLine, plainText,
 } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
-import { fill } from './messages';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, LOCALES, type Locale } from './i18n/locales';
 import { actionData, customerDomain } from './moveView';
 import { COMPACT_HEADER_TEMPLATE, compactHeaderView } from './compactHeader';
 import type { CardOptions } from './moveView';
@@ -22,28 +23,6 @@ import { undoText } from './provisioningCard';
 export const CANCEL_REASON_INPUT_ID = 'cancelReason';
 /** The reason's limit, as the decider enforces it. */
 export const CANCEL_REASON_MAX = 500;
-
-const TEXT = deepFreeze({
-  title: 'Cancel the move of {domain}?',
-  doesTitle: 'Cancelling does this',
-  doesNotTitle: 'It does not do this',
-  stops: 'Stops the move: the bot sends nothing more to the customer and buys nothing.',
-  purchasesNotMade: 'The purchases planned for {dates} are not made.',
-  gdapWithdrawn: 'Withdraws the delegated admin (GDAP) request the customer has not approved, so their Global Admin can no longer approve it.',
-  nothingRefunded: 'Nothing bought is refunded or cancelled: the {n} already bought stay bought. {undo}',
-  nothingBought: 'Nothing has been bought, so there is nothing to refund.',
-  resellerLink: 'The reseller invitation link cannot be withdrawn (it is one link for every customer): tell the customer\'s Global Admin not to accept it.',
-  gdapStays: 'The delegated admin (GDAP) access the customer approved stays; end it in Partner Center if it is not needed.',
-  originals: 'The original subscriptions are not touched.',
-  reasonLabel: 'Why is the move cancelled? (goes on the record and the cancelled card)',
-  reasonPlaceholder: 'e.g. The customer decided to stay with its current partner.',
-  reasonError: 'Say why, in up to 500 characters.',
-  problemIntro: 'Nothing was cancelled: ',
-  confirm: 'Cancel the move',
-  keep: 'Keep the move',
-  subscriptionsOne: 'subscription',
-  subscriptionsMany: '{n} subscriptions',
-});
 
 /**
  * `move.cancel.confirm`: the move action, what cancelling meant when the card was drawn (`seen`, the decider's
@@ -76,28 +55,30 @@ export interface CancelConfirmInput {
 
 export function cancelConfirmView(state: MoveState, options: CardOptions, input: CancelConfirmInput = {}): CancelConfirmView {
   const facts = cancelConsequences(state);
-  const does = [TEXT.stops];
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const does = [t(locale, 'cancelConfirm.stops')];
   if (facts.purchasesNotMade.length > 0) {
-    const dates = facts.purchasesNotMade.map((p) => formatDate(p.buyOn, 'now')).join(', ');
-    does.push(fill(TEXT.purchasesNotMade, { dates }));
+    const now = t(locale, 'cancelConfirm.now');
+    const dates = facts.purchasesNotMade.map((p) => formatLocalDate(p.buyOn, locale, timeZone, now)).join(', ');
+    does.push(t(locale, 'cancelConfirm.purchasesNotMade', { dates }));
   }
-  if (facts.gdapWithdrawn) does.push(TEXT.gdapWithdrawn);
+  if (facts.gdapWithdrawn) does.push(t(locale, 'cancelConfirm.gdapWithdrawn'));
   const doesNot: string[] = [];
   if (facts.ordersPlaced > 0) {
-    const n = state.subscriptions.length === 1 ? TEXT.subscriptionsOne : fill(TEXT.subscriptionsMany, { n: state.subscriptions.length });
-    doesNot.push(fill(TEXT.nothingRefunded, { n, undo: undoText(state.subscriptions) }));
+    doesNot.push(t(locale, 'cancelConfirm.nothingRefunded', { n: state.subscriptions.length, undo: undoText(state.subscriptions, locale, timeZone) }));
   } else {
-    doesNot.push(TEXT.nothingBought);
+    doesNot.push(t(locale, 'cancelConfirm.nothingBought'));
   }
-  if (facts.resellerLinkOut) doesNot.push(TEXT.resellerLink);
-  if (facts.gdapStays) doesNot.push(TEXT.gdapStays);
-  doesNot.push(TEXT.originals);
+  if (facts.resellerLinkOut) doesNot.push(t(locale, 'cancelConfirm.resellerLink'));
+  if (facts.gdapStays) doesNot.push(t(locale, 'cancelConfirm.gdapStays'));
+  doesNot.push(t(locale, 'cancelConfirm.originals'));
   const problem = multiLine(input.problem, LIMITS.message);
   return {
     act: actionData(state),
     seen: cancelTermsKey(state),
     header: compactHeaderView(state, options),
-    title: fill(TEXT.title, { domain: customerDomain(state) }),
+    title: t(locale, 'cancelConfirm.title', { domain: customerDomain(state) }),
     does: does.map((text) => ({ text })),
     doesNot: doesNot.map((text) => ({ text })),
     hasProblem: problem !== '',
@@ -106,14 +87,15 @@ export function cancelConfirmView(state: MoveState, options: CardOptions, input:
   };
 }
 
-const TEMPLATE = deepFreeze({
+/** The card's frame in `locale`. */
+const template = (locale: Locale): object => deepFreeze({
   ...MOVE_CARD_FRAME,
   body: [
     ...COMPACT_HEADER_TEMPLATE,
     { type: 'TextBlock', text: '${title}', weight: 'Bolder', size: 'Medium', spacing: 'Medium', wrap: true },
-    { type: 'TextBlock', text: TEXT.doesTitle, weight: 'Bolder', spacing: 'Small', wrap: true },
+    { type: 'TextBlock', text: t(locale, 'cancelConfirm.doesTitle'), weight: 'Bolder', spacing: 'Small', wrap: true },
     plainText('• ${text}', { $data: '${does}', spacing: 'Small' }),
-    { type: 'TextBlock', text: TEXT.doesNotTitle, weight: 'Bolder', spacing: 'Medium', wrap: true },
+    { type: 'TextBlock', text: t(locale, 'cancelConfirm.doesNotTitle'), weight: 'Bolder', spacing: 'Medium', wrap: true },
     plainText('• ${text}', { $data: '${doesNot}', spacing: 'Small' }),
     {
       type: 'Container',
@@ -122,29 +104,32 @@ const TEMPLATE = deepFreeze({
       spacing: 'Medium',
       items: [{
         type: 'RichTextBlock',
-        inlines: [{ type: 'TextRun', text: TEXT.problemIntro, weight: 'Bolder' }, { type: 'TextRun', text: '${problem}' }],
+        inlines: [{ type: 'TextRun', text: t(locale, 'cancelConfirm.problemIntro'), weight: 'Bolder' }, { type: 'TextRun', text: '${problem}' }],
       }],
     },
     {
       type: 'Input.Text',
       id: CANCEL_REASON_INPUT_ID,
-      label: TEXT.reasonLabel,
-      placeholder: TEXT.reasonPlaceholder,
+      label: t(locale, 'cancelConfirm.reasonLabel'),
+      placeholder: t(locale, 'cancelConfirm.reasonPlaceholder'),
       value: '${reason}',
       isMultiline: true,
       maxLength: CANCEL_REASON_MAX,
       isRequired: true,
-      errorMessage: TEXT.reasonError,
+      errorMessage: t(locale, 'cancelConfirm.reasonError'),
       spacing: 'Medium',
     },
   ],
   actions: [
-    executeAction(TEXT.confirm, VERBS.cancelConfirm, { style: 'destructive', associatedInputs: 'auto' }, { seen: '${seen}' }),
-    executeAction(TEXT.keep, VERBS.refresh, { associatedInputs: 'none' }),
+    executeAction(t(locale, 'cancelConfirm.confirm'), VERBS.cancelConfirm, { style: 'destructive', associatedInputs: 'auto' }, { seen: '${seen}' }),
+    executeAction(t(locale, 'cancelConfirm.keep'), VERBS.refresh, { associatedInputs: 'none' }),
   ],
 });
 
+/** The card's frame in each language, built once. */
+const TEMPLATES: Readonly<Record<Locale, object>> = Object.freeze(Object.fromEntries(LOCALES.map((l) => [l, template(l)])) as Record<Locale, object>);
+
 /** The confirmation, drawn from the move as it stands (and, when it comes back, the problem and the reason typed). */
 export function cancelConfirmCard(state: MoveState, options: CardOptions = { approvalPolicy: DEFAULT_APPROVAL_POLICY }, input?: CancelConfirmInput): AdaptiveCardJson {
-  return expandCard(TEMPLATE, cancelConfirmView(state, options, input));
+  return expandCard(TEMPLATES[options.locale ?? DEFAULT_LOCALE], cancelConfirmView(state, options, input));
 }

@@ -3,25 +3,14 @@
  * waits, plus the failure box when a step failed. Also the badge words and styles the dashboard reuses.
  */
 import type { MoveState } from '../move/state';
-import { STAGE_LABELS, type Stage } from '../move/stages';
+import type { Stage } from '../move/stages';
 import { deepFreeze, factLine, plainText } from './common';
 import { customerLabel, failureView, waitingFor, type CardOptions, type FailureView, type WaitingView } from './moveView';
-import { fill } from './messages';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, type Locale } from './i18n/locales';
 
-const TEXT = deepFreeze({
-  approved: 'Approved',
-  rejected: 'Rejected',
-  /** Badge words where the stage's own label is a sentence too long for a badge; the other stages show STAGE_LABELS. */
-  badges: {
-    'awaiting-acceptance': 'Invitation sent',
-    scheduled: 'Scheduled',
-    'source-advice': 'Provisioned',
-    'watching-sources': 'Originals ending',
-  } as Readonly<Partial<Record<Stage, string>>>,
-  waitingOn: 'Waiting on {who}',
-  stepFailed: 'Step failed',
-  error: 'Error',
-});
+/** Stages whose badge has words of its own (header.badge.*): their name (stages.*) is a sentence too long for a badge. */
+const SHORT_BADGES = new Set<Stage>(['awaiting-acceptance', 'scheduled', 'source-advice', 'watching-sources']);
 
 /** The one-glance header: the customer, the stage as a badge, and on whom the move waits (none when on no one). */
 export interface CompactHeaderView {
@@ -33,6 +22,8 @@ export interface CompactHeaderView {
   waiting: string;
   hasFailure: boolean;
   failure: FailureView;
+  /** The failure box's labels, in the reader's language. */
+  labels: { stepFailed: string; error: string };
 }
 
 /** Container styles of the Teams host config: each theme gives them a background its default text reads on. */
@@ -54,9 +45,16 @@ export function badgeStyle(state: MoveState, waiting: WaitingView): BadgeStyle {
   return waiting.on === 'person' ? 'warning' : 'accent';
 }
 
-/** The stage in the badge's words: short, the stage's label where that is short already. */
-export function stageBadge(stage: Stage): string {
-  return TEXT.badges[stage] ?? STAGE_LABELS[stage];
+/** The stage in the badge's words: short, the stage's name where that is short already. */
+export function stageBadge(stage: Stage, locale: Locale = DEFAULT_LOCALE): string {
+  return SHORT_BADGES.has(stage) ? t(locale, `header.badge.${stage as BadgeStage}`) : stageName(stage, locale);
+}
+
+type BadgeStage = 'awaiting-acceptance' | 'scheduled' | 'source-advice' | 'watching-sources';
+
+/** The stage's name in the reader's language ("Waiting for approval"); move/stages.ts STAGE_LABELS in English. */
+export function stageName(stage: Stage, locale: Locale = DEFAULT_LOCALE): string {
+  return t(locale, `stages.${stage}`);
 }
 
 /**
@@ -67,25 +65,28 @@ export type HeaderFocus = 'stage' | 'decision';
 
 /** The compact header of a move card: who, which stage (or decision), waiting on whom. */
 export function compactHeaderView(state: MoveState, options: CardOptions, focus: HeaderFocus = 'stage'): CompactHeaderView {
-  const failure = failureView(state);
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const failure = failureView(state, options);
   const waiting = waitingFor(state, options);
   const decision = focus !== 'decision' ? null
-    : state.approval ? { stage: TEXT.approved, style: 'good' as const }
-      : state.rejection ? { stage: TEXT.rejected, style: 'attention' as const } : null;
+    : state.approval ? { stage: t(locale, 'header.approved'), style: 'good' as const }
+      : state.rejection ? { stage: t(locale, 'header.rejected'), style: 'attention' as const } : null;
   return {
     customer: customerLabel(state),
-    stage: decision?.stage ?? stageBadge(state.stage),
+    stage: decision?.stage ?? stageBadge(state.stage, locale),
     stageStyle: decision?.style ?? badgeStyle(state, waiting),
     hasWaiting: !decision && waiting.on !== 'nobody',
-    waiting: fill(TEXT.waitingOn, { who: waiting.who }),
+    waiting: t(locale, 'header.waitingOn', { who: waiting.who }),
     hasFailure: failure !== null,
     failure: failure ?? { step: '', error: '', next: '' },
+    labels: { stepFailed: t(locale, 'header.stepFailed'), error: t(locale, 'header.error') },
   };
 }
 
 /**
  * One row: the customer and, under it, on whom the move waits; the stage as a badge beside them. Plus the failure box
  * when a step failed. Expects `header` (CompactHeaderView) in the view model; spread it into a template's `body`.
+ * Its words come from the view model, so it draws in the header's language.
  * The badge is a styled column with default text: each Teams theme draws the style's background so its text reads.
  */
 export const COMPACT_HEADER_TEMPLATE: readonly object[] = deepFreeze([
@@ -116,8 +117,8 @@ export const COMPACT_HEADER_TEMPLATE: readonly object[] = deepFreeze([
     style: 'attention',
     spacing: 'Small',
     items: [
-      factLine(TEXT.stepFailed, '${header.failure.step}', { spacing: 'None' }),
-      factLine(TEXT.error, '${header.failure.error}'),
+      factLine('${header.labels.stepFailed}', '${header.failure.step}', { spacing: 'None' }),
+      factLine('${header.labels.error}', '${header.failure.error}'),
       plainText('${header.failure.next}'),
     ],
   },

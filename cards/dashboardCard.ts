@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { filterNamed, type ListFilter } from '../move/moveListing';
 import { expandWithinBudget } from './cardBudget';
 import { CARD_SCHEMA, VERBS, clippedText, deepFreeze, moveActionContract, type AdaptiveCardJson } from './common';
-import { DASHBOARD_FITS, TEXT, dashboardView, type DashboardData } from './dashboardView';
+import { DASHBOARD_FITS, dashboardView, type DashboardData } from './dashboardView';
 import type { CardOptions } from './moveView';
 
 /** Id of the container of finished moves, shown and hidden by its toggle. */
@@ -37,7 +37,7 @@ function moveRow(withBadge: boolean): object {
         width: 'auto',
         items: [{
           type: 'ActionSet',
-          actions: [{ type: 'Action.Execute', title: TEXT.open, verb: VERBS.openMove, data: { moveId: '${moveId}' } }],
+          actions: [{ type: 'Action.Execute', title: '${open}', verb: VERBS.openMove, data: { moveId: '${moveId}' } }],
         }],
       },
     ],

@@ -7,55 +7,17 @@ import type { Actor } from '../move/model';
 import { LIST_FILTERS, LISTING_STAGE_ORDER, listMoves, waitedMs, type ListFilter } from '../move/moveListing';
 import type { MoveState, Stage } from '../move/state';
 import { deepFreeze } from './common';
-import { fill, plural } from './messages';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, type Locale } from './i18n/locales';
 import { actionData, waitingFor, type CardOptions } from './moveView';
 import { badgeStyle, compactHeaderView, stageBadge, type BadgeStyle } from './compactHeader';
-
-export const TEXT = deepFreeze({
-  title: {
-    all: 'Moves',
-    mine: 'Moves you started or acted on',
-    waiting: 'Moves waiting on you',
-    blocked: 'Blocked moves',
-  } as Readonly<Record<ListFilter, string>>,
-  filterButton: {
-    all: 'All ({n})',
-    mine: 'Mine ({n})',
-    waiting: 'Waiting on me ({n})',
-    blocked: 'Blocked ({n})',
-  } as Readonly<Record<ListFilter, string>>,
-  empty: {
-    all: "No moves are running. Start one by saying move and the customer's domain, e.g. move contoso.com.",
-    mine: 'You have not started or acted on any move that is still running.',
-    waiting: 'Nothing is waiting on you.',
-    blocked: 'No move is blocked.',
-  } as Readonly<Record<ListFilter, string>>,
-  summaryOne: '{n} running move, longest wait first.',
-  summaryMany: '{n} running moves, longest wait first.',
-  waitingOnYouOne: '1 move waits on you: press Waiting on me.',
-  waitingOnYouMany: '{n} moves wait on you: press Waiting on me.',
-  groupOne: '{n} move',
-  groupMany: '{n} moves',
-  groupShown: '{n} moves, {shown} shown',
-  waitedFor: 'For {time}: waiting on {who}',
-  inStageFor: 'For {time} in this stage',
-  stepFailed: ' · a step failed',
-  finishedAgo: '{time} ago',
-  lessThanAnHour: 'under an hour',
-  hoursOne: '{n} hour',
-  hoursMany: '{n} hours',
-  daysOne: '{n} day',
-  daysMany: '{n} days',
-  more: 'And {n} more: narrow the list with a filter.',
-  showFinished: 'Show finished moves ({n})',
-  moreFinished: 'And {n} more finished.',
-  open: 'Open',
-});
 
 /** One move on the dashboard: who, how long and on whom it waits, its badge (finished moves), and the Open button's data. */
 export interface DashboardRowView {
   customer: string;
   detail: string;
+  /** The Open button's title, in the reader's language. */
+  open: string;
   stage: string;
   stageStyle: BadgeStyle;
   /** The move the Open button opens (as it is then: no version). */
@@ -110,12 +72,17 @@ export interface DashboardData {
   now: Date;
 }
 
-/** "under an hour", "5 hours", "3 days". */
-export function relativeTime(ms: number): string {
+/** A number for a message: its plural category, and the digits as they have always been written ("1200"). */
+function counted(count: number): { count: number; n: string } {
+  return { count, n: String(count) };
+}
+
+/** "under an hour", "5 hours", "3 days" (in `locale`: "1시간 미만", "5시간", "3일"). */
+export function relativeTime(ms: number, locale: Locale = DEFAULT_LOCALE): string {
   const hours = Math.floor(ms / 3_600_000);
-  if (hours < 1) return TEXT.lessThanAnHour;
-  if (hours < 48) return plural(TEXT.hoursOne, TEXT.hoursMany, hours);
-  return plural(TEXT.daysOne, TEXT.daysMany, Math.floor(hours / 24));
+  if (hours < 1) return t(locale, 'dashboard.lessThanAnHour');
+  if (hours < 48) return t(locale, 'dashboard.hours', counted(hours));
+  return t(locale, 'dashboard.days', counted(Math.floor(hours / 24)));
 }
 
 export function dashboardView(data: DashboardData, options: CardOptions, fit: DashboardFit = DASHBOARD_FITS[0]): DashboardView {
@@ -126,57 +93,62 @@ export function dashboardView(data: DashboardData, options: CardOptions, fit: Da
   const shownRunning = shownPerGroup.reduce((sum, n) => sum + n, 0);
   const finishedShown = listing.finished.slice(0, fit.finished);
   const waitingOnViewer = listing.filterCounts.waiting;
+  const locale = options.locale ?? DEFAULT_LOCALE;
   return {
     filter: data.filter,
-    title: TEXT.title[data.filter],
+    title: t(locale, 'dashboard.title', { filter: data.filter }),
     filters: LIST_FILTERS.map((filter) => ({
-      title: fill(TEXT.filterButton[filter], { n: listing.filterCounts[filter] }),
+      title: t(locale, 'dashboard.filterButton', { filter, n: String(listing.filterCounts[filter]) }),
       filter,
       style: filter === data.filter ? 'positive' : 'default',
     })),
     isEmpty: listing.running.length === 0,
-    empty: TEXT.empty[data.filter],
-    summary: plural(TEXT.summaryOne, TEXT.summaryMany, listing.running.length),
+    empty: t(locale, 'dashboard.empty', { filter: data.filter }),
+    summary: t(locale, 'dashboard.summary', counted(listing.running.length)),
     hasWaitingHint: data.filter !== 'waiting' && waitingOnViewer > 0,
-    waitingHint: plural(TEXT.waitingOnYouOne, TEXT.waitingOnYouMany, waitingOnViewer),
+    waitingHint: t(locale, 'dashboard.waitingOnYou', counted(waitingOnViewer)),
     counts: groups.map((g) => ({ title: stageBadge(g.stage), value: String(g.moves.length) })),
     groups: groups.map((g, i) => ({
       stage: stageBadge(g.stage),
       stageStyle: badgeStyle(g.moves[0], waitingFor(g.moves[0], drawFor)),
       count: shownPerGroup[i] < g.moves.length
-        ? fill(TEXT.groupShown, { n: g.moves.length, shown: shownPerGroup[i] })
-        : plural(TEXT.groupOne, TEXT.groupMany, g.moves.length),
-      rows: g.moves.slice(0, shownPerGroup[i]).map((state) => runningRow(state, drawFor, data.now)),
+        ? t(locale, 'dashboard.groupShown', { n: String(g.moves.length), shown: String(shownPerGroup[i]) })
+        : t(locale, 'dashboard.group', counted(g.moves.length)),
+      rows: g.moves.slice(0, shownPerGroup[i]).map((state) => runningRow(state, drawFor, data.now, locale)),
     })).filter((g) => g.rows.length > 0),
     hasMore: shownRunning < listing.running.length,
-    more: fill(TEXT.more, { n: listing.running.length - shownRunning }),
+    more: t(locale, 'dashboard.more', { n: String(listing.running.length - shownRunning) }),
     hasFinished: listing.finished.length > 0,
-    showFinished: fill(TEXT.showFinished, { n: listing.finished.length }),
-    finished: finishedShown.map((state) => finishedRow(state, drawFor, data.now)),
+    showFinished: t(locale, 'dashboard.showFinished', { n: String(listing.finished.length) }),
+    finished: finishedShown.map((state) => finishedRow(state, drawFor, data.now, locale)),
     hasMoreFinished: listing.finished.length > finishedShown.length,
-    moreFinished: fill(TEXT.moreFinished, { n: listing.finished.length - finishedShown.length }),
+    moreFinished: t(locale, 'dashboard.moreFinished', { n: String(listing.finished.length - finishedShown.length) }),
   };
 }
 
-function runningRow(state: MoveState, options: CardOptions, now: Date): DashboardRowView {
+function runningRow(state: MoveState, options: CardOptions, now: Date, locale: Locale): DashboardRowView {
   const header = compactHeaderView(state, options);
   const waiting = waitingFor(state, options);
-  const time = relativeTime(waitedMs(state, now));
-  const detail = waiting.on !== 'nobody' ? fill(TEXT.waitedFor, { who: waiting.who, time }) : fill(TEXT.inStageFor, { time });
+  const time = relativeTime(waitedMs(state, now), locale);
+  const detail = waiting.on !== 'nobody'
+    ? t(locale, header.hasFailure ? 'dashboard.waitedForFailed' : 'dashboard.waitedFor', { who: waiting.who, time })
+    : t(locale, header.hasFailure ? 'dashboard.inStageForFailed' : 'dashboard.inStageFor', { time });
   return {
     customer: header.customer,
-    detail: header.hasFailure ? detail + TEXT.stepFailed : detail,
+    detail,
+    open: t(locale, 'dashboard.open'),
     stage: header.stage,
     stageStyle: header.stageStyle,
     moveId: actionData(state).moveId,
   };
 }
 
-function finishedRow(state: MoveState, options: CardOptions, now: Date): DashboardRowView {
+function finishedRow(state: MoveState, options: CardOptions, now: Date, locale: Locale): DashboardRowView {
   const header = compactHeaderView(state, options);
   return {
     customer: header.customer,
-    detail: fill(TEXT.finishedAgo, { time: relativeTime(waitedMs(state, now)) }),
+    detail: t(locale, 'dashboard.finishedAgo', { time: relativeTime(waitedMs(state, now), locale) }),
+    open: t(locale, 'dashboard.open'),
     stage: header.stage,
     stageStyle: header.stageStyle,
     moveId: actionData(state).moveId,

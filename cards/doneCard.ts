@@ -9,10 +9,11 @@ import type { SourceAdvice } from '../move/model';
 import { DEFAULT_APPROVAL_POLICY } from '../move/policy';
 import type { MoveState } from '../move/state';
 import {
-  LIMITS, MOVE_CARD_FRAME, expandCard, factLine, formatDate, formatDateTime, oneLine, plainText, deepFreeze,
+  LIMITS, MOVE_CARD_FRAME, expandCard, factLine, formatLocalDate, formatLocalDateTime, oneLine, plainText, deepFreeze,
 } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
-import { fill, plural } from './messages';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, LOCALES, type Locale } from './i18n/locales';
 import { STARTED_TEMPLATE, actionData, actorName, startedText } from './moveView';
 import { COMPACT_HEADER_TEMPLATE, compactHeaderView } from './compactHeader';
 import type { CardOptions } from './moveView';
@@ -23,41 +24,8 @@ import type { AttentionView } from './reassignmentView';
 import { productName, productNameWithPart } from './productNames';
 import { FOLLOW_UPS_TEMPLATE, followUpsView, type FollowUpsView } from './followUpsView';
 
-const TEXT = deepFreeze({
-  reassigned: 'Licences reassigned: {users} moved to the new licences.',
-  reassignedPasses: 'Licences reassigned: {users} moved to the new licences over {passes} passes.',
-  userOne: '{n} user',
-  userMany: '{n} users',
-  leftBehindOne: '{n} user was left on the original licence when {name} overrode on {date}: {reason} '
-    + 'Move them by hand in Microsoft Entra before the original subscriptions end, or they lose those licences.',
-  leftBehindMany: '{n} users were left on the original licence when {name} overrode on {date}: {reason} '
-    + 'Move them by hand in Microsoft Entra before the original subscriptions end, or they lose those licences.',
-  adviceHeading: '{product} · {licences} · subscription {id}',
-  licenceOne: '{n} licence',
-  licenceMany: '{n} licences',
-  expiresOn: 'Let it expire on {date}.',
-  ended: 'Ended (the bot saw it end).',
-  expiryUnknown: 'Expiry date unknown (Graph does not report it): find the end date before letting it expire.',
-  complete: 'Move complete',
-  active: 'New subscriptions are active',
-  summary: '{subscriptions} with {licences} bought in your CSP program.',
-  summaryProvisioned: '{subscriptions} with {licences} bought in your CSP program, provisioned on {at}.',
-  subscriptionOne: '{n} subscription',
-  subscriptionMany: '{n} subscriptions',
-  noOrders: 'none',
-  listSeparator: ', ',
-  adviceWatching: 'The bot watches them, reminds you two weeks before each date, and closes the move once they have all ended.',
-  advicePending: 'The advice for each original subscription is being prepared; refresh this card in a moment.',
-  prepaidOk: "{product}: {before} → {after} licences in the customer's tenant ({ordered} ordered).",
-  prepaidShort: "{product}: {before} → {after} licences in the customer's tenant ({ordered} ordered) — fewer than ordered: "
-    + 'check the new subscriptions in Partner Center and the Microsoft 365 admin center.',
-  ordersLabel: 'Orders',
-  checkedTitle: "Checked in the customer's tenant",
-  expireTitle: 'Let the original subscriptions expire',
-  doNotCancel: 'Do not cancel them: there are no refunds on cancelled subscriptions. Wait until near each natural expiry date below; '
-    + 'the customer keeps working on the new subscriptions meanwhile. {hint}',
-  multiPartner: 'Multi-partner: the customer keeps its other partner. Only the subscriptions in this plan moved to you.',
-});
+/** Joins the order ids: punctuation, the same in every language. */
+const LIST_SEPARATOR = ', ';
 
 interface AdviceView {
   heading: string;
@@ -89,33 +57,41 @@ interface DoneView {
 }
 
 /** Who moved to the new licences, and who an override left on an original licence (they must be moved by hand). */
-function reassignmentSummary(state: MoveState): Pick<DoneView, 'hasReassignment' | 'reassignment' | 'hasLeftBehind' | 'leftBehind' | 'attention'> {
+function reassignmentSummary(state: MoveState, locale: Locale, timeZone: string): Pick<DoneView, 'hasReassignment' | 'reassignment' | 'hasLeftBehind' | 'leftBehind' | 'attention'> {
   const { pass, movedTotal } = state.reassignment;
-  const attention = attentionView(state);
+  const attention = attentionView(state, locale);
   const override = state.overrides.filter((o) => o.code === 'reassignment-incomplete').at(-1);
   const left = Object.values(state.reassignment.results).filter((r) => r.outcome !== 'moved').length;
   return {
     hasReassignment: pass > 0,
-    reassignment: fill(pass > 1 ? TEXT.reassignedPasses : TEXT.reassigned, { users: plural(TEXT.userOne, TEXT.userMany, movedTotal), passes: pass }),
+    reassignment: pass > 1
+      ? t(locale, 'done.reassignedPasses', { users: movedTotal, passes: pass })
+      : t(locale, 'done.reassigned', { users: movedTotal }),
     hasLeftBehind: left > 0 && override !== undefined,
     leftBehind: override
-      ? plural(TEXT.leftBehindOne, TEXT.leftBehindMany, left, {
-        name: actorName(override.by), date: formatDate(override.at), reason: oneLine(override.reason, LIMITS.reason),
+      ? t(locale, 'done.leftBehind', {
+        n: left, name: actorName(override.by), date: formatLocalDate(override.at, locale, timeZone), reason: oneLine(override.reason, LIMITS.reason),
       })
       : '',
     attention,
   };
 }
 
-export function adviceView(advice: SourceAdvice, state: Pick<MoveState, 'plan' | 'sourcesEnded'> = { plan: null, sourcesEnded: [] }): AdviceView {
+export function adviceView(
+  advice: SourceAdvice,
+  state: Pick<MoveState, 'plan' | 'sourcesEnded'> = { plan: null, sourcesEnded: [] },
+  locale: Locale = DEFAULT_LOCALE,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): AdviceView {
   const ended = state.sourcesEnded.includes(advice.subscriptionId);
   return {
-    heading: fill(TEXT.adviceHeading, {
+    heading: t(locale, 'done.adviceHeading', {
       product: productNameWithPart(state, { skuPartNumber: advice.skuPartNumber }),
-      licences: plural(TEXT.licenceOne, TEXT.licenceMany, advice.totalLicenses),
+      licences: advice.totalLicenses,
       id: oneLine(advice.subscriptionId, LIMITS.id),
     }),
-    expires: ended ? TEXT.ended : advice.expires ? fill(TEXT.expiresOn, { date: formatDate(advice.expires) }) : TEXT.expiryUnknown,
+    expires: ended ? t(locale, 'done.ended')
+      : advice.expires ? t(locale, 'done.expiresOn', { date: formatLocalDate(advice.expires, locale, timeZone) }) : t(locale, 'done.expiryUnknown'),
     text: oneLine(advice.text, LIMITS.message),
   };
 }
@@ -123,38 +99,38 @@ export function adviceView(advice: SourceAdvice, state: Pick<MoveState, 'plan' |
 export function doneView(state: MoveState, options: CardOptions = { approvalPolicy: DEFAULT_APPROVAL_POLICY }): DoneView {
   const subs = state.subscriptions;
   const quantity = subs.reduce((sum, s) => sum + s.quantity, 0);
-  const bought = {
-    subscriptions: plural(TEXT.subscriptionOne, TEXT.subscriptionMany, subs.length),
-    licences: plural(TEXT.licenceOne, TEXT.licenceMany, quantity),
-  };
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const bought = { subscriptions: subs.length, licences: quantity };
   return {
     act: actionData(state),
     header: compactHeaderView(state, options),
-    headline: state.stage === 'done' ? TEXT.complete : TEXT.active,
+    headline: t(locale, state.stage === 'done' ? 'done.complete' : 'done.active'),
     summary: state.provisionedAt
-      ? fill(TEXT.summaryProvisioned, { ...bought, at: formatDateTime(state.provisionedAt) })
-      : fill(TEXT.summary, bought),
-    bought: subs.slice(0, LIMITS.listRows).map((s) => ({ text: newSubscriptionText(s) })),
+      ? t(locale, 'done.summaryProvisioned', { ...bought, at: formatLocalDateTime(state.provisionedAt, locale, timeZone) })
+      : t(locale, 'done.summary', bought),
+    bought: subs.slice(0, LIMITS.listRows).map((s) => ({ text: newSubscriptionText(s, locale, timeZone) })),
     hasBought: subs.length > 0,
-    orders: state.orderIds.slice(0, 10).map((id) => oneLine(id, LIMITS.id)).join(TEXT.listSeparator) || TEXT.noOrders,
-    advice: state.advice.slice(0, LIMITS.listRows).map((advice) => adviceView(advice, state)),
-    doNotCancel: fill(TEXT.doNotCancel, { hint: state.advice.length > 0 ? TEXT.adviceWatching : TEXT.advicePending }),
-    undo: undoText(subs),
+    orders: state.orderIds.slice(0, 10).map((id) => oneLine(id, LIMITS.id)).join(LIST_SEPARATOR) || t(locale, 'done.noOrders'),
+    advice: state.advice.slice(0, LIMITS.listRows).map((advice) => adviceView(advice, state, locale, timeZone)),
+    doNotCancel: t(locale, 'done.doNotCancel', { hint: t(locale, state.advice.length > 0 ? 'done.adviceWatching' : 'done.advicePending') }),
+    undo: undoText(subs, locale, timeZone),
     multiPartner: state.multiPartner,
     prepaid: state.prepaidCheck.slice(0, LIMITS.listRows).map((c) => ({
-      text: fill(c.ok ? TEXT.prepaidOk : TEXT.prepaidShort, {
+      text: t(locale, c.ok ? 'done.prepaidOk' : 'done.prepaidShort', {
         product: productName(state, { skuId: c.skuId, skuPartNumber: c.skuPartNumber }), before: c.before, after: c.after, ordered: c.ordered,
       }),
       color: c.ok ? 'Default' : 'Attention',
     })),
     hasPrepaid: state.prepaidCheck.length > 0,
-    ...reassignmentSummary(state),
+    ...reassignmentSummary(state, locale, timeZone),
     followUps: followUpsView(state, options),
     started: startedText(state),
   };
 }
 
-const TEMPLATE = deepFreeze({
+/** The card's frame in `locale`. */
+const template = (locale: Locale): object => deepFreeze({
   ...MOVE_CARD_FRAME,
   body: [
     ...COMPACT_HEADER_TEMPLATE,
@@ -162,9 +138,9 @@ const TEMPLATE = deepFreeze({
     { type: 'TextBlock', text: '${summary}', wrap: true },
     // What people must still do comes before the account of what was done.
     ...FOLLOW_UPS_TEMPLATE,
-    factLine(TEXT.ordersLabel, '${orders}', { spacing: 'Medium' }),
+    factLine(t(locale, 'done.ordersLabel'), '${orders}', { spacing: 'Medium' }),
     plainText('${text}', { $data: '${bought}', spacing: 'Small' }),
-    { type: 'TextBlock', $when: '${hasPrepaid}', text: TEXT.checkedTitle, weight: 'Bolder', spacing: 'Medium', wrap: true },
+    { type: 'TextBlock', $when: '${hasPrepaid}', text: t(locale, 'done.checkedTitle'), weight: 'Bolder', spacing: 'Medium', wrap: true },
     { type: 'RichTextBlock', $data: '${prepaid}', spacing: 'Small', inlines: [{ type: 'TextRun', text: '${text}', color: '${color}' }] },
     { type: 'TextBlock', $when: '${hasReassignment}', text: '${reassignment}', wrap: true, spacing: 'Medium' },
     {
@@ -179,7 +155,7 @@ const TEMPLATE = deepFreeze({
       style: 'warning',
       spacing: 'Medium',
       items: [
-        { type: 'TextBlock', text: TEXT.expireTitle, weight: 'Bolder', wrap: true },
+        { type: 'TextBlock', text: t(locale, 'done.expireTitle'), weight: 'Bolder', wrap: true },
         { type: 'TextBlock', wrap: true, text: '${doNotCancel}' },
         {
           type: 'Container',
@@ -194,11 +170,14 @@ const TEMPLATE = deepFreeze({
       ],
     },
     { type: 'TextBlock', text: '${undo}', wrap: true, spacing: 'Medium', isSubtle: true },
-    { type: 'TextBlock', $when: '${multiPartner}', wrap: true, text: TEXT.multiPartner },
+    { type: 'TextBlock', $when: '${multiPartner}', wrap: true, text: t(locale, 'done.multiPartner') },
     STARTED_TEMPLATE,
   ],
 });
 
+/** The card's frame in each language, built once. */
+const TEMPLATES: Readonly<Record<Locale, object>> = Object.freeze(Object.fromEntries(LOCALES.map((l) => [l, template(l)])) as Record<Locale, object>);
+
 export function doneCard(state: MoveState, options?: CardOptions): AdaptiveCardJson {
-  return expandCard(TEMPLATE, doneView(state, options));
+  return expandCard(TEMPLATES[options?.locale ?? DEFAULT_LOCALE], doneView(state, options));
 }

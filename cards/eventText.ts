@@ -5,14 +5,15 @@
  * the caller posts it as plain text.
  */
 import type { BlockReason, MoveEvent, WithdrawalOutcome } from '../move/events';
-import { SOURCE_CHANNEL_LABELS } from '../move/model';
 import type { OrderedSubscription, SourceAdvice } from '../move/model';
 import { senderLabel } from '../move/invitationEmail';
-import { REASSIGNMENT_OUTCOME_LABELS, needsAttention, type UserReassignment } from '../move/reassignment';
+import { needsAttention, type UserReassignment } from '../move/reassignment';
 import { assertNever } from '../move/state';
 import type { MoveState } from '../move/state';
 import { linesOf } from '../move/schedule';
-import { LIMITS, capitalize, count, domainText, endSentence, formatDate, oneLine } from './common';
+import { LIMITS, capitalize, domainText, endSentence, formatLocalDate, oneLine } from './common';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from './i18n/locales';
 import { actorName, approverText } from './moveView';
 import { followUpEventText } from './followUpsView';
 import type { CardOptions } from './moveView';
@@ -22,222 +23,267 @@ import { productName } from './productNames';
 /** Users named in one line about a reassignment batch before "and N more". */
 const USERS_PER_LINE = 5;
 
+/** The reader's language and time zone, and the day a date falls on for them. */
+interface Reader {
+  locale: Locale;
+  date: (value: string | null | undefined) => string;
+}
+
+function readerOf(options: Pick<CardOptions, 'locale' | 'timeZone'> | undefined): Reader {
+  const locale = options?.locale ?? DEFAULT_LOCALE;
+  const timeZone = options?.timeZone ?? DEFAULT_TIME_ZONE;
+  return { locale, date: (value) => formatLocalDate(value, locale, timeZone) };
+}
+
 /** Who did it, for lines that name a person. */
-function who(event: MoveEvent): string {
-  return oneLine(event.actor.name, LIMITS.name) || 'Someone';
+function who(event: MoveEvent, locale: Locale): string {
+  return oneLine(event.actor.name, LIMITS.name) || t(locale, 'events.someone');
 }
 
-function quoted(comment: string): string {
+/** The values of an optional quoted comment: `hasComment` and the cleaned `comment`. */
+function commentValues(comment: string): { hasComment: string; comment: string } {
   const text = oneLine(comment, 200);
-  return text ? ` "${text}"` : '';
+  return { hasComment: text ? 'yes' : 'no', comment: text };
 }
 
-/** "SPB (25) on 30 Sep 2025, EXCHANGESTANDARD (10) on a date to check". */
-export function adviceSummary(advice: readonly SourceAdvice[]): string {
-  if (advice.length === 0) return 'no original subscriptions were found to advise on';
+/** The first items, and "and N more" when there are more than shown. */
+function withMore(locale: Locale, shown: readonly string[], separator: string, total: number): string {
+  const items = shown.join(separator);
+  return total > shown.length ? t(locale, 'events.andMore', { items, more: total - shown.length }) : items;
+}
+
+/** "SPB (25) on 30 Sep 2025, EXCHANGESTANDARD (10) on a date to check". `options`: the reader (English in UTC when not given). */
+export function adviceSummary(advice: readonly SourceAdvice[], options?: Pick<CardOptions, 'locale' | 'timeZone'>): string {
+  const reader = readerOf(options);
+  const { locale } = reader;
+  if (advice.length === 0) return t(locale, 'events.advice.none');
   const items = advice.slice(0, 10).map((a) => {
-    const sku = oneLine(a.skuPartNumber, LIMITS.sku);
-    const when = a.expires ? `on ${formatDate(a.expires)}` : 'end date unknown, check it in the Microsoft 365 admin center';
-    return `${sku} (${a.totalLicenses}) ${when}`;
+    const values = { sku: oneLine(a.skuPartNumber, LIMITS.sku), licences: a.totalLicenses };
+    return a.expires ? t(locale, 'events.advice.item', { ...values, date: reader.date(a.expires) }) : t(locale, 'events.advice.itemNoDate', values);
   });
-  const more = advice.length > 10 ? `, and ${advice.length - 10} more` : '';
-  return items.join('; ') + more;
+  return withMore(locale, items, '; ', advice.length);
 }
 
-function subscriptionSummary(subscriptions: readonly OrderedSubscription[]): string {
+function subscriptionSummary(subscriptions: readonly OrderedSubscription[], locale: Locale): string {
   const items = subscriptions.slice(0, 5).map((s) => `${s.quantity} × ${oneLine(s.title, LIMITS.title)}`);
-  return items.join(', ') + (subscriptions.length > 5 ? `, and ${subscriptions.length - 5} more` : '');
+  return withMore(locale, items, ', ', subscriptions.length);
 }
 
 /** "ann@contoso.com (Skipped: no usage location), … and 3 more". */
-function attentionSummary(results: readonly UserReassignment[]): string {
+function attentionSummary(results: readonly UserReassignment[], locale: Locale): string {
   const users = results.filter(needsAttention);
-  const named = users.slice(0, USERS_PER_LINE)
-    .map((u) => `${oneLine(u.userPrincipalName, LIMITS.name)} (${REASSIGNMENT_OUTCOME_LABELS[u.outcome] ?? oneLine(u.outcome, 40)})`);
-  return named.join(', ') + (users.length > USERS_PER_LINE ? `, and ${users.length - USERS_PER_LINE} more` : '');
+  const named = users.slice(0, USERS_PER_LINE).map((u) => `${oneLine(u.userPrincipalName, LIMITS.name)} (${outcomeText(u.outcome, locale)})`);
+  return withMore(locale, named, ', ', users.length);
+}
+
+function outcomeText(outcome: string, locale: Locale): string {
+  switch (outcome) {
+    case 'moved': case 'skipped-group': case 'skipped-usage-location': case 'would-lose-plans': case 'failed':
+      return t(locale, `events.outcome.${outcome}`);
+    default:
+      return oneLine(outcome, 40);
+  }
 }
 
 /** "admin@contoso.com (asked by Megan Bowen)", for the lines about an invitation email's attempt. */
-function emailOf(state: MoveState, attemptId: string): { to: string; by: string; from: string } {
+function emailOf(state: MoveState, attemptId: string, locale: Locale): { to: string; by: string; from: string } {
   const email = state.invitationEmails.find((e) => e.attemptId === attemptId);
-  if (!email) return { to: "the customer's admin", by: 'someone', from: 'the sending mailbox' };
-  return { to: oneLine(email.to.join(', '), 300), by: oneLine(email.by.name, LIMITS.name) || 'someone', from: oneLine(senderLabel(email), LIMITS.name + 20) };
+  const someone = t(locale, 'events.someoneLower');
+  if (!email) return { to: t(locale, 'events.email.toMissing'), by: someone, from: t(locale, 'events.email.fromMissing') };
+  return { to: oneLine(email.to.join(', '), 300), by: oneLine(email.by.name, LIMITS.name) || someone, from: oneLine(senderLabel(email), LIMITS.name + 20) };
 }
 
-function blockedLine(reason: BlockReason, message: string): string {
+function blockedLine(reason: BlockReason, message: string, locale: Locale): string {
   const text = oneLine(message, 300);
-  if (text) return `Move blocked: ${endSentence(text)}`;
+  if (text) return t(locale, 'events.blocked.message', { message: endSentence(text) });
   switch (reason.code) {
     case 'region-mismatch':
-      return `Move blocked: the customer is in the CSP region ${oneLine(reason.customerRegion, 60)}, you are in ${oneLine(reason.partnerRegion, 60)}.`;
+      return t(locale, 'events.blocked.region-mismatch', { customerRegion: oneLine(reason.customerRegion, 60), partnerRegion: oneLine(reason.partnerRegion, 60) });
     case 'unknown-country':
-      return `Move blocked: the country ${oneLine(reason.country, 20)} is not in the CSP region table.`;
+      return t(locale, 'events.blocked.unknown-country', { country: oneLine(reason.country, 20) });
     case 'tenant-not-found':
-      return `Move blocked: no Microsoft 365 tenant answers for ${domainText(reason.domain)}.`;
+      return t(locale, 'events.blocked.tenant-not-found', { domain: domainText(reason.domain) });
     case 'plan-has-no-offer':
-      return `Move blocked: no CSP offer for ${reason.skus.slice(0, 5).map((s) => oneLine(s, LIMITS.sku)).join(', ')}.`;
+      return t(locale, 'events.blocked.plan-has-no-offer', { skus: reason.skus.slice(0, 5).map((s) => oneLine(s, LIMITS.sku)).join(', ') });
     case 'nothing-to-move':
-      return 'Move blocked: there is nothing to buy (only free, trial or excluded licences).';
+      return t(locale, 'events.blocked.nothing-to-move');
     case 'no-customer-access':
-      return `Move blocked: the bot cannot read the customer's licences (${oneLine(reason.detail, 200)}).`;
+      return t(locale, 'events.blocked.no-customer-access', { detail: oneLine(reason.detail, 200) });
     case 'duplicate-tenant':
-      return `Move blocked: the same tenant already has a move under way (${oneLine(reason.otherMoveId, LIMITS.id)}).`;
+      return t(locale, 'events.blocked.duplicate-tenant', { otherMove: oneLine(reason.otherMoveId, LIMITS.id) });
     case 'reassignment-incomplete':
-      return `Move blocked: ${count(reason.users, 'user still holds', 'users still hold')} the old licence; fix what the card lists, then say "retry".`;
+      return t(locale, 'events.blocked.reassignment-incomplete', { users: reason.users });
     default:
       return assertNever(reason);
   }
 }
 
-/** `options`: the approval policy the decider enforces (lines about approvals name its approvers). */
+/** What the invitation prepared, for `events.invitation`. */
+function requestsOf(event: { resellerLink: string | null; gdapLink: string | null }): string {
+  if (event.resellerLink) return event.gdapLink ? 'both' : 'reseller';
+  return event.gdapLink ? 'gdap' : 'none';
+}
+
+/**
+ * `options`: the approval policy the decider enforces (lines about approvals name its approvers), and the reader's
+ * language and time zone (English in UTC when not given).
+ */
 export function eventText(event: MoveEvent, state: MoveState, options: CardOptions): string {
+  const reader = readerOf(options);
+  const { locale } = reader;
   const customer = domainText(event.type === 'MoveStarted' ? event.customerDomain : state.customerDomain);
   switch (event.type) {
-    case 'MoveStarted': {
-      const extras = [SOURCE_CHANNEL_LABELS[event.source]];
-      if (event.multiPartner) extras.push('the customer keeps another partner');
-      return `${who(event)} started the move of ${customer} (${extras.join('; ')}).`;
-    }
+    case 'MoveStarted':
+      return t(locale, 'events.started', {
+        name: who(event, locale), customer, source: t(locale, `events.source.${event.source}`), multiPartner: event.multiPartner ? 'yes' : 'no',
+      });
     case 'PreflightPassed':
       return event.existingCustomerId
-        ? `Pre-flight checks passed: ${customer} is already your customer, so no invitation is needed. Reading the inventory next.`
-        : `Pre-flight checks passed: tenant found, region ${oneLine(event.customerRegion, 60)} matches yours.`;
+        ? t(locale, 'events.preflight.existing', { customer })
+        : t(locale, 'events.preflight.passed', { region: oneLine(event.customerRegion, 60) });
     case 'MoveBlocked':
-      return blockedLine(event.reason, event.message);
-    case 'InvitationIssued': {
-      const what = event.resellerLink
-        ? event.gdapLink ? 'Reseller invitation and GDAP request ready' : 'Reseller invitation ready'
-        : event.gdapLink ? 'GDAP request ready (no reseller invitation needed)' : 'Invitation skipped';
-      return `${what}: waiting for a Global Admin of ${customer} to accept (valid until ${formatDate(event.expiresAt)}).`;
-    }
+      return blockedLine(event.reason, event.message, locale);
+    case 'InvitationIssued':
+      return t(locale, 'events.invitation', { requests: requestsOf(event), customer, date: reader.date(event.expiresAt) });
     case 'RelationshipAccepted': {
       const company = oneLine(event.companyName, LIMITS.title);
-      return `Customer accepted the reseller invitation${company ? ` (${company})` : ''}.`;
+      return company ? t(locale, 'events.acceptedCompany', { company }) : t(locale, 'events.accepted');
     }
     case 'InventoryTaken': {
       const lines = event.inventory.lines;
-      const total = lines.reduce((sum, line) => sum + line.totalUnits, 0);
-      const used = lines.reduce((sum, line) => sum + line.consumedUnits, 0);
-      const what = `${count(lines.length, 'licence SKU', 'licence SKUs')}, ${count(total, 'licence', 'licences')} (${used} assigned)`;
+      const values = {
+        skus: lines.length,
+        total: lines.reduce((sum, line) => sum + line.totalUnits, 0),
+        used: lines.reduce((sum, line) => sum + line.consumedUnits, 0),
+      };
       return event.inventory.enteredBy
-        ? `Inventory typed in by ${oneLine(event.inventory.enteredBy.name, LIMITS.name) || 'someone'}: ${what}. The bot could not read the tenant, so the approver checks the figures.`
-        : `Inventory read: ${what}.`;
+        ? t(locale, 'events.inventory.typed', { ...values, name: oneLine(event.inventory.enteredBy.name, LIMITS.name) || t(locale, 'events.someoneLower') })
+        : t(locale, 'events.inventory.read', values);
     }
     case 'PlanProposed': {
       const plan = event.plan;
-      const quantity = plan.lines.reduce((sum, line) => sum + line.quantity, 0);
-      const blockers = plan.blockers.length > 0 ? ` ${count(plan.blockers.length, 'blocker needs', 'blockers need')} a person first.` : '';
       // The plan of this event and its proposer, whatever the move's plan is now.
       const approvers = approverText({ ...state, plan, proposer: event.proposer }, options);
-      return `Plan ready for approval: ${count(plan.lines.length, 'line', 'lines')}, ${count(quantity, 'licence', 'licences')}. ` +
-        `${capitalize(approvers)} can approve it.${blockers}`;
+      return t(locale, 'events.planProposed', {
+        lines: plan.lines.length,
+        quantity: plan.lines.reduce((sum, line) => sum + line.quantity, 0),
+        approvers: capitalize(approvers),
+        blockers: plan.blockers.length,
+      });
     }
     case 'OfferChosen': {
-      const offers = event.offers.slice(0, 3).map((o) => oneLine(o.title, LIMITS.title)).join(' + ') || 'no offer';
-      return `${who(event)} (Account admin) picked ${offers} for ${oneLine(event.skuPartNumber, LIMITS.sku)}: ${endSentence(oneLine(event.reason, 200))} `
-        + 'Users lose what these offers lack; the plan is drafted again.';
+      const offers = event.offers.slice(0, 3).map((o) => oneLine(o.title, LIMITS.title)).join(' + ') || t(locale, 'events.offerChosen.none');
+      return t(locale, 'events.offerChosen', {
+        name: who(event, locale), offers, sku: oneLine(event.skuPartNumber, LIMITS.sku), reason: endSentence(oneLine(event.reason, 200)),
+      });
     }
     case 'LicencesReassigned': {
       // Changes recorded as they leave for Graph; what became of them is the next batch's record.
-      if (event.results.length === 0) return `Sending the licence changes of ${count(event.sending?.length ?? 0, 'user', 'users')} to Microsoft Graph.`;
+      if (event.results.length === 0) return t(locale, 'events.reassign.sending', { users: event.sending?.length ?? 0 });
       const moved = event.results.filter((r) => !needsAttention(r)).length;
       const attention = event.results.length - moved;
-      return `Licences reassigned: ${count(moved, 'user', 'users')} moved to the new licences`
-        + (attention > 0 ? `; ${count(attention, 'user needs', 'users need')} attention: ${attentionSummary(event.results)}.` : '.');
+      return attention > 0
+        ? t(locale, 'events.reassign.attention', { moved, attention, users: attentionSummary(event.results, locale) })
+        : t(locale, 'events.reassign.done', { moved });
     }
     case 'ReassignmentFinished':
       return event.attention > 0
-        ? `Licence reassignment pass finished: ${event.moved} moved, ${count(event.attention, 'user', 'users')} still on the old licence.`
-        : `Licence reassignment finished: every user is on the new licences (${event.moved} moved in this pass).`;
+        ? t(locale, 'events.reassign.passLeft', { moved: event.moved, attention: event.attention })
+        : t(locale, 'events.reassign.finished', { moved: event.moved });
     case 'ReassignmentResumed':
-      return `${who(event)} asked for another licence reassignment pass: the users still on the old licence are tried again.`;
+      return t(locale, 'events.reassign.resumed', { name: who(event, locale) });
     case 'PlanAdjusted': {
       const changed = event.changes.slice(0, 5).map((c) => {
         const line = event.plan.lines.find((l) => l.source.skuId.toLowerCase() === c.sourceSkuId.toLowerCase());
-        const name = oneLine(line?.source.displayName || line?.source.skuPartNumber || c.sourceSkuId, LIMITS.title);
-        return `${name}: ${count(c.quantity, 'licence', 'licences')}, ${termText({ termDuration: c.termDuration, billingCycle: c.billingCycle })}, bought ${c.buyOn ? `on ${formatDate(c.buyOn)}` : 'at approval'}`;
+        return t(locale, 'events.planAdjusted.change', {
+          name: oneLine(line?.source.displayName || line?.source.skuPartNumber || c.sourceSkuId, LIMITS.title),
+          quantity: c.quantity,
+          term: termText({ termDuration: c.termDuration, billingCycle: c.billingCycle }),
+          buy: c.buyOn ? 'on' : 'approval',
+          date: c.buyOn ? reader.date(c.buyOn) : '',
+        });
       });
-      return `Plan changed by ${who(event)}: ${changed.join('; ')}. The new plan waits for approval by ${approverText(state, options)}.`;
+      return t(locale, 'events.planAdjusted', { name: who(event, locale), changes: changed.join('; '), approvers: approverText(state, options) });
     }
     case 'PlanApproved': {
       const later = state.schedule.filter((p) => p.buyOn !== null);
-      const dates = later.map((p) => formatDate(p.buyOn)).join(', ');
-      return `Plan approved by ${who(event)}.${quoted(event.comment)}${later.length > 0 ? ` The bot buys on ${dates}, just before the originals end.` : ''}`;
+      return t(locale, 'events.planApproved', {
+        name: who(event, locale), ...commentValues(event.comment),
+        hasDates: later.length > 0 ? 'yes' : 'no', dates: later.map((p) => reader.date(p.buyOn)).join(', '),
+      });
     }
     case 'PlanRejected':
-      return `Plan rejected by ${who(event)}.${quoted(event.comment)}`;
+      return t(locale, 'events.planRejected', { name: who(event, locale), ...commentValues(event.comment) });
     case 'CartCreated':
-      return 'Cart created in Partner Center; checking out.';
+      return t(locale, 'events.cartCreated');
     case 'OrderPlaced': {
-      const ids = event.orderIds.slice(0, 5).map((id) => oneLine(id, LIMITS.id)).join(', ') || '(no id)';
-      return `${event.orderIds.length > 1 ? 'Orders' : 'Order'} ${ids} placed: ${count(event.subscriptions.length, 'subscription', 'subscriptions')}.`;
+      const ids = event.orderIds.slice(0, 5).map((id) => oneLine(id, LIMITS.id)).join(', ') || t(locale, 'events.orderPlaced.noId');
+      return t(locale, 'events.orderPlaced', { orders: event.orderIds.length, ids, subscriptions: event.subscriptions.length });
     }
     case 'ProvisioningCompleted': {
       const until = event.subscriptions.map((s) => s.cancellationAllowedUntil).filter((d): d is string => !!d).sort()[0];
-      const undo = until ? ` They can be cancelled for a prorated refund until ${formatDate(until)}.` : '';
-      return `New subscriptions provisioned: ${subscriptionSummary(event.subscriptions)}.${undo}`;
+      return t(locale, 'events.provisioned', {
+        subscriptions: subscriptionSummary(event.subscriptions, locale), hasUntil: until ? 'yes' : 'no', until: until ? reader.date(until) : '',
+      });
     }
     case 'PurchaseDue':
       return event.buyOn
-        ? `Buy date ${formatDate(event.buyOn)} reached: ordering ${purchaseText(state, event.round)}.`
-        : `Ordering ${purchaseText(state, event.round)}.`;
+        ? t(locale, 'events.purchaseDue.dated', { date: reader.date(event.buyOn), purchase: purchaseText(state, event.round, locale) })
+        : t(locale, 'events.purchaseDue', { purchase: purchaseText(state, event.round, locale) });
     case 'PurchaseReminderDue':
-      return `Reminder: on ${formatDate(event.buyOn)} the bot orders ${purchaseText(state, event.round)}`
-        + ` (approved by ${state.approval ? actorName(state.approval.by) : 'an approver'}). To stop it, cancel the move before then.`;
+      return t(locale, 'events.purchaseReminder', {
+        date: reader.date(event.buyOn),
+        purchase: purchaseText(state, event.round, locale),
+        approver: state.approval ? actorName(state.approval.by) : t(locale, 'events.purchaseReminder.anApprover'),
+      });
     case 'SourceAdviceGiven':
-      return `Advice on the original subscriptions: let them expire, do not cancel them (no refunds): ${adviceSummary(event.advice)}.`;
+      return t(locale, 'events.adviceGiven', { advice: adviceSummary(event.advice, options) });
     case 'MoveCompleted':
-      return state.advice.length > 0
-        ? `Move complete: every original subscription has ended, and ${domainText(state.customerDomain)} runs on the subscriptions bought in your CSP program.`
-        : `Move complete: ${domainText(state.customerDomain)} runs on the subscriptions bought in your CSP program.`;
+      return t(locale, state.advice.length > 0 ? 'events.completed.originalsEnded' : 'events.completed', { customer: domainText(state.customerDomain) });
     case 'SourceSubscriptionEnded':
-      return `The original ${productName(state, { skuPartNumber: event.skuPartNumber })} subscription has ended (${oneLine(event.status, 30)}).`;
+      return t(locale, 'events.sourceEnded', { product: productName(state, { skuPartNumber: event.skuPartNumber }), status: oneLine(event.status, 30) });
     case 'SourceExpiryReminder':
-      return `The original ${productName(state, { skuPartNumber: event.skuPartNumber })} subscription ends on ${formatDate(event.expires)}: make sure its auto-renew is off (ask its seller if it was bought elsewhere); do not cancel it early.`;
+      return t(locale, 'events.sourceExpiry', { product: productName(state, { skuPartNumber: event.skuPartNumber }), date: reader.date(event.expires) });
     case 'MoveCancelled': {
       const reason = oneLine(event.reason, 200);
-      return `Move cancelled by ${who(event)}${reason ? `: ${endSentence(reason)}` : '.'}`;
+      return reason
+        ? t(locale, 'events.cancelledReason', { name: who(event, locale), reason: endSentence(reason) })
+        : t(locale, 'events.cancelled', { name: who(event, locale) });
     }
     case 'RequestsWithdrawn':
-      return withdrawalLine(event.outcome, oneLine(event.detail, 300), customer);
+      return withdrawalLine(event.outcome, oneLine(event.detail, 300), customer, locale);
     case 'ReminderDue':
       return event.about === 'invitation'
-        ? `Reminder ${event.count}: ${domainText(state.customerDomain)} has not accepted the reseller invitation sent on ${formatDate(event.waitingSince)}. Send the invitation message to their Global Admin again; it expires on ${formatDate(state.invitation?.expiresAt)}.`
-        : `Reminder ${event.count}: the plan has waited since ${formatDate(event.waitingSince)} for ${approverText(state, options)} to approve or reject it.`;
+        ? t(locale, 'events.reminder.invitation', {
+          count: event.count, customer: domainText(state.customerDomain), sent: reader.date(event.waitingSince), expires: reader.date(state.invitation?.expiresAt),
+        })
+        : t(locale, 'events.reminder.approval', { count: event.count, since: reader.date(event.waitingSince), approvers: approverText(state, options) });
     case 'BlockOverridden':
-      return `Blocker overridden by ${who(event)}: ${endSentence(oneLine(event.reason, 300))} The move goes on.`;
+      return t(locale, 'events.overridden', { name: who(event, locale), reason: endSentence(oneLine(event.reason, 300)) });
     case 'MoveTimedOut':
-      return `Invitation expired: ${endSentence(oneLine(event.message, 300))}`;
+      return t(locale, 'events.timedOut', { message: endSentence(oneLine(event.message, 300)) });
     case 'DelegatedAccessGranted':
-      return `The customer approved delegated admin (GDAP): your ${oneLine(event.groupName, 80)} group now has the approved roles in the customer's tenant.`;
+      return t(locale, 'events.gdapGranted', { group: oneLine(event.groupName, 80) });
     case 'InvitationEmailRequested':
-      return `${who(event)} asked the bot to email the invitation to ${oneLine(event.to.join(', '), 300)}.`;
+      return t(locale, 'events.email.requested', { name: who(event, locale), to: oneLine(event.to.join(', '), 300) });
     case 'InvitationEmailAttempted': {
-      const email = emailOf(state, event.attemptId);
-      return event.sender
-        ? `Sending the invitation email to ${email.to} from ${email.from}.`
-        : `Not sending the invitation email to ${email.to}: the mailbox it was asked to leave from is not at hand.`;
+      const email = emailOf(state, event.attemptId, locale);
+      return event.sender ? t(locale, 'events.email.sending', { to: email.to, from: email.from }) : t(locale, 'events.email.noSender', { to: email.to });
     }
-    case 'InvitationEmailed': {
-      const email = emailOf(state, event.attemptId);
-      return `Invitation emailed to ${email.to} by ${email.by}, from ${email.from}.`;
-    }
+    case 'InvitationEmailed':
+      return t(locale, 'events.email.sent', emailOf(state, event.attemptId, locale));
     case 'InvitationEmailFailed': {
-      const email = emailOf(state, event.attemptId);
+      const email = emailOf(state, event.attemptId, locale);
       const error = endSentence(oneLine(event.error, 300));
-      return event.outcome === 'unknown'
-        ? `Invitation email to ${email.to} (asked by ${email.by}): outcome unknown. ${error}`
-        : `Invitation email to ${email.to} (asked by ${email.by}) not sent. ${error}`;
+      return t(locale, event.outcome === 'unknown' ? 'events.email.unknown' : 'events.email.failed', { to: email.to, by: email.by, error });
     }
     case 'FollowUpDone':
     case 'FollowUpReminderDue':
-      return followUpEventText(event, state);
+      return followUpEventText(event, state, options);
     case 'StepFailed': {
       const step = oneLine(event.step, 60);
-      const error = endSentence(oneLine(event.error, 200)) || 'no error text.';
-      return event.retryable
-        ? `Step ${step} failed: ${error} Retrying automatically.`
-        : `Step ${step} failed: ${error} It will not retry by itself: fix the cause, then send "retry".`;
+      const error = endSentence(oneLine(event.error, 200)) || t(locale, 'events.stepFailed.noError');
+      return t(locale, event.retryable ? 'events.stepFailed.retrying' : 'events.stepFailed.stuck', { step, error });
     }
     default:
       return assertNever(event);
@@ -245,23 +291,20 @@ export function eventText(event: MoveEvent, state: MoveState, options: CardOptio
 }
 
 /** What became of withdrawing the cancelled move's GDAP request, in one line (`detail`: clean, one line). */
-export function withdrawalLine(outcome: WithdrawalOutcome, detail: string, customer: string): string {
+export function withdrawalLine(outcome: WithdrawalOutcome, detail: string, customer: string, locale: Locale = DEFAULT_LOCALE): string {
   switch (outcome) {
-    case 'withdrawn': return `The GDAP request to ${customer} was withdrawn: their Global Admin can no longer approve it.`;
-    case 'already-ended': return `The GDAP request to ${customer} had already ended (${detail}): nothing to withdraw.`;
-    case 'approved':
-      return `${customer} had already approved the GDAP relationship (${detail}), so it stays: end it in Partner Center (Customers → ${customer} → Admin relationships) if it is not needed.`;
-    case 'failed': return `Withdrawing the GDAP request to ${customer} failed: ${endSentence(detail)} The bot tries again.`;
-    case 'gave-up':
-      return `The GDAP request to ${customer} could not be withdrawn: ${endSentence(detail)} Terminate it in Partner Center (Customers → ${customer} → Admin relationships), `
-        + 'or tell their Global Admin not to approve it.';
+    case 'withdrawn': return t(locale, 'events.withdrawal.withdrawn', { customer });
+    case 'already-ended': return t(locale, 'events.withdrawal.already-ended', { customer, detail });
+    case 'approved': return t(locale, 'events.withdrawal.approved', { customer, detail });
+    case 'failed': return t(locale, 'events.withdrawal.failed', { customer, detail: endSentence(detail) });
+    case 'gave-up': return t(locale, 'events.withdrawal.gave-up', { customer, detail: endSentence(detail) });
     default: return assertNever(outcome);
   }
 }
 
 /** "46 × Microsoft 365 E3; 12 × Exchange Online (Plan 1)": what a purchase of the schedule buys. */
-function purchaseText(state: MoveState, round: number): string {
+function purchaseText(state: MoveState, round: number, locale: Locale): string {
   const lines = linesOf(state.plan ?? { lines: [] }, state.schedule[round]);
-  if (lines.length === 0) return 'the next purchase';
+  if (lines.length === 0) return t(locale, 'events.purchase.next');
   return lines.map((l) => `${l.quantity} × ${l.offers.map((o) => oneLine(o.title, LIMITS.title)).join(' + ')}`).join('; ');
 }

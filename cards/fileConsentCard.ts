@@ -5,16 +5,12 @@
  * export (the bot looks that up and checks who answers).
  */
 import { domainText } from './common';
-import { fill } from './messages';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, type Locale } from './i18n/locales';
 
 export const FILE_CONSENT_CONTENT_TYPE = 'application/vnd.microsoft.teams.card.file.consent';
 
 export type ExportReport = 'audit' | 'reassignment';
-
-const TEXT = Object.freeze({
-  audit: 'Audit trail of the move of {customer}: every event, with who did it, their role and the correlation id ({rows} events, CSV).',
-  reassignment: 'Licence reassignment report of the move of {customer}: one row per user, with the outcome and what to do ({rows} users, CSV).',
-});
 
 /** What the card says and where the answer goes back. */
 export interface FileConsentData {
@@ -26,6 +22,8 @@ export interface FileConsentData {
   rows: number;
   /** The pending export's id: the only thing the card carries back. */
   exportId: string;
+  /** The language of the person it goes to (bot/viewerLocale.ts); English when not given. */
+  locale?: Locale;
 }
 
 export interface FileConsentAttachment {
@@ -40,7 +38,7 @@ export function fileConsentCard(data: FileConsentData): FileConsentAttachment {
     contentType: FILE_CONSENT_CONTENT_TYPE,
     name: data.fileName,
     content: {
-      description: fill(TEXT[data.report], { customer: domainText(data.customerDomain), rows: data.rows }),
+      description: t(data.locale ?? DEFAULT_LOCALE, `files.consent.${data.report}`, { customer: domainText(data.customerDomain), rows: String(data.rows) }),
       sizeInBytes: data.sizeInBytes,
       acceptContext: context,
       declineContext: { ...context },

@@ -4,75 +4,60 @@
  * the tasks already closed, one subtle line each. Also the follow-ups' words for "waiting on" and the thread's lines.
  */
 import { z } from 'zod';
-import { ROLE_LABELS, type Actor, type Role } from '../move/model';
+import type { Actor, Role } from '../move/model';
 import { followUpsOf, isOverdue, mayTick, type FollowUp } from '../move/followUps';
 import type { MoveState } from '../move/state';
-import { LIMITS, VERBS, clippedText, deepFreeze, formatDate, formatDateTime, moveActionContract, oneLine } from './common';
-import { fill, plural } from './messages';
+import { LIMITS, VERBS, clippedText, deepFreeze, formatLocalDate, formatLocalDateTime, moveActionContract, oneLine } from './common';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from './i18n/locales';
 import type { CardOptions, WaitingView } from './moveView';
 import { productName } from './productNames';
-
-const TEXT = deepFreeze({
-  heading: 'Follow-ups: {open} open of {all}',
-  headingAllDone: 'Follow-ups: all {all} done',
-  autoRenew: 'Turn auto-renew off for {product} (subscription {id}) at {where}',
-  autoRenewMonthly: 'Turn auto-renew off for {product} (subscription {id}, monthly) at {where}',
-  whereOldPartner: 'the old partner (ask them to)',
-  whereAdminCenter: "the customer's Microsoft 365 admin center",
-  moveUsers: 'Move these users by hand to the new licences in Microsoft Entra: {users}',
-  usersMore: '{shown}, and {more} more',
-  confirm: 'Confirm the originals ended ({originals}) and the customer runs on the new subscriptions',
-  originalOne: '{n} subscription',
-  originalMany: '{n} subscriptions',
-  owner: 'Owner: {who}',
-  personOrRole: '{person} or {role}',
-  due: 'Due {date}',
-  overdue: 'Overdue: was due {date}',
-  noDue: 'No due date: the original subscription\'s end date is unknown',
-  done: 'Done',
-  doneBy: '✓ {title} — done by {name}, {at}',
-  settled: '✓ {title} — nothing left to do: {why}',
-  settledEnded: 'the bot saw the original end',
-  settledConfirmed: 'the originals were confirmed ended',
-  waitingWhat: '{n} open follow-up(s) after the purchase; the next is due {date}.',
-  waitingWhatNoDate: '{n} open follow-up(s) after the purchase.',
-  waitingWho: '{owners} (follow-ups)',
-  ownersSeparator: '; ',
-  hiddenOne: '{n} more open follow-up: say "status" with the customer\'s domain to see them all.',
-  hiddenMany: '{n} more open follow-ups: say "status" with the customer\'s domain to see them all.',
-  reminder: 'Reminder: follow-up due {date}: {title}. Owner: {who}. Tick it Done on the move card once it is done.',
-  reminderOverdue: 'Reminder: follow-up overdue since {date}: {title}. Owner: {who}. Tick it Done on the move card once it is done.',
-  ticked: '{name} ticked a follow-up done: {title}.',
-});
 
 /** Open tasks drawn on a card (the rest are counted); closed ones shown as one line each, up to this many. */
 const OPEN_ROWS = 8;
 const CLOSED_ROWS = 8;
 const USERS_NAMED = 5;
+const OWNERS_SEPARATOR = '; ';
 
-const ARTICLE = (role: Role) => `${/^[AEIOU]/.test(ROLE_LABELS[role]) ? 'an' : 'a'} ${ROLE_LABELS[role]}`;
+/** The reader's language and time zone (English in UTC when not given). */
+type ReaderOptions = Pick<CardOptions, 'locale' | 'timeZone'>;
+
+interface Reader {
+  locale: Locale;
+  date: (value: string | null | undefined) => string;
+  dateTime: (value: string | null | undefined) => string;
+}
+
+function readerOf(options: ReaderOptions | undefined): Reader {
+  const locale = options?.locale ?? DEFAULT_LOCALE;
+  const timeZone = options?.timeZone ?? DEFAULT_TIME_ZONE;
+  return { locale, date: (value) => formatLocalDate(value, locale, timeZone), dateTime: (value) => formatLocalDateTime(value, locale, timeZone) };
+}
+
+const ROLE_IN_SENTENCE = (role: Role, locale: Locale) => t(locale, `common.roleInSentence.${role}`);
 
 /** "Adele Vance or a Billing agent" — the person when known, and the role that owns the task. */
-export function ownerText(task: Pick<FollowUp, 'owner' | 'ownerRole'>): string {
+export function ownerText(task: Pick<FollowUp, 'owner' | 'ownerRole'>, locale: Locale = DEFAULT_LOCALE): string {
   const person = oneLine(task.owner?.name, LIMITS.name);
-  return person ? fill(TEXT.personOrRole, { person, role: ARTICLE(task.ownerRole) }) : ARTICLE(task.ownerRole);
+  const role = ROLE_IN_SENTENCE(task.ownerRole, locale);
+  return person ? t(locale, 'followUps.personOrRole', { person, role }) : role;
 }
 
 /** The task in words (untrusted parts cleaned: a TextRun draws it). */
-export function followUpTitle(task: FollowUp, state: Pick<MoveState, 'plan'>): string {
+export function followUpTitle(task: FollowUp, state: Pick<MoveState, 'plan'>, locale: Locale = DEFAULT_LOCALE): string {
   switch (task.kind) {
     case 'auto-renew-off':
-      return fill(task.monthly ? TEXT.autoRenewMonthly : TEXT.autoRenew, {
+      return t(locale, task.monthly ? 'followUps.autoRenewMonthly' : 'followUps.autoRenew', {
         product: productName(state, { skuPartNumber: task.skuPartNumber }), id: oneLine(task.subscriptionId, LIMITS.id),
-        where: task.where === 'old-partner' ? TEXT.whereOldPartner : TEXT.whereAdminCenter,
+        where: t(locale, task.where === 'old-partner' ? 'followUps.whereOldPartner' : 'followUps.whereAdminCenter'),
       });
     case 'move-users': {
       const named = task.users.slice(0, USERS_NAMED).map((u) => oneLine(u.userPrincipalName, LIMITS.name)).join(', ');
-      const users = task.users.length > USERS_NAMED ? fill(TEXT.usersMore, { shown: named, more: task.users.length - USERS_NAMED }) : named;
-      return fill(TEXT.moveUsers, { users });
+      const users = task.users.length > USERS_NAMED ? t(locale, 'followUps.usersMore', { shown: named, more: task.users.length - USERS_NAMED }) : named;
+      return t(locale, 'followUps.moveUsers', { users });
     }
     case 'confirm-originals-ended':
-      return fill(TEXT.confirm, { originals: plural(TEXT.originalOne, TEXT.originalMany, task.originals) });
+      return t(locale, 'followUps.confirm', { originals: task.originals });
     default: {
       const unreachable: never = task;
       return unreachable;
@@ -80,9 +65,9 @@ export function followUpTitle(task: FollowUp, state: Pick<MoveState, 'plan'>): s
   }
 }
 
-function dueText(task: FollowUp, overdue: boolean): string {
-  if (!task.due) return TEXT.noDue;
-  return fill(overdue ? TEXT.overdue : TEXT.due, { date: formatDate(task.due) });
+function dueText(task: FollowUp, overdue: boolean, reader: Reader): string {
+  if (!task.due) return t(reader.locale, 'followUps.noDue');
+  return t(reader.locale, overdue ? 'followUps.overdue' : 'followUps.due', { date: reader.date(task.due) });
 }
 
 export interface FollowUpRow {
@@ -101,6 +86,8 @@ export interface FollowUpsView {
   hasHiddenOpen: boolean;
   hiddenOpen: string;
   closed: Array<{ text: string }>;
+  /** The Done button's title, in the reader's language. */
+  doneLabel: string;
 }
 
 /** The time cards judge "overdue" by: the domain's clock the composition root gives (none: nothing is overdue). */
@@ -109,61 +96,84 @@ function nowOf(options: CardOptions | undefined): string | null {
 }
 
 export function followUpsView(state: MoveState, options?: CardOptions): FollowUpsView {
+  const reader = readerOf(options);
+  const { locale } = reader;
   const tasks = followUpsOf(state);
-  const open = tasks.filter((t) => t.status === 'open');
-  const closed = tasks.filter((t) => t.status !== 'open');
+  const open = tasks.filter((task) => task.status === 'open');
+  const closed = tasks.filter((task) => task.status !== 'open');
   const now = nowOf(options);
   const viewer = options?.viewer ?? null;
   return {
     hasFollowUps: tasks.length > 0,
-    heading: open.length > 0 ? fill(TEXT.heading, { open: open.length, all: tasks.length }) : fill(TEXT.headingAllDone, { all: tasks.length }),
+    heading: open.length > 0
+      ? t(locale, 'followUps.heading', { open: open.length, all: tasks.length })
+      : t(locale, 'followUps.headingAllDone', { all: tasks.length }),
     open: open.slice(0, OPEN_ROWS).map((task) => {
       const overdue = now !== null && isOverdue(task, now);
       return {
         taskId: oneLine(task.id, LIMITS.id),
-        title: followUpTitle(task, state),
-        owner: fill(TEXT.owner, { who: ownerText(task) }),
-        due: dueText(task, overdue),
+        title: followUpTitle(task, state, locale),
+        owner: t(locale, 'followUps.owner', { who: ownerText(task, locale) }),
+        due: dueText(task, overdue, reader),
         dueColor: overdue ? 'Attention' : 'Default',
         canTick: !viewer || mayTick(viewer, task),
       };
     }),
     hasHiddenOpen: open.length > OPEN_ROWS,
-    hiddenOpen: plural(TEXT.hiddenOne, TEXT.hiddenMany, open.length - OPEN_ROWS),
-    closed: closed.slice(0, CLOSED_ROWS).map((task) => ({ text: closedText(task, state) })),
+    hiddenOpen: t(locale, 'followUps.hiddenOpen', { n: open.length - OPEN_ROWS }),
+    closed: closed.slice(0, CLOSED_ROWS).map((task) => ({ text: closedText(task, state, reader) })),
+    doneLabel: t(locale, 'followUps.done'),
   };
 }
 
-function closedText(task: FollowUp, state: MoveState): string {
-  const title = followUpTitle(task, state);
-  if (task.doneBy) return fill(TEXT.doneBy, { title, name: oneLine(task.doneBy.by.name, LIMITS.name) || 'someone', at: formatDateTime(task.doneBy.at) });
-  return fill(TEXT.settled, { title, why: task.kind === 'auto-renew-off' && state.sourcesEnded.includes(task.subscriptionId) ? TEXT.settledEnded : TEXT.settledConfirmed });
+function closedText(task: FollowUp, state: MoveState, reader: Reader): string {
+  const { locale } = reader;
+  const title = followUpTitle(task, state, locale);
+  if (task.doneBy) {
+    return t(locale, 'followUps.doneBy', {
+      title, name: oneLine(task.doneBy.by.name, LIMITS.name) || t(locale, 'followUps.someone'), at: reader.dateTime(task.doneBy.at),
+    });
+  }
+  const ended = task.kind === 'auto-renew-off' && state.sourcesEnded.includes(task.subscriptionId);
+  return t(locale, 'followUps.settled', { title, why: t(locale, ended ? 'followUps.settledEnded' : 'followUps.settledConfirmed') });
 }
 
 /**
  * On whom the move waits while follow-ups are open: their owners (each once), soonest due first. Null when none is
- * open. moveView's waitingFor uses it when nothing else waits on a person.
+ * open. moveView's waitingFor uses it when nothing else waits on a person. `options`: the reader (English in UTC when not given).
  */
-export function followUpsWaiting(state: MoveState): WaitingView | null {
-  const open = followUpsOf(state).filter((t) => t.status === 'open')
+export function followUpsWaiting(state: MoveState, options?: ReaderOptions): WaitingView | null {
+  const reader = readerOf(options);
+  const { locale } = reader;
+  const open = followUpsOf(state).filter((task) => task.status === 'open')
     .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
   if (open.length === 0) return null;
-  const owners = [...new Set(open.map(ownerText))].join(TEXT.ownersSeparator);
-  const next = open.find((t) => t.due)?.due;
+  const owners = [...new Set(open.map((task) => ownerText(task, locale)))].join(OWNERS_SEPARATOR);
+  const next = open.find((task) => task.due)?.due;
   return {
-    what: fill(next ? TEXT.waitingWhat : TEXT.waitingWhatNoDate, { n: open.length, date: formatDate(next) }),
-    who: fill(TEXT.waitingWho, { owners }),
+    what: t(locale, next ? 'followUps.waitingWhat' : 'followUps.waitingWhatNoDate', { n: open.length, date: reader.date(next) }),
+    who: t(locale, 'followUps.waitingWho', { owners }),
     on: 'person',
   };
 }
 
-/** The thread's line for a reminder (FollowUpReminderDue) or a tick (FollowUpDone). */
-export function followUpEventText(event: { type: 'FollowUpDone' | 'FollowUpReminderDue'; taskId: string; actor: Actor; at: string; due?: string }, state: MoveState): string {
-  const task = followUpsOf(state).find((t) => t.id === event.taskId);
-  const title = task ? followUpTitle(task, state) : oneLine(event.taskId, LIMITS.id);
-  if (event.type === 'FollowUpDone') return fill(TEXT.ticked, { name: oneLine(event.actor.name, LIMITS.name) || 'Someone', title });
+/** The thread's line for a reminder (FollowUpReminderDue) or a tick (FollowUpDone), in the reader's language. */
+export function followUpEventText(
+  event: { type: 'FollowUpDone' | 'FollowUpReminderDue'; taskId: string; actor: Actor; at: string; due?: string },
+  state: MoveState,
+  options?: ReaderOptions,
+): string {
+  const reader = readerOf(options);
+  const { locale } = reader;
+  const task = followUpsOf(state).find((candidate) => candidate.id === event.taskId);
+  const title = task ? followUpTitle(task, state, locale) : oneLine(event.taskId, LIMITS.id);
+  if (event.type === 'FollowUpDone') {
+    return t(locale, 'followUps.ticked', { name: oneLine(event.actor.name, LIMITS.name) || t(locale, 'followUps.someoneCapital'), title });
+  }
   const overdue = event.due !== undefined && event.due < event.at.slice(0, 10);
-  return fill(overdue ? TEXT.reminderOverdue : TEXT.reminder, { date: formatDate(event.due), title, who: task ? ownerText(task) : 'its owner' });
+  return t(locale, overdue ? 'followUps.reminderOverdue' : 'followUps.reminder', {
+    date: reader.date(event.due), title, who: task ? ownerText(task, locale) : t(locale, 'followUps.itsOwner'),
+  });
 }
 
 /**
@@ -198,7 +208,7 @@ export const FOLLOW_UPS_TEMPLATE: readonly object[] = deepFreeze([
             $when: '${canTick}',
             actions: [{
               type: 'Action.Execute',
-              title: TEXT.done,
+              title: '${$root.followUps.doneLabel}',
               verb: VERBS.followUpDone,
               associatedInputs: 'none',
               data: { moveId: '${$root.act.moveId}', version: '${$root.act.version}', taskId: '${taskId}' },

@@ -3,12 +3,13 @@
  * or tenant id, the tenant's country, where the subscriptions come from, multi-partner and GDAP toggles.
  * Submits `move.start` with the inputs below.
  */
-import { SOURCE_CHANNEL_LABELS } from '../move/model';
 import type { SourceChannel } from '../move/model';
-import { CARD_SCHEMA, LIMITS, VERBS, capitalize, expandCard, multiLine, oneLine, deepFreeze } from './common';
+import { CARD_SCHEMA, LIMITS, VERBS, expandCard, multiLine, oneLine, deepFreeze } from './common';
 import { clippedText, moveActionContract, toggleField } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import type { z } from 'zod';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, type Locale } from './i18n/locales';
 
 export interface CountryOption {
   /** ISO 3166-1 alpha-2, e.g. "US". */
@@ -37,6 +38,8 @@ export interface IntakeCardData {
    * (the second click arrives with version 0 for a move that already has events). '' when not given.
    */
   moveId?: string;
+  /** The reader's language; DEFAULT_LOCALE when not given. `error` and the problems come already in it. */
+  locale?: Locale;
 }
 
 /** Ids of the form's inputs: they arrive in the `move.start` action data next to `moveId` and `version`. */
@@ -85,6 +88,15 @@ interface IntakeView {
   domainProblem: string;
   hasCountryProblem: boolean;
   countryProblem: string;
+  /** The form's words in the reader's language. */
+  text: {
+    fixThen: string; title: string; intro: string;
+    domainLabel: string; domainPlaceholder: string; domainError: string;
+    countryLabel: string; countryPlaceholder: string; countryError: string;
+    sourceLabel: string; sourceError: string;
+    multiPartnerLabel: string; multiPartnerTitle: string; gdapLabel: string; gdapTitle: string; gdapNote: string;
+    start: string;
+  };
 }
 
 /** Valid countries only, the partner's own region first, then by name; other regions named in the title. */
@@ -102,38 +114,55 @@ export function countryChoices(countries: readonly CountryOption[], partnerRegio
     });
 }
 
-const FIELD_PROBLEMS = 'Nothing was started: see what is marked below.';
-
 /** A problem under its field, in the attention colour (plain text: it may quote what was typed). */
 function fieldProblem(flag: string, text: string): object {
   return { type: 'RichTextBlock', $when: `\${${flag}}`, spacing: 'Small', inlines: [{ type: 'TextRun', text: `\${${text}}`, color: 'Attention' }] };
 }
 
 export function intakeView(data: IntakeCardData): IntakeView {
+  const locale = data.locale ?? DEFAULT_LOCALE;
   const countries = countryChoices(data.countries, data.partnerRegion);
   const country = (data.country ?? '').toUpperCase();
   const domainProblem = multiLine(data.domainProblem, LIMITS.message);
   const countryProblem = multiLine(data.countryProblem, LIMITS.message);
   // A problem beside a field is announced at the top too, so nobody misses why nothing started.
-  const error = multiLine(data.error, LIMITS.message) || (domainProblem || countryProblem ? FIELD_PROBLEMS : '');
-  const region = oneLine(data.partnerRegion, 60) || 'not configured';
+  const error = multiLine(data.error, LIMITS.message) || (domainProblem || countryProblem ? t(locale, 'intake.fieldProblems') : '');
+  const region = oneLine(data.partnerRegion, 60) || t(locale, 'intake.regionNotConfigured');
   return {
     act: { moveId: oneLine(data.moveId, LIMITS.id), version: 0 },
     hasError: error !== '',
     error,
-    regionHint: `The country set on the customer's Microsoft 365 tenant. It must be in your CSP region: ${region}. ` +
-      'A customer in another region cannot accept your reseller invitation.',
+    regionHint: t(locale, 'intake.regionHint', { region }),
     domain: oneLine(data.domain, LIMITS.domain),
     country: countries.some((c) => c.value === country) ? country : '',
     countries,
     source: data.source && SOURCE_ORDER.includes(data.source) ? data.source : '',
-    sources: SOURCE_ORDER.map((value) => ({ title: capitalize(SOURCE_CHANNEL_LABELS[value]), value })),
+    sources: SOURCE_ORDER.map((value) => ({ title: t(locale, `intake.source.${value}`), value })),
     multiPartner: data.multiPartner ? 'true' : 'false',
     requestGdap: data.requestGdap === false ? 'false' : 'true',
     hasDomainProblem: domainProblem !== '',
     domainProblem,
     hasCountryProblem: countryProblem !== '',
     countryProblem,
+    text: {
+      fixThen: t(locale, 'intake.fixThen'),
+      title: t(locale, 'intake.title'),
+      intro: t(locale, 'intake.intro'),
+      domainLabel: t(locale, 'intake.domainLabel'),
+      domainPlaceholder: t(locale, 'intake.domainPlaceholder'),
+      domainError: t(locale, 'intake.domainError'),
+      countryLabel: t(locale, 'intake.countryLabel'),
+      countryPlaceholder: t(locale, 'intake.countryPlaceholder'),
+      countryError: t(locale, 'intake.countryError'),
+      sourceLabel: t(locale, 'intake.sourceLabel'),
+      sourceError: t(locale, 'intake.sourceError'),
+      multiPartnerLabel: t(locale, 'intake.multiPartnerLabel'),
+      multiPartnerTitle: t(locale, 'intake.multiPartnerTitle'),
+      gdapLabel: t(locale, 'intake.gdapLabel'),
+      gdapTitle: t(locale, 'intake.gdapTitle'),
+      gdapNote: t(locale, 'intake.gdapNote'),
+      start: t(locale, 'intake.start'),
+    },
   };
 }
 
@@ -150,39 +179,38 @@ const TEMPLATE = deepFreeze({
         {
           type: 'RichTextBlock',
           inlines: [
-            { type: 'TextRun', text: 'Please fix this, then select Start the move again: ', weight: 'Bolder', color: 'Attention' },
+            { type: 'TextRun', text: '${text.fixThen}', weight: 'Bolder', color: 'Attention' },
             { type: 'TextRun', text: '${error}', color: 'Attention' },
           ],
         },
       ],
     },
-    { type: 'TextBlock', text: 'Start a customer move', size: 'Medium', weight: 'Bolder', wrap: true },
+    { type: 'TextBlock', text: '${text.title}', size: 'Medium', weight: 'Bolder', wrap: true },
     {
       type: 'TextBlock',
       wrap: true,
-      text: 'Fill in the form and select **Start the move**. I first find the tenant and check its region. ' +
-        'Nothing is sent to the customer and nothing is bought at this step.',
+      text: '${text.intro}',
     },
     {
       type: 'Input.Text',
       id: INTAKE_INPUTS.domain,
-      label: 'Customer domain or tenant id',
-      placeholder: 'contoso.com or 72f988bf-86f1-41af-91ab-2d7cd011db47',
+      label: '${text.domainLabel}',
+      placeholder: '${text.domainPlaceholder}',
       value: '${domain}',
       isRequired: true,
       maxLength: LIMITS.domain,
       regex: CUSTOMER_ID_PATTERN,
-      errorMessage: 'Enter a domain such as contoso.com or contoso.onmicrosoft.com, or the tenant id (a GUID).',
+      errorMessage: '${text.domainError}',
     },
     fieldProblem('hasDomainProblem', 'domainProblem'),
     {
       type: 'Input.ChoiceSet',
       id: INTAKE_INPUTS.country,
-      label: "Customer tenant's country",
+      label: '${text.countryLabel}',
       style: 'filtered',
-      placeholder: 'Type to search, e.g. United States',
+      placeholder: '${text.countryPlaceholder}',
       isRequired: true,
-      errorMessage: "Pick the country set on the customer's Microsoft 365 tenant.",
+      errorMessage: '${text.countryError}',
       value: '${country}',
       choices: [{ $data: '${countries}', title: '${title}', value: '${value}' }],
     },
@@ -191,18 +219,18 @@ const TEMPLATE = deepFreeze({
     {
       type: 'Input.ChoiceSet',
       id: INTAKE_INPUTS.source,
-      label: 'Where the current subscriptions were bought',
+      label: '${text.sourceLabel}',
       style: 'expanded',
       isRequired: true,
-      errorMessage: 'Pick where the subscriptions come from; choose "Source not yet known" if you are not sure.',
+      errorMessage: '${text.sourceError}',
       value: '${source}',
       choices: [{ $data: '${sources}', title: '${title}', value: '${value}' }],
     },
     {
       type: 'Input.Toggle',
       id: INTAKE_INPUTS.multiPartner,
-      label: 'Multi-partner',
-      title: 'The customer keeps another partner for other products (multi-partner)',
+      label: '${text.multiPartnerLabel}',
+      title: '${text.multiPartnerTitle}',
       value: '${multiPartner}',
       valueOn: 'true',
       valueOff: 'false',
@@ -210,8 +238,8 @@ const TEMPLATE = deepFreeze({
     {
       type: 'Input.Toggle',
       id: INTAKE_INPUTS.requestGdap,
-      label: 'Delegated admin (GDAP)',
-      title: 'Request delegated admin (GDAP) so I can read the licences',
+      label: '${text.gdapLabel}',
+      title: '${text.gdapTitle}',
       value: '${requestGdap}',
       valueOn: 'true',
       valueOff: 'false',
@@ -222,14 +250,13 @@ const TEMPLATE = deepFreeze({
       isSubtle: true,
       size: 'Small',
       spacing: 'Small',
-      text: "GDAP uses least-privilege roles and never Global Administrator; the customer's Global Admin approves it. " +
-        'Without it, someone has to type in the inventory on a card.',
+      text: '${text.gdapNote}',
     },
   ],
   actions: [
     {
       type: 'Action.Execute',
-      title: 'Start the move',
+      title: '${text.start}',
       verb: VERBS.start,
       style: 'positive',
       data: { moveId: '${act.moveId}', version: '${act.version}' },

@@ -5,44 +5,25 @@
 import type { InventoryLine, SourceSubscription } from '../move/model';
 import { DEFAULT_APPROVAL_POLICY } from '../move/policy';
 import type { MoveState } from '../move/state';
-import { LIMITS, MOVE_CARD_FRAME, deepFreeze, expandCard, formatDate, formatDateTime, oneLine, plainText } from './common';
+import { LIMITS, MOVE_CARD_FRAME, deepFreeze, expandCard, formatLocalDate, formatLocalDateTime, oneLine, plainText } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
-import { fill, plural } from './messages';
-import { STARTED_TEMPLATE, actionData, startedText } from './moveView';
+import { t } from './i18n/catalog';
+import type { Locale } from './i18n/locales';
+import { STARTED_TEMPLATE, actionData, readerOf, startedText } from './moveView';
 import { COMPACT_HEADER_TEMPLATE, compactHeaderView } from './compactHeader';
 import type { CardOptions } from './moveView';
 import type { CompactHeaderView } from './compactHeader';
 
-const TEXT = deepFreeze({
-  boughtThroughPartner: 'bought through partner tenant {tenant}',
-  boughtDirect: 'bought direct from Microsoft',
-  subscription: 'Subscription {id}',
-  licenceOne: '{n} licence',
-  licenceMany: '{n} licences',
-  status: 'status {status}',
-  unknown: 'unknown',
-  nextLifecycle: 'next lifecycle date {date}',
-  term: '{duration} billed {cycle}',
-  termUnknown: 'term unknown',
-  trial: 'trial',
-  separator: ' · ',
-  onePlanInUse: ' · its service plan in use',
-  allPlansInUse: ' · all {n} service plans in use',
-  somePlansInUse: ' · {used} of {n} service plans in use (the others are switched off for every user)',
-  counts: '{licences}, {assigned} assigned, {free} free · status {status}',
-  noSubscription: ' · no subscription found for this SKU',
-  moreSubscriptionsOne: '{n} more subscription not shown.',
-  moreSubscriptionsMany: '{n} more subscriptions not shown.',
-  typedIn: 'Typed in by {name} on {at}: {skus}, {licences}, {assigned} assigned.',
-  read: 'Read on {at}: {skus}, {licences}, {assigned} assigned.',
-  skuOne: '{n} licence SKU',
-  skuMany: '{n} licence SKUs',
-  notRead: 'The inventory has not been read yet. It is read as soon as the customer accepts the invitation.',
-  hiddenOne: '{n} more SKU not shown; type "audit" for the full list.',
-  hiddenMany: '{n} more SKUs not shown; type "audit" for the full list.',
-  title: 'What the customer has today',
-  next: 'Next: the plan buys the same offers and the same number of licences. An Account admin or a Billing agent approves it before anything is bought.',
-});
+/** Between the facts of one subscription or SKU line (not words). */
+const SEPARATOR = ' · ';
+
+/** The reader's language and time zone. */
+interface Reader {
+  locale: Locale;
+  timeZone: string;
+}
+
+const ENGLISH_UTC: Reader = deepFreeze({ locale: 'en', timeZone: 'UTC' });
 
 interface SkuView {
   sku: string;
@@ -61,83 +42,96 @@ interface InventoryView {
   hasHidden: boolean;
   hidden: string;
   started: string;
+  /** The card's own words in the reader's language. */
+  words: { title: string; next: string };
 }
 
-function licences(n: number): string {
-  return plural(TEXT.licenceOne, TEXT.licenceMany, n);
+function licences(n: number, locale: Locale): string {
+  return t(locale, 'inventory.licences', { count: n });
 }
 
-export function ownerText(subscription: SourceSubscription): string {
+export function ownerText(subscription: SourceSubscription, locale: Locale = 'en'): string {
   return subscription.ownerTenantId
-    ? fill(TEXT.boughtThroughPartner, { tenant: oneLine(subscription.ownerTenantId, LIMITS.id) })
-    : TEXT.boughtDirect;
+    ? t(locale, 'inventory.boughtThroughPartner', { tenant: oneLine(subscription.ownerTenantId, LIMITS.id) })
+    : t(locale, 'inventory.boughtDirect');
 }
 
-export function subscriptionText(subscription: SourceSubscription): string {
+export function subscriptionText(subscription: SourceSubscription, reader: Reader = ENGLISH_UTC): string {
+  const { locale } = reader;
   const parts = [
-    fill(TEXT.subscription, { id: oneLine(subscription.id, LIMITS.id) }),
-    licences(subscription.totalLicenses),
-    fill(TEXT.status, { status: oneLine(subscription.status, 40) || TEXT.unknown }),
-    fill(TEXT.nextLifecycle, { date: formatDate(subscription.nextLifecycleDateTime) }),
+    t(locale, 'inventory.subscription', { id: oneLine(subscription.id, LIMITS.id) }),
+    licences(subscription.totalLicenses, locale),
+    t(locale, 'inventory.status', { status: oneLine(subscription.status, 40) || t(locale, 'inventory.unknown') }),
+    t(locale, 'inventory.nextLifecycle', { date: formatLocalDate(subscription.nextLifecycleDateTime, locale, reader.timeZone) }),
     // Graph never reports a term; only a typed-in inventory knows it.
-    subscription.term ? fill(TEXT.term, { duration: subscription.term.termDuration, cycle: subscription.term.billingCycle }) : TEXT.termUnknown,
-    ownerText(subscription),
+    subscription.term
+      ? t(locale, 'inventory.term', { duration: subscription.term.termDuration, cycle: subscription.term.billingCycle })
+      : t(locale, 'inventory.termUnknown'),
+    ownerText(subscription, locale),
   ];
-  if (subscription.isTrial) parts.push(TEXT.trial);
-  return parts.join(TEXT.separator);
+  if (subscription.isTrial) parts.push(t(locale, 'inventory.trial'));
+  return parts.join(SEPARATOR);
 }
 
 /** How many of the SKU's service plans some user has on (what an equivalent offer must cover). */
-function usageText(line: InventoryLine): string {
-  if (!line.usage || line.servicePlans.length === 0) return '';
+function usageText(line: InventoryLine, locale: Locale): string | null {
+  if (!line.usage || line.servicePlans.length === 0) return null;
   const used = line.usage.enabledPlanIds.length;
-  const n = line.servicePlans.length;
-  if (used < n) return fill(TEXT.somePlansInUse, { used, n });
-  return n === 1 ? TEXT.onePlanInUse : fill(TEXT.allPlansInUse, { n });
+  const count = line.servicePlans.length;
+  if (used < count) return t(locale, 'inventory.somePlansInUse', { used, count });
+  return count === 1 ? t(locale, 'inventory.onePlanInUse') : t(locale, 'inventory.allPlansInUse', { count });
 }
 
-export function skuView(line: InventoryLine): SkuView {
+export function skuView(line: InventoryLine, reader: Reader = ENGLISH_UTC): SkuView {
+  const { locale } = reader;
   const free = Math.max(0, line.totalUnits - line.consumedUnits);
   const shown = line.subscriptions.slice(0, LIMITS.subscriptionsPerSku);
   const hiddenCount = line.subscriptions.length - shown.length;
   return {
     sku: oneLine(line.skuPartNumber, LIMITS.sku) || oneLine(line.skuId, LIMITS.id),
-    counts: fill(TEXT.counts, {
-      licences: licences(line.totalUnits), assigned: line.consumedUnits, free, status: oneLine(line.capabilityStatus, 40) || TEXT.unknown,
-    }) + (line.subscriptions.length === 0 ? TEXT.noSubscription : '') + usageText(line),
-    subscriptions: shown.map((s) => ({ text: subscriptionText(s) })),
+    counts: [
+      t(locale, 'inventory.counts', {
+        licences: licences(line.totalUnits, locale), assigned: line.consumedUnits, free, status: oneLine(line.capabilityStatus, 40) || t(locale, 'inventory.unknown'),
+      }),
+      line.subscriptions.length === 0 ? t(locale, 'inventory.noSubscription') : null,
+      usageText(line, locale),
+    ].filter((part) => part !== null).join(SEPARATOR),
+    subscriptions: shown.map((s) => ({ text: subscriptionText(s, reader) })),
     hasMore: hiddenCount > 0,
-    more: plural(TEXT.moreSubscriptionsOne, TEXT.moreSubscriptionsMany, hiddenCount),
+    more: t(locale, 'inventory.moreSubscriptions', { count: hiddenCount }),
   };
 }
 
-function summaryText(state: MoveState): string {
+function summaryText(state: MoveState, { locale, timeZone }: Reader): string {
   const inventory = state.inventory;
-  if (!inventory) return TEXT.notRead;
+  if (!inventory) return t(locale, 'inventory.notRead');
   const lines = inventory.lines;
   const values = {
-    at: formatDateTime(inventory.takenAt),
-    skus: plural(TEXT.skuOne, TEXT.skuMany, lines.length),
-    licences: licences(lines.reduce((sum, line) => sum + line.totalUnits, 0)),
+    at: formatLocalDateTime(inventory.takenAt, locale, timeZone),
+    skus: t(locale, 'inventory.skus', { count: lines.length }),
+    licences: licences(lines.reduce((sum, line) => sum + line.totalUnits, 0), locale),
     assigned: lines.reduce((sum, line) => sum + line.consumedUnits, 0),
   };
   return inventory.enteredBy
-    ? fill(TEXT.typedIn, { ...values, name: oneLine(inventory.enteredBy.name, LIMITS.name) })
-    : fill(TEXT.read, values);
+    ? t(locale, 'inventory.typedIn', { ...values, name: oneLine(inventory.enteredBy.name, LIMITS.name) })
+    : t(locale, 'inventory.read', values);
 }
 
 export function inventoryView(state: MoveState, options: CardOptions = { approvalPolicy: DEFAULT_APPROVAL_POLICY }): InventoryView {
+  const reader = readerOf(options);
+  const { locale } = reader;
   const lines = state.inventory?.lines ?? [];
   const shown = lines.slice(0, LIMITS.listRows);
   return {
     act: actionData(state),
     header: compactHeaderView(state, options),
     hasInventory: state.inventory !== null,
-    summary: summaryText(state),
-    lines: shown.map(skuView),
+    summary: summaryText(state, reader),
+    lines: shown.map((line) => skuView(line, reader)),
     hasHidden: lines.length > shown.length,
-    hidden: plural(TEXT.hiddenOne, TEXT.hiddenMany, lines.length - shown.length),
-    started: startedText(state),
+    hidden: t(locale, 'inventory.hidden', { count: lines.length - shown.length }),
+    started: startedText(state, options),
+    words: { title: t(locale, 'inventory.title'), next: t(locale, 'inventory.next') },
   };
 }
 
@@ -145,7 +139,7 @@ const TEMPLATE = deepFreeze({
   ...MOVE_CARD_FRAME,
   body: [
     ...COMPACT_HEADER_TEMPLATE,
-    { type: 'TextBlock', text: TEXT.title, weight: 'Bolder', spacing: 'Medium', wrap: true },
+    { type: 'TextBlock', text: '${words.title}', weight: 'Bolder', spacing: 'Medium', wrap: true },
     plainText('${summary}'),
     {
       type: 'Container',
@@ -164,7 +158,7 @@ const TEMPLATE = deepFreeze({
       ],
     },
     { type: 'TextBlock', $when: '${hasHidden}', text: '${hidden}', isSubtle: true, wrap: true },
-    { type: 'TextBlock', spacing: 'Medium', wrap: true, text: TEXT.next },
+    { type: 'TextBlock', spacing: 'Medium', wrap: true, text: '${words.next}' },
     STARTED_TEMPLATE,
   ],
 });

@@ -5,17 +5,19 @@
  * nothing until all are right.
  */
 import { ROLES_THAT_START } from '../move/policy';
-import { describeRoles } from './roleText';
 import { TYPED_INVENTORY_EXAMPLE } from '../move/typedInventory';
 import type { MoveState } from '../move/state';
 import { INVENTORY_INPUT_ID, VERBS, deepFreeze, executeAction, moveActionContract, plainText, typedText } from './common';
 import type { z } from 'zod';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, type Locale } from './i18n/locales';
+import { rolesInSentence } from './moveView';
 
 /** 50 lines (the parser's limit) of about 100 characters. */
 const MAX_TYPED_CHARS = 6_000;
 
-export const TYPED_INVENTORY_FORMAT =
-  '<SKU part number or Graph skuId>, <licences>, <assigned>[, <end date YYYY-MM-DD>][, <term P1M|P1Y|P3Y>, <billing monthly|annual|triennial>]';
+/** The line format, in English (the form shows it in the reader's language: inventory.form.format). */
+export const TYPED_INVENTORY_FORMAT = t('en', 'inventory.form.format');
 
 /** Whether the move waits for its inventory and staff may type it in (what the decider accepts). */
 export function canEnterInventory(state: MoveState): boolean {
@@ -25,36 +27,45 @@ export function canEnterInventory(state: MoveState): boolean {
 
 export interface InventoryFormView {
   show: boolean;
-  who: string;
+  /** The form's words in the reader's language. */
+  title: string;
+  intro: string;
+  format: string;
+  example: string;
+  label: string;
+  /** Who may send it, and how the lines are checked. */
+  checked: string;
+  send: string;
 }
 
-export function inventoryFormView(state: MoveState): InventoryFormView {
+export function inventoryFormView(state: MoveState, locale: Locale = DEFAULT_LOCALE): InventoryFormView {
   return {
     show: canEnterInventory(state),
-    who: `${describeRoles(ROLES_THAT_START)} can send it.`,
+    title: t(locale, 'inventory.form.title'),
+    intro: t(locale, 'inventory.form.intro'),
+    format: t(locale, 'inventory.form.format'),
+    example: t(locale, 'inventory.form.example', { example: TYPED_INVENTORY_EXAMPLE }),
+    label: t(locale, 'inventory.form.label'),
+    checked: t(locale, 'inventory.form.checked', { roles: rolesInSentence(ROLES_THAT_START, locale) }),
+    send: t(locale, 'inventory.form.send'),
   };
 }
 
-/** Expects `inventoryForm` (InventoryFormView) and `act` in the view model. */
+/** Expects `inventoryForm` (InventoryFormView) and `act` in the view model; its words come from there. */
 export const INVENTORY_FORM_TEMPLATE = deepFreeze({
   type: 'Container',
   $when: '${inventoryForm.show}',
   separator: true,
   spacing: 'Medium',
   items: [
-    { type: 'TextBlock', text: 'Type the inventory', weight: 'Bolder', wrap: true },
-    {
-      type: 'TextBlock',
-      wrap: true,
-      text: "If you know what the customer has (their Microsoft 365 admin center, Billing > Your products), type one licence per line. "
-        + 'Term and billing go together; leave out what you do not know (it stays "unknown").',
-    },
-    plainText(TYPED_INVENTORY_FORMAT, { spacing: 'Small' }),
-    plainText(`For example: ${TYPED_INVENTORY_EXAMPLE}`, { spacing: 'None' }),
+    { type: 'TextBlock', text: '${inventoryForm.title}', weight: 'Bolder', wrap: true },
+    { type: 'TextBlock', wrap: true, text: '${inventoryForm.intro}' },
+    plainText('${inventoryForm.format}', { spacing: 'Small' }),
+    plainText('${inventoryForm.example}', { spacing: 'None' }),
     {
       type: 'Input.Text',
       id: INVENTORY_INPUT_ID,
-      label: 'Licences, one per line',
+      label: '${inventoryForm.label}',
       isMultiline: true,
       maxLength: MAX_TYPED_CHARS,
       placeholder: TYPED_INVENTORY_EXAMPLE,
@@ -63,10 +74,9 @@ export const INVENTORY_FORM_TEMPLATE = deepFreeze({
       type: 'TextBlock',
       wrap: true,
       size: 'Small',
-      text: "${inventoryForm.who} Every line is checked against Microsoft's SKU table; nothing is recorded until all lines are right. "
-        + 'The plan then says the inventory was typed in, so the approver checks the figures.',
+      text: '${inventoryForm.checked}',
     },
-    { type: 'ActionSet', actions: [executeAction('Send the inventory', VERBS.enterInventory)] },
+    { type: 'ActionSet', actions: [executeAction('${inventoryForm.send}', VERBS.enterInventory)] },
   ],
 });
 

@@ -15,6 +15,9 @@ import type { AdaptiveCardJson, MoveActionData } from './common';
 import type { z } from 'zod';
 import { DEFAULT_APPROVAL_POLICY } from '../move/policy';
 import { fill } from './messages';
+import { t } from './i18n/catalog';
+import { formatLocalDate } from './i18n/dates';
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from './i18n/locales';
 import {
   STARTED_TEMPLATE, actionData, actorName, canCancel, canEmailInvitation, customerLabel, startedText,
 } from './moveView';
@@ -26,22 +29,6 @@ import type { CompactHeaderView } from './compactHeader';
 const EMAILS_SHOWN = 6;
 
 const TEXT = deepFreeze({
-  message: {
-    hello: 'Hello,',
-    intro: 'We are ready to move the Microsoft 365 subscriptions of {customer} to us as your Cloud Solution Provider (CSP). '
-      + 'Only a Global Administrator of your tenant can accept this; nobody can accept it for you.',
-    resellerStep: '{n}. Sign in as a Global Administrator of your Microsoft 365 tenant and open our reseller invitation: {link}\n'
-      + '   Review it and accept it (accept the Microsoft Customer Agreement too if you are asked).',
-    gdapStep: '{n}. Open our delegated admin (GDAP) request and approve all the roles in it: {link}\n'
-      + '   It gives us limited, time-bound admin roles (never Global Administrator) so we can read which licences you have.',
-    whatThisDoes: 'What this does: it makes us your reseller, so we can buy the same Microsoft 365 subscriptions for you. '
-      + 'It does not move, change or cancel any subscription by itself, and your users notice nothing. '
-      + 'Your current subscriptions keep running until they reach their end date.',
-    validUntil: 'The invitation is valid until {expires}. Reply to this message if anything is unclear.',
-    thanks: 'Thank you',
-  },
-  subject: "Action needed: accept {customer}'s CSP invitation",
-  subjectFrom: "Action needed: accept {customer}'s CSP invitation from {partner}",
   email: {
     addressSeparator: ', ',
     asked: 'asked by {by} at {at}',
@@ -105,24 +92,33 @@ interface EmailView {
   offText: string;
 }
 
-/** The message staff send to the customer's Global Admin, in plain text. */
-export function customerMessage(state: MoveState): string {
-  const M = TEXT.message;
+/**
+ * The message staff send to the customer's Global Admin, in plain text, in `locale` (the email's language; English
+ * by default) with the expiry date in `timeZone` (UTC by default). Paragraphs separated by blank lines.
+ */
+export function customerMessage(state: MoveState, locale: Locale = DEFAULT_LOCALE, timeZone: string = DEFAULT_TIME_ZONE): string {
   const customer = customerLabel(state);
   const reseller = safeUrl(state.invitation?.resellerLink);
   const gdap = safeUrl(state.invitation?.gdapLink);
-  const expires = formatDate(state.invitation?.expiresAt);
+  const expires = formatLocalDate(state.invitation?.expiresAt, locale, timeZone);
   const steps: string[] = [];
-  if (reseller) steps.push(fill(M.resellerStep, { n: steps.length + 1, link: reseller }));
-  if (gdap) steps.push(fill(M.gdapStep, { n: steps.length + 1, link: gdap }));
-  return [M.hello, '', fill(M.intro, { customer }), '', ...steps, '', M.whatThisDoes, '', fill(M.validUntil, { expires }), '', M.thanks].join('\n');
+  if (reseller) steps.push(t(locale, 'email.body.resellerStep', { n: steps.length + 1, link: reseller }));
+  if (gdap) steps.push(t(locale, 'email.body.gdapStep', { n: steps.length + 1, link: gdap }));
+  return [
+    t(locale, 'email.body.hello'), '', t(locale, 'email.body.intro', { customer }), '', ...steps, '',
+    t(locale, 'email.body.whatThisDoes'), '', t(locale, 'email.body.validUntil', { expires }), '', t(locale, 'email.body.thanks'),
+  ].join('\n');
 }
 
-/** The email the bot sends for staff: the customer message, with a subject naming the customer and the partner. */
-export function invitationEmail(state: MoveState, partnerName: string | null): { subject: string; body: string } {
+/**
+ * The email the bot sends for staff: the customer message, with a subject naming the customer and the partner, in
+ * `locale` (English by default; the issue's language picker, defaulting to the customer's preferred language, is to come).
+ */
+export function invitationEmail(state: MoveState, partnerName: string | null, locale: Locale = DEFAULT_LOCALE): { subject: string; body: string } {
   const partner = oneLine(partnerName, LIMITS.title);
-  const subject = fill(partner ? TEXT.subjectFrom : TEXT.subject, { customer: customerLabel(state), partner });
-  return { subject: oneLine(subject, 255), body: customerMessage(state) };
+  const customer = customerLabel(state);
+  const subject = partner ? t(locale, 'email.subjectFrom', { customer, partner }) : t(locale, 'email.subject', { customer });
+  return { subject: oneLine(subject, 255), body: customerMessage(state, locale) };
 }
 
 function emailLine(email: InvitationEmail): EmailView['lines'][number] {

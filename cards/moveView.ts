@@ -3,71 +3,23 @@
  * where its subscriptions come from, and the action data. Plus the template of the "Started by" line. The compact
  * header built from them is in compactHeader.ts.
  */
-import { SOURCE_CHANNEL_LABELS } from '../move/model';
-import type { Actor } from '../move/model';
+import type { Actor, Role } from '../move/model';
 import { approvalRequirement, DEFAULT_APPROVAL_POLICY, hasAnyRole, ROLES_THAT_CANCEL_ANY, ROLES_THAT_START, type ApprovalPolicy } from '../move/policy';
-import { describeRoles } from './roleText';
 import { FINAL_STAGES } from '../move/stages';
 import type { MoveState } from '../move/state';
 import { linesOf } from '../move/schedule';
-import { LIMITS, deepFreeze, domainText, formatDate, formatDateTime, oneLine } from './common';
+import { LIMITS, deepFreeze, domainText, formatLocalDate, formatLocalDateTime, oneLine } from './common';
 import type { MoveActionData } from './common';
 import { followUpsWaiting } from './followUpsView';
-import { fill, plural } from './messages';
-import type { Locale } from './i18n/locales';
+import { formatList, t, type MessageKey } from './i18n/catalog';
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from './i18n/locales';
 
-const TEXT = deepFreeze({
-  customerWithCompany: '{company} ({domain})',
-  someone: 'someone',
-  approversOtherThan: '{roles} other than {name}',
-  or: 'or',
-  orOneOther: 'or {n} other',
-  orOthers: 'or {n} others',
-  failedOnce: ' (at {at})',
-  failedMany: ' (failed {n} times, last at {at})',
-  noErrorText: 'No error text was given.',
-  retrying: 'Retrying automatically. Nothing to do unless it keeps failing; then check the error above.',
-  notRetrying: 'This step will not be retried automatically. Fix the cause named above, then send "retry" to the bot, or cancel the move.',
-  startedBy: 'Started by {name}, {at} · {source}',
-  notStarted: 'Not started yet · {source}',
-  waiting: {
-    bot: 'the bot (nothing to do)',
-    noOne: 'no one',
-    starterMissing: 'the person starting the move',
-    intake: 'The intake details (customer domain, country, source).',
-    preflight: 'Pre-flight checks: finding the customer tenant and checking it is in your CSP region.',
-    invitation: 'Getting the reseller invitation link from Partner Center.',
-    acceptanceWithGdap: 'A Global Admin of {customer} to accept the reseller invitation and approve the delegated admin (GDAP) request.',
-    acceptance: 'A Global Admin of {customer} to accept the reseller invitation.',
-    acceptanceWho: "the customer's Global Admin (send them the invitation message)",
-    inventory: 'Reading the licences {customer} has today.',
-    plan: 'Drafting the plan: the same CSP offers and quantities as today.',
-    approval: 'Approval of the plan.',
-    scheduled: 'The buy date: the bot orders {what} on {date} (the approvers are reminded the day before).',
-    scheduledNothing: 'the next purchase',
-    offerSeparator: ' + ',
-    lineSeparator: ', ',
-    scheduledWho: 'no one (the bot buys on the date; cancel the move to stop it)',
-    provisioning: 'Partner Center to place the order and provision the new subscriptions.',
-    reassigning: 'Moving users from the original licences to the new ones (each user gets the new licence before the old is removed).',
-    watching: 'The original subscriptions to end on their dates (let them expire; the bot reminds before each date).',
-    watchingWho: 'no one (the bot watches)',
-    sourceAdvice: 'Advice on the original subscriptions (let them expire).',
-    done: 'Nothing: the move is complete. Let the original subscriptions expire on their dates.',
-    rejected: 'Nothing: the plan was rejected. Start a new move to draft a new plan.',
-    cancelled: 'Nothing: the move was cancelled.',
-    timedOut: 'Nothing: the invitation expired unanswered. Start a new move for a fresh invitation.',
-    blocked: 'Nothing: the move is blocked. See the reason and start a new move once it is resolved.',
-    accountAdmin: 'an Account admin',
-    pickOffers: 'Offers picked by hand for the licences with no equivalent (on the blocked card).',
-    accessOrInventory: "Access to the customer's tenant (the GDAP request approved), or the inventory typed in on the card.",
-    accessOrInventoryWho: "the customer's Global Admin, or {roles}",
-    accessThenOverride: "Access to the customer's tenant, then an override (override {domain} (your reason)).",
-    fixUsers: 'The users listed on the card fixed in Microsoft Entra, then "retry {domain}"; or an override to go on without them.',
-    fixUsersWho: '{roles} (retry), an Account admin (override)',
-    regionOverride: "An override, if the tenant's country is in your CSP region (override {domain} (your reason)).",
-  },
-});
+/** Between the offers of one plan line and between lines, in the buy-date sentence (product names, not words). */
+const OFFER_SEPARATOR = ' + ';
+const LINE_SEPARATOR = ', ';
+
+/** Names shown before "or N others". */
+const MAX_NAMES = 4;
 
 /**
  * What the composition root tells the cards. The approval policy is the one the decider enforces, so a
@@ -135,6 +87,19 @@ export interface WaitingView {
   on: WaitingOn;
 }
 
+/** The reader's language and time zone, as a card draws text and dates (CardOptions' locale and timeZone). */
+export type ReaderOptions = Pick<CardOptions, 'locale' | 'timeZone'>;
+
+/** The language and time zone to draw in: the options', else English in UTC. */
+export function readerOf(options?: ReaderOptions): { locale: Locale; timeZone: string } {
+  return { locale: options?.locale ?? DEFAULT_LOCALE, timeZone: options?.timeZone ?? DEFAULT_TIME_ZONE };
+}
+
+/** Roles in a sentence, in the reader's language: "an Account admin, an Admin agent or a Sales agent". */
+export function rolesInSentence(roles: readonly Role[], locale: Locale = DEFAULT_LOCALE): string {
+  return formatList(locale, roles.map((role) => t(locale, `common.roleInSentence.${role}`)), 'or');
+}
+
 /** The customer's domain for display (char-filtered: safe anywhere). */
 export function customerDomain(state: MoveState): string {
   return domainText(state.customerDomain);
@@ -144,11 +109,11 @@ export function customerDomain(state: MoveState): string {
 export function customerLabel(state: MoveState): string {
   const domain = customerDomain(state);
   const company = oneLine(state.companyName, LIMITS.title);
-  return company ? fill(TEXT.customerWithCompany, { company, domain }) : domain;
+  return company ? `${company} (${domain})` : domain;
 }
 
-export function actorName(actor: Actor | null | undefined, whenMissing = TEXT.someone): string {
-  return oneLine(actor?.name, LIMITS.name) || whenMissing;
+export function actorName(actor: Actor | null | undefined, whenMissing?: string, locale: Locale = DEFAULT_LOCALE): string {
+  return oneLine(actor?.name, LIMITS.name) || (whenMissing ?? t(locale, 'moveView.someone'));
 }
 
 export function actionData(state: MoveState): MoveActionData {
@@ -174,36 +139,40 @@ export function canCancel(state: MoveState, options?: CardOptions): boolean {
 export function approverText(state: MoveState, options: CardOptions): string {
   const requirement = approvalRequirement(state.plan ?? { lines: [] }, options.approvalPolicy);
   const names = (options.approverNames ?? []).map((name) => oneLine(name, LIMITS.name)).filter(Boolean);
-  if (names.length > 0) return namesText(names);
-  const roles = describeRoles(requirement.roles);
-  return requirement.fourEyes && state.proposer ? fill(TEXT.approversOtherThan, { roles, name: actorName(state.proposer) }) : roles;
+  const { locale } = readerOf(options);
+  if (names.length > 0) return namesText(names, locale);
+  const roles = rolesInSentence(requirement.roles, locale);
+  return requirement.fourEyes && state.proposer
+    ? t(locale, 'moveView.approversOtherThan', { roles, name: actorName(state.proposer, undefined, locale) })
+    : roles;
 }
 
 /** "Adele Vance", "Adele Vance or Alex Wilber", "Adele Vance, Alex Wilber or Megan Bowen" (at most 4, then "or N others"). */
-export function namesText(names: readonly string[]): string {
-  const shown = names.slice(0, 4);
+export function namesText(names: readonly string[], locale: Locale = DEFAULT_LOCALE): string {
+  const shown = names.slice(0, MAX_NAMES);
   const others = names.length - shown.length;
-  if (others > 0) return `${shown.join(', ')} ${plural(TEXT.orOneOther, TEXT.orOthers, others)}`;
-  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} ${TEXT.or} ${shown[shown.length - 1]}` : shown[0] ?? '';
+  return formatList(locale, others > 0 ? [...shown, t(locale, 'moveView.others', { count: others })] : shown, 'or');
 }
 
-export function failureView(state: MoveState): FailureView | null {
+export function failureView(state: MoveState, options?: ReaderOptions): FailureView | null {
   const failure = state.lastFailure;
   if (!failure) return null;
-  const attempt = fill(failure.attempts > 1 ? TEXT.failedMany : TEXT.failedOnce, { n: failure.attempts, at: formatDateTime(failure.at) });
+  const { locale, timeZone } = readerOf(options);
+  const values = { step: oneLine(failure.step, LIMITS.title), count: failure.attempts, at: formatLocalDateTime(failure.at, locale, timeZone) };
   return {
-    step: oneLine(failure.step, LIMITS.title) + attempt,
-    error: oneLine(failure.error, LIMITS.error) || TEXT.noErrorText,
-    next: failure.retryable ? TEXT.retrying : TEXT.notRetrying,
+    step: t(locale, failure.attempts > 1 ? 'moveView.failedMany' : 'moveView.failedOnce', values),
+    error: oneLine(failure.error, LIMITS.error) || t(locale, 'moveView.noErrorText'),
+    next: t(locale, failure.retryable ? 'moveView.retrying' : 'moveView.notRetrying'),
   };
 }
 
 /** "Started by Megan Bowen, 3 Mar 2025, 09:00 UTC · bought direct from Microsoft": who started the move, when, and from where. */
-export function startedText(state: MoveState): string {
-  const source = SOURCE_CHANNEL_LABELS[state.source];
+export function startedText(state: MoveState, options?: ReaderOptions): string {
+  const { locale, timeZone } = readerOf(options);
+  const source = t(locale, `moveView.source.${state.source}`);
   return state.startedBy
-    ? fill(TEXT.startedBy, { name: actorName(state.startedBy), at: formatDateTime(state.startedAt), source })
-    : fill(TEXT.notStarted, { source });
+    ? t(locale, 'moveView.startedBy', { name: actorName(state.startedBy, undefined, locale), at: formatLocalDateTime(state.startedAt, locale, timeZone), source })
+    : t(locale, 'moveView.notStarted', { source });
 }
 
 /**
@@ -222,81 +191,86 @@ export const STARTED_TEMPLATE: object = deepFreeze({
  */
 export function waitingFor(state: MoveState, options: CardOptions): WaitingView {
   const byStage = stageWaitingFor(state, options);
-  return byStage.on === 'person' ? byStage : followUpsWaiting(state) ?? byStage;
+  return byStage.on === 'person' ? byStage : followUpsWaiting(state, options) ?? byStage;
 }
 
 function stageWaitingFor(state: MoveState, options: CardOptions): WaitingView {
-  const W = TEXT.waiting;
-  const bot = (what: string): WaitingView => ({ what, who: W.bot, on: 'bot' });
-  const nobody = (what: string, who: string = W.noOne): WaitingView => ({ what, who, on: 'nobody' });
+  const { locale, timeZone } = readerOf(options);
+  const W = (key: WaitingKey, values?: Readonly<Record<string, string | number>>) => t(locale, `moveView.waiting.${key}`, values);
+  const bot = (what: string): WaitingView => ({ what, who: W('bot'), on: 'bot' });
+  const nobody = (what: string, who: string = W('noOne')): WaitingView => ({ what, who, on: 'nobody' });
   const customer = customerLabel(state);
   switch (state.stage) {
     case 'intake':
-      return { what: W.intake, who: actorName(state.startedBy, W.starterMissing), on: 'person' };
+      return { what: W('intake'), who: actorName(state.startedBy, W('starterMissing'), locale), on: 'person' };
     case 'preflight':
-      return bot(W.preflight);
+      return bot(W('preflight'));
     case 'invitation':
-      return bot(W.invitation);
+      return bot(W('invitation'));
     case 'awaiting-acceptance':
       return {
-        what: fill(state.invitation?.gdapLink ? W.acceptanceWithGdap : W.acceptance, { customer }),
-        who: W.acceptanceWho,
+        what: W(state.invitation?.gdapLink ? 'acceptanceWithGdap' : 'acceptance', { customer }),
+        who: W('acceptanceWho'),
         on: 'person',
       };
     case 'inventory':
-      return bot(fill(W.inventory, { customer }));
+      return bot(W('inventory', { customer }));
     case 'plan':
-      return bot(W.plan);
+      return bot(W('plan'));
     case 'approval':
-      return { what: W.approval, who: approverText(state, options), on: 'person' };
+      return { what: W('approval'), who: approverText(state, options), on: 'person' };
     case 'scheduled': {
       const next = state.schedule[state.bought];
       const what = next
-        ? linesOf(state.plan ?? { lines: [] }, next).map((l) => l.offers.map((o) => o.title).join(W.offerSeparator)).join(W.lineSeparator)
-        : W.scheduledNothing;
-      return nobody(fill(W.scheduled, { what, date: formatDate(next?.buyOn) }), W.scheduledWho);
+        ? linesOf(state.plan ?? { lines: [] }, next).map((l) => l.offers.map((o) => o.title).join(OFFER_SEPARATOR)).join(LINE_SEPARATOR)
+        : W('scheduledNothing');
+      return nobody(W('scheduled', { what, date: formatLocalDate(next?.buyOn, locale, timeZone) }), W('scheduledWho'));
     }
     case 'provisioning':
-      return bot(W.provisioning);
+      return bot(W('provisioning'));
     case 'reassigning-licenses':
-      return bot(W.reassigning);
+      return bot(W('reassigning'));
     case 'watching-sources':
-      return nobody(W.watching, W.watchingWho);
+      return nobody(W('watching'), W('watchingWho'));
     case 'source-advice':
-      return bot(W.sourceAdvice);
+      return bot(W('sourceAdvice'));
     case 'done':
-      return nobody(W.done);
+      return nobody(W('done'));
     case 'blocked':
-      return blockedWaiting(state);
+      return blockedWaiting(state, locale);
     case 'rejected':
-      return nobody(W.rejected);
+      return nobody(W('rejected'));
     case 'cancelled':
-      return nobody(W.cancelled);
+      return nobody(W('cancelled'));
     case 'timed-out':
-      return nobody(W.timedOut);
+      return nobody(W('timedOut'));
   }
 }
 
+/** The last part of a `moveView.waiting.*` key. */
+type WaitingKey = MessageKey extends infer K ? K extends `moveView.waiting.${infer Name}` ? Name : never : never;
+
 /** A blocked move waits for the person who can resolve its blocker, or for no one when it is a rule. */
-function blockedWaiting(state: MoveState): WaitingView {
-  const W = TEXT.waiting;
+function blockedWaiting(state: MoveState, locale: Locale): WaitingView {
+  const W = (key: WaitingKey, values?: Readonly<Record<string, string | number>>) => t(locale, `moveView.waiting.${key}`, values);
   const reason = state.blocked?.reason;
   const domain = customerDomain(state);
+  const starters = rolesInSentence(ROLES_THAT_START, locale);
   const person = (what: string, who: string): WaitingView => ({ what, who, on: 'person' });
   switch (reason?.code) {
     case 'plan-has-no-offer':
-      return person(W.pickOffers, W.accountAdmin);
+      return person(W('pickOffers'), W('accountAdmin'));
     case 'no-customer-access':
       return state.blocked?.fromStage === 'inventory'
-        ? person(W.accessOrInventory, fill(W.accessOrInventoryWho, { roles: describeRoles(ROLES_THAT_START) }))
-        : person(fill(W.accessThenOverride, { domain }), W.accountAdmin);
+        ? person(W('accessOrInventory'), W('accessOrInventoryWho', { roles: starters }))
+        : person(W('accessThenOverride', { domain }), W('accountAdmin'));
     case 'reassignment-incomplete':
-      return person(fill(W.fixUsers, { domain }), fill(W.fixUsersWho, { roles: describeRoles(ROLES_THAT_START) }));
+      return person(W('fixUsers', { domain }), W('fixUsersWho', { roles: starters }));
     case 'region-mismatch':
-      if (reason.detectedBy === 'tenant-metadata') return person(fill(W.regionOverride, { domain }), W.accountAdmin);
+      if (reason.detectedBy === 'tenant-metadata') return person(W('regionOverride', { domain }), W('accountAdmin'));
       break;
     default:
       break;
   }
-  return { what: W.blocked, who: W.noOne, on: 'nobody' };
+  return { what: W('blocked'), who: W('noOne'), on: 'nobody' };
 }

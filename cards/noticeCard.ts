@@ -1,6 +1,8 @@
 /** A short card for refusals and errors: what happened, and how to fix it. */
 import { CARD_SCHEMA, LIMITS, expandCard, oneLine, multiLine, deepFreeze } from './common';
 import type { AdaptiveCardJson } from './common';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, type Locale } from './i18n/locales';
 
 export type NoticeTone = 'info' | 'warning' | 'error';
 
@@ -9,6 +11,8 @@ export interface NoticeCardData {
   message: string;
   fix?: string;
   tone: NoticeTone;
+  /** The reader's language; DEFAULT_LOCALE when not given. `title`, `message` and `fix` come already in it. */
+  locale?: Locale;
 }
 
 interface NoticeView {
@@ -16,6 +20,7 @@ interface NoticeView {
   message: string;
   fix: string;
   hasFix: boolean;
+  whatToDo: string;
   style: string;
   color: string;
 }
@@ -28,13 +33,15 @@ const TONES: Readonly<Record<NoticeTone, { readonly style: string; readonly colo
 });
 
 export function noticeView(data: NoticeCardData): NoticeView {
+  const locale = data.locale ?? DEFAULT_LOCALE;
   const tone = TONES[data.tone] ?? TONES.error;
   const fix = multiLine(data.fix, LIMITS.message);
   return {
-    title: oneLine(data.title, LIMITS.title) || 'Something went wrong',
-    message: multiLine(data.message, LIMITS.message) || 'No details were given.',
+    title: oneLine(data.title, LIMITS.title) || t(locale, 'notices.untitled'),
+    message: multiLine(data.message, LIMITS.message) || t(locale, 'notices.noDetails'),
     fix,
     hasFix: fix !== '',
+    whatToDo: t(locale, 'notices.whatToDo'),
     style: tone.style,
     color: tone.color,
   };
@@ -55,7 +62,7 @@ const TEMPLATE = deepFreeze({
           type: 'RichTextBlock',
           $when: '${hasFix}',
           inlines: [
-            { type: 'TextRun', text: 'What to do: ', weight: 'Bolder' },
+            { type: 'TextRun', text: '${whatToDo}', weight: 'Bolder' },
             { type: 'TextRun', text: '${fix}' },
           ],
         },

@@ -12,6 +12,8 @@ import type { MoveActionData } from './common';
 import { z } from 'zod';
 import { actionData } from './moveView';
 import { offerText, planNames } from './planLines';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, type Locale } from './i18n/locales';
 
 /** Forms and candidates drawn at most (a plan has a handful of blockers; the planner ranks candidates). */
 const MAX_FORMS = 5;
@@ -28,6 +30,18 @@ export interface OfferFormView {
   choices: Array<{ title: string; value: string }>;
   offersId: string;
   reasonId: string;
+  /** The form's words in the reader's language (drawn inside the form's own scope). */
+  words: OfferFormWords;
+}
+
+interface OfferFormWords {
+  noEquivalent: string;
+  wouldMiss: string;
+  offersLabel: string;
+  reasonLabel: string;
+  reasonPlaceholder: string;
+  use: string;
+  nothingToPick: string;
 }
 
 export interface OfferFormsView {
@@ -38,55 +52,72 @@ export interface OfferFormsView {
   hasOthers: boolean;
   hasHidden: boolean;
   hidden: string;
+  /** Who may pick offers and what follows, in the reader's language. */
+  onlyAdmin: string;
 }
 
-function choiceTitle(offer: PlannedOffer): string {
-  const price = offer.listPriceUsd !== null ? ` · about $${offer.listPriceUsd.toFixed(2)} a licence a month` : '';
-  return `${offerText(offer)}${price}`;
+function choiceTitle(offer: PlannedOffer, locale: Locale): string {
+  return offer.listPriceUsd !== null
+    ? t(locale, 'offerChoice.choiceWithPrice', { offer: offerText(offer), price: offer.listPriceUsd.toFixed(2) })
+    : offerText(offer);
 }
 
-function formView(state: MoveState, blocker: PlanBlocker): OfferFormView {
+function formWords(locale: Locale): OfferFormWords {
+  return {
+    noEquivalent: t(locale, 'offerChoice.noEquivalent'),
+    wouldMiss: t(locale, 'offerChoice.wouldMiss'),
+    offersLabel: t(locale, 'offerChoice.offersLabel'),
+    reasonLabel: t(locale, 'offerChoice.reasonLabel'),
+    reasonPlaceholder: t(locale, 'offerChoice.reasonPlaceholder'),
+    use: t(locale, 'offerChoice.use'),
+    nothingToPick: t(locale, 'offerChoice.nothingToPick'),
+  };
+}
+
+function formView(state: MoveState, blocker: PlanBlocker, locale: Locale): OfferFormView {
   const ids = offerInputIds(blocker.skuId);
   const choices = blocker.candidates.slice(0, MAX_CANDIDATES).map((c) => ({
-    title: choiceTitle(c),
+    title: choiceTitle(c, locale),
     value: `${oneLine(c.productId, 40)}:${oneLine(c.skuId, 20)}`,
   }));
   return {
     act: actionData(state),
     sourceSkuId: oneLine(blocker.skuId, LIMITS.id),
     sku: oneLine(blocker.skuPartNumber, LIMITS.sku) || oneLine(blocker.skuId, LIMITS.id),
-    reason: oneLine(blocker.reason, LIMITS.message) || 'No sold offer covers it.',
+    reason: oneLine(blocker.reason, LIMITS.message) || t(locale, 'offerChoice.noReason'),
     hasMissing: blocker.missingPlans.length > 0,
     missing: planNames(blocker.missingPlans),
     hasChoices: choices.length > 0,
     choices,
     offersId: ids.offers,
     reasonId: ids.reason,
+    words: formWords(locale),
   };
 }
 
 /** No forms: the move is not blocked on licences without an equivalent. */
 export function noOfferForms(): OfferFormsView {
-  return { forms: [], hasForms: false, others: [], hasOthers: false, hasHidden: false, hidden: '' };
+  return { forms: [], hasForms: false, others: [], hasOthers: false, hasHidden: false, hidden: '', onlyAdmin: '' };
 }
 
-export function offerFormsView(state: MoveState): OfferFormsView {
+export function offerFormsView(state: MoveState, locale: Locale = DEFAULT_LOCALE): OfferFormsView {
   const blockers = state.plan?.blockers ?? [];
   // One form per licence: input ids are named after it and must be unique on the card.
   const open = blockers.filter((b, i) => b.kind === 'no-equivalent'
     && blockers.findIndex((o) => o.kind === 'no-equivalent' && o.skuId.toLowerCase() === b.skuId.toLowerCase()) === i);
   const others = blockers.filter((b) => b.kind !== 'no-equivalent').slice(0, LIMITS.listRows);
   return {
-    forms: open.slice(0, MAX_FORMS).map((b) => formView(state, b)),
+    forms: open.slice(0, MAX_FORMS).map((b) => formView(state, b, locale)),
     hasForms: open.length > 0,
     others: others.map((b) => ({ text: `${oneLine(b.skuPartNumber, LIMITS.sku)}: ${oneLine(b.reason, LIMITS.message)}` })),
     hasOthers: others.length > 0,
     hasHidden: open.length > MAX_FORMS,
-    hidden: `${open.length - MAX_FORMS} more licences have no equivalent; pick offers for these first, then refresh the card.`,
+    hidden: t(locale, 'offerChoice.hidden', { count: open.length - MAX_FORMS }),
+    onlyAdmin: t(locale, 'offerChoice.onlyAdmin'),
   };
 }
 
-/** Expects `offerForms` (OfferFormsView) in the view model. */
+/** Expects `offerForms` (OfferFormsView) in the view model; its words come from there. */
 export const OFFER_FORMS_TEMPLATE = deepFreeze({
   type: 'Container',
   $when: '${offerForms.hasForms || offerForms.hasOthers}',
@@ -97,14 +128,14 @@ export const OFFER_FORMS_TEMPLATE = deepFreeze({
       $data: '${offerForms.forms}',
       separator: true,
       items: [
-        { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '${sku}', weight: 'Bolder' }, { type: 'TextRun', text: ': no equivalent offer' }] },
+        { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '${sku}', weight: 'Bolder' }, { type: 'TextRun', text: '${words.noEquivalent}' }] },
         plainText('${reason}', { spacing: 'Small' }),
-        factLine('Users would miss', '${missing}', { $when: '${hasMissing}', spacing: 'Small' }),
+        factLine('${words.wouldMiss}', '${missing}', { $when: '${hasMissing}', spacing: 'Small' }),
         {
           type: 'Input.ChoiceSet',
           $when: '${hasChoices}',
           id: '${offersId}',
-          label: 'Offers to buy instead (one to three)',
+          label: '${words.offersLabel}',
           isMultiSelect: true,
           style: 'compact',
           choices: [{ $data: '${choices}', title: '${title}', value: '${value}' }],
@@ -113,17 +144,17 @@ export const OFFER_FORMS_TEMPLATE = deepFreeze({
           type: 'Input.Text',
           $when: '${hasChoices}',
           id: '${reasonId}',
-          label: 'Why these offers are right (goes on the record and on the plan card)',
+          label: '${words.reasonLabel}',
           isMultiline: true,
           maxLength: LIMITS.comment,
-          placeholder: 'e.g. The customer agreed to lose Teams Phone; they use another phone system.',
+          placeholder: '${words.reasonPlaceholder}',
         },
-        { type: 'ActionSet', $when: '${hasChoices}', actions: [executeAction('Use these offers', VERBS.chooseOffers, {}, { sourceSkuId: '${sourceSkuId}' })] },
+        { type: 'ActionSet', $when: '${hasChoices}', actions: [executeAction('${words.use}', VERBS.chooseOffers, {}, { sourceSkuId: '${sourceSkuId}' })] },
         {
           type: 'TextBlock',
           $when: '${!hasChoices}',
           wrap: true,
-          text: 'No sold offer carries any of its service plans, so there is nothing to pick. Keep this licence where it is bought today, or start a new move without it.',
+          text: '${words.nothingToPick}',
         },
       ],
     },
@@ -134,8 +165,7 @@ export const OFFER_FORMS_TEMPLATE = deepFreeze({
       $when: '${offerForms.hasForms}',
       wrap: true,
       size: 'Small',
-      text: 'Only an Account admin can pick offers. Users lose the service plans the picked offers lack; the plan card lists them for the approver, '
-        + 'and only an Account admin can approve a plan with picked offers. The plan is drafted again at once.',
+      text: '${offerForms.onlyAdmin}',
     },
   ],
 });

@@ -7,23 +7,14 @@
 import type { PlanLine } from '../move/model';
 import { termChoices } from '../move/planPricing';
 import { dayOf } from '../move/schedule';
-import { VERBS, deepFreeze, executeAction, formatDate } from './common';
-import { fill } from './messages';
+import { VERBS, deepFreeze, executeAction, formatLocalDate } from './common';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './i18n/locales';
 import { MAX_ADJUSTABLE_LINES, lineInputIds, termValue } from './planChoices';
 import { lineName, termLabel } from './planTable';
 
-const TEXT = deepFreeze({
-  title: 'Change term, seats or dates',
-  intro: 'Change what you need, then redraw: the plan is drawn again with its prices and goes back for approval.',
-  term: 'Term and billing',
-  seats: 'Seats (at least {n} assigned)',
-  seatsError: 'At least {n}, the users assigned.',
-  buyOn: 'Buy on (empty = at approval)',
-  buyOnByEnd: 'Buy on (empty = at approval; by {date})',
-  buyOnError: 'By {date}, when the original ends.',
-  redraw: 'Redraw the plan',
-  more: 'Lines after the first {n} keep what the bot drew; change them once these are redrawn, or reject the plan.',
-});
+/** The original's end is a calendar day: read in UTC so no time zone moves it. */
+const DAY_ZONE = 'UTC';
 
 export interface AdjustLineView {
   name: string;
@@ -49,12 +40,12 @@ export interface AdjustView {
   more: string;
 }
 
-export function adjustLineView(line: PlanLine, index: number): AdjustLineView {
+export function adjustLineView(line: PlanLine, index: number, locale: Locale = DEFAULT_LOCALE): AdjustLineView {
   const ids = lineInputIds(index);
   const current = termValue(line);
-  const terms = termChoices(line).map((c) => ({ title: termLabel(c), value: termValue(c) }));
+  const terms = termChoices(line).map((c) => ({ title: termLabel(c, locale), value: termValue(c) }));
   // The line's own term stays pickable even if the sheet no longer lists it, so "Redraw" never changes it unasked.
-  if (!terms.some((t) => t.value === current)) terms.unshift({ title: termLabel(line), value: current });
+  if (!terms.some((t) => t.value === current)) terms.unshift({ title: termLabel(line, locale), value: current });
   const end = dayOf(line.source.endsAt);
   const assigned = Math.max(0, line.source.consumedUnits);
   return {
@@ -66,23 +57,23 @@ export function adjustLineView(line: PlanLine, index: number): AdjustLineView {
     term: current,
     quantity: line.quantity,
     min: assigned,
-    seatsLabel: fill(TEXT.seats, { n: assigned }),
-    seatsError: fill(TEXT.seatsError, { n: assigned }),
+    seatsLabel: t(locale, 'planAdjust.seats', { n: assigned }),
+    seatsError: t(locale, 'planAdjust.seatsError', { n: assigned }),
     buyOn: dayOf(line.buyOn ?? null) ?? '',
     hasEnd: end !== null,
     end: end ?? '',
-    buyOnLabel: end ? fill(TEXT.buyOnByEnd, { date: formatDate(end) }) : TEXT.buyOn,
-    buyOnError: fill(TEXT.buyOnError, { date: end ? formatDate(end) : '' }),
+    buyOnLabel: end ? t(locale, 'planAdjust.buyOnByEnd', { date: formatLocalDate(end, locale, DAY_ZONE) }) : t(locale, 'planAdjust.buyOn'),
+    buyOnError: t(locale, 'planAdjust.buyOnError', { date: end ? formatLocalDate(end, locale, DAY_ZONE) : '' }),
   };
 }
 
 /** The inputs of the first `max` lines (at most MAX_ADJUSTABLE_LINES). */
-export function adjustView(lines: readonly PlanLine[], max: number): AdjustView {
+export function adjustView(lines: readonly PlanLine[], max: number, locale: Locale = DEFAULT_LOCALE): AdjustView {
   const shown = Math.min(max, MAX_ADJUSTABLE_LINES);
   return {
-    lines: lines.slice(0, shown).map(adjustLineView),
+    lines: lines.slice(0, shown).map((line, index) => adjustLineView(line, index, locale)),
     hasMore: lines.length > shown,
-    more: fill(TEXT.more, { n: shown }),
+    more: t(locale, 'planAdjust.more', { n: shown }),
   };
 }
 
@@ -92,15 +83,15 @@ const buyOnInput = (extra: Record<string, unknown>) => ({
   type: 'Input.Date', id: '${buyOnId}', label: '${buyOnLabel}', value: '${buyOn}', ...extra,
 });
 
-/** The ShowCard action; expects `canAdjust`, `planHash` and `adjust` (AdjustView) in the view model. */
-export const ADJUST_ACTION_TEMPLATE = deepFreeze({
+/** The ShowCard action in `locale`; expects `canAdjust`, `planHash` and `adjust` (AdjustView) in the view model. */
+const adjustActionTemplate = (locale: Locale) => deepFreeze({
   type: 'Action.ShowCard',
   $when: '${canAdjust}',
-  title: TEXT.title,
+  title: t(locale, 'planAdjust.title'),
   card: {
     type: 'AdaptiveCard',
     body: [
-      { type: 'TextBlock', text: TEXT.intro, wrap: true },
+      { type: 'TextBlock', text: t(locale, 'planAdjust.intro'), wrap: true },
       {
         type: 'Container',
         $data: '${adjust.lines}',
@@ -111,7 +102,7 @@ export const ADJUST_ACTION_TEMPLATE = deepFreeze({
             type: 'ColumnSet',
             columns: [
               column([{
-                type: 'Input.ChoiceSet', id: '${termId}', label: TEXT.term, style: 'compact', value: '${term}',
+                type: 'Input.ChoiceSet', id: '${termId}', label: t(locale, 'planAdjust.term'), style: 'compact', value: '${term}',
                 choices: [{ $data: '${terms}', title: '${title}', value: '${value}' }],
               }]),
               column([{
@@ -126,6 +117,14 @@ export const ADJUST_ACTION_TEMPLATE = deepFreeze({
       },
       { type: 'TextBlock', $when: '${adjust.hasMore}', text: '${adjust.more}', isSubtle: true, wrap: true },
     ],
-    actions: [executeAction(TEXT.redraw, VERBS.adjustPlan, { associatedInputs: 'auto' }, { planHash: '${planHash}' })],
+    actions: [executeAction(t(locale, 'planAdjust.redraw'), VERBS.adjustPlan, { associatedInputs: 'auto' }, { planHash: '${planHash}' })],
   },
 });
+
+/** The ShowCard action in each language, built once. */
+export const ADJUST_ACTION_TEMPLATES = deepFreeze(
+  Object.fromEntries(LOCALES.map((locale) => [locale, adjustActionTemplate(locale)])) as Record<Locale, ReturnType<typeof adjustActionTemplate>>,
+);
+
+/** The ShowCard action in English. */
+export const ADJUST_ACTION_TEMPLATE = ADJUST_ACTION_TEMPLATES.en;

@@ -12,51 +12,27 @@ import type { MoveState } from '../move/state';
 import type { Plan } from '../move/model';
 import {
   COMMENT_INPUT_ID, LIMITS, MOVE_CARD_FRAME, VERBS, clippedText, deepFreeze, executeAction, factLine,
-  formatDateTime, moveActionContract, multiLine, oneLine, plainText,
+  formatLocalDateTime, moveActionContract, multiLine, oneLine, plainText,
 } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { expandWithinBudget } from './cardBudget';
 import type { z } from 'zod';
-import { fill, plural } from './messages';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, LOCALES, type Locale } from './i18n/locales';
 import { actionData, actorName, approverText, customerDomain, viewerMay } from './moveView';
 import { COMPACT_HEADER_TEMPLATE, compactHeaderView } from './compactHeader';
 import { approvalRequirement, hasAnyRole, ROLES_THAT_START } from '../move/policy';
 import type { CardOptions } from './moveView';
 import type { CompactHeaderView } from './compactHeader';
-import { ADJUST_ACTION_TEMPLATE, adjustView } from './planAdjustForm';
+import { ADJUST_ACTION_TEMPLATES, adjustView } from './planAdjustForm';
 import type { AdjustView } from './planAdjustForm';
-import { DETAILS_ID, DETAILS_TEMPLATE, detailsView, rowsOf } from './planDetails';
+import { DETAILS_ID, DETAILS_TEMPLATES, detailsView, rowsOf } from './planDetails';
 import type { DetailsView } from './planDetails';
 import { groupedWarnings, lineAttention } from './planLines';
-import { MONEY_TEMPLATE, TABLE_TEMPLATE, planMoneyView, planRowView } from './planTable';
+import { MONEY_TEMPLATE, TABLE_TEMPLATES, planMoneyView, planRowView } from './planTable';
 import type { PlanMoneyView, PlanRowView } from './planTable';
 
 export { shortHash, undoPathText } from './planDetails';
-
-const TEXT = deepFreeze({
-  noPlan: 'There is no plan yet. It is drafted as soon as the inventory is read.',
-  hiddenRowsOne: '{n} more line is not shown; the plan hash in Details covers every line.',
-  hiddenRowsMany: '{n} more lines are not shown; the plan hash in Details covers every line.',
-  blockersTitle: 'Blockers: a person must resolve these',
-  blocker: '{sku}: {reason}',
-  details: 'Details',
-  detailsWarningsOne: 'Details ({n} warning)',
-  detailsWarningsMany: 'Details ({n} warnings)',
-  blockedHint: 'Approve is not offered while the plan has blockers. Reject it with a comment, or let an Account admin pick offers for the licences with no equivalent.',
-  seatsHint: 'Approve is not offered while a line buys fewer seats than users are assigned: raise the seats or reject the plan.',
-  fourEyesHint: 'You proposed this plan, so someone else approves it: {who}.',
-  rolesHint: 'Approving this plan needs {who}.',
-  comment: 'Comment (say why if you reject)',
-  approve: 'Approve',
-  reject: 'Reject',
-  approved: 'Approved by {name} at {at}.',
-  rejected: 'Rejected by {name} at {at}',
-  commentLabel: 'Comment',
-  noComment: '. No comment was given.',
-  nextApproved: 'Next: the bot creates the cart and places the order in Partner Center.',
-  nextApprovedDated: 'Next: the bot orders each line in Partner Center on its buy date.',
-  nextRejected: 'Next: to try again, start a new move (move {domain}) so a new plan is drafted.',
-});
 
 /**
  * How much of the plan a drawing shows: table rows, lines explained in Details, rows of the other lists, lines with
@@ -144,10 +120,12 @@ export function planView(state: MoveState, options: CardOptions, fit: Fit = FIT_
   const at = drawnAt(state);
   const cost = costOf(plan, at);
   const { shown, rows, short } = fit;
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   // Our planner's wording, but it may quote a SKU table problem at length: clipped harder when space is short.
   const textMax = short ? LIMITS.reason : LIMITS.message;
   const warnings = groupedWarnings(plan.warnings, lines, textMax);
-  const attention = lines.flatMap((line) => lineAttention(line, short));
+  const attention = lines.flatMap((line) => lineAttention(line, short, locale));
   const seatsShort = lines.some((l) => l.quantity < l.source.consumedUnits);
   const decidable = state.stage === 'approval' && !decided && state.plan !== null;
   // Drawn for one person (their click or refresh): only the buttons the decider would let them use.
@@ -157,55 +135,59 @@ export function planView(state: MoveState, options: CardOptions, fit: Fit = FIT_
   const canApprove = canDecide && blockers.length === 0 && !seatsShort && viewerMay(options, (v) => hasAnyRole(v, requirement.roles)
     && !(requirement.fourEyes && state.proposer?.id === v.id));
   const mayAdjust = decidable && viewerMay(options, (v) => hasAnyRole(v, [...ROLES_THAT_START, ...policy.approverRoles]));
-  const adjust = adjustView(lines, fit.adjustable);
+  const adjust = adjustView(lines, fit.adjustable, locale);
   const comment = multiLine(decided?.comment, LIMITS.comment);
   const dated = lines.some((l) => l.buyOn);
   let decision = '';
-  if (state.approval) decision = fill(TEXT.approved, { name: actorName(state.approval.by), at: formatDateTime(state.approval.at) });
-  else if (state.rejection) decision = fill(TEXT.rejected, { name: actorName(state.rejection.by), at: formatDateTime(state.rejection.at) });
+  if (state.approval) {
+    decision = t(locale, 'plan.approved', { name: actorName(state.approval.by, undefined, locale), at: formatLocalDateTime(state.approval.at, locale, timeZone) });
+  } else if (state.rejection) {
+    decision = t(locale, 'plan.rejected', { name: actorName(state.rejection.by, undefined, locale), at: formatLocalDateTime(state.rejection.at, locale, timeZone) });
+  }
   const warningCount = warnings.other.length;
   return {
     act: actionData(state),
     header: compactHeaderView(state, options, 'decision'),
     planHash: plan.hash,
     hasPlan: state.plan !== null,
-    noPlan: TEXT.noPlan,
-    rows: lines.slice(0, shown).map((line, i) => planRowView(line, cost.lines[i], at, short)),
+    noPlan: t(locale, 'plan.noPlan'),
+    rows: lines.slice(0, shown).map((line, i) => planRowView(line, cost.lines[i], at, short, locale)),
     hasHiddenRows: lines.length > shown,
-    hiddenRows: plural(TEXT.hiddenRowsOne, TEXT.hiddenRowsMany, lines.length - shown),
+    hiddenRows: t(locale, 'plan.hiddenRows', { n: lines.length - shown }),
     hasAttention: blockers.length > 0 || attention.length > 0,
     hasBlockers: blockers.length > 0,
-    blockers: rowsOf(blockers, rows, (b) => fill(TEXT.blocker, { sku: oneLine(b.skuPartNumber, LIMITS.sku), reason: oneLine(b.reason, textMax) })),
+    blockers: rowsOf(blockers, rows, (b) => `${oneLine(b.skuPartNumber, LIMITS.sku)}: ${oneLine(b.reason, textMax)}`, locale),
     attention: attention.slice(0, rows),
     hasUrgent: warnings.urgent.length > 0,
-    urgent: rowsOf(warnings.urgent, rows, (w) => w),
-    money: planMoneyView(plan, cost, at, state.approval?.at ?? null),
-    detailsTitle: warningCount > 0 ? plural(TEXT.detailsWarningsOne, TEXT.detailsWarningsMany, warningCount) : TEXT.details,
+    urgent: rowsOf(warnings.urgent, rows, (w) => w, locale),
+    money: planMoneyView(plan, cost, at, state.approval?.at ?? null, locale),
+    detailsTitle: warningCount > 0 ? t(locale, 'plan.detailsWarnings', { n: warningCount }) : t(locale, 'plan.details'),
     details: detailsView(state, options, plan, warnings.other, fit),
     canDecide,
     canApprove,
     canAdjust: mayAdjust && adjust.lines.length > 0,
     adjust,
     hasHint: canDecide && !canApprove,
-    hint: blockers.length > 0 ? TEXT.blockedHint : seatsShort ? TEXT.seatsHint
-      : fill(requirement.fourEyes && state.proposer?.id === options.viewer?.id ? TEXT.fourEyesHint : TEXT.rolesHint, { who: approverText(state, options) }),
+    hint: blockers.length > 0 ? t(locale, 'plan.blockedHint') : seatsShort ? t(locale, 'plan.seatsHint')
+      : t(locale, requirement.fourEyes && state.proposer?.id === options.viewer?.id ? 'plan.fourEyesHint' : 'plan.rolesHint', { who: approverText(state, options) }),
     isApproved: state.approval !== null,
     isRejected: state.rejection !== null,
     decision,
     hasComment: comment !== '',
     comment,
     nextStep: state.approval
-      ? (dated ? TEXT.nextApprovedDated : TEXT.nextApproved)
-      : fill(TEXT.nextRejected, { domain: customerDomain(state) }),
+      ? t(locale, dated ? 'plan.nextApprovedDated' : 'plan.nextApproved')
+      : t(locale, 'plan.nextRejected', { domain: customerDomain(state) }),
   };
 }
 
-const TEMPLATE = deepFreeze({
+/** The plan card in `locale`. */
+const planTemplate = (locale: Locale) => deepFreeze({
   ...MOVE_CARD_FRAME,
   body: [
     ...COMPACT_HEADER_TEMPLATE,
     { type: 'TextBlock', $when: '${!hasPlan}', text: '${noPlan}', wrap: true },
-    { ...TABLE_TEMPLATE, $when: '${hasPlan}' },
+    { ...TABLE_TEMPLATES[locale], $when: '${hasPlan}' },
     { type: 'TextBlock', $when: '${hasHiddenRows}', text: '${hiddenRows}', isSubtle: true, wrap: true },
     {
       type: 'Container',
@@ -213,7 +195,7 @@ const TEMPLATE = deepFreeze({
       style: 'attention',
       spacing: 'Small',
       items: [
-        { type: 'TextBlock', $when: '${hasBlockers}', text: TEXT.blockersTitle, weight: 'Bolder', wrap: true },
+        { type: 'TextBlock', $when: '${hasBlockers}', text: t(locale, 'plan.blockersTitle'), weight: 'Bolder', wrap: true },
         plainText('${text}', { $data: '${blockers}', spacing: 'Small' }),
         {
           type: 'RichTextBlock',
@@ -239,14 +221,14 @@ const TEMPLATE = deepFreeze({
       spacing: 'Small',
       actions: [{ type: 'Action.ToggleVisibility', title: '${detailsTitle}', targetElements: [DETAILS_ID] }],
     },
-    DETAILS_TEMPLATE,
+    DETAILS_TEMPLATES[locale],
     {
       type: 'Container',
       $when: '${canDecide}',
       spacing: 'Medium',
       items: [
         { type: 'TextBlock', $when: '${hasHint}', text: '${hint}', color: 'Attention', wrap: true },
-        { type: 'Input.Text', id: COMMENT_INPUT_ID, label: TEXT.comment, maxLength: LIMITS.comment },
+        { type: 'Input.Text', id: COMMENT_INPUT_ID, label: t(locale, 'plan.comment'), maxLength: LIMITS.comment },
       ],
     },
     {
@@ -256,7 +238,7 @@ const TEMPLATE = deepFreeze({
       spacing: 'Medium',
       items: [
         { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '${decision}', weight: 'Bolder' }] },
-        factLine(TEXT.commentLabel, '${comment}', { $when: '${hasComment}' }),
+        factLine(t(locale, 'plan.commentLabel'), '${comment}', { $when: '${hasComment}' }),
         plainText('${nextStep}'),
       ],
     },
@@ -272,7 +254,7 @@ const TEMPLATE = deepFreeze({
             { type: 'TextRun', text: '${decision}', weight: 'Bolder' },
             { type: 'TextRun', $when: '${hasComment}', text: ': ', weight: 'Bolder' },
             { type: 'TextRun', $when: '${hasComment}', text: '${comment}' },
-            { type: 'TextRun', $when: '${!hasComment}', text: TEXT.noComment },
+            { type: 'TextRun', $when: '${!hasComment}', text: t(locale, 'plan.noComment') },
           ],
         },
         plainText('${nextStep}'),
@@ -280,15 +262,18 @@ const TEMPLATE = deepFreeze({
     },
   ],
   actions: [
-    executeAction(TEXT.approve, VERBS.approvePlan, { $when: '${canApprove}', style: 'positive' }, { planHash: '${planHash}' }),
-    executeAction(TEXT.reject, VERBS.rejectPlan, { $when: '${canDecide}', style: 'destructive' }, { planHash: '${planHash}' }),
-    ADJUST_ACTION_TEMPLATE,
+    executeAction(t(locale, 'plan.approve'), VERBS.approvePlan, { $when: '${canApprove}', style: 'positive' }, { planHash: '${planHash}' }),
+    executeAction(t(locale, 'plan.reject'), VERBS.rejectPlan, { $when: '${canDecide}', style: 'destructive' }, { planHash: '${planHash}' }),
+    ADJUST_ACTION_TEMPLATES[locale],
   ],
 });
 
+/** The plan card in each language, built once. */
+const TEMPLATES = deepFreeze(Object.fromEntries(LOCALES.map((locale) => [locale, planTemplate(locale)])) as Record<Locale, ReturnType<typeof planTemplate>>);
+
 /** The plan card, with as much of the plan as fits in one Teams message. */
 export function planCard(state: MoveState, options: CardOptions): AdaptiveCardJson {
-  return expandWithinBudget(TEMPLATE, FIT_STEPS, (fit) => planView(state, options, fit));
+  return expandWithinBudget(TEMPLATES[options.locale ?? DEFAULT_LOCALE], FIT_STEPS, (fit) => planView(state, options, fit));
 }
 
 /**

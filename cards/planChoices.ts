@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { BillingCycle, PlanLine, TermDuration } from '../move/model';
 import { termChoices } from '../move/planPricing';
 import { clippedText, moveActionContract } from './common';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, type Locale } from './i18n/locales';
 
 /** Lines whose choices a card offers (a plan this long is rare; the rest keep what the bot drew). */
 export const MAX_ADJUSTABLE_LINES = 10;
@@ -39,9 +41,12 @@ export interface LineChoice {
 
 /**
  * The lines the click changes (only those that differ from the plan), or the problems that make it change nothing.
- * Inputs a card did not send keep the plan's values; anything else must be what the card offered.
+ * Inputs a card did not send keep the plan's values; anything else must be what the card offered. The problems are
+ * in `locale`, the language of the person who clicked.
  */
-export function lineChanges(data: Record<string, unknown>, lines: readonly PlanLine[]): { changes: LineChoice[]; problems: string[] } {
+export function lineChanges(
+  data: Record<string, unknown>, lines: readonly PlanLine[], locale: Locale = DEFAULT_LOCALE,
+): { changes: LineChoice[]; problems: string[] } {
   const changes: LineChoice[] = [];
   const problems: string[] = [];
   lines.slice(0, MAX_ADJUSTABLE_LINES).forEach((line, index) => {
@@ -56,17 +61,17 @@ export function lineChanges(data: Record<string, unknown>, lines: readonly PlanL
     if (term !== undefined) {
       const picked = termChoices(line).find((c) => termValue(c) === term);
       if (picked) choice = { ...choice, ...picked };
-      else problems.push(`${name}: pick a term and billing the card lists.`);
+      else problems.push(t(locale, 'planAdjust.problem.term', { name }));
     }
     if (quantity !== undefined) {
       const n = /^\s*\d{1,7}\s*$/.test(quantity) ? Number(quantity) : Number.NaN;
       if (Number.isInteger(n)) choice = { ...choice, quantity: n };
-      else problems.push(`${name}: the quantity must be a whole number of licences.`);
+      else problems.push(t(locale, 'planAdjust.problem.quantity', { name }));
     }
     if (buyOn !== undefined) {
       if (buyOn.trim() === '') choice = { ...choice, buyOn: null };
       else if (/^\d{4}-\d{2}-\d{2}$/.test(buyOn.trim()) && Number.isFinite(Date.parse(`${buyOn.trim()}T00:00:00Z`))) choice = { ...choice, buyOn: buyOn.trim() };
-      else problems.push(`${name}: the buy date must be a date (or empty to buy at approval).`);
+      else problems.push(t(locale, 'planAdjust.problem.buyOn', { name }));
     }
     const changed = choice.termDuration !== line.termDuration || choice.billingCycle !== line.billingCycle
       || choice.quantity !== line.quantity || choice.buyOn !== (line.buyOn ?? null);

@@ -7,48 +7,33 @@
  * Costs come from move/planPricing.ts for the time `at` the card is drawn for (the proposal, or the approval once
  * there is one), so the card stays a pure function of the move's state.
  */
-import { MATCH_KIND_LABELS } from '../move/model';
 import type { BillingCycle, MatchKind, Plan, PlanLine, TermDuration } from '../move/model';
 import { CANCELLATION_WINDOW_DAYS } from '../move/plan';
 import type { LineCost, PlanCost } from '../move/planPricing';
 import { formatMoney, planTotals } from '../move/pricing';
 import type { Money } from '../move/pricing';
 import { addDays, dayOf, effectiveBuyOn } from '../move/schedule';
-import { LIMITS, deepFreeze, formatDate, oneLine, truncate } from './common';
-import { fill, plural } from './messages';
+import { LIMITS, deepFreeze, formatLocalDate, oneLine, truncate } from './common';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, INTL_TAGS, LOCALES, type Locale } from './i18n/locales';
 
-const TEXT = deepFreeze({
-  columns: { licence: 'Today → buy in CSP', seats: 'Seats', term: 'Term · buy on', cost: 'Cost a month' },
-  offers: '→ {offers}',
-  assigned: '{n} assigned',
-  terms: { P1M: '1 month', P1Y: '1 year', P3Y: '3 years' } as Record<string, string>,
-  billing: { monthly: 'monthly', annual: 'annual', triennial: 'triennial' } as Record<string, string>,
-  termAndBilling: '{term}, {billing}',
-  atApproval: 'at approval',
-  forTerm: '{money} for {term}',
-  noPrice: 'no price',
-  partial: 'plus {unpriced} without a price',
-  unpricedOfferOne: '{n} offer',
-  unpricedOfferMany: '{n} offers',
-  untitled: 'Untitled offer',
-  moreNames: '{names} +{n}',
-  total: 'Total: {monthly} a month · {term} committed',
-  allGuide: 'Guide prices (not your price sheet).',
-  someGuide: 'Includes guide prices (not your price sheet) for {names}.',
-  sheetFootnote: 'Prices: your Partner Center price sheet, {market}, {month}.',
-  guideFootnote: 'Guide list prices: {problem}',
-  unpricedOne: '{n} offer has no price and is not in the total: {titles}.',
-  unpricedMany: '{n} offers have no price and are not in the total: {titles}.',
-  overlap: 'Paid twice until the originals end: {money} over {days}.',
-  overlapDaysOne: '{n} day',
-  overlapDaysMany: '{n} days',
-  overlapUpTo: 'up to {days}',
-  undoOne: 'Undo by {date} for a prorated refund.',
-  undoAtApproval: 'Undo within {days} days of approval for a prorated refund.',
-  undoMany: 'Undo for a prorated refund: {dates}.',
-  undoDated: 'by {date} ({names})',
-  undoAfterApproval: 'within {days} days of approval ({names})',
-});
+/** Calendar days (buy dates, undo-by dates) are days, not instants: read in UTC so no time zone moves them. */
+const DAY_ZONE = 'UTC';
+
+/** The term and billing codes the catalog has words for; anything else is shown as its (clipped) code. */
+const TERMS = ['P1M', 'P1Y', 'P3Y'] as const;
+const BILLINGS = ['monthly', 'annual', 'triennial'] as const;
+
+function termWord(code: string, locale: Locale): string | undefined {
+  return (TERMS as readonly string[]).includes(code) ? t(locale, `planTable.term.${code as (typeof TERMS)[number]}`) : undefined;
+}
+
+function billingWord(code: string, locale: Locale): string | undefined {
+  return (BILLINGS as readonly string[]).includes(code) ? t(locale, `planTable.billing.${code as (typeof BILLINGS)[number]}`) : undefined;
+}
+
+/** The match kinds the catalog names (planTable.match.*). */
+const MATCH_KINDS: readonly string[] = deepFreeze(['same', 'equivalent', 'chosen']);
 
 /** Named colours only (Teams adapts them to light, dark and high contrast); Good and Warning text are too faint on light backgrounds. */
 const MATCH_COLORS: Readonly<Record<MatchKind, string>> = deepFreeze({ same: 'Default', equivalent: 'Accent', chosen: 'Attention' });
@@ -88,12 +73,12 @@ export function lineName(line: PlanLine): string {
 }
 
 /** "1 year, monthly": a term and billing plan as the card says it. */
-export function termLabel(choice: { termDuration: TermDuration; billingCycle: BillingCycle }): string {
+export function termLabel(choice: { termDuration: TermDuration; billingCycle: BillingCycle }, locale: Locale = DEFAULT_LOCALE): string {
   // A one-month term is only ever billed monthly: "1 month" says it all.
-  if (choice.termDuration === 'P1M' && choice.billingCycle === 'monthly') return TEXT.terms.P1M;
-  return fill(TEXT.termAndBilling, {
-    term: TEXT.terms[choice.termDuration] ?? oneLine(choice.termDuration, 10),
-    billing: TEXT.billing[choice.billingCycle] ?? oneLine(choice.billingCycle, 20),
+  if (choice.termDuration === 'P1M' && choice.billingCycle === 'monthly') return t(locale, 'planTable.term.P1M');
+  return t(locale, 'planTable.termAndBilling', {
+    term: termWord(choice.termDuration, locale) ?? oneLine(choice.termDuration, 10),
+    billing: billingWord(choice.billingCycle, locale) ?? oneLine(choice.billingCycle, 20),
   });
 }
 
@@ -105,75 +90,76 @@ function money(value: Money): string {
 /** "A, B +3": at most `max` names, joined by `separator`. */
 function names(list: readonly string[], max = 4, separator = ', '): string {
   const shown = list.slice(0, max).join(separator);
-  return list.length > max ? fill(TEXT.moreNames, { names: shown, n: list.length - max }) : shown;
+  return list.length > max ? `${shown} +${list.length - max}` : shown;
 }
 
 /** A line's cost a month and for its term; with an offer unpriced, what the priced offers cost and how many are not. */
-function lineMoney(line: PlanLine, cost: LineCost): { monthly: string; total: string } {
-  const term = TEXT.terms[line.termDuration] ?? '';
+function lineMoney(line: PlanLine, cost: LineCost, locale: Locale): { monthly: string; total: string } {
+  const term = termWord(line.termDuration, locale) ?? '';
   if (cost.monthly && cost.term) {
     // A one-month term costs what a month costs: no second figure.
-    const total = cost.term.minor === cost.monthly.minor && line.termDuration === 'P1M' ? '' : fill(TEXT.forTerm, { money: money(cost.term), term });
+    const total = cost.term.minor === cost.monthly.minor && line.termDuration === 'P1M' ? '' : t(locale, 'planTable.forTerm', { money: money(cost.term), term });
     return { monthly: money(cost.monthly), total };
   }
   const priced = planTotals(cost.offers.map((o) => ({ price: o.price, seats: line.quantity })));
-  const unpriced = plural(TEXT.unpricedOfferOne, TEXT.unpricedOfferMany, priced.unpricedLines);
-  if (priced.byCurrency.length !== 1) return { monthly: TEXT.noPrice, total: '' };
+  if (priced.byCurrency.length !== 1) return { monthly: t(locale, 'planTable.noPrice'), total: '' };
   const [partial] = priced.byCurrency;
-  return { monthly: money(partial.monthly), total: fill(TEXT.partial, { unpriced }) };
+  return { monthly: money(partial.monthly), total: t(locale, 'planTable.partial', { n: priced.unpricedLines }) };
 }
 
 /** Characters of the offers' titles a row shows when the card is short of space. */
 const SHORT_OFFERS = 160;
 
-export function planRowView(line: PlanLine, cost: LineCost, at: string, short = false): PlanRowView {
+export function planRowView(line: PlanLine, cost: LineCost, at: string, short = false, locale: Locale = DEFAULT_LOCALE): PlanRowView {
   const part = oneLine(line.source.skuPartNumber, LIMITS.sku);
   const name = lineName(line);
   const buyOn = effectiveBuyOn(line, at);
-  const offers = names(line.offers.map((o) => oneLine(o.title, LIMITS.title) || TEXT.untitled), 4, ' + ');
+  const offers = names(line.offers.map((o) => oneLine(o.title, LIMITS.title) || t(locale, 'planTable.untitled')), 4, ' + ');
   return {
     name,
     hasPart: part !== '' && part !== name,
     part,
-    match: MATCH_KIND_LABELS[line.match] ?? oneLine(line.match, 40),
+    match: MATCH_KINDS.includes(line.match) ? t(locale, `planTable.match.${line.match}`) : oneLine(line.match, 40),
     matchColor: MATCH_COLORS[line.match] ?? 'Default',
-    offers: fill(TEXT.offers, { offers: short ? truncate(offers, SHORT_OFFERS) : offers }),
+    offers: `→ ${short ? truncate(offers, SHORT_OFFERS) : offers}`,
     seats: String(line.quantity),
-    assigned: fill(TEXT.assigned, { n: line.source.consumedUnits }),
-    term: termLabel(line),
-    buy: buyOn ? formatDate(buyOn) : TEXT.atApproval,
-    ...lineMoney(line, cost),
+    assigned: t(locale, 'planTable.assigned', { n: line.source.consumedUnits }),
+    term: termLabel(line, locale),
+    buy: buyOn ? formatLocalDate(buyOn, locale, DAY_ZONE) : t(locale, 'planTable.atApproval'),
+    ...lineMoney(line, cost, locale),
   };
 }
 
-/** "Nov 2026" for `2026-11`. */
-function monthText(month: string): string {
-  return formatDate(`${oneLine(month, 7)}-01`, oneLine(month, 20)).replace(/^\d+ /, '');
+/** "Nov 2026" / "2026년 11월" for `2026-11`; the text itself when it is no month. */
+function monthText(month: string, locale: Locale): string {
+  const day = formatLocalDate(`${oneLine(month, 7)}-01`, locale, DAY_ZONE, oneLine(month, 20));
+  if (locale === 'en' || day === oneLine(month, 20)) return day.replace(/^\d+ /, '');
+  return new Intl.DateTimeFormat(INTL_TAGS[locale], { year: 'numeric', month: 'long', timeZone: DAY_ZONE }).format(new Date(`${oneLine(month, 7)}-01T00:00:00Z`));
 }
 
-function footnote(plan: Pick<Plan, 'pricing'>): string {
+function footnote(plan: Pick<Plan, 'pricing'>, locale: Locale): string {
   const pricing = plan.pricing;
   if (!pricing) return '';
-  if (pricing.source === 'price-sheet') return fill(TEXT.sheetFootnote, { market: oneLine(pricing.market, 10), month: monthText(pricing.month) });
-  return fill(TEXT.guideFootnote, { problem: oneLine(pricing.problem, LIMITS.reason) });
+  if (pricing.source === 'price-sheet') return t(locale, 'planTable.sheetFootnote', { market: oneLine(pricing.market, 10), month: monthText(pricing.month, locale) });
+  return t(locale, 'planTable.guideFootnote', { problem: oneLine(pricing.problem, LIMITS.reason) });
 }
 
-function guideText(lines: readonly PlanLine[], cost: PlanCost): string {
+function guideText(lines: readonly PlanLine[], cost: PlanCost, locale: Locale): string {
   const guided = cost.lines.map((c, i) => (c.source === 'guide-price' ? lineName(lines[i]) : null)).filter((n): n is string => n !== null);
   if (guided.length === 0) return '';
   const allGuide = cost.lines.every((c) => c.source !== 'price-sheet');
-  return allGuide ? TEXT.allGuide : fill(TEXT.someGuide, { names: names(guided) });
+  return allGuide ? t(locale, 'planTable.allGuide') : t(locale, 'planTable.someGuide', { names: names(guided) });
 }
 
-function overlapText(cost: PlanCost): string {
+function overlapText(cost: PlanCost, locale: Locale): string {
   const known = cost.lines.map((c) => c.overlap).filter((o): o is { days: number; cost: Money } => o !== null && o.days > 0);
   if (known.length === 0 || !cost.overlap.some((m) => m.minor > 0)) return '';
   const days = known.map((o) => o.days);
   const max = Math.max(...days);
-  const dayText = plural(TEXT.overlapDaysOne, TEXT.overlapDaysMany, max);
-  return fill(TEXT.overlap, {
+  const dayText = t(locale, 'planTable.overlapDays', { n: max });
+  return t(locale, 'planTable.overlap', {
     money: cost.overlap.filter((m) => m.minor > 0).map(money).join(' + '),
-    days: days.every((d) => d === max) ? dayText : fill(TEXT.overlapUpTo, { days: dayText }),
+    days: days.every((d) => d === max) ? dayText : t(locale, 'planTable.overlapUpTo', { days: dayText }),
   });
 }
 
@@ -181,7 +167,7 @@ function overlapText(cost: PlanCost): string {
  * Until when the purchase can be undone: the purchase day + the cancellation window. A line bought at approval has
  * no date until someone approves (`approvedAt`), so it says "within 7 days of approval".
  */
-export function undoText(lines: readonly PlanLine[], at: string, approvedAt: string | null): string {
+export function undoText(lines: readonly PlanLine[], at: string, approvedAt: string | null, locale: Locale = DEFAULT_LOCALE): string {
   const days = CANCELLATION_WINDOW_DAYS;
   const groups = new Map<string, string[]>();
   for (const line of lines) {
@@ -192,31 +178,34 @@ export function undoText(lines: readonly PlanLine[], at: string, approvedAt: str
   const entries = [...groups].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
   if (entries.length === 1) {
     const [day] = entries[0];
-    return day ? fill(TEXT.undoOne, { date: formatDate(addDays(day, days)) }) : fill(TEXT.undoAtApproval, { days });
+    return day ? t(locale, 'planTable.undoOne', { date: formatLocalDate(addDays(day, days), locale, DAY_ZONE) }) : t(locale, 'planTable.undoAtApproval', { days });
   }
   const dates = entries.map(([day, lineNames]) => (day
-    ? fill(TEXT.undoDated, { date: formatDate(addDays(day, days)), names: names(lineNames, 3) })
-    : fill(TEXT.undoAfterApproval, { days, names: names(lineNames, 3) })));
-  return fill(TEXT.undoMany, { dates: dates.join('; ') });
+    ? t(locale, 'planTable.undoDated', { date: formatLocalDate(addDays(day, days), locale, DAY_ZONE), names: names(lineNames, 3) })
+    : t(locale, 'planTable.undoAfterApproval', { days, names: names(lineNames, 3) })));
+  return t(locale, 'planTable.undoMany', { dates: dates.join('; ') });
 }
 
-export function planMoneyView(plan: Pick<Plan, 'lines' | 'pricing'>, cost: PlanCost, at: string, approvedAt: string | null): PlanMoneyView {
+export function planMoneyView(
+  plan: Pick<Plan, 'lines' | 'pricing'>, cost: PlanCost, at: string, approvedAt: string | null, locale: Locale = DEFAULT_LOCALE,
+): PlanMoneyView {
   const { totals } = cost;
-  const unpriced = cost.lines.flatMap((c) => c.offers.filter((o) => o.price === null).map((o) => oneLine(o.offer.title, LIMITS.title) || TEXT.untitled));
-  const guide = guideText(plan.lines, cost);
-  const note = footnote(plan);
-  const overlap = overlapText(cost);
+  const untitled = t(locale, 'planTable.untitled');
+  const unpriced = cost.lines.flatMap((c) => c.offers.filter((o) => o.price === null).map((o) => oneLine(o.offer.title, LIMITS.title) || untitled));
+  const guide = guideText(plan.lines, cost, locale);
+  const note = footnote(plan, locale);
+  const overlap = overlapText(cost, locale);
   return {
-    totals: totals.byCurrency.map((t) => ({ text: fill(TEXT.total, { monthly: money(t.monthly), term: money(t.term) }) })),
+    totals: totals.byCurrency.map((total) => ({ text: t(locale, 'planTable.total', { monthly: money(total.monthly), term: money(total.term) }) })),
     hasGuide: guide !== '',
     guide,
     hasFootnote: note !== '',
     footnote: note,
     hasUnpriced: unpriced.length > 0,
-    unpriced: plural(TEXT.unpricedOne, TEXT.unpricedMany, unpriced.length, { titles: names([...new Set(unpriced)]) }),
+    unpriced: t(locale, 'planTable.unpriced', { n: unpriced.length, titles: names([...new Set(unpriced)]) }),
     hasOverlap: overlap !== '',
     overlap,
-    undo: plan.lines.length > 0 ? undoText(plan.lines, at, approvedAt) : '',
+    undo: plan.lines.length > 0 ? undoText(plan.lines, at, approvedAt, locale) : '',
   };
 }
 
@@ -225,8 +214,8 @@ const header = (text: string, extra: Record<string, unknown> = {}) => ({
   type: 'TableCell', items: [{ type: 'TextBlock', text, weight: 'Bolder', size: 'Small', wrap: true, ...extra }],
 });
 
-/** The lines as a table; expects `rows` (PlanRowView[]) in the view model. Four columns, so it reads on a phone too. */
-export const TABLE_TEMPLATE = deepFreeze({
+/** The lines as a table in `locale`; expects `rows` (PlanRowView[]) in the view model. Four columns, so it reads on a phone too. */
+const tableTemplate = (locale: Locale) => deepFreeze({
   type: 'Table',
   spacing: 'Small',
   showGridLines: false,
@@ -236,7 +225,10 @@ export const TABLE_TEMPLATE = deepFreeze({
     {
       type: 'TableRow',
       style: 'emphasis',
-      cells: [header(TEXT.columns.licence), header(TEXT.columns.seats), header(TEXT.columns.term), header(TEXT.columns.cost)],
+      cells: [
+        header(t(locale, 'planTable.column.licence')), header(t(locale, 'planTable.column.seats')),
+        header(t(locale, 'planTable.column.term')), header(t(locale, 'planTable.column.cost')),
+      ],
     },
     {
       type: 'TableRow',
@@ -283,6 +275,12 @@ export const TABLE_TEMPLATE = deepFreeze({
     },
   ],
 });
+
+/** The table template in each language, built once. */
+export const TABLE_TEMPLATES = deepFreeze(Object.fromEntries(LOCALES.map((locale) => [locale, tableTemplate(locale)])) as Record<Locale, ReturnType<typeof tableTemplate>>);
+
+/** The table in English. */
+export const TABLE_TEMPLATE = TABLE_TEMPLATES.en;
 
 /** Totals, price source, overlap and undo; expects `money` (PlanMoneyView) in the view model. */
 export const MONEY_TEMPLATE = deepFreeze({

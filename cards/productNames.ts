@@ -5,6 +5,8 @@
  */
 import type { MoveState } from '../move/state';
 import { LIMITS, oneLine } from './common';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, type Locale } from './i18n/locales';
 
 /** What a card knows of a SKU: its id and/or its part number. */
 export interface SkuRef {
@@ -21,8 +23,8 @@ export function readablePartNumber(partNumber: string): string {
   return partNumber.replace(/_/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** The SKU's display name as the move recorded it, else its part number made readable. */
-export function productName(state: Pick<MoveState, 'plan'>, sku: SkuRef): string {
+/** The SKU's display name as the move recorded it, else its part number made readable ("Unknown product" in `locale` without either). */
+export function productName(state: Pick<MoveState, 'plan'>, sku: SkuRef, locale: Locale = DEFAULT_LOCALE): string {
   const id = sku.skuId?.toLowerCase();
   const part = sku.skuPartNumber?.toLowerCase();
   for (const line of state.plan?.lines ?? []) {
@@ -36,12 +38,12 @@ export function productName(state: Pick<MoveState, 'plan'>, sku: SkuRef): string
   for (const blocker of state.plan?.blockers ?? []) {
     if (id && blocker.skuId.toLowerCase() === id && blocker.skuPartNumber) return oneLine(readablePartNumber(blocker.skuPartNumber), LIMITS.title);
   }
-  return oneLine(readablePartNumber(sku.skuPartNumber ?? sku.skuId ?? ''), LIMITS.title) || 'Unknown product';
+  return oneLine(readablePartNumber(sku.skuPartNumber ?? sku.skuId ?? ''), LIMITS.title) || t(locale, 'productNames.unknown');
 }
 
 /** "Microsoft 365 E3 (SPE_E3)": the name, with the part number after it when it says something the name does not. */
-export function productNameWithPart(state: Pick<MoveState, 'plan'>, sku: SkuRef): string {
-  const name = productName(state, sku);
+export function productNameWithPart(state: Pick<MoveState, 'plan'>, sku: SkuRef, locale: Locale = DEFAULT_LOCALE): string {
+  const name = productName(state, sku, locale);
   const part = oneLine(sku.skuPartNumber ?? '', LIMITS.sku);
   return part && readablePartNumber(part).toLowerCase() !== name.toLowerCase() ? `${name} (${part})` : name;
 }

@@ -11,26 +11,16 @@ import type { AdaptiveCardJson, MoveActionData } from './common';
 import { eventText } from './eventText';
 import { INVENTORY_FORM_TEMPLATE, inventoryFormView } from './inventoryForm';
 import type { InventoryFormView } from './inventoryForm';
-import { fill } from './messages';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE } from './i18n/locales';
 import { STARTED_TEMPLATE, actionData, canCancel, startedText, waitingFor } from './moveView';
 import { COMPACT_HEADER_TEMPLATE, compactHeaderView } from './compactHeader';
 import type { CardOptions } from './moveView';
 import type { CompactHeaderView } from './compactHeader';
 
-const TEXT = deepFreeze({
-  doing: 'Checking… {what}',
-  next: {
-    intake: 'Next: pre-flight checks (tenant and CSP region).',
-    preflight: 'Next: the reseller invitation for the customer, unless the customer is already yours.',
-    invitation: 'Next: a card with the invitation link and a message to send to the customer\'s Global Admin.',
-    inventory: 'Next: the plan, with the same offers and quantities, for approval.',
-    plan: 'Next: the plan card, for approval.',
-  } as Readonly<Partial<Record<Stage, string>>>,
-  updatesItself: 'This card updates itself at each step; select Refresh to redraw it now.',
-  latest: 'Latest',
-  refresh: 'Refresh',
-  cancel: 'Cancel the move',
-});
+/** Stages whose next step the card names (progress.next.*); the others say the card updates itself. */
+const NEXT_STAGES = new Set<Stage>(['intake', 'preflight', 'invitation', 'inventory', 'plan']);
+type NextStage = 'intake' | 'preflight' | 'invitation' | 'inventory' | 'plan';
 
 interface ProgressView {
   act: MoveActionData;
@@ -42,21 +32,25 @@ interface ProgressView {
   started: string;
   canCancel: boolean;
   inventoryForm: InventoryFormView;
+  /** The card's own words in the reader's language. */
+  words: { latest: string; refresh: string; cancel: string };
 }
 
 export function progressView(state: MoveState, options: CardOptions, events: readonly MoveEvent[] = []): ProgressView {
+  const locale = options.locale ?? DEFAULT_LOCALE;
   const waiting = waitingFor(state, options);
   const recent = events.slice(-3).map((event) => ({ text: eventText(event, state, options) }));
   return {
     act: actionData(state),
     header: compactHeaderView(state, options),
-    doing: fill(TEXT.doing, { what: waiting.what }),
-    then: TEXT.next[state.stage] ?? TEXT.updatesItself,
+    doing: t(locale, 'progress.doing', { what: waiting.what }),
+    then: NEXT_STAGES.has(state.stage) ? t(locale, `progress.next.${state.stage as NextStage}`) : t(locale, 'progress.updatesItself'),
     recent,
     hasRecent: recent.length > 0,
-    started: startedText(state),
+    started: startedText(state, options),
     canCancel: canCancel(state, options),
-    inventoryForm: inventoryFormView(state),
+    inventoryForm: inventoryFormView(state, locale),
+    words: { latest: t(locale, 'progress.latest'), refresh: t(locale, 'progress.refresh'), cancel: t(locale, 'progress.cancel') },
   };
 }
 
@@ -71,7 +65,7 @@ const TEMPLATE = deepFreeze({
       $when: '${hasRecent}',
       spacing: 'Medium',
       items: [
-        { type: 'TextBlock', text: TEXT.latest, weight: 'Bolder', wrap: true },
+        { type: 'TextBlock', text: '${words.latest}', weight: 'Bolder', wrap: true },
         plainText('${text}', { $data: '${recent}', spacing: 'Small' }),
       ],
     },
@@ -79,8 +73,8 @@ const TEMPLATE = deepFreeze({
     STARTED_TEMPLATE,
   ],
   actions: [
-    executeAction(TEXT.refresh, VERBS.refresh, { associatedInputs: 'none' }),
-    executeAction(TEXT.cancel, VERBS.cancel, { $when: '${canCancel}', associatedInputs: 'none', style: 'destructive' }),
+    executeAction('${words.refresh}', VERBS.refresh, { associatedInputs: 'none' }),
+    executeAction('${words.cancel}', VERBS.cancel, { $when: '${canCancel}', associatedInputs: 'none', style: 'destructive' }),
   ],
 });
 

@@ -5,37 +5,17 @@
 import type { OrderedSubscription } from '../move/model';
 import { DEFAULT_APPROVAL_POLICY } from '../move/policy';
 import type { MoveState } from '../move/state';
-import { deepFreeze, expandCard, factLine, formatDate, formatDateTime, LIMITS, MOVE_CARD_FRAME, oneLine, plainText } from './common';
+import { deepFreeze, expandCard, factLine, formatLocalDate, formatLocalDateTime, LIMITS, MOVE_CARD_FRAME, oneLine, plainText } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
-import { fill } from './messages';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, LOCALES, type Locale } from './i18n/locales';
 import { STARTED_TEMPLATE, actionData, actorName, startedText } from './moveView';
 import { COMPACT_HEADER_TEMPLATE, compactHeaderView } from './compactHeader';
 import type { CardOptions } from './moveView';
 import type { CompactHeaderView } from './compactHeader';
 
-const TEXT = deepFreeze({
-  cancellableUntil: 'cancellable until {date}',
-  cancellationUnknown: 'cancellation window: see Partner Center',
-  newSubscription: '{quantity} × {title} ({offerId}) · status {status} · subscription {id} · {undo}',
-  unknown: 'unknown',
-  undoBase: 'Undo path: new-commerce subscriptions can be cancelled for a prorated refund within 7 days of purchase; after that they run for their full term.',
-  undoUntil: '{base} For this order: until {deadline} (cancel in Partner Center if the move must be undone).',
-  undoEach: '{base} For these orders: until the date on each subscription\'s line, the latest {deadline} (cancel in Partner Center if the move must be undone).',
-  undoNoDeadline: '{base} Partner Center has not given the exact deadline yet; check the subscriptions there.',
-  approvedBy: '{name}, {at}',
-  notApproved: 'not approved',
-  ordered: 'Order placed. Waiting for Partner Center to provision the subscriptions; the bot checks by itself.',
-  cartCreated: 'Cart created in Partner Center. Checking out to place the order.',
-  creatingCart: 'Creating the cart in Partner Center.',
-  order: 'order {id}',
-  cart: 'cart {id}',
-  listSeparator: ', ',
-  title: 'Buying the new subscriptions',
-  approvalLabel: 'Plan approved by',
-  partnerCenterLabel: 'Partner Center',
-  newSubscriptionsTitle: 'New subscriptions',
-  keepOriginals: 'Do not cancel the original subscriptions: cancelled subscriptions are not refunded. The advice on each one follows when provisioning is done.',
-});
+/** Punctuation that joins already-translated pieces; the same in every language. */
+const LIST_SEPARATOR = ', ';
 
 interface ProvisioningView {
   act: MoveActionData;
@@ -50,83 +30,90 @@ interface ProvisioningView {
   started: string;
 }
 
-export function newSubscriptionText(subscription: OrderedSubscription): string {
-  return fill(TEXT.newSubscription, {
+export function newSubscriptionText(subscription: OrderedSubscription, locale: Locale = DEFAULT_LOCALE, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return t(locale, 'provisioning.newSubscription', {
     quantity: subscription.quantity,
     title: oneLine(subscription.title, LIMITS.title),
     offerId: oneLine(subscription.offerId, 60),
-    status: oneLine(subscription.status, 40) || TEXT.unknown,
+    status: oneLine(subscription.status, 40) || t(locale, 'provisioning.unknown'),
     id: oneLine(subscription.subscriptionId, LIMITS.id),
     undo: subscription.cancellationAllowedUntil
-      ? fill(TEXT.cancellableUntil, { date: formatDate(subscription.cancellationAllowedUntil) })
-      : TEXT.cancellationUnknown,
+      ? t(locale, 'provisioning.cancellableUntil', { date: formatLocalDate(subscription.cancellationAllowedUntil, locale, timeZone) })
+      : t(locale, 'provisioning.cancellationUnknown'),
   });
 }
 
 /** The undo path in words, from the earliest cancellation deadline of the new subscriptions. */
-export function undoText(subscriptions: readonly OrderedSubscription[]): string {
+export function undoText(subscriptions: readonly OrderedSubscription[], locale: Locale = DEFAULT_LOCALE, timeZone: string = DEFAULT_TIME_ZONE): string {
   const deadlines = [...new Set(subscriptions
     .map((s) => s.cancellationAllowedUntil)
     .filter((d): d is string => typeof d === 'string' && d !== '')
     .map((d) => d.slice(0, 10)))].sort();
-  if (subscriptions.length === 0) return TEXT.undoBase;
-  if (deadlines.length === 0) return fill(TEXT.undoNoDeadline, { base: TEXT.undoBase });
+  const base = t(locale, 'provisioning.undoBase');
+  if (subscriptions.length === 0) return base;
+  if (deadlines.length === 0) return t(locale, 'provisioning.undoNoDeadline', { base });
   // Bought on several dates (or orders with different windows): each line says its own deadline.
   const earliest = subscriptions.map((s) => s.cancellationAllowedUntil).filter((d): d is string => Boolean(d)).sort();
   return deadlines.length === 1
-    ? fill(TEXT.undoUntil, { base: TEXT.undoBase, deadline: formatDateTime(earliest[0]) })
-    : fill(TEXT.undoEach, { base: TEXT.undoBase, deadline: formatDateTime(earliest[earliest.length - 1]) });
+    ? t(locale, 'provisioning.undoUntil', { base, deadline: formatLocalDateTime(earliest[0], locale, timeZone) })
+    : t(locale, 'provisioning.undoEach', { base, deadline: formatLocalDateTime(earliest[earliest.length - 1], locale, timeZone) });
 }
 
-function progressText(state: MoveState): string {
-  if (state.orderedAt !== null) return TEXT.ordered;
-  return state.cart ? TEXT.cartCreated : TEXT.creatingCart;
+function progressText(state: MoveState, locale: Locale): string {
+  if (state.orderedAt !== null) return t(locale, 'provisioning.ordered');
+  return state.cart ? t(locale, 'provisioning.cartCreated') : t(locale, 'provisioning.creatingCart');
 }
 
 export function provisioningView(state: MoveState, options: CardOptions = { approvalPolicy: DEFAULT_APPROVAL_POLICY }): ProvisioningView {
   const subs = state.subscriptions;
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   return {
     act: actionData(state),
     header: compactHeaderView(state, options),
     approval: state.approval
-      ? fill(TEXT.approvedBy, { name: actorName(state.approval.by), at: formatDateTime(state.approval.at) })
-      : TEXT.notApproved,
-    progress: progressText(state),
+      ? `${actorName(state.approval.by)}, ${formatLocalDateTime(state.approval.at, locale, timeZone)}`
+      : t(locale, 'provisioning.notApproved'),
+    progress: progressText(state, locale),
     hasOrders: state.orderIds.length > 0 || state.cart !== null,
     orders: [
-      ...state.orderIds.slice(0, 10).map((id) => fill(TEXT.order, { id: oneLine(id, LIMITS.id) })),
-      ...(state.cart ? [fill(TEXT.cart, { id: oneLine(state.cart.cartId, LIMITS.id) })] : []),
-    ].join(TEXT.listSeparator),
-    subscriptions: subs.slice(0, LIMITS.listRows).map((s) => ({ text: newSubscriptionText(s) })),
+      ...state.orderIds.slice(0, 10).map((id) => t(locale, 'provisioning.order', { id: oneLine(id, LIMITS.id) })),
+      ...(state.cart ? [t(locale, 'provisioning.cart', { id: oneLine(state.cart.cartId, LIMITS.id) })] : []),
+    ].join(LIST_SEPARATOR),
+    subscriptions: subs.slice(0, LIMITS.listRows).map((s) => ({ text: newSubscriptionText(s, locale, timeZone) })),
     hasSubscriptions: subs.length > 0,
-    undo: undoText(subs),
+    undo: undoText(subs, locale, timeZone),
     started: startedText(state),
   };
 }
 
-const TEMPLATE = deepFreeze({
+/** The card's frame in `locale`. */
+const template = (locale: Locale): object => deepFreeze({
   ...MOVE_CARD_FRAME,
   body: [
     ...COMPACT_HEADER_TEMPLATE,
-    { type: 'TextBlock', text: TEXT.title, weight: 'Bolder', spacing: 'Medium', wrap: true },
-    factLine(TEXT.approvalLabel, '${approval}'),
+    { type: 'TextBlock', text: t(locale, 'provisioning.title'), weight: 'Bolder', spacing: 'Medium', wrap: true },
+    factLine(t(locale, 'provisioning.approvalLabel'), '${approval}'),
     { type: 'TextBlock', text: '${progress}', wrap: true },
-    factLine(TEXT.partnerCenterLabel, '${orders}', { $when: '${hasOrders}' }),
+    factLine(t(locale, 'provisioning.partnerCenterLabel'), '${orders}', { $when: '${hasOrders}' }),
     {
       type: 'Container',
       $when: '${hasSubscriptions}',
       spacing: 'Medium',
       items: [
-        { type: 'TextBlock', text: TEXT.newSubscriptionsTitle, weight: 'Bolder', wrap: true },
+        { type: 'TextBlock', text: t(locale, 'provisioning.newSubscriptionsTitle'), weight: 'Bolder', wrap: true },
         plainText('${text}', { $data: '${subscriptions}', spacing: 'Small' }),
       ],
     },
     { type: 'TextBlock', text: '${undo}', wrap: true, spacing: 'Medium', isSubtle: true },
-    { type: 'TextBlock', wrap: true, text: TEXT.keepOriginals },
+    { type: 'TextBlock', wrap: true, text: t(locale, 'provisioning.keepOriginals') },
     STARTED_TEMPLATE,
   ],
 });
 
+/** The card's frame in each language, built once. */
+const TEMPLATES: Readonly<Record<Locale, object>> = Object.freeze(Object.fromEntries(LOCALES.map((l) => [l, template(l)])) as Record<Locale, object>);
+
 export function provisioningCard(state: MoveState, options?: CardOptions): AdaptiveCardJson {
-  return expandCard(TEMPLATE, provisioningView(state, options));
+  return expandCard(TEMPLATES[options?.locale ?? DEFAULT_LOCALE], provisioningView(state, options));
 }

@@ -14,17 +14,8 @@ import type { CardOptions } from './moveView';
 import type { CompactHeaderView } from './compactHeader';
 import { ATTENTION_TEMPLATE, attentionView, progressText, reassignedLines } from './reassignmentView';
 import type { AttentionView } from './reassignmentView';
-
-const TEXT = deepFreeze({
-  title: 'Moving users to the new licences',
-  linesTitle: 'Licences that move',
-  howItWorks: 'Each user gets one change that adds the new licence and removes the original in the same step, keeping the plans they had '
-    + 'switched off, so nobody is without a licence. Nothing to do meanwhile: the bot works through the users by itself.',
-  attentionTitle: 'Users the bot could not move (so far)',
-  attentionHint: 'They keep their original licence. Fix what each row says in Microsoft Entra; when the pass ends, the card offers to try them again.',
-  refresh: 'Refresh',
-  downloadReport: 'Download report (CSV)',
-});
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './i18n/locales';
 
 /** `move.report.download` (Download report): the move action alone; the file goes to the clicker's personal chat. */
 export const downloadReportContract = moveActionContract;
@@ -40,44 +31,49 @@ interface ReassignmentCardView {
 }
 
 export function reassignmentCardView(state: MoveState, options: CardOptions = { approvalPolicy: DEFAULT_APPROVAL_POLICY }): ReassignmentCardView {
+  const locale = options.locale ?? DEFAULT_LOCALE;
   return {
     act: actionData(state),
     header: compactHeaderView(state, options),
-    progress: progressText(state),
-    lines: reassignedLines(state),
-    attention: attentionView(state),
+    progress: progressText(state, locale),
+    lines: reassignedLines(state, locale),
+    attention: attentionView(state, locale),
     started: startedText(state),
   };
 }
 
-const TEMPLATE = deepFreeze({
+/** The card's frame in `locale`. */
+const template = (locale: Locale): object => deepFreeze({
   ...MOVE_CARD_FRAME,
   body: [
     ...COMPACT_HEADER_TEMPLATE,
-    { type: 'TextBlock', text: TEXT.title, weight: 'Bolder', spacing: 'Medium', wrap: true },
+    { type: 'TextBlock', text: t(locale, 'reassignment.title'), weight: 'Bolder', spacing: 'Medium', wrap: true },
     { type: 'TextBlock', text: '${progress}', wrap: true },
-    { type: 'TextBlock', text: TEXT.linesTitle, weight: 'Bolder', spacing: 'Medium', wrap: true },
+    { type: 'TextBlock', text: t(locale, 'reassignment.linesTitle'), weight: 'Bolder', spacing: 'Medium', wrap: true },
     plainText('${text}', { $data: '${lines}', spacing: 'Small' }),
-    { type: 'TextBlock', wrap: true, isSubtle: true, text: TEXT.howItWorks },
+    { type: 'TextBlock', wrap: true, isSubtle: true, text: t(locale, 'reassignment.howItWorks') },
     {
       type: 'Container',
       $when: '${attention.hasRows}',
       style: 'warning',
       spacing: 'Medium',
       items: [
-        { type: 'TextBlock', text: TEXT.attentionTitle, weight: 'Bolder', wrap: true },
+        { type: 'TextBlock', text: t(locale, 'reassignment.attentionTitle'), weight: 'Bolder', wrap: true },
         ...ATTENTION_TEMPLATE,
-        { type: 'TextBlock', wrap: true, spacing: 'Small', text: TEXT.attentionHint },
+        { type: 'TextBlock', wrap: true, spacing: 'Small', text: t(locale, 'reassignment.attentionHint') },
       ],
     },
     STARTED_TEMPLATE,
   ],
   actions: [
-    executeAction(TEXT.refresh, VERBS.refresh, { associatedInputs: 'none' }),
-    executeAction(TEXT.downloadReport, VERBS.downloadReport, { associatedInputs: 'none' }),
+    executeAction(t(locale, 'reassignment.refresh'), VERBS.refresh, { associatedInputs: 'none' }),
+    executeAction(t(locale, 'reassignment.downloadReport'), VERBS.downloadReport, { associatedInputs: 'none' }),
   ],
 });
 
+/** The card's frame in each language, built once. */
+const TEMPLATES: Readonly<Record<Locale, object>> = Object.freeze(Object.fromEntries(LOCALES.map((l) => [l, template(l)])) as Record<Locale, object>);
+
 export function reassignmentCard(state: MoveState, options?: CardOptions): AdaptiveCardJson {
-  return expandCard(TEMPLATE, reassignmentCardView(state, options));
+  return expandCard(TEMPLATES[options?.locale ?? DEFAULT_LOCALE], reassignmentCardView(state, options));
 }

@@ -1,63 +1,61 @@
 /**
  * The decider's refusals in words: what was refused and why, then what the reader can do. The domain gives the
- * kind and the facts (move/refusals.ts); every edge — a chat command, a card click — words them here.
+ * kind and the facts (move/refusals.ts); every edge — a chat command, a card click — words them here, in the
+ * reader's language (cards/i18n, area `refusals`). Times are shown in UTC.
  */
 import type { ApprovalNarrowing, GuardedAction, MoveChange, Refusal, RefusalReason } from '../move/refusals';
-import type { BillingCycle, Role, TermDuration } from '../move/model';
-import { STAGE_LABELS, assertNever } from '../move/state';
+import type { Role } from '../move/model';
+import { assertNever, type Stage } from '../move/state';
 import { describeActorRoles, describeRoles } from './roleText';
-import { fill } from './messages';
-import { namesText } from './moveView';
-import { formatDateTime } from './common';
+import { formatList, t, type MessageKey } from './i18n/catalog';
+import { formatLocalDateTime } from './i18n/dates';
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from './i18n/locales';
 
-/** What each guarded action is, after "can": "Only an Account admin can {override a blocker}". */
-const ACTIONS: { readonly [A in GuardedAction]: string } = {
-  'start-move': 'start a move',
-  'cancel-move': 'cancel it',
-  'override-block': 'override a blocker',
-  'retry-reassignment': 'run the reassignment again',
-  'type-inventory': 'type in an inventory',
-  'pick-offers': 'pick offers for a licence with no equivalent (users may lose service plans)',
-  'approve-plan': 'approve this plan',
-  'adjust-plan': 'change this plan',
-  'reject-plan': 'reject this plan',
-  'email-invitation': 'email the invitation',
-  'complete-follow-up': 'tick this follow-up done',
-};
-
-const WHILE_BLOCKED: { readonly [A in 'retry-reassignment' | 'pick-offers']: string } = {
-  'retry-reassignment': 'Another reassignment pass can be asked for',
-  'pick-offers': 'Offers can be picked',
-};
+/** At most this many people are named in "Ask …"; the rest are counted. */
+const MAX_NAMED = 4;
+/** At most this many wrong addresses are quoted; the rest are counted. */
+const MAX_QUOTED_ADDRESSES = 3;
 
 /** Why only an Account admin may approve: "offers were picked by hand for SPE_E3". */
-export function narrowingText(narrowing: ApprovalNarrowing): string {
+export function narrowingText(narrowing: ApprovalNarrowing, locale: Locale = DEFAULT_LOCALE): string {
   switch (narrowing.kind) {
-    case 'offers-picked': return `offers were picked by hand for ${narrowing.skus.join(', ')}`;
-    case 'many-seats': return `it buys ${narrowing.seats} licences, more than ${narrowing.limit}`;
+    case 'offers-picked': return t(locale, 'refusals.narrowing.offersPicked', { skus: narrowing.skus.join(', ') });
+    case 'many-seats': return t(locale, 'refusals.narrowing.manySeats', { seats: String(narrowing.seats), limit: String(narrowing.limit) });
     default: return assertNever(narrowing);
   }
 }
 
 /** "Only an Account admin or a Billing agent can approve this plan. Your roles: Sales agent." */
-export function whoCanText(action: GuardedAction, who: { roles: readonly Role[]; startedBy?: string | null; narrowedBecause?: readonly ApprovalNarrowing[] }): string {
+export function whoCanText(
+  action: GuardedAction,
+  who: { roles: readonly Role[]; startedBy?: string | null; narrowedBecause?: readonly ApprovalNarrowing[] },
+  locale: Locale = DEFAULT_LOCALE,
+): string {
+  const roles = describeRoles(who.roles, locale);
   const people = who.startedBy !== undefined
-    ? `the person who started this move (${who.startedBy ?? 'unknown'}), ${describeRoles(who.roles)}`
-    : describeRoles(who.roles);
-  const why = who.narrowedBecause && who.narrowedBecause.length > 0 ? ` (${who.narrowedBecause.map(narrowingText).join('; ')})` : '';
-  return `Only ${people} can ${ACTIONS[action]}${why}.`;
+    ? t(locale, 'refusals.starterOrRoles', { starter: who.startedBy ?? t(locale, 'refusals.unknownStarter'), roles })
+    : roles;
+  const why = who.narrowedBecause && who.narrowedBecause.length > 0
+    ? t(locale, 'refusals.why', { reasons: who.narrowedBecause.map((n) => narrowingText(n, locale)).join('; ') })
+    : '';
+  return t(locale, `refusals.whoCan.${action}`, { people, why });
 }
 
 /**
  * The refusal in words. `askable`: the people who can do it instead (by name, from the partner's directory), for
  * refusals about who may act: "… Ask Adele Vance or Alex Wilber."
  */
-export function refusalText(refusal: Refusal, askable: readonly string[] = []): string {
-  const text = reasonText(refusal.reason);
-  return askable.length > 0 && rolesThatCan(refusal) ? `${text} ${fill(ASK, { people: namesText(askable) })}` : text;
+export function refusalText(refusal: Refusal, askable: readonly string[] = [], locale: Locale = DEFAULT_LOCALE): string {
+  const text = reasonText(refusal.reason, locale);
+  return askable.length > 0 && rolesThatCan(refusal) ? `${text} ${t(locale, 'refusals.ask', { people: peopleText(askable, locale) })}` : text;
 }
 
-const ASK = 'Ask {people}.';
+/** "A, B or C"; past MAX_NAMED names, "A, B, C, D or 2 others". */
+function peopleText(names: readonly string[], locale: Locale): string {
+  const shown = names.slice(0, MAX_NAMED);
+  const others = names.length - shown.length;
+  return others > 0 ? t(locale, 'refusals.namesAndOthers', { names: shown.join(', '), others }) : formatList(locale, shown, 'or');
+}
 
 /** The roles that could do what was refused, for refusals about who may act; null for the others. */
 export function rolesThatCan(refusal: Refusal): readonly Role[] | null {
@@ -65,117 +63,126 @@ export function rolesThatCan(refusal: Refusal): readonly Role[] | null {
   return reason.kind === 'role-required' || reason.kind === 'four-eyes' ? reason.roles : null;
 }
 
-function stage(s: keyof typeof STAGE_LABELS): string {
-  return `"${STAGE_LABELS[s]}"`;
+/** A stage by its name in `locale`, in quotes. */
+function stage(s: Stage, locale: Locale): string {
+  return `"${t(locale, `stages.${s}`)}"`;
 }
 
-function reasonText(reason: RefusalReason): string {
+function dateTime(value: string | null | undefined, locale: Locale): string {
+  return formatLocalDateTime(value, locale, DEFAULT_TIME_ZONE);
+}
+
+function reasonText(reason: RefusalReason, locale: Locale): string {
+  const say = (key: MessageKey, values?: Record<string, string | number>) => t(locale, key, values);
   switch (reason.kind) {
-    case 'role-required': return `${whoCanText(reason.action, reason)} ${describeActorRoles({ roles: reason.actorRoles })}.`;
-    case 'four-eyes': return `You proposed this plan, so ${describeRoles(reason.roles)} other than you must approve it.`;
-    case 'move-missing': return 'This move does not exist. Start one with `move <customer domain>`.';
-    case 'move-already-started': return 'This move has already started.';
-    case 'move-ended': return `This move is already ${STAGE_LABELS[reason.stage].toLowerCase()}${endedDetail(reason)}.`;
-    case 'card-outdated': return `${changeText(reason.change)}; nothing was done.`;
-    case 'wrong-stage': return `The move is at ${stage(reason.stage)}, not ${stage(reason.expected)}.`;
-    case 'not-blocked-for': return `${WHILE_BLOCKED[reason.action]} only when the move is blocked for it; the move is at ${stage(reason.stage)}.`;
-    case 'not-a-customer-id': return `"${reason.input}" is not a domain (like contoso.onmicrosoft.com) or a tenant id.`;
-    case 'country-missing': return 'Give the customer tenant\'s country as a two-letter ISO code, like US or CA.';
-    case 'source-missing': return 'Say where the subscriptions come from: Microsoft direct, another CSP partner, another program, or unknown.';
-    case 'already-moving': return `${reason.domain} already has a move under way (${reason.moveId}). Say \`status ${reason.domain}\` to see it, or cancel it first.`;
-    case 'too-late-to-cancel':
-      return 'The plan is approved and the order is being placed, so the move can no longer be cancelled here. '
-        + 'Within 7 days of purchase the new subscriptions can be cancelled in Partner Center.';
-    case 'nothing-to-override': return 'There is no blocker to override: the move is not blocked.';
-    case 'block-not-overridable': return 'This blocker cannot be overridden: it is a rule (or a fact), not a judgement. Resolve its cause and start a new move.';
+    case 'role-required': return `${whoCanText(reason.action, reason, locale)} ${describeActorRoles({ roles: reason.actorRoles }, locale)}.`;
+    case 'four-eyes': return say('refusals.fourEyes', { roles: describeRoles(reason.roles, locale) });
+    case 'move-missing': return say('refusals.moveMissing');
+    case 'move-already-started': return say('refusals.moveAlreadyStarted');
+    case 'move-ended': return say('refusals.moveEnded', {
+      stage: reason.stage === 'timed-out' ? 'expired' : reason.stage,
+      stageLabel: t(locale, `stages.${reason.stage}`).toLowerCase(),
+      detail: endedDetail(reason, locale),
+    });
+    case 'card-outdated': return say('refusals.cardOutdated', { change: changeText(reason.change, locale) });
+    case 'wrong-stage': return say('refusals.wrongStage', { stage: stage(reason.stage, locale), expected: stage(reason.expected, locale) });
+    case 'not-blocked-for': return say(`refusals.notBlockedFor.${reason.action}`, { stage: stage(reason.stage, locale) });
+    case 'not-a-customer-id': return say('refusals.notACustomerId', { input: reason.input });
+    case 'country-missing': return say('refusals.countryMissing');
+    case 'source-missing': return say('refusals.sourceMissing');
+    case 'already-moving': return say('refusals.alreadyMoving', { domain: reason.domain, moveId: reason.moveId });
+    case 'too-late-to-cancel': return say('refusals.tooLateToCancel');
+    case 'nothing-to-override': return say('refusals.nothingToOverride');
+    case 'block-not-overridable': return say('refusals.blockNotOverridable');
     case 'reason-too-short':
-      if (reason.purpose === 'cancel') return 'Say why the move is cancelled: the reason goes on the record and on the cancelled card. Nothing was cancelled.';
-      return reason.purpose === 'override'
-        ? 'Give the reason for the override (at least a sentence); it goes on the record.'
-        : 'Say why these offers are right (at least a sentence); it goes on the record and on the plan card.';
-    case 'reason-too-long': return `Keep the reason to ${reason.max} characters (it has ${reason.length}). Nothing was changed.`;
-    case 'no-request-to-withdraw': return 'The move has no such request to withdraw.';
-    case 'cart-already-recorded': return `A cart (${reason.cartId}) is already recorded for this move.`;
-    case 'no-cart': return 'No cart is recorded for this move, so no order can be.';
-    case 'no-order': return 'No order is recorded for this move yet.';
-    case 'inventory-not-awaited': return 'The inventory can be typed in only while the move waits for it (the bot could not read the customer\'s tenant).';
-    case 'inventory-lines-invalid': return `Nothing was recorded. Fix these lines and send again:\n${reason.problems.map((p) => `- ${p}`).join('\n')}`;
-    case 'inventory-empty': return 'Type at least one licence line.';
-    case 'no-offer-choice-open': return 'That licence has no open "no equivalent" blocker in the current plan. Refresh the card.';
-    case 'offer-count': return `Pick one to ${reason.max} offers for ${reason.sku}.`;
-    case 'offer-not-listed': return `Pick from the offers the card lists for ${reason.sku}: ${reason.candidates.join(', ') || 'none are sold'}.`;
-    case 'already-approved': return `The plan was already approved by ${reason.by} at ${reason.at}.`;
-    case 'no-plan-waiting': return `There is no plan waiting for approval; the move is at ${stage(reason.stage)}.`;
+      if (reason.purpose === 'cancel') return say('refusals.reasonTooShort.cancel');
+      return reason.purpose === 'override' ? say('refusals.reasonTooShort.override') : say('refusals.reasonTooShort.offerChoice');
+    case 'reason-too-long': return say('refusals.reasonTooLong', { max: String(reason.max), length: String(reason.length) });
+    case 'no-request-to-withdraw': return say('refusals.noRequestToWithdraw');
+    case 'cart-already-recorded': return say('refusals.cartAlreadyRecorded', { cartId: reason.cartId });
+    case 'no-cart': return say('refusals.noCart');
+    case 'no-order': return say('refusals.noOrder');
+    case 'inventory-not-awaited': return say('refusals.inventoryNotAwaited');
+    case 'inventory-lines-invalid': return say('refusals.inventoryLinesInvalid', { lines: reason.problems.map((p) => `- ${p}`).join('\n') });
+    case 'inventory-empty': return say('refusals.inventoryEmpty');
+    case 'no-offer-choice-open': return say('refusals.noOfferChoiceOpen');
+    case 'offer-count': return say('refusals.offerCount', { max: String(reason.max), sku: reason.sku });
+    case 'offer-not-listed':
+      return say('refusals.offerNotListed', { sku: reason.sku, candidates: reason.candidates.join(', ') || say('refusals.noneSold') });
+    case 'already-approved': return say('refusals.alreadyApproved', { by: reason.by, at: reason.at });
+    case 'no-plan-waiting': return say('refusals.noPlanWaiting', { stage: stage(reason.stage, locale) });
     case 'plan-changed':
       return reason.by && reason.at
-        ? `The plan was redrawn since this card was drawn (proposed by ${reason.by}, ${formatDateTime(reason.at)}); nothing was done. Decide on the current plan.`
-        : 'This card shows an older plan. Refresh the card and decide on the current plan.';
-    case 'plan-unchanged': return 'Nothing was changed: the plan already buys what the card says. Change a term, a quantity or a date first.';
-    case 'line-not-in-plan': return `${reason.sku} is not a line of the current plan. Refresh the card.`;
-    case 'term-not-sold': return `${reason.sku} is not sold as ${termWords(reason.termDuration, reason.billingCycle)}. Pick a term the card lists.`;
+        ? say('refusals.planChanged', { by: reason.by, at: dateTime(reason.at, locale) })
+        : say('refusals.planOlder');
+    case 'plan-unchanged': return say('refusals.planUnchanged');
+    case 'line-not-in-plan': return say('refusals.lineNotInPlan', { sku: reason.sku });
+    case 'term-not-sold': return say('refusals.termNotSold', { sku: reason.sku, term: reason.termDuration, billing: reason.billingCycle });
     case 'quantity-below-assigned':
-      return `${reason.sku}: ${reason.quantity} is fewer than the ${reason.assigned} licences assigned today, and users would lose theirs. Buy at least ${reason.assigned}.`;
-    case 'quantity-too-large': return `${reason.sku}: ${reason.quantity} licences is more than the ${reason.max} one purchase can buy.`;
-    case 'quantity-not-whole': return `${reason.sku}: ${reason.quantity} is not a whole number of licences.`;
-    case 'buy-date-past': return `${reason.sku}: ${reason.buyOn} has passed (today is ${reason.today}). Pick a later day, or leave the date empty to buy at approval.`;
-    case 'buy-date-after-end':
-      return `${reason.sku}: ${reason.buyOn} is after the original ends (${reason.endsOn}); users would be left without a licence. Pick a day on or before ${reason.endsOn}.`;
-    case 'no-email-waiting': return 'No invitation email is waiting to be sent.';
-    case 'email-attempt-reused': return `The attempt id ${reason.attemptId} was used for another email.`;
-    case 'email-attempt-unknown': return `No invitation email attempt ${reason.attemptId} is on record.`;
-    case 'invitation-not-awaited': return `The invitation can be emailed only while the move waits for the customer to accept; the move is at ${stage(reason.stage)}.`;
-    case 'no-invitation-link': return 'This move has no invitation link to email.';
-    case 'email-in-flight':
-      return `The invitation email to ${reason.to.join(', ')} (asked for by ${reason.by}) is still being sent. `
-        + 'Wait for its outcome on the card (select Refresh) before sending another.';
-    case 'email-no-address':
-      return `Type the customer admin's email address (up to ${reason.max}, separated by commas), then select "Email the invitation". Nothing was sent.`;
-    case 'email-too-many-addresses': return `Give at most ${reason.max} addresses; you gave ${reason.given}. Nothing was sent.`;
-    case 'email-not-an-address': return `${notAddressesText(reason.addresses)} Nothing was sent.`;
-    case 'email-subject-drawn-wrong':
-      return `The invitation email needs a subject of 1 to ${reason.max} characters on one line (the bot drew ${reason.length}): report this to whoever runs the bot. Nothing was sent.`;
-    case 'email-body-drawn-wrong':
-      return `The invitation email's text must be 1 to ${reason.max} characters (the bot drew ${reason.length}): report this to whoever runs the bot. Nothing was sent.`;
-    case 'follow-up-unknown': return `This move has no follow-up "${reason.taskId}". Refresh the card; nothing was recorded.`;
-    case 'follow-up-closed':
-      return reason.status === 'done'
-        ? `This follow-up was already ticked done${reason.by ? ` by ${reason.by}` : ''}${reason.at ? `, ${formatDateTime(reason.at)}` : ''}; nothing more was recorded.`
-        : 'This follow-up needs nothing more: the bot saw the original subscriptions end. Nothing was recorded.';
+      return say('refusals.quantityBelowAssigned', { sku: reason.sku, quantity: String(reason.quantity), assigned: String(reason.assigned) });
+    case 'quantity-too-large': return say('refusals.quantityTooLarge', { sku: reason.sku, quantity: String(reason.quantity), max: String(reason.max) });
+    case 'quantity-not-whole': return say('refusals.quantityNotWhole', { sku: reason.sku, quantity: String(reason.quantity) });
+    case 'buy-date-past': return say('refusals.buyDatePast', { sku: reason.sku, buyOn: reason.buyOn, today: reason.today });
+    case 'buy-date-after-end': return say('refusals.buyDateAfterEnd', { sku: reason.sku, buyOn: reason.buyOn, endsOn: reason.endsOn });
+    case 'no-email-waiting': return say('refusals.noEmailWaiting');
+    case 'email-attempt-reused': return say('refusals.emailAttemptReused', { attemptId: reason.attemptId });
+    case 'email-attempt-unknown': return say('refusals.emailAttemptUnknown', { attemptId: reason.attemptId });
+    case 'invitation-not-awaited': return say('refusals.invitationNotAwaited', { stage: stage(reason.stage, locale) });
+    case 'no-invitation-link': return say('refusals.noInvitationLink');
+    case 'email-in-flight': return say('refusals.emailInFlight', { to: reason.to.join(', '), by: reason.by });
+    case 'email-no-address': return say('refusals.emailNoAddress', { max: String(reason.max) });
+    case 'email-too-many-addresses': return say('refusals.emailTooManyAddresses', { max: String(reason.max), given: String(reason.given) });
+    case 'email-not-an-address': return notAddressesText(reason.addresses, locale);
+    case 'email-subject-drawn-wrong': return say('refusals.emailSubjectDrawnWrong', { max: String(reason.max), length: String(reason.length) });
+    case 'email-body-drawn-wrong': return say('refusals.emailBodyDrawnWrong', { max: String(reason.max), length: String(reason.length) });
+    case 'follow-up-unknown': return say('refusals.followUpUnknown', { taskId: reason.taskId });
+    case 'follow-up-closed': {
+      if (reason.status !== 'done') return say('refusals.followUpEnded');
+      const by = reason.by ?? '';
+      const at = reason.at ? dateTime(reason.at, locale) : '';
+      if (by && at) return say('refusals.followUpDoneByAt', { by, at });
+      if (by) return say('refusals.followUpDoneBy', { by });
+      return at ? say('refusals.followUpDoneAt', { at }) : say('refusals.followUpDone');
+    }
     default: return assertNever(reason);
   }
 }
 
-const TERM_WORDS: { readonly [T in TermDuration]: string } = { P1M: '1 month', P1Y: '1 year', P3Y: '3 years' };
-const BILLING_WORDS: { readonly [B in BillingCycle]: string } = { monthly: 'billed monthly', annual: 'billed annually', triennial: 'billed every 3 years' };
-
-function termWords(term: TermDuration, billing: BillingCycle): string {
-  return `${TERM_WORDS[term] ?? term}, ${BILLING_WORDS[billing] ?? billing}`;
-}
-
 /** "Adele Vance approved this plan at 24 Nov 2026, 14:02 UTC": what took the move on, who and when. */
-export function changeText(change: MoveChange): string {
+export function changeText(change: MoveChange, locale: Locale = DEFAULT_LOCALE): string {
   switch (change.kind) {
-    case 'plan-approved': return `${change.by} approved this plan at ${formatDateTime(change.at)}`;
-    case 'plan-rejected': return `${change.by} rejected this plan at ${formatDateTime(change.at)}`;
-    case 'cancelled': return `${change.by} cancelled this move at ${formatDateTime(change.at)}`;
-    case 'timed-out': return `The invitation expired unanswered at ${formatDateTime(change.at)}`;
-    case 'blocked': return `The move was blocked at ${formatDateTime(change.at)}${change.message ? ` (${change.message})` : ''}`;
-    case 'stage': return `The move went on to ${stage(change.stage)}${change.at ? ` at ${formatDateTime(change.at)}` : ''} since this card was drawn`;
+    case 'plan-approved': return t(locale, 'refusals.change.planApproved', { by: change.by, at: dateTime(change.at, locale) });
+    case 'plan-rejected': return t(locale, 'refusals.change.planRejected', { by: change.by, at: dateTime(change.at, locale) });
+    case 'cancelled': return t(locale, 'refusals.change.cancelled', { by: change.by, at: dateTime(change.at, locale) });
+    case 'timed-out': return t(locale, 'refusals.change.timedOut', { at: dateTime(change.at, locale) });
+    case 'blocked':
+      return change.message
+        ? t(locale, 'refusals.change.blockedWithMessage', { at: dateTime(change.at, locale), message: change.message })
+        : t(locale, 'refusals.change.blocked', { at: dateTime(change.at, locale) });
+    case 'stage':
+      return change.at
+        ? t(locale, 'refusals.change.stageAt', { stage: stage(change.stage, locale), at: dateTime(change.at, locale) })
+        : t(locale, 'refusals.change.stage', { stage: stage(change.stage, locale) });
     default: return assertNever(change);
   }
 }
 
-function endedDetail(reason: RefusalReason & { kind: 'move-ended' }): string {
-  const when = reason.at ? `, ${formatDateTime(reason.at)}` : '';
-  if (reason.stage === 'rejected' && reason.by) return ` (rejected by ${reason.by}${when})`;
-  if (reason.stage === 'cancelled' && reason.by) return ` (cancelled by ${reason.by}${when})`;
-  if (reason.stage === 'blocked' && reason.blockMessage) return `: ${reason.blockMessage}`;
+function endedDetail(reason: RefusalReason & { kind: 'move-ended' }, locale: Locale): string {
+  const at = reason.at ? dateTime(reason.at, locale) : '';
+  if (reason.stage === 'rejected' && reason.by) {
+    return at ? t(locale, 'refusals.ended.rejectedByAt', { by: reason.by, at }) : t(locale, 'refusals.ended.rejectedBy', { by: reason.by });
+  }
+  if (reason.stage === 'cancelled' && reason.by) {
+    return at ? t(locale, 'refusals.ended.cancelledByAt', { by: reason.by, at }) : t(locale, 'refusals.ended.cancelledBy', { by: reason.by });
+  }
+  if (reason.stage === 'blocked' && reason.blockMessage) return t(locale, 'refusals.ended.blocked', { message: reason.blockMessage });
   return '';
 }
 
-function notAddressesText(addresses: readonly string[]): string {
-  const named = addresses.slice(0, 3).map((a) => `"${a}"`).join(', ') + (addresses.length > 3 ? ` and ${addresses.length - 3} more` : '');
-  return addresses.length === 1
-    ? `${named} is not an email address (like admin@contoso.com). Correct it and select "Email the invitation" again.`
-    : `${named} are not email addresses (like admin@contoso.com). Correct them and select "Email the invitation" again.`;
+/** "\"a\", \"b\", \"c\" and 2 more are not email addresses …": the first few quoted, the rest counted. */
+function notAddressesText(addresses: readonly string[], locale: Locale): string {
+  const quoted = addresses.slice(0, MAX_QUOTED_ADDRESSES).map((a) => `"${a}"`).join(', ');
+  const more = addresses.length - MAX_QUOTED_ADDRESSES;
+  const named = more > 0 ? t(locale, 'refusals.addressesAndMore', { named: quoted, more: String(more) }) : quoted;
+  return t(locale, 'refusals.emailNotAnAddress', { named, count: addresses.length });
 }

@@ -6,35 +6,16 @@
 import type { PlanLine } from '../move/model';
 import { linesOf } from '../move/schedule';
 import type { MoveState } from '../move/state';
-import { MOVE_CARD_FRAME, VERBS, deepFreeze, executeAction, expandCard, factLine, formatDate, formatDateTime, LIMITS, oneLine, plainText } from './common';
+import { MOVE_CARD_FRAME, VERBS, deepFreeze, executeAction, expandCard, factLine, formatLocalDate, formatLocalDateTime, LIMITS, oneLine, plainText } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { readablePartNumber } from './productNames';
-import { fill } from './messages';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, LOCALES, type Locale } from './i18n/locales';
 import { STARTED_TEMPLATE, actionData, actorName, canCancel, startedText } from './moveView';
 import { COMPACT_HEADER_TEMPLATE, compactHeaderView } from './compactHeader';
 import type { CardOptions } from './moveView';
 import type { CompactHeaderView } from './compactHeader';
 import { DEFAULT_APPROVAL_POLICY } from '../move/policy';
-
-const TEXT = deepFreeze({
-  title: 'Approved: buying on the dates below',
-  approvalLabel: 'Plan approved by',
-  approvedBy: '{name}, {at}',
-  notApproved: 'not approved',
-  nextPurchase: 'Next purchase: {date}.',
-  line: '{quantity} × {offers} (replacing {original})',
-  lineEnding: '{quantity} × {offers} (replacing {original}, which ends {date})',
-  offerSeparator: ' + ',
-  lineSeparator: '; ',
-  why: 'Each original subscription runs until its own end and cancelled subscriptions are not refunded, so each line is bought a few days before its original ends: the customer does not pay twice, and the new subscription can still be undone within 7 days of purchase.',
-  reminder: 'The approvers are reminded the day before each purchase. Cancel the move to stop the purchases not made yet (what was bought stays bought).',
-  bought: 'Bought',
-  nextUp: 'Next',
-  later: 'Later',
-  now: 'at approval',
-  refresh: 'Refresh',
-  cancel: 'Cancel the move',
-});
 
 interface ScheduledView {
   act: MoveActionData;
@@ -46,30 +27,41 @@ interface ScheduledView {
   canCancel: boolean;
 }
 
-function lineText(line: PlanLine): string {
-  return fill(line.source.endsAt ? TEXT.lineEnding : TEXT.line, {
+/** Joins the offers of one line, and the lines bought on one date: punctuation, the same in every language. */
+const OFFER_SEPARATOR = ' + ';
+const LINE_SEPARATOR = '; ';
+
+function lineText(line: PlanLine, locale: Locale, timeZone: string): string {
+  const values = {
     quantity: line.quantity,
-    offers: line.offers.map((o) => oneLine(o.title, LIMITS.title)).join(TEXT.offerSeparator),
+    offers: line.offers.map((o) => oneLine(o.title, LIMITS.title)).join(OFFER_SEPARATOR),
     original: oneLine(line.source.displayName || readablePartNumber(line.source.skuPartNumber), LIMITS.title),
-    date: formatDate(line.source.endsAt),
-  });
+  };
+  return line.source.endsAt
+    ? t(locale, 'scheduled.lineEnding', { ...values, date: formatLocalDate(line.source.endsAt, locale, timeZone) })
+    : t(locale, 'scheduled.line', values);
 }
 
 export function scheduledView(state: MoveState, options: CardOptions = { approvalPolicy: DEFAULT_APPROVAL_POLICY }): ScheduledView {
   const plan = state.plan ?? { lines: [] };
   const next = state.schedule[state.bought];
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const now = t(locale, 'scheduled.now');
   return {
     act: actionData(state),
     header: compactHeaderView(state, options, 'decision'),
-    approval: state.approval ? fill(TEXT.approvedBy, { name: actorName(state.approval.by), at: formatDateTime(state.approval.at) }) : TEXT.notApproved,
-    next: next ? fill(TEXT.nextPurchase, { date: formatDate(next.buyOn, TEXT.now) }) : '',
+    approval: state.approval
+      ? `${actorName(state.approval.by)}, ${formatLocalDateTime(state.approval.at, locale, timeZone)}`
+      : t(locale, 'scheduled.notApproved'),
+    next: next ? t(locale, 'scheduled.nextPurchase', { date: formatLocalDate(next.buyOn, locale, timeZone, now) }) : '',
     purchases: state.schedule.slice(0, LIMITS.listRows).map((purchase) => {
-      const status = purchase.round < state.bought ? TEXT.bought : purchase.round === state.bought ? TEXT.nextUp : TEXT.later;
+      const status = purchase.round < state.bought ? 'bought' : purchase.round === state.bought ? 'nextUp' : 'later';
       return {
-        when: formatDate(purchase.buyOn, TEXT.now),
-        what: linesOf(plan, purchase).map(lineText).join(TEXT.lineSeparator),
-        status,
-        color: status === TEXT.nextUp ? 'Accent' : 'Default',
+        when: formatLocalDate(purchase.buyOn, locale, timeZone, now),
+        what: linesOf(plan, purchase).map((line) => lineText(line, locale, timeZone)).join(LINE_SEPARATOR),
+        status: t(locale, `scheduled.${status}`),
+        color: status === 'nextUp' ? 'Accent' : 'Default',
       };
     }),
     started: startedText(state),
@@ -77,12 +69,13 @@ export function scheduledView(state: MoveState, options: CardOptions = { approva
   };
 }
 
-const TEMPLATE = deepFreeze({
+/** The card's frame in `locale`. */
+const template = (locale: Locale): object => deepFreeze({
   ...MOVE_CARD_FRAME,
   body: [
     ...COMPACT_HEADER_TEMPLATE,
-    { type: 'TextBlock', text: TEXT.title, weight: 'Bolder', spacing: 'Medium', wrap: true },
-    factLine(TEXT.approvalLabel, '${approval}'),
+    { type: 'TextBlock', text: t(locale, 'scheduled.title'), weight: 'Bolder', spacing: 'Medium', wrap: true },
+    factLine(t(locale, 'scheduled.approvalLabel'), '${approval}'),
     {
       type: 'ColumnSet',
       $data: '${purchases}',
@@ -95,16 +88,19 @@ const TEMPLATE = deepFreeze({
       ],
     },
     { type: 'TextBlock', text: '${next}', wrap: true, spacing: 'Medium', $when: "${next != ''}" },
-    { type: 'TextBlock', text: TEXT.why, wrap: true, isSubtle: true, spacing: 'Medium' },
-    { type: 'TextBlock', text: TEXT.reminder, wrap: true, isSubtle: true },
+    { type: 'TextBlock', text: t(locale, 'scheduled.why'), wrap: true, isSubtle: true, spacing: 'Medium' },
+    { type: 'TextBlock', text: t(locale, 'scheduled.reminder'), wrap: true, isSubtle: true },
     STARTED_TEMPLATE,
   ],
   actions: [
-    executeAction(TEXT.refresh, VERBS.refresh, { associatedInputs: 'none' }),
-    executeAction(TEXT.cancel, VERBS.cancel, { $when: '${canCancel}', associatedInputs: 'none', style: 'destructive' }),
+    executeAction(t(locale, 'scheduled.refresh'), VERBS.refresh, { associatedInputs: 'none' }),
+    executeAction(t(locale, 'scheduled.cancel'), VERBS.cancel, { $when: '${canCancel}', associatedInputs: 'none', style: 'destructive' }),
   ],
 });
 
+/** The card's frame in each language, built once. */
+const TEMPLATES: Readonly<Record<Locale, object>> = Object.freeze(Object.fromEntries(LOCALES.map((l) => [l, template(l)])) as Record<Locale, object>);
+
 export function scheduledCard(state: MoveState, options?: CardOptions): AdaptiveCardJson {
-  return expandCard(TEMPLATE, scheduledView(state, options));
+  return expandCard(TEMPLATES[options?.locale ?? DEFAULT_LOCALE], scheduledView(state, options));
 }

@@ -5,12 +5,15 @@
  */
 import { LIMITS, multiLine } from './common';
 import type { AdaptiveCardJson } from './common';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, type Locale } from './i18n/locales';
 
-export function withStaleNotice(card: AdaptiveCardJson, text: string): AdaptiveCardJson {
+/** `text`: what happened meanwhile, already in `locale` (refusalText); when empty, a general line in `locale`. */
+export function withStaleNotice(card: AdaptiveCardJson, text: string, locale: Locale = DEFAULT_LOCALE): AdaptiveCardJson {
   const notice = {
     type: 'Container',
     style: 'warning',
-    items: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: multiLine(text, LIMITS.message) || 'This card was out of date; nothing was done.' }] }],
+    items: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: multiLine(text, LIMITS.message) || t(locale, 'notices.staleFallback') }] }],
   };
   return { ...card, body: [notice, ...card.body] };
 }

@@ -5,28 +5,20 @@
  */
 import type { MoveEvent } from '../move/events';
 import type { MoveState } from '../move/state';
-import { deepFreeze, executeAction, expandCard, factLine, formatDateTime, MOVE_CARD_FRAME, VERBS } from './common';
+import { deepFreeze, executeAction, expandCard, factLine, formatLocalDateTime, MOVE_CARD_FRAME, VERBS } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
 import { eventText } from './eventText';
 import { FOLLOW_UPS_TEMPLATE, followUpsView, type FollowUpsView } from './followUpsView';
-import { plural } from './messages';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from './i18n/locales';
 import { STARTED_TEMPLATE, actionData, actorName, canCancel, startedText, waitingFor } from './moveView';
 import { COMPACT_HEADER_TEMPLATE, compactHeaderView } from './compactHeader';
 import type { CardOptions } from './moveView';
 import type { CompactHeaderView } from './compactHeader';
 import { TIMELINE_TEMPLATE, timelineView, type TimelineView } from './statusTimeline';
 
-const TEXT = deepFreeze({
-  waitingForLabel: 'Waiting for',
-  timeline: 'Timeline',
-  latest: 'Show the latest events',
-  hiddenOne: '{n} earlier event is not shown. Type "audit" with the customer\'s domain for the full history.',
-  hiddenMany: '{n} earlier events are not shown. Type "audit" with the customer\'s domain for the full history.',
-  nothingYet: 'Nothing has happened yet.',
-  separator: ' · ',
-  refresh: 'Refresh',
-  cancel: 'Cancel the move',
-});
+/** Between a latest event's time and who did it. */
+const SEPARATOR = ' · ';
 
 /** Events listed one line each behind the toggle (the timeline above has the milestones of the whole move). */
 export const LATEST_EVENT_ROWS = 10;
@@ -50,32 +42,58 @@ interface StatusView {
   hasHidden: boolean;
   hidden: string;
   canCancel: boolean;
+  /** The card's own words in the reader's language. */
+  labels: StatusLabels;
+}
+
+interface StatusLabels {
+  waitingFor: string;
+  timeline: string;
+  latest: string;
+  nothingYet: string;
+  refresh: string;
+  cancel: string;
+}
+
+function statusLabels(locale: Locale): StatusLabels {
+  return {
+    waitingFor: t(locale, 'status.waitingFor'),
+    timeline: t(locale, 'status.timeline'),
+    latest: t(locale, 'status.latest'),
+    nothingYet: t(locale, 'status.nothingYet'),
+    refresh: t(locale, 'status.refresh'),
+    cancel: t(locale, 'status.cancel'),
+  };
 }
 
 /** The last LATEST_EVENT_ROWS events, oldest first. */
 export function timelineRows(events: readonly MoveEvent[], state: MoveState, options: CardOptions): TimelineRow[] {
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   return events.slice(-LATEST_EVENT_ROWS).map((event) => ({
-    when: formatDateTime(event.at),
+    when: formatLocalDateTime(event.at, locale, timeZone),
     who: actorName(event.actor),
     what: eventText(event, state, options),
   }));
 }
 
 export function statusView(state: MoveState, events: readonly MoveEvent[], options: CardOptions): StatusView {
+  const locale = options.locale ?? DEFAULT_LOCALE;
   const hiddenCount = Math.max(0, events.length - LATEST_EVENT_ROWS);
   const waiting = waitingFor(state, options);
   return {
     act: actionData(state),
     header: compactHeaderView(state, options),
     waitingFor: waiting.what,
-    started: startedText(state),
-    timeline: timelineView(state, events, waiting),
+    started: startedText(state, options),
+    timeline: timelineView(state, events, waiting, options),
     followUps: followUpsView(state, options),
     rows: timelineRows(events, state, options),
     hasRows: events.length > 0,
     hasHidden: hiddenCount > 0,
-    hidden: plural(TEXT.hiddenOne, TEXT.hiddenMany, hiddenCount),
+    hidden: t(locale, 'status.hidden', { n: hiddenCount }),
     canCancel: canCancel(state, options),
+    labels: statusLabels(locale),
   };
 }
 
@@ -83,16 +101,16 @@ const TEMPLATE = deepFreeze({
   ...MOVE_CARD_FRAME,
   body: [
     ...COMPACT_HEADER_TEMPLATE,
-    factLine(TEXT.waitingForLabel, '${waitingFor}', { spacing: 'Medium' }),
-    { type: 'TextBlock', text: TEXT.timeline, weight: 'Bolder', spacing: 'Medium', wrap: true },
-    { type: 'TextBlock', $when: '${!hasRows}', text: TEXT.nothingYet, isSubtle: true, wrap: true },
+    factLine('${labels.waitingFor}', '${waitingFor}', { spacing: 'Medium' }),
+    { type: 'TextBlock', text: '${labels.timeline}', weight: 'Bolder', spacing: 'Medium', wrap: true },
+    { type: 'TextBlock', $when: '${!hasRows}', text: '${labels.nothingYet}', isSubtle: true, wrap: true },
     ...TIMELINE_TEMPLATE,
     ...FOLLOW_UPS_TEMPLATE,
     {
       type: 'ActionSet',
       $when: '${hasRows}',
       spacing: 'Medium',
-      actions: [{ type: 'Action.ToggleVisibility', title: TEXT.latest, targetElements: [LATEST_EVENTS_ID] }],
+      actions: [{ type: 'Action.ToggleVisibility', title: '${labels.latest}', targetElements: [LATEST_EVENTS_ID] }],
     },
     {
       type: 'Container',
@@ -110,7 +128,7 @@ const TEMPLATE = deepFreeze({
               type: 'RichTextBlock',
               inlines: [
                 { type: 'TextRun', text: '${when}', isSubtle: true, size: 'Small' },
-                { type: 'TextRun', text: TEXT.separator, isSubtle: true, size: 'Small' },
+                { type: 'TextRun', text: SEPARATOR, isSubtle: true, size: 'Small' },
                 { type: 'TextRun', text: '${who}', weight: 'Bolder', size: 'Small' },
               ],
             },
@@ -122,8 +140,8 @@ const TEMPLATE = deepFreeze({
     STARTED_TEMPLATE,
   ],
   actions: [
-    executeAction(TEXT.refresh, VERBS.refresh, { associatedInputs: 'none' }),
-    executeAction(TEXT.cancel, VERBS.cancel, { $when: '${canCancel}', associatedInputs: 'none', style: 'destructive' }),
+    executeAction('${labels.refresh}', VERBS.refresh, { associatedInputs: 'none' }),
+    executeAction('${labels.cancel}', VERBS.cancel, { $when: '${canCancel}', associatedInputs: 'none', style: 'destructive' }),
   ],
 });
 

@@ -7,48 +7,14 @@
  */
 import type { MoveEvent } from '../move/events';
 import type { MoveState, Stage } from '../move/state';
-import { STAGE_LABELS } from '../move/stages';
-import { LIMITS, deepFreeze, formatDate, formatDateTime, oneLine } from './common';
+import { LIMITS, deepFreeze, formatLocalDate, formatLocalDateTime, oneLine } from './common';
 import { followUpsWaiting, followUpTitle } from './followUpsView';
 import { followUpsOf } from '../move/followUps';
-import { fill, plural } from './messages';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from './i18n/locales';
+import type { CardOptions } from './moveView';
 
-const TEXT = deepFreeze({
-  started: 'Started',
-  invitationSent: 'Invitation sent',
-  accepted: 'Accepted by the customer',
-  inventoryRead: 'Inventory read',
-  inventoryTyped: 'Inventory typed in',
-  planProposed: 'Plan proposed',
-  planChanged: 'Plan changed',
-  approvedBy: 'Approved by {name}',
-  rejectedBy: 'Rejected by {name}',
-  bought: 'Bought',
-  boughtRound: 'Bought (purchase {n} of {all})',
-  reassigned: 'Licences reassigned: {moved} moved',
-  reassignedLeft: 'Licences reassigned: {moved} moved, {left} left on the original licence',
-  blocked: 'Blocked: {message}',
-  overriddenBy: 'Blocker overridden by {name}',
-  advice: 'Advice on the originals: let them expire',
-  originalEnded: 'Original {sku} ended',
-  followUpDone: 'Follow-up done: {title}',
-  done: 'Done',
-  cancelledBy: 'Cancelled by {name}',
-  timedOut: 'Invitation expired unanswered',
-  // Steps to come
-  buyOn: 'Buy on {date}',
-  buyNext: 'Buy',
-  approved: 'Approved',
-  reassignment: 'Licences reassigned',
-  followUps: 'Follow-ups ticked done',
-  // The current step
-  nowWaiting: 'Now: {stage}',
-  followUpsOpen: 'Now: follow-ups ({n} open)',
-  waitingOn: 'waiting on {who}',
-  metaSeparator: ' · ',
-  more: 'Show {n} more',
-  moreBeyond: '{n} earlier milestones are only in the audit export (say "audit" with the customer\'s domain).',
-});
+const META_SEPARATOR = ' · ';
 
 const MARKS = deepFreeze({ past: '✓ ', attention: '! ', current: '▶ ', future: '○ ' });
 
@@ -79,6 +45,24 @@ export interface TimelineView {
   tail: MilestoneRow[];
 }
 
+/** The keys of the timeline's words (status.timeline.*). */
+type TimelineKey = 'started' | 'invitationSent' | 'accepted' | 'inventoryRead' | 'inventoryTyped' | 'planProposed' | 'planChanged' | 'approvedBy'
+  | 'rejectedBy' | 'bought' | 'boughtRound' | 'reassigned' | 'reassignedLeft' | 'blocked' | 'overriddenBy' | 'advice' | 'originalEnded'
+  | 'followUpDone' | 'done' | 'cancelledBy' | 'timedOut' | 'buyNext' | 'approved' | 'reassignment' | 'followUps';
+
+interface Reader {
+  locale: Locale;
+  timeZone: string;
+  date: (value: string | null | undefined) => string;
+  dateTime: (value: string | null | undefined) => string;
+}
+
+function readerOf(options: Pick<CardOptions, 'locale' | 'timeZone'> | undefined): Reader {
+  const locale = options?.locale ?? DEFAULT_LOCALE;
+  const timeZone = options?.timeZone ?? DEFAULT_TIME_ZONE;
+  return { locale, timeZone, date: (value) => formatLocalDate(value, locale, timeZone), dateTime: (value) => formatLocalDateTime(value, locale, timeZone) };
+}
+
 function row(kind: MilestoneKind, label: string, meta = ''): MilestoneRow {
   return {
     mark: MARKS[kind], label: oneLine(label, LIMITS.message), meta, hasMeta: meta !== '',
@@ -86,38 +70,39 @@ function row(kind: MilestoneKind, label: string, meta = ''): MilestoneRow {
   };
 }
 
-const name = (event: MoveEvent) => oneLine(event.actor.name, LIMITS.name) || 'someone';
+const name = (event: MoveEvent, locale: Locale) => oneLine(event.actor.name, LIMITS.name) || t(locale, 'status.timeline.someone');
 
 /** The milestone an event is, or null for the events between milestones (batches, reminders, emails, failures). */
-function milestoneOf(event: MoveEvent, state: MoveState, purchase: { n: number }): { kind: MilestoneKind; label: string } | null {
+function milestoneOf(event: MoveEvent, state: MoveState, purchase: { n: number }, locale: Locale): { kind: MilestoneKind; label: string } | null {
   const past = (label: string) => ({ kind: 'past' as const, label });
+  const text = (key: TimelineKey, values?: Record<string, string | number>) => t(locale, `status.timeline.${key}`, values);
   switch (event.type) {
-    case 'MoveStarted': return past(TEXT.started);
-    case 'InvitationIssued': return past(TEXT.invitationSent);
-    case 'RelationshipAccepted': return past(TEXT.accepted);
-    case 'InventoryTaken': return past(event.inventory.enteredBy ? TEXT.inventoryTyped : TEXT.inventoryRead);
-    case 'PlanProposed': return past(TEXT.planProposed);
-    case 'PlanAdjusted': return past(TEXT.planChanged);
-    case 'PlanApproved': return past(fill(TEXT.approvedBy, { name: name(event) }));
-    case 'PlanRejected': return { kind: 'attention', label: fill(TEXT.rejectedBy, { name: name(event) }) };
+    case 'MoveStarted': return past(text('started'));
+    case 'InvitationIssued': return past(text('invitationSent'));
+    case 'RelationshipAccepted': return past(text('accepted'));
+    case 'InventoryTaken': return past(text(event.inventory.enteredBy ? 'inventoryTyped' : 'inventoryRead'));
+    case 'PlanProposed': return past(text('planProposed'));
+    case 'PlanAdjusted': return past(text('planChanged'));
+    case 'PlanApproved': return past(text('approvedBy', { name: name(event, locale) }));
+    case 'PlanRejected': return { kind: 'attention', label: text('rejectedBy', { name: name(event, locale) }) };
     case 'ProvisioningCompleted': {
       purchase.n += 1;
       const all = state.schedule.length;
-      return past(all > 1 ? fill(TEXT.boughtRound, { n: purchase.n, all }) : TEXT.bought);
+      return past(all > 1 ? text('boughtRound', { n: purchase.n, all }) : text('bought'));
     }
     case 'ReassignmentFinished':
-      return past(fill(event.attention > 0 ? TEXT.reassignedLeft : TEXT.reassigned, { moved: event.moved, left: event.attention }));
-    case 'MoveBlocked': return { kind: 'attention', label: fill(TEXT.blocked, { message: oneLine(event.message, 200) || event.reason.code }) };
-    case 'BlockOverridden': return past(fill(TEXT.overriddenBy, { name: name(event) }));
-    case 'SourceAdviceGiven': return past(TEXT.advice);
-    case 'SourceSubscriptionEnded': return past(fill(TEXT.originalEnded, { sku: oneLine(event.skuPartNumber, LIMITS.sku) }));
+      return past(text(event.attention > 0 ? 'reassignedLeft' : 'reassigned', { moved: event.moved, left: event.attention }));
+    case 'MoveBlocked': return { kind: 'attention', label: text('blocked', { message: oneLine(event.message, 200) || event.reason.code }) };
+    case 'BlockOverridden': return past(text('overriddenBy', { name: name(event, locale) }));
+    case 'SourceAdviceGiven': return past(text('advice'));
+    case 'SourceSubscriptionEnded': return past(text('originalEnded', { sku: oneLine(event.skuPartNumber, LIMITS.sku) }));
     case 'FollowUpDone': {
       const task = followUpsOf(state).find((t) => t.id === event.taskId);
-      return past(fill(TEXT.followUpDone, { title: task ? followUpTitle(task, state) : oneLine(event.taskId, LIMITS.id) }));
+      return past(text('followUpDone', { title: task ? followUpTitle(task, state, locale) : oneLine(event.taskId, LIMITS.id) }));
     }
-    case 'MoveCompleted': return past(TEXT.done);
-    case 'MoveCancelled': return { kind: 'attention', label: fill(TEXT.cancelledBy, { name: name(event) }) };
-    case 'MoveTimedOut': return { kind: 'attention', label: TEXT.timedOut };
+    case 'MoveCompleted': return past(text('done'));
+    case 'MoveCancelled': return { kind: 'attention', label: text('cancelledBy', { name: name(event, locale) }) };
+    case 'MoveTimedOut': return { kind: 'attention', label: text('timedOut') };
     default: return null;
   }
 }
@@ -131,7 +116,8 @@ const FIRST_TO_COME: { readonly [S in Stage]: Step | null } = {
   'watching-sources': 'done', blocked: null, done: null, rejected: null, cancelled: null, 'timed-out': null,
 };
 
-function stepsToCome(state: MoveState): MilestoneRow[] {
+function stepsToCome(state: MoveState, reader: Reader): MilestoneRow[] {
+  const future = (key: TimelineKey) => row('future', t(reader.locale, `status.timeline.${key}`));
   const stage = state.stage === 'blocked' ? state.blocked?.fromStage ?? 'blocked' : state.stage;
   const first = FIRST_TO_COME[stage];
   if (!first) return [];
@@ -140,48 +126,60 @@ function stepsToCome(state: MoveState): MilestoneRow[] {
   const rows: MilestoneRow[] = [];
   // Purchases still to make (a plan bought on several dates): the one under way is the current step.
   const remaining = state.schedule.slice(state.bought + (stage === 'provisioning' ? 1 : 0));
-  const buys = state.approval ? remaining.map((p) => row('future', p.buyOn ? fill(TEXT.buyOn, { date: formatDate(p.buyOn) }) : TEXT.buyNext)) : [row('future', TEXT.buyNext)];
+  const buys = state.approval
+    ? remaining.map((p) => (p.buyOn ? row('future', t(reader.locale, 'status.timeline.buyOn', { date: reader.date(p.buyOn) })) : future('buyNext')))
+    : [future('buyNext')];
   if (STEPS.indexOf(first) > STEPS.indexOf('bought')) rows.push(...buys);
   for (const step of STEPS.slice(STEPS.indexOf(first))) {
     if ((step === 'invitation' || step === 'accepted') && existingCustomer) continue;
     if (step === 'reassignment' && !reassigns) continue;
     switch (step) {
-      case 'invitation': rows.push(row('future', TEXT.invitationSent)); break;
-      case 'accepted': rows.push(row('future', TEXT.accepted)); break;
-      case 'inventory': rows.push(row('future', TEXT.inventoryRead)); break;
-      case 'plan': rows.push(row('future', TEXT.planProposed)); break;
-      case 'approved': rows.push(row('future', TEXT.approved)); break;
+      case 'invitation': rows.push(future('invitationSent')); break;
+      case 'accepted': rows.push(future('accepted')); break;
+      case 'inventory': rows.push(future('inventoryRead')); break;
+      case 'plan': rows.push(future('planProposed')); break;
+      case 'approved': rows.push(future('approved')); break;
       case 'bought': rows.push(...buys); break;
-      case 'reassignment': rows.push(row('future', TEXT.reassignment)); break;
-      case 'advice': rows.push(row('future', TEXT.advice)); break;
-      case 'follow-ups': rows.push(row('future', TEXT.followUps)); break;
-      case 'done': rows.push(row('future', TEXT.done)); break;
+      case 'reassignment': rows.push(future('reassignment')); break;
+      case 'advice': rows.push(future('advice')); break;
+      case 'follow-ups': rows.push(future('followUps')); break;
+      case 'done': rows.push(future('done')); break;
     }
   }
   return rows;
 }
 
 /** The step the move is at, highlighted with on whom it waits; after the end, the follow-ups still open. */
-function currentStep(state: MoveState, waitingOn: { who: string; on: string }): MilestoneRow | null {
+function currentStep(state: MoveState, waitingOn: { who: string; on: string }, reader: Reader): MilestoneRow | null {
+  const { locale } = reader;
   const open = followUpsOf(state).filter((t) => t.status === 'open');
   const ended = state.stage === 'done' || state.stage === 'cancelled' || state.stage === 'rejected' || state.stage === 'timed-out';
   if (ended) {
-    const followUps = followUpsWaiting(state);
-    return followUps ? row('current', fill(TEXT.followUpsOpen, { n: open.length }), fill(TEXT.waitingOn, { who: followUps.who })) : null;
+    const followUps = followUpsWaiting(state, reader);
+    return followUps
+      ? row('current', t(locale, 'status.timeline.followUpsOpen', { n: open.length }), t(locale, 'status.timeline.waitingOn', { who: followUps.who }))
+      : null;
   }
-  const label = state.stage === 'blocked' ? fill(TEXT.blocked, { message: oneLine(state.blocked?.message, 200) }) : fill(TEXT.nowWaiting, { stage: STAGE_LABELS[state.stage] });
-  return row('current', label, waitingOn.on === 'person' ? fill(TEXT.waitingOn, { who: waitingOn.who }) : '');
+  const label = state.stage === 'blocked'
+    ? t(locale, 'status.timeline.blocked', { message: oneLine(state.blocked?.message, 200) })
+    : t(locale, 'status.timeline.nowWaiting', { stage: t(locale, `stages.${state.stage}`) });
+  return row('current', label, waitingOn.on === 'person' ? t(locale, 'status.timeline.waitingOn', { who: waitingOn.who }) : '');
 }
 
-export function timelineView(state: MoveState, events: readonly MoveEvent[], waitingOn: { who: string; on: string }): TimelineView {
+/** `options`: the reader's language and time zone (English in UTC when not given). */
+export function timelineView(
+  state: MoveState, events: readonly MoveEvent[], waitingOn: { who: string; on: string }, options?: Pick<CardOptions, 'locale' | 'timeZone'>,
+): TimelineView {
+  const reader = readerOf(options);
+  const { locale } = reader;
   const purchase = { n: 0 };
   const past: MilestoneRow[] = [];
   for (const event of events) {
-    const milestone = milestoneOf(event, state, purchase);
-    if (milestone) past.push(row(milestone.kind, milestone.label, `${formatDateTime(event.at)}${TEXT.metaSeparator}${name(event)}`));
+    const milestone = milestoneOf(event, state, purchase, locale);
+    if (milestone) past.push(row(milestone.kind, milestone.label, `${reader.dateTime(event.at)}${META_SEPARATOR}${name(event, locale)}`));
   }
-  const current = currentStep(state, waitingOn);
-  const rest = [...(current ? [current] : []), ...stepsToCome(state)];
+  const current = currentStep(state, waitingOn, reader);
+  const rest = [...(current ? [current] : []), ...stepsToCome(state, reader)];
   const { first, last, folded } = TIMELINE_FOLD;
   if (past.length <= first + last + 1) {
     return { head: past, hasFolded: false, foldedTitle: '', folded: [], hasBeyond: false, beyond: '', tail: rest };
@@ -192,10 +190,10 @@ export function timelineView(state: MoveState, events: readonly MoveEvent[], wai
   return {
     head: past.slice(0, first),
     hasFolded: true,
-    foldedTitle: fill(TEXT.more, { n: middle.length }),
+    foldedTitle: t(locale, 'status.timeline.more', { n: middle.length }),
     folded: shown,
     hasBeyond: beyond > 0,
-    beyond: plural(TEXT.moreBeyond, TEXT.moreBeyond, beyond),
+    beyond: t(locale, 'status.timeline.moreBeyond', { n: beyond }),
     tail: [...past.slice(-last), ...rest],
   };
 }

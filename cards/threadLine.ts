@@ -6,20 +6,12 @@
  * itself) stay on the root card and in the audit export.
  */
 import type { MoveEvent } from '../move/events';
-import { SOURCE_CHANNEL_LABELS } from '../move/model';
 import type { MoveState } from '../move/state';
-import { LIMITS, deepFreeze, domainText, oneLine } from './common';
+import { LIMITS, domainText, oneLine } from './common';
 import { eventText } from './eventText';
-import { fill } from './messages';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, type Locale } from './i18n/locales';
 import type { CardOptions } from './moveView';
-
-const TEXT = deepFreeze({
-  started: '{who} started the move of {customer} ({source}).',
-  startedExisting: '{who} started the move of {customer} ({source}); already your customer, so no invitation is needed.',
-  multiPartner: 'the customer keeps another partner',
-  askApprover: '{starter} started the move of {customer}: its plan waits for your approval.',
-  someone: 'Someone',
-});
 
 /** Events that never get a reply of their own in the thread. */
 const WORKING_STEPS: ReadonlySet<MoveEvent['type']> = new Set<MoveEvent['type']>([
@@ -34,9 +26,12 @@ export function threadLine(event: MoveEvent, state: MoveState, options: CardOpti
     // A move is announced once it passed its pre-flight checks: one refused there is the starter's business alone.
     case 'MoveStarted': return null;
     case 'PreflightPassed': {
-      const source = [SOURCE_CHANNEL_LABELS[state.source], ...(state.multiPartner ? [TEXT.multiPartner] : [])].join('; ');
-      return fill(event.existingCustomerId ? TEXT.startedExisting : TEXT.started, {
-        who: oneLine(state.startedBy?.name, LIMITS.name) || TEXT.someone, customer: domainText(state.customerDomain), source,
+      const locale = options.locale ?? DEFAULT_LOCALE;
+      return t(locale, event.existingCustomerId ? 'thread.startedExisting' : 'thread.started', {
+        name: oneLine(state.startedBy?.name, LIMITS.name) || t(locale, 'thread.someone'),
+        customer: domainText(state.customerDomain),
+        source: t(locale, `events.source.${state.source}`),
+        multiPartner: state.multiPartner ? 'yes' : 'no',
       });
     }
     // The plan is ready once it waits for approval; a plan with blockers is said by the block that follows.
@@ -55,7 +50,9 @@ export function asksApprovers(event: MoveEvent, state: MoveState): boolean {
   return event.type === 'PlanProposed' || event.type === 'PlanAdjusted' || (event.type === 'ReminderDue' && event.about === 'approval');
 }
 
-/** The line above the plan card taken to an approver's personal chat. */
-export function askApproverText(state: MoveState): string {
-  return fill(TEXT.askApprover, { starter: oneLine(state.startedBy?.name, LIMITS.name) || TEXT.someone, customer: domainText(state.customerDomain) });
+/** The line above the plan card taken to an approver's personal chat, in `locale` (English when not given). */
+export function askApproverText(state: MoveState, locale: Locale = DEFAULT_LOCALE): string {
+  return t(locale, 'thread.askApprover', {
+    starter: oneLine(state.startedBy?.name, LIMITS.name) || t(locale, 'thread.someone'), customer: domainText(state.customerDomain),
+  });
 }

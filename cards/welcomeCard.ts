@@ -1,18 +1,43 @@
-/** The card the bot sends when it is installed: what it does, its commands, and who may do what. */
+/** The card the bot sends when it is installed: what it does, its commands, and who may do what — in the reader's language. */
 import { CARD_SCHEMA, LIMITS, expandCard, oneLine, deepFreeze } from './common';
 import type { AdaptiveCardJson } from './common';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, type Locale } from './i18n/locales';
 
 export interface WelcomeCardData {
   userName?: string;
+  /** The reader's language; DEFAULT_LOCALE when not given (a welcome posted in a channel is for everyone). */
+  locale?: Locale;
 }
 
 interface WelcomeView {
   greeting: string;
+  whatIDo: string;
+  commandsTitle: string;
+  commands: Array<{ title: string; value: string }>;
+  whoCanDoWhat: string;
+  abilities: Array<{ title: string; value: string }>;
+  nextStep: string;
 }
 
+/** The commands the card lists, by their id in the catalog (welcome.command.<id>.*). */
+const WELCOME_COMMANDS = deepFreeze(['move', 'status', 'help', 'notify-here'] as const);
+
 export function welcomeView(data: WelcomeCardData): WelcomeView {
+  const locale = data.locale ?? DEFAULT_LOCALE;
   const name = oneLine(data.userName, LIMITS.name);
-  return { greeting: name ? `Hi ${name}, I'm the CSP Move Assistant.` : `Hi, I'm the CSP Move Assistant.` };
+  return {
+    greeting: name ? t(locale, 'welcome.greetingNamed', { name }) : t(locale, 'welcome.greeting'),
+    whatIDo: t(locale, 'welcome.whatIDo'),
+    commandsTitle: t(locale, 'welcome.commands'),
+    commands: WELCOME_COMMANDS.map((id) => ({ title: t(locale, `welcome.command.${id}.title`), value: t(locale, `welcome.command.${id}.does`) })),
+    whoCanDoWhat: t(locale, 'welcome.whoCanDoWhat'),
+    abilities: [
+      { title: t(locale, 'welcome.startMove'), value: t(locale, 'welcome.startMoveWho') },
+      { title: t(locale, 'welcome.approvePlan'), value: t(locale, 'welcome.approvePlanWho') },
+    ],
+    nextStep: t(locale, 'welcome.nextStep'),
+  };
 }
 
 const TEMPLATE = deepFreeze({
@@ -24,40 +49,12 @@ const TEMPLATE = deepFreeze({
       type: 'RichTextBlock',
       inlines: [{ type: 'TextRun', text: '${greeting}', size: 'Medium', weight: 'Bolder' }],
     },
-    {
-      type: 'TextBlock',
-      wrap: true,
-      text:
-        "I move a customer's license-based Microsoft 365 subscriptions into your Cloud Solution Provider (CSP) program: " +
-        'I get the reseller invitation for the customer to accept, read the licences they have, draft a plan with the same offers and quantities, ' +
-        'and place the order once an approver agrees. I never cancel the original subscriptions: I tell you when to let them expire, ' +
-        'because cancelled subscriptions are not refunded.',
-    },
-    { type: 'TextBlock', text: 'Commands', weight: 'Bolder', spacing: 'Medium', wrap: true },
-    {
-      type: 'FactSet',
-      facts: [
-        { title: 'move contoso.com', value: "Start a move for a customer: use the customer's domain or tenant id." },
-        { title: 'status', value: 'Show your moves. Add a customer (status contoso.com) for its timeline.' },
-        { title: 'help', value: 'Show the commands and what your roles allow.' },
-        { title: 'notify here', value: 'In a team channel: post every move update to this channel.' },
-      ],
-    },
-    { type: 'TextBlock', text: 'Who can do what', weight: 'Bolder', spacing: 'Medium', wrap: true },
-    {
-      type: 'FactSet',
-      facts: [
-        { title: 'Start a move', value: 'Account admin, Admin agent or Sales agent.' },
-        { title: 'Approve a plan', value: 'Account admin or Billing agent, but not the person who proposed the plan.' },
-      ],
-    },
-    {
-      type: 'TextBlock',
-      wrap: true,
-      spacing: 'Medium',
-      text: 'Next step: type **move** followed by the customer\'s domain, for example **move contoso.com**. ' +
-        'In a team channel, mention me with **notify here** so the whole team sees the updates.',
-    },
+    { type: 'TextBlock', wrap: true, text: '${whatIDo}' },
+    { type: 'TextBlock', text: '${commandsTitle}', weight: 'Bolder', spacing: 'Medium', wrap: true },
+    { type: 'FactSet', facts: [{ $data: '${commands}', title: '${title}', value: '${value}' }] },
+    { type: 'TextBlock', text: '${whoCanDoWhat}', weight: 'Bolder', spacing: 'Medium', wrap: true },
+    { type: 'FactSet', facts: [{ $data: '${abilities}', title: '${title}', value: '${value}' }] },
+    { type: 'TextBlock', wrap: true, spacing: 'Medium', text: '${nextStep}' },
   ],
 });
 

@@ -9,31 +9,12 @@ import { linesJustBought } from '../move/schedule';
 import type { MoveState } from '../move/state';
 import { MOVE_CARD_FRAME, VERBS, deepFreeze, executeAction, expandCard, plainText } from './common';
 import type { AdaptiveCardJson, MoveActionData } from './common';
-import { fill, plural } from './messages';
+import { t } from './i18n/catalog';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './i18n/locales';
 import { STARTED_TEMPLATE, actionData, customerDomain, customerLabel, startedText } from './moveView';
 import { COMPACT_HEADER_TEMPLATE, compactHeaderView } from './compactHeader';
 import type { CardOptions } from './moveView';
 import type { CompactHeaderView } from './compactHeader';
-
-const TEXT = deepFreeze({
-  doing: {
-    checking: 'Checking {domain}…',
-    inviting: 'Sending the invitation…',
-    reading: 'Reading the licences of {customer}…',
-    drafting: 'Drafting the plan…',
-    ordering: 'Placing the order…',
-    provisioning: 'Order placed. Waiting for Partner Center to provision the new subscriptions…',
-    reassigning: 'Moving users to the new licences…',
-    advising: 'Writing the advice on the original subscriptions…',
-    other: 'Working on it…',
-  },
-  reassignedOf: '{done} of about {total} users done: {moved} moved, {attention}.',
-  reassignedSoFar: '{done} users done so far: {moved} moved, {attention}.',
-  attentionOne: '{n} needs attention',
-  attentionMany: '{n} need attention',
-  updatesItself: 'This card updates itself, and shows the outcome here when the step is done.',
-  refresh: 'Refresh',
-});
 
 /** How far a reassignment pass got: users looked at, moved, needing a person, and about how many there are. */
 export interface ReassignmentCount {
@@ -54,29 +35,27 @@ export function reassignmentCount(state: MoveState): ReassignmentCount {
 }
 
 /** What the bot is doing now, in a few words. */
-export function doingText(state: MoveState): string {
-  const D = TEXT.doing;
+export function doingText(state: MoveState, locale: Locale = DEFAULT_LOCALE): string {
   switch (state.stage) {
     case 'intake':
-    case 'preflight': return fill(D.checking, { domain: customerDomain(state) });
-    case 'invitation': return D.inviting;
-    case 'inventory': return fill(D.reading, { customer: customerLabel(state) });
-    case 'plan': return D.drafting;
-    case 'provisioning': return state.orderedAt ? D.provisioning : D.ordering;
-    case 'reassigning-licenses': return D.reassigning;
-    case 'source-advice': return D.advising;
-    default: return D.other;
+    case 'preflight': return t(locale, 'working.doing.checking', { domain: customerDomain(state) });
+    case 'invitation': return t(locale, 'working.doing.inviting');
+    case 'inventory': return t(locale, 'working.doing.reading', { customer: customerLabel(state) });
+    case 'plan': return t(locale, 'working.doing.drafting');
+    case 'provisioning': return t(locale, state.orderedAt ? 'working.doing.provisioning' : 'working.doing.ordering');
+    case 'reassigning-licenses': return t(locale, 'working.doing.reassigning');
+    case 'source-advice': return t(locale, 'working.doing.advising');
+    default: return t(locale, 'working.doing.other');
   }
 }
 
 /** "40 of about 120 users done: 38 moved, 2 need attention." while licences move; null otherwise. */
-export function reassignmentProgressText(state: MoveState): string | null {
+export function reassignmentProgressText(state: MoveState, locale: Locale = DEFAULT_LOCALE): string | null {
   if (state.stage !== 'reassigning-licenses') return null;
   const count = reassignmentCount(state);
-  const attention = plural(TEXT.attentionOne, TEXT.attentionMany, count.attention);
   return count.total !== null
-    ? fill(TEXT.reassignedOf, { done: count.done, total: count.total, moved: count.moved, attention })
-    : fill(TEXT.reassignedSoFar, { done: count.done, moved: count.moved, attention });
+    ? t(locale, 'working.reassignedOf', { done: count.done, total: count.total, moved: count.moved, attention: count.attention })
+    : t(locale, 'working.reassignedSoFar', { done: count.done, moved: count.moved, attention: count.attention });
 }
 
 interface WorkingView {
@@ -89,30 +68,35 @@ interface WorkingView {
 }
 
 export function workingView(state: MoveState, options: CardOptions): WorkingView {
-  const progress = reassignmentProgressText(state);
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const progress = reassignmentProgressText(state, locale);
   return {
     act: actionData(state),
     header: compactHeaderView(state, options),
-    doing: doingText(state),
+    doing: doingText(state, locale),
     hasProgress: progress !== null,
     progress: progress ?? '',
     started: startedText(state),
   };
 }
 
-const TEMPLATE = deepFreeze({
+/** The card's frame in `locale`. */
+const template = (locale: Locale): object => deepFreeze({
   ...MOVE_CARD_FRAME,
   body: [
     ...COMPACT_HEADER_TEMPLATE,
     // The company name comes from Partner Center: a TextRun, never markdown.
     { type: 'RichTextBlock', spacing: 'Medium', inlines: [{ type: 'TextRun', text: '${doing}', weight: 'Bolder' }] },
     plainText('${progress}', { $when: '${hasProgress}', spacing: 'Small' }),
-    { type: 'TextBlock', text: TEXT.updatesItself, wrap: true, isSubtle: true, size: 'Small' },
+    { type: 'TextBlock', text: t(locale, 'working.updatesItself'), wrap: true, isSubtle: true, size: 'Small' },
     STARTED_TEMPLATE,
   ],
-  actions: [executeAction(TEXT.refresh, VERBS.refresh, { associatedInputs: 'none' })],
+  actions: [executeAction(t(locale, 'working.refresh'), VERBS.refresh, { associatedInputs: 'none' })],
 });
 
+/** The card's frame in each language, built once. */
+const TEMPLATES: Readonly<Record<Locale, object>> = Object.freeze(Object.fromEntries(LOCALES.map((l) => [l, template(l)])) as Record<Locale, object>);
+
 export function workingCard(state: MoveState, options: CardOptions): AdaptiveCardJson {
-  return expandCard(TEMPLATE, workingView(state, options));
+  return expandCard(TEMPLATES[options.locale ?? DEFAULT_LOCALE], workingView(state, options));
 }

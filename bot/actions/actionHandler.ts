@@ -17,6 +17,10 @@ import { cardResponse, messageResponse } from '../invokeResponses';
 import type { ConversationRegistry } from '../conversationRegistry';
 import type { SsoGate } from '../ssoGate';
 import type { WorkingCards } from '../workingCards';
+import { cardOptionsFor } from '../viewerCardOptions';
+import { t } from '../../cards/i18n/catalog';
+import type { Locale } from '../../cards/i18n/locales';
+import { viewerLocale } from '../viewerLocale';
 
 /** What every card-action handler gets: the turn, the verified actor and the card's data, as its contract parsed it. */
 export interface ActionContext<Data = unknown> {
@@ -24,6 +28,9 @@ export interface ActionContext<Data = unknown> {
   actor: Actor;
   data: Data;
 }
+
+/** Who clicked, and the activity of their click (their Teams language and time zone): whom an answer is drawn for. */
+export type Clicker = Pick<ActionContext, 'turn' | 'actor'>;
 
 /** One handler per verb (docs/ARCHITECTURE.md §5): `move.<step>.<action>`. */
 export interface ActionHandler<Data = unknown> {
@@ -56,8 +63,18 @@ export interface ActionDeps {
   people?: PeopleToAsk;
 }
 
-/** The answer to a card that names a move this instance does not know. */
-export const MOVE_GONE = 'This card belongs to a move that does not exist here any more. Say `list` to see the moves.';
+/** The answer to a card that names a move this instance does not know, in `locale` (the clicker's). */
+export function moveGone(locale: Locale): string {
+  return t(locale, 'replies.moveGone');
+}
+
+/** The answer to a card that names a move this instance does not know (English). */
+export const MOVE_GONE = moveGone('en');
+
+/** The same answer in the language of the person who clicked (the configured DEFAULT_LOCALE when Teams names none we speak). */
+export function moveGoneFor(deps: Pick<ActionDeps, 'cardOptions'>, turn: Pick<TurnContext, 'activity'>): string {
+  return moveGone(viewerLocale(turn, deps.cardOptions.locale).locale);
+}
 
 /** Waits for the move to settle, but never longer than the reply budget (Teams wants a quick answer). */
 export async function settleWithin(settled: Promise<void>, budgetMs: number): Promise<void> {
@@ -81,17 +98,19 @@ export async function postWorkingCard(deps: Pick<ActionDeps, 'orchestrator' | 'w
 }
 
 /** The move a click is about, as the store has it now; or the answer to give when there is no such move. */
-export async function clickedMove(deps: ActionDeps, moveId: string | null): Promise<{ moveId: string; state: MoveState } | { answer: AdaptiveCardInvokeResponse }> {
+export async function clickedMove(
+  deps: ActionDeps, moveId: string | null, turn?: Pick<TurnContext, 'activity'>,
+): Promise<{ moveId: string; state: MoveState } | { answer: AdaptiveCardInvokeResponse }> {
   const state = moveId ? await deps.orchestrator.find(moveId) : undefined;
-  return moveId && state ? { moveId, state } : { answer: messageResponse(MOVE_GONE) };
+  return moveId && state ? { moveId, state } : { answer: messageResponse(turn ? moveGoneFor(deps, turn) : MOVE_GONE) };
 }
 
 /**
  * Today's card for a move (after a refusal that only means the clicked card was out of date), drawn for the person
- * who clicked: Teams shows an invoke's answer to them alone, so it offers only what they may do.
+ * who clicked: Teams shows an invoke's answer to them alone, so it offers only what they may do, in their language.
  */
-export function todaysCard(deps: ActionDeps, moveId: string, fallback: MoveState, viewer?: Actor): AdaptiveCardInvokeResponse {
-  return cardResponse(moveCard(deps.orchestrator.get(moveId) ?? fallback, viewer ? { ...deps.cardOptions, viewer } : deps.cardOptions));
+export function todaysCard(deps: ActionDeps, moveId: string, fallback: MoveState, { turn, actor }: Clicker): AdaptiveCardInvokeResponse {
+  return cardResponse(moveCard(deps.orchestrator.get(moveId) ?? fallback, cardOptionsFor(deps.cardOptions, turn, actor)));
 }
 
 const STAGE_ONLY_REFUSALS: ReadonlySet<string> = new Set(['wrong-stage', 'no-plan-waiting', 'already-approved', 'move-ended']);
@@ -100,11 +119,11 @@ const STAGE_ONLY_REFUSALS: ReadonlySet<string> = new Set(['wrong-stage', 'no-pla
  * The answer to a click whose button no longer applies: today's card, headed by what happened meanwhile and by whom
  * (`why`; by default what took the move on, from its state) — "Adele Vance approved this plan at …; nothing was done".
  */
-export function staleCard(deps: ActionDeps, moveId: string, fallback: MoveState, viewer: Actor, why?: Refusal): AdaptiveCardInvokeResponse {
+export function staleCard(deps: ActionDeps, moveId: string, fallback: MoveState, { turn, actor }: Clicker, why?: Refusal): AdaptiveCardInvokeResponse {
   const state = deps.orchestrator.get(moveId) ?? fallback;
   // Refusals that only name the stage are worded from what took the move there, with who and when.
   const reason = why && !STAGE_ONLY_REFUSALS.has(why.reason.kind) ? why : refusal({ kind: 'card-outdated', change: latestChange(state) });
-  return cardResponse(withStaleNotice(moveCard(state, { ...deps.cardOptions, viewer }), refusalText(reason)));
+  return cardResponse(withStaleNotice(moveCard(state, cardOptionsFor(deps.cardOptions, turn, actor)), refusalText(reason)));
 }
 
 /**
@@ -116,12 +135,12 @@ export async function answerClick(
   deps: ActionDeps, { turn, actor }: { turn: TurnContext; actor: Actor }, moveId: string, before: MoveState, result: CommandResult,
   cardWasStale: readonly RefusalCode[] = ['wrong-stage'],
 ): Promise<AdaptiveCardInvokeResponse> {
-  if (!result.ok) return cardWasStale.includes(result.refusal.code) ? staleCard(deps, moveId, before, actor, result.refusal) : messageResponse(await refusalFor(result.refusal, actor, deps.people));
+  if (!result.ok) return cardWasStale.includes(result.refusal.code) ? staleCard(deps, moveId, before, { turn, actor }, result.refusal) : messageResponse(await refusalFor(result.refusal, actor, deps.people));
   await deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
   // Still running (a purchase, another pass): the clicked card shows the move as it stands, and a working card in
   // the conversation shows the outcome when it comes.
   if (!(await settlesWithin(result.settled, deps.replyBudgetMs))) await postWorkingCard(deps, turn, moveId);
-  return todaysCard(deps, moveId, result.state, actor);
+  return todaysCard(deps, moveId, result.state, { turn, actor });
 }
 
 /**
@@ -137,9 +156,9 @@ export abstract class MoveCardAction<Data extends MoveAction> implements ActionH
   constructor(protected readonly deps: ActionDeps) {}
 
   async handle(context: ActionContext<Data>): Promise<AdaptiveCardInvokeResponse> {
-    const clicked = await clickedMove(this.deps, context.data.moveId);
+    const clicked = await clickedMove(this.deps, context.data.moveId, context.turn);
     if ('answer' in clicked) return clicked.answer;
-    if (this.needsCurrentCard && context.data.version !== clicked.state.version) return staleCard(this.deps, clicked.moveId, clicked.state, context.actor);
+    if (this.needsCurrentCard && context.data.version !== clicked.state.version) return staleCard(this.deps, clicked.moveId, clicked.state, context);
     return this.act(context, clicked.moveId, clicked.state);
   }
 

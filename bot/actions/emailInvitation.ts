@@ -9,6 +9,8 @@ import { splitAddresses } from '../../move/invitationEmail';
 import { messageResponse } from '../invokeResponses';
 import { answerClick, MoveCardAction, type ActionContext } from './actionHandler';
 import type { MoveState } from '../../move/state';
+import { t } from '../../cards/i18n/catalog';
+import { viewerLocale } from '../viewerLocale';
 
 /** Five addresses of the longest kind, and then some: anything longer is forged or pasted by mistake. */
 const MAX_TYPED_CHARS = 1_500;
@@ -28,14 +30,11 @@ export class EmailInvitationAction extends MoveCardAction<EmailInvitationData> {
 
   protected async act({ turn, actor, data }: ActionContext<EmailInvitationData>, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
     const mail = this.deps.cardOptions.invitationMail;
-    if (!canEmailInvitation(mail)) {
-      return messageResponse('Emailing the invitation: the bot has no mailbox to send from. An operator must set MAIL_SENDER_MAILBOX '
-        + '(a mailbox the app may send from with Mail.Send) or set up Teams single sign-on (SSO_CONNECTION_NAME). '
-        + 'Until then, copy the message on the card into an email of your own. Nothing was sent.');
-    }
+    const { locale } = viewerLocale(turn, this.deps.cardOptions.locale);
+    if (!canEmailInvitation(mail)) return messageResponse(t(locale, 'email.reply.noMailbox'));
     const typed = data[INVITATION_EMAIL_INPUT_ID];
     if (typed.length > MAX_TYPED_CHARS) {
-      return messageResponse(`Emailing the invitation: that is more than ${MAX_TYPED_CHARS} characters. Type at most 5 addresses, separated by commas. Nothing was sent.`);
+      return messageResponse(t(locale, 'email.reply.tooLong', { max: String(MAX_TYPED_CHARS) }));
     }
     const to = splitAddresses(typed);
 

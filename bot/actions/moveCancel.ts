@@ -7,6 +7,7 @@ import { refusal } from '../../move/refusals';
 import { FINAL_STAGES, type MoveState } from '../../move/state';
 import { cardResponse, messageResponse } from '../invokeResponses';
 import { MoveCardAction, staleCard, type ActionContext } from './actionHandler';
+import { cardOptionsFor } from '../viewerCardOptions';
 
 /**
  * `move.cancel` (status, progress, invitation and scheduled cards): nothing is cancelled yet. The answer, in place of
@@ -17,10 +18,10 @@ export class MoveCancelAction extends MoveCardAction<CancelAction> {
   readonly verb = VERBS.cancel;
   readonly contract = cancelContract;
 
-  protected async act({ actor }: ActionContext<CancelAction>, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
-    if (FINAL_STAGES.has(state.stage)) return staleCard(this.deps, moveId, state, actor);
+  protected async act({ turn, actor }: ActionContext<CancelAction>, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
+    if (FINAL_STAGES.has(state.stage)) return staleCard(this.deps, moveId, state, { turn, actor });
     const refused = cancelRefusal(actor, state);
     if (refused) return messageResponse(await refusalFor(refusal(refused), actor, this.deps.people));
-    return cardResponse(cancelConfirmCard(state, { ...this.deps.cardOptions, viewer: actor }));
+    return cardResponse(cancelConfirmCard(state, cardOptionsFor(this.deps.cardOptions, turn, actor)));
   }
 }

@@ -6,6 +6,7 @@ import type { MoveState } from '../../move/state';
 import { cardResponse } from '../invokeResponses';
 import { correlationOf } from '../requestCorrelation';
 import { answerClick, MoveCardAction, type ActionContext } from './actionHandler';
+import { cardOptionsFor } from '../viewerCardOptions';
 
 /**
  * `move.cancel.confirm` ("Cancel the move" on the confirmation): cancels with the reason typed, if cancelling still
@@ -21,7 +22,7 @@ export class MoveCancelConfirmAction extends MoveCardAction<CancelConfirmData> {
   protected async act({ turn, actor, data }: ActionContext<CancelConfirmData>, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
     const result = await this.deps.orchestrator.cancel(moveId, actor, data.cancelReason, correlationOf(turn), data.seen);
     if (!result.ok && (result.refusal.reason.kind === 'reason-too-short' || result.refusal.reason.kind === 'reason-too-long')) {
-      const options = { ...this.deps.cardOptions, viewer: actor };
+      const options = cardOptionsFor(this.deps.cardOptions, turn, actor);
       return cardResponse(cancelConfirmCard(result.state ?? state, options, { problem: refusalText(result.refusal), reason: data.cancelReason }));
     }
     return answerClick(this.deps, { turn, actor }, moveId, state, result, ['wrong-stage']);

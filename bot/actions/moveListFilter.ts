@@ -3,6 +3,7 @@ import { VERBS } from '../../cards/common';
 import { dashboardCard, filterListContract, type FilterListAction } from '../../cards/dashboardCard';
 import { cardResponse } from '../invokeResponses';
 import type { ActionContext, ActionDeps, ActionHandler } from './actionHandler';
+import { cardOptionsFor } from '../viewerCardOptions';
 
 /**
  * `move.list.filter` (the dashboard's filter buttons, and its "Refresh card"): the dashboard again under the
@@ -15,9 +16,9 @@ export class MoveListFilterAction implements ActionHandler<FilterListAction> {
 
   constructor(private readonly deps: ActionDeps, private readonly now: () => Date) {}
 
-  async handle({ actor, data: { filter } }: ActionContext<FilterListAction>): Promise<AdaptiveCardInvokeResponse> {
+  async handle({ turn, actor, data: { filter } }: ActionContext<FilterListAction>): Promise<AdaptiveCardInvokeResponse> {
     await this.deps.orchestrator.refresh();
     const moves = this.deps.orchestrator.all();
-    return cardResponse(dashboardCard({ moves, filter, viewer: actor, now: this.now() }, this.deps.cardOptions));
+    return cardResponse(dashboardCard({ moves, filter, viewer: actor, now: this.now() }, cardOptionsFor(this.deps.cardOptions, turn)));
   }
 }

@@ -4,6 +4,7 @@ import { openMoveContract, type OpenMoveAction } from '../../cards/dashboardCard
 import { moveCard } from '../../cards/moveCard';
 import { cardResponse } from '../invokeResponses';
 import { clickedMove, type ActionContext, type ActionDeps, type ActionHandler } from './actionHandler';
+import { cardOptionsFor } from '../viewerCardOptions';
 
 /**
  * `move.open` (a move's Open button on the dashboard): the move's current card in place of the dashboard, drawn for
@@ -15,9 +16,9 @@ export class MoveOpenAction implements ActionHandler<OpenMoveAction> {
 
   constructor(private readonly deps: ActionDeps) {}
 
-  async handle({ actor, data: { moveId } }: ActionContext<OpenMoveAction>): Promise<AdaptiveCardInvokeResponse> {
-    const clicked = await clickedMove(this.deps, moveId);
+  async handle({ turn, actor, data: { moveId } }: ActionContext<OpenMoveAction>): Promise<AdaptiveCardInvokeResponse> {
+    const clicked = await clickedMove(this.deps, moveId, turn);
     if ('answer' in clicked) return clicked.answer;
-    return cardResponse(moveCard(clicked.state, { ...this.deps.cardOptions, viewer: actor }));
+    return cardResponse(moveCard(clicked.state, cardOptionsFor(this.deps.cardOptions, turn, actor)));
   }
 }

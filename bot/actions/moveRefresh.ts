@@ -2,7 +2,8 @@ import { refreshContract, VERBS, type RefreshAction } from '../../cards/common';
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { moveCard } from '../../cards/moveCard';
 import { cardResponse, messageResponse } from '../invokeResponses';
-import { MOVE_GONE, type ActionContext, type ActionDeps, type ActionHandler } from './actionHandler';
+import { moveGoneFor, type ActionContext, type ActionDeps, type ActionHandler } from './actionHandler';
+import { cardOptionsFor } from '../viewerCardOptions';
 
 /**
  * `move.refresh` (the card's refresh, automatic or from its menu, and Refresh buttons): the card again from the
@@ -14,9 +15,9 @@ export class MoveRefreshAction implements ActionHandler<RefreshAction> {
 
   constructor(private readonly deps: ActionDeps) {}
 
-  async handle({ actor, data: { moveId } }: ActionContext<RefreshAction>): Promise<AdaptiveCardInvokeResponse> {
+  async handle({ turn, actor, data: { moveId } }: ActionContext<RefreshAction>): Promise<AdaptiveCardInvokeResponse> {
     const state = moveId ? await this.deps.orchestrator.find(moveId) : undefined;
-    if (!state) return messageResponse(MOVE_GONE);
-    return cardResponse(moveCard(state, { ...this.deps.cardOptions, viewer: actor }));
+    if (!state) return messageResponse(moveGoneFor(this.deps, turn));
+    return cardResponse(moveCard(state, cardOptionsFor(this.deps.cardOptions, turn, actor)));
   }
 }

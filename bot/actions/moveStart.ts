@@ -10,6 +10,7 @@ import { moveCard } from '../../cards/moveCard';
 import { SOURCE_CHANNEL_LABELS, type SourceChannel } from '../../move/model';
 import { cardResponse } from '../invokeResponses';
 import { postWorkingCard, settlesWithin, type ActionContext, type ActionDeps, type ActionHandler } from './actionHandler';
+import { cardOptionsFor } from '../viewerCardOptions';
 
 /** `move.start`: the start form was submitted. */
 export class MoveStartAction implements ActionHandler<StartFormData> {
@@ -23,7 +24,7 @@ export class MoveStartAction implements ActionHandler<StartFormData> {
     const formMoveId = data.moveId;
     const existing = formMoveId ? await this.deps.orchestrator.find(formMoveId) : undefined;
     // The same form submitted twice: show the move it already started.
-    if (existing) return cardResponse(moveCard(existing, this.deps.cardOptions));
+    if (existing) return cardResponse(moveCard(existing, cardOptionsFor(this.deps.cardOptions, turn)));
 
     const form = {
       domain: data.domain.trim(),
@@ -57,11 +58,11 @@ export class MoveStartAction implements ActionHandler<StartFormData> {
     if (!result.ok) {
       // Two clicks on one form at the same moment: the other click started it; show that move.
       const started = await this.deps.orchestrator.find(moveId);
-      return started ? cardResponse(moveCard(started, this.deps.cardOptions)) : again(await refusalFor(result.refusal, actor, this.deps.people));
+      return started ? cardResponse(moveCard(started, cardOptionsFor(this.deps.cardOptions, turn))) : again(await refusalFor(result.refusal, actor, this.deps.people));
     }
     await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
     // Still checking the tenant or asking for the invitation: a working card in the chat shows the outcome in place.
     if (!(await settlesWithin(result.settled, this.deps.replyBudgetMs))) await postWorkingCard(this.deps, turn, moveId);
-    return cardResponse(moveCard(this.deps.orchestrator.get(moveId) ?? result.state, this.deps.cardOptions));
+    return cardResponse(moveCard(this.deps.orchestrator.get(moveId) ?? result.state, cardOptionsFor(this.deps.cardOptions, turn)));
   }
 }

@@ -18,7 +18,7 @@ export class MovePlanAdjustAction extends MoveCardAction<PlanAdjustData> {
   protected override readonly needsCurrentCard = false;
 
   protected async act({ turn, actor, data }: ActionContext<PlanAdjustData>, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
-    if (state.stage !== 'approval' || !state.plan) return staleCard(this.deps, moveId, state, actor);
+    if (state.stage !== 'approval' || !state.plan) return staleCard(this.deps, moveId, state, { turn, actor });
     const { changes, problems } = lineChanges(data, state.plan.lines);
     if (problems.length > 0) return messageResponse(`Changing the plan: ${problems.join(' ')} Nothing was changed.`);
     const result = await this.deps.orchestrator.adjustPlan(moveId, actor, data.planHash, changes, correlationOf(turn));

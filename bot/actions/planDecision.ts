@@ -14,7 +14,7 @@ abstract class PlanDecisionAction extends MoveCardAction<PlanDecisionData> {
 
   protected async act({ turn, actor, data }: ActionContext<PlanDecisionData>, moveId: string, state: MoveState): Promise<AdaptiveCardInvokeResponse> {
     // A click on a card drawn before the plan was decided gets today's card, never a second decision.
-    if (state.stage !== 'approval') return staleCard(this.deps, moveId, state, actor);
+    if (state.stage !== 'approval') return staleCard(this.deps, moveId, state, { turn, actor });
     const { planHash, comment } = data;
     const result = this.approve
       ? await this.deps.orchestrator.approvePlan(moveId, actor, planHash, comment, correlationOf(turn))

@@ -3,10 +3,10 @@ import { VERBS } from '../../cards/common';
 import { downloadReportContract, type DownloadReportData } from '../../cards/reassignmentCard';
 import type { FileOffers } from '../files/fileOffers';
 import { messageResponse } from '../invokeResponses';
+import { t } from '../../cards/i18n/catalog';
+import { viewerLocale } from '../viewerLocale';
 import { clickedMove, type ActionContext, type ActionDeps, type ActionHandler } from './actionHandler';
 
-/** What the clicker sees when the consent card went to the chat they clicked in. */
-const SENT_HERE = 'Accept the file below to get the report.';
 
 /**
  * `move.report.download`: the licence reassignment report as a CSV file, offered with a FileConsentCard in the
@@ -19,9 +19,10 @@ export class ReportDownloadAction implements ActionHandler<DownloadReportData> {
   constructor(private readonly deps: ActionDeps, private readonly files: FileOffers) {}
 
   async handle({ turn, actor, data }: ActionContext<DownloadReportData>): Promise<AdaptiveCardInvokeResponse> {
-    const clicked = await clickedMove(this.deps, data.moveId);
+    const clicked = await clickedMove(this.deps, data.moveId, turn);
     if ('answer' in clicked) return clicked.answer;
     const answer = await this.files.offer(turn, actor, clicked.state, 'reassignment');
-    return messageResponse(answer ?? SENT_HERE);
+    // The consent card went to the chat they clicked in: say where it is, in their language.
+    return messageResponse(answer ?? t(viewerLocale(turn, this.deps.cardOptions.locale).locale, 'files.offer.sentHere'));
   }
 }

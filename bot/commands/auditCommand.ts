@@ -4,6 +4,8 @@ import type { Actor } from '../../move/model';
 import type { FileOffers } from '../files/fileOffers';
 import type { CommandDeps, CommandHandler } from './commandHandler';
 import { noMoveReply } from './customerSuggestions';
+import { t } from '../../cards/i18n/catalog';
+import { viewerLocale } from '../viewerLocale';
 
 /**
  * `audit <customer>`: the move's whole history as a CSV file (time, actor, role, step, detail, correlation id),
@@ -17,8 +19,10 @@ export class AuditCommand implements CommandHandler<'audit'> {
   async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'audit' }>, actor: Actor): Promise<void> {
     const state = command.customer ? this.deps.orchestrator.latestMoveFor(command.customer) : undefined;
     if (!command.customer || !state) {
+    const { locale } = viewerLocale(turn, this.deps.cardOptions.locale);
       await turn.sendActivity(command.customer
-        ? noMoveReply(this.deps.orchestrator.all(), 'audit', command.customer, { running: false }) : 'Say which customer: `audit contoso.com`.');
+        ? noMoveReply(this.deps.orchestrator.all(), 'audit', command.customer, { running: false, locale })
+        : t(locale, 'replies.sayWhichCustomer', { example: 'audit contoso.com' }));
       return;
     }
     const answer = await this.files.offer(turn, actor, state, 'audit');

@@ -9,6 +9,9 @@ import { refusal } from '../../move/refusals';
 import { cardActivity } from '../teamsNotifier';
 import type { CommandDeps, CommandHandler } from './commandHandler';
 import { noMoveReply } from './customerSuggestions';
+import { t } from '../../cards/i18n/catalog';
+import { viewerLocale } from '../viewerLocale';
+import { cardOptionsFor } from '../viewerCardOptions';
 
 /**
  * `cancel <customer>`: nothing is cancelled yet. The answer is the confirmation card (what cancelling does and does
@@ -21,13 +24,14 @@ export class CancelCommand implements CommandHandler<'cancel'> {
   constructor(private readonly deps: CommandDeps) {}
 
   async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'cancel' }>, actor: Actor): Promise<void> {
+    const { locale } = viewerLocale(turn, this.deps.cardOptions.locale);
     if (!command.customer) {
-      await turn.sendActivity('Say which customer: `cancel contoso.com`.');
+      await turn.sendActivity(t(locale, 'replies.sayWhichCustomer', { example: 'cancel contoso.com' }));
       return;
     }
     const state = this.deps.orchestrator.activeMoveFor(command.customer);
     if (!state) {
-      await turn.sendActivity(noMoveReply(this.deps.orchestrator.all(), 'cancel', command.customer, { running: true }));
+      await turn.sendActivity(noMoveReply(this.deps.orchestrator.all(), 'cancel', command.customer, { running: true, locale }));
       return;
     }
     const refused = cancelRefusal(actor, state);
@@ -35,6 +39,6 @@ export class CancelCommand implements CommandHandler<'cancel'> {
       await turn.sendActivity(cardActivity(noticeCard({ title: this.refusalTitle, message: await refusalFor(refusal(refused), actor, this.deps.people), tone: 'warning' })));
       return;
     }
-    await turn.sendActivity(cardActivity(cancelConfirmCard(state, { ...this.deps.cardOptions, viewer: actor })));
+    await turn.sendActivity(cardActivity(cancelConfirmCard(state, cardOptionsFor(this.deps.cardOptions, turn, actor))));
   }
 }

@@ -9,6 +9,8 @@ import { quoteForChat } from '../../dialogs/commandParser';
 import { editDistance } from '../../move/closest';
 import { FINAL_STAGES, type MoveState } from '../../move/state';
 import { cardActivity } from '../teamsNotifier';
+import { t } from '../../cards/i18n/catalog';
+import { DEFAULT_LOCALE, type Locale } from '../../cards/i18n/locales';
 
 /** Edits allowed between what was typed and a customer's domain. */
 const MAX_EDITS = 2;
@@ -33,12 +35,23 @@ export function closestCustomers(moves: readonly MoveState[], typed: string): st
   return [...scored].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([domain]) => domain).slice(0, MAX_SUGGESTIONS);
 }
 
-/** No move for `typed` (`running`: none under way): the closest customers as buttons re-sending `verb`, else the sentence. */
-export function noMoveReply(moves: readonly MoveState[], verb: 'status' | 'cancel' | 'retry' | 'audit', typed: string, { running }: { running: boolean }): Partial<Activity> | string {
+/**
+ * No move for `typed` (`running`: none under way): the closest customers as buttons re-sending `verb`, else the
+ * sentence — in `locale` (the asker's).
+ */
+export function noMoveReply(
+  moves: readonly MoveState[], verb: 'status' | 'cancel' | 'retry' | 'audit', typed: string,
+  { running, locale = DEFAULT_LOCALE }: { running: boolean; locale?: Locale },
+): Partial<Activity> | string {
   const candidates = running ? moves.filter((m) => !FINAL_STAGES.has(m.stage)) : moves;
   const names = closestCustomers(candidates, typed);
-  const quoted = quoteForChat(typed);
-  const sentence = running ? `No move is running for ${quoted}.` : `There is no move for ${quoted}.`;
-  if (names.length === 0) return verb === 'status' ? `${sentence} Start one with \`move ${quoted}\`.` : sentence;
-  return cardActivity(suggestionCard(`${sentence} Did you mean ${names.join(' or ')}?`, names.map((name) => `${verb} ${name}`)));
+  const customer = quoteForChat(typed);
+  if (names.length === 0) {
+    if (running) return t(locale, 'replies.noMoveRunning', { customer });
+    return t(locale, verb === 'status' ? 'replies.noMoveStartOne' : 'replies.noMove', { customer });
+  }
+  const [first, second = '', third = ''] = names;
+  const choices = t(locale, 'replies.customerChoices', { count: names.length, first, second, third });
+  const sentence = t(locale, 'replies.noMoveDidYouMean', { running: running ? 'yes' : 'no', customer, names: choices });
+  return cardActivity(suggestionCard(sentence, names.map((name) => `${verb} ${name}`)));
 }

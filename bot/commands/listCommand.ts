@@ -5,9 +5,12 @@ import type { Actor } from '../../move/model';
 import type { ListFilter } from '../../move/moveListing';
 import { cardActivity } from '../teamsNotifier';
 import type { CommandDeps, CommandHandler } from './commandHandler';
+import { cardOptionsFor } from '../viewerCardOptions';
+import { t } from '../../cards/i18n/catalog';
+import { viewerLocale } from '../viewerLocale';
 
 /** What `list` says to a word after it that names no filter. */
-export const UNKNOWN_FILTER = 'I can list `all` moves, `mine` (started or acted on), `waiting` (on you) or `blocked`: say `list`, `list mine`, `list waiting` or `list blocked`.';
+export const UNKNOWN_FILTER = t('en', 'replies.unknownFilter');
 
 /**
  * `list [all|mine|waiting|blocked]`: the dashboard of moves for the person asking, from the moves' states as this
@@ -20,7 +23,7 @@ export class ListCommand implements CommandHandler<'list'> {
 
   async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'list' }>, actor: Actor): Promise<void> {
     if (!command.filter) {
-      await turn.sendActivity(UNKNOWN_FILTER);
+      await turn.sendActivity(t(viewerLocale(turn, this.deps.cardOptions.locale).locale, 'replies.unknownFilter'));
       return;
     }
     await sendDashboard(turn, this.deps, command.filter, actor);
@@ -29,6 +32,6 @@ export class ListCommand implements CommandHandler<'list'> {
 
 /** Sends the dashboard under a filter, drawn for the person asking (their filters, the buttons they may use). */
 export async function sendDashboard(turn: TurnContext, deps: CommandDeps, filter: ListFilter, viewer: Actor): Promise<void> {
-  const card = dashboardCard({ moves: deps.orchestrator.all(), filter, viewer, now: deps.now() }, deps.cardOptions);
+  const card = dashboardCard({ moves: deps.orchestrator.all(), filter, viewer, now: deps.now() }, cardOptionsFor(deps.cardOptions, turn));
   await turn.sendActivity(cardActivity(card));
 }

@@ -15,6 +15,7 @@ import { hasAnyRole, ROLES_THAT_START } from '../../move/policy';
 import { postWorkingCard, settlesWithin } from '../actions/actionHandler';
 import { cardActivity } from '../teamsNotifier';
 import type { CommandDeps, CommandHandler } from './commandHandler';
+import { cardOptionsFor } from '../viewerCardOptions';
 
 /**
  * `move <customer> [country] [direct|csp|program] [multi-partner] [no-gdap]`: with the country the move
@@ -44,7 +45,7 @@ export class MoveCommand implements CommandHandler<'move'> {
     const active = this.deps.orchestrator.activeMoveFor(command.customer);
     if (active) {
       await turn.sendActivity(`${quoteForChat(command.customer)} already has a move under way, started by ${active.startedBy?.name ?? 'someone'}. Here it is:`);
-      await turn.sendActivity(cardActivity(moveCard(active, this.deps.cardOptions)));
+      await turn.sendActivity(cardActivity(moveCard(active, cardOptionsFor(this.deps.cardOptions, turn))));
       return;
     }
     const moveId = this.deps.orchestrator.newMoveId();
@@ -74,6 +75,6 @@ export class MoveCommand implements CommandHandler<'move'> {
     await this.deps.registry.addFollower(moveId, TurnContext.getConversationReference(turn.activity));
     // Still checking the tenant or asking for the invitation: the answer is a working card that shows the outcome in place.
     if (!(await settlesWithin(result.settled, this.deps.replyBudgetMs)) && await postWorkingCard(this.deps, turn, moveId)) return;
-    await turn.sendActivity(cardActivity(moveCard(this.deps.orchestrator.get(moveId) ?? result.state, this.deps.cardOptions)));
+    await turn.sendActivity(cardActivity(moveCard(this.deps.orchestrator.get(moveId) ?? result.state, cardOptionsFor(this.deps.cardOptions, turn))));
   }
 }

@@ -1,6 +1,8 @@
 import { TurnContext, teamsGetChannelId, teamsGetTeamInfo } from 'botbuilder';
 import type { Actor } from '../../move/model';
 import type { CommandDeps, CommandHandler } from './commandHandler';
+import { t } from '../../cards/i18n/catalog';
+import { viewerLocale } from '../viewerLocale';
 
 /** `notify here`, said in a team channel: the channel gets a thread per move from now on. */
 export class NotifyHereCommand implements CommandHandler<'notify-here'> {
@@ -11,9 +13,10 @@ export class NotifyHereCommand implements CommandHandler<'notify-here'> {
 
   async handle(turn: TurnContext, _command: unknown, actor: Actor): Promise<void> {
     const activity = turn.activity;
+    const { locale } = viewerLocale(turn, this.deps.cardOptions.locale);
     const channelId = teamsGetChannelId(activity) ?? (activity.conversation?.conversationType === 'channel' ? activity.conversation.id.split(';')[0] : null);
     if (!channelId) {
-      await turn.sendActivity('Say `@CSP Move Assistant notify here` in the team channel that should get the updates; this is not a channel.');
+      await turn.sendActivity(t(locale, 'replies.notifyHere.notChannel'));
       return;
     }
     const reference = TurnContext.getConversationReference(activity);
@@ -23,6 +26,6 @@ export class NotifyHereCommand implements CommandHandler<'notify-here'> {
     await this.deps.registry.setNotificationChannel({
       reference, channelId, teamId: teamsGetTeamInfo(activity)?.id ?? null, chosenBy: actor.name, chosenAt: this.deps.now().toISOString(),
     });
-    await turn.sendActivity('Done: this channel is now the notification channel. Each move gets its own thread here, with every step posted as it happens.');
+    await turn.sendActivity(t(locale, 'replies.notifyHere.done'));
   }
 }

@@ -8,6 +8,9 @@ import type { Actor } from '../../move/model';
 import { settleWithin } from '../actions/actionHandler';
 import { cardActivity } from '../teamsNotifier';
 import type { CommandDeps, CommandHandler } from './commandHandler';
+import { t } from '../../cards/i18n/catalog';
+import { viewerLocale } from '../viewerLocale';
+import { cardOptionsFor } from '../viewerCardOptions';
 
 /** `override <customer> <reason>`: an Account admin lifts a blocker that a person may judge. */
 export class OverrideCommand implements CommandHandler<'override'> {
@@ -19,9 +22,10 @@ export class OverrideCommand implements CommandHandler<'override'> {
   async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'override' }>, actor: Actor): Promise<void> {
     const state = command.customer ? this.deps.orchestrator.latestMoveFor(command.customer) : undefined;
     if (!command.customer || !state) {
+      const { locale } = viewerLocale(turn, this.deps.cardOptions.locale);
       await turn.sendActivity(command.customer
-        ? `There is no move for ${quoteForChat(command.customer)}.`
-        : 'Say which customer and why: `override contoso.com The tenant is in the US; its EU scope comes from data residency.`');
+        ? t(locale, 'replies.noMove', { customer: quoteForChat(command.customer) })
+        : t(locale, 'replies.overrideSayWhich'));
       return;
     }
     const result = await this.deps.orchestrator.overrideBlock(state.moveId, actor, command.reason, correlationOf(turn));
@@ -31,6 +35,6 @@ export class OverrideCommand implements CommandHandler<'override'> {
     }
     await this.deps.registry.addFollower(state.moveId, TurnContext.getConversationReference(turn.activity));
     await settleWithin(result.settled, this.deps.replyBudgetMs);
-    await turn.sendActivity(cardActivity(moveCard(this.deps.orchestrator.get(state.moveId) ?? result.state, this.deps.cardOptions)));
+    await turn.sendActivity(cardActivity(moveCard(this.deps.orchestrator.get(state.moveId) ?? result.state, cardOptionsFor(this.deps.cardOptions, turn))));
   }
 }

@@ -3,6 +3,8 @@ import { quoteForChat, type ChatCommand } from '../../dialogs/commandParser';
 import type { Actor } from '../../move/model';
 import type { FileOffers } from '../files/fileOffers';
 import type { CommandDeps, CommandHandler } from './commandHandler';
+import { t } from '../../cards/i18n/catalog';
+import { viewerLocale } from '../viewerLocale';
 
 /**
  * `report <customer>`: the licence reassignment report as a CSV file, one row per user (user principal name,
@@ -16,7 +18,10 @@ export class ReportCommand implements CommandHandler<'report'> {
   async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'report' }>, actor: Actor): Promise<void> {
     const state = command.customer ? this.deps.orchestrator.latestMoveFor(command.customer) : undefined;
     if (!command.customer || !state) {
-      await turn.sendActivity(command.customer ? `There is no move for ${quoteForChat(command.customer)}.` : 'Say which customer: `report contoso.com`.');
+      const { locale } = viewerLocale(turn, this.deps.cardOptions.locale);
+      await turn.sendActivity(command.customer
+        ? t(locale, 'replies.noMove', { customer: quoteForChat(command.customer) })
+        : t(locale, 'replies.sayWhichCustomer', { example: 'report contoso.com' }));
       return;
     }
     const answer = await this.files.offer(turn, actor, state, 'reassignment');

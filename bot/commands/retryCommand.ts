@@ -11,6 +11,9 @@ import { postWorkingCard, settlesWithin } from '../actions/actionHandler';
 import { cardActivity } from '../teamsNotifier';
 import type { CommandDeps, CommandHandler } from './commandHandler';
 import { noMoveReply } from './customerSuggestions';
+import { t } from '../../cards/i18n/catalog';
+import { viewerLocale } from '../viewerLocale';
+import { cardOptionsFor } from '../viewerCardOptions';
 
 /**
  * `retry <customer>`: run the move's failed step again now; for a move blocked because some users could not
@@ -23,11 +26,13 @@ export class RetryCommand implements CommandHandler<'retry'> {
   constructor(private readonly deps: CommandDeps) {}
 
   async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'retry' }>, actor: Actor): Promise<void> {
+    const { locale } = viewerLocale(turn, this.deps.cardOptions.locale);
     const latest = command.customer ? this.deps.orchestrator.latestMoveFor(command.customer) : undefined;
     const state = command.customer ? this.deps.orchestrator.activeMoveFor(command.customer) ?? (latest?.stage === 'blocked' ? latest : undefined) : undefined;
     if (!command.customer || !state) {
       await turn.sendActivity(command.customer
-        ? noMoveReply(this.deps.orchestrator.all(), 'retry', command.customer, { running: true }) : 'Say which customer: `retry contoso.com`.');
+        ? noMoveReply(this.deps.orchestrator.all(), 'retry', command.customer, { running: true, locale })
+        : t(locale, 'replies.sayWhichCustomer', { example: 'retry contoso.com' }));
       return;
     }
     if (state.stage === 'blocked' && state.blocked?.reason.code === 'reassignment-incomplete') {
@@ -35,13 +40,13 @@ export class RetryCommand implements CommandHandler<'retry'> {
       return;
     }
     if (state.stage === 'blocked') {
-      await turn.sendActivity(`The move of ${state.customerDomain} is blocked, so there is no step to run again. The card says why and what can be done.`);
-      await turn.sendActivity(cardActivity(moveCard(state, this.deps.cardOptions)));
+      await turn.sendActivity(t(locale, 'replies.retry.blocked', { customer: state.customerDomain }));
+      await turn.sendActivity(cardActivity(moveCard(state, cardOptionsFor(this.deps.cardOptions, turn))));
       return;
     }
     if (!state.lastFailure) {
-      await turn.sendActivity(`Nothing has failed on the move of ${state.customerDomain}; it is at its next step already.`);
-      await turn.sendActivity(cardActivity(moveCard(state, this.deps.cardOptions)));
+      await turn.sendActivity(t(locale, 'replies.retry.nothingFailed', { customer: state.customerDomain }));
+      await turn.sendActivity(cardActivity(moveCard(state, cardOptionsFor(this.deps.cardOptions, turn))));
       return;
     }
     const running = this.deps.orchestrator.retry(state.moveId);
@@ -52,7 +57,7 @@ export class RetryCommand implements CommandHandler<'retry'> {
       return;
     }
     const after = await running;
-    await turn.sendActivity(cardActivity(moveCard(after ?? state, this.deps.cardOptions)));
+    await turn.sendActivity(cardActivity(moveCard(after ?? state, cardOptionsFor(this.deps.cardOptions, turn))));
   }
 
   private async resumeReassignment(turn: TurnContext, state: MoveState, actor: Actor): Promise<void> {
@@ -65,7 +70,7 @@ export class RetryCommand implements CommandHandler<'retry'> {
     if (!(await settlesWithin(result.settled, this.deps.replyBudgetMs)) && await postWorkingCard(this.deps, turn, state.moveId)) return;
     const after = this.deps.orchestrator.get(state.moveId) ?? result.state;
     await turn.sendActivity(passOutcome(after));
-    await turn.sendActivity(cardActivity(moveCard(after, this.deps.cardOptions)));
+    await turn.sendActivity(cardActivity(moveCard(after, cardOptionsFor(this.deps.cardOptions, turn))));
   }
 }
 

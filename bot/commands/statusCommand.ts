@@ -7,6 +7,8 @@ import type { CommandDeps, CommandHandler } from './commandHandler';
 import { sendDashboard } from './listCommand';
 import type { Actor } from '../../move/model';
 import { noMoveReply } from './customerSuggestions';
+import { viewerLocale } from '../viewerLocale';
+import { cardOptionsFor } from '../viewerCardOptions';
 
 /** `status [customer]`: the move's timeline; without a customer, the dashboard of moves (as `list`). */
 export class StatusCommand implements CommandHandler<'status'> {
@@ -21,11 +23,12 @@ export class StatusCommand implements CommandHandler<'status'> {
     }
     const state = this.deps.orchestrator.latestMoveFor(command.customer);
     if (!state) {
-      await turn.sendActivity(noMoveReply(this.deps.orchestrator.all(), 'status', command.customer, { running: false }));
+      const { locale } = viewerLocale(turn, this.deps.cardOptions.locale);
+      await turn.sendActivity(noMoveReply(this.deps.orchestrator.all(), 'status', command.customer, { running: false, locale }));
       return;
     }
-    await turn.sendActivity(cardActivity(statusCard(state, await this.deps.orchestrator.history(state.moveId), this.deps.cardOptions)));
+    await turn.sendActivity(cardActivity(statusCard(state, await this.deps.orchestrator.history(state.moveId), cardOptionsFor(this.deps.cardOptions, turn))));
     // A plan waiting for a decision comes with its card, so an approver can decide from here.
-    if (state.stage === 'approval') await turn.sendActivity(cardActivity(planCard(state, this.deps.cardOptions)));
+    if (state.stage === 'approval') await turn.sendActivity(cardActivity(planCard(state, cardOptionsFor(this.deps.cardOptions, turn))));
   }
 }

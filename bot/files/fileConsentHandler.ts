@@ -18,21 +18,8 @@ import { exportFile } from './exportFiles';
 import type { FileExportDeps } from './fileOffers';
 import { FileUploadError } from '../../services/files/uploadSession';
 import { PendingExports, type PendingExport } from './pendingExports';
-
-export const CONSENT_TEXT = Object.freeze({
-  malformed: 'The file answer from Teams is malformed: {field}. Nothing was uploaded.',
-  unknown: 'I have no such file waiting for you (it was already answered, or it was never offered here). Nothing was uploaded; ask for the file again.',
-  expired: 'That file offer expired (offers stand for an hour). Nothing was uploaded; ask for the file again, e.g. `{command}`.',
-  notYours: 'That file was offered to someone else, so I did not upload it. Ask for your own copy, e.g. `{command}`.',
-  badUrl: 'Teams gave an upload address I will not send the file to ({why}). Nothing was uploaded.',
-  moveGone: 'The move of {customer} no longer exists here, so there is nothing to send. Say `list` to see the moves.',
-  declined: 'OK, I did not send the file. Say `{command}` when you want it.',
-  uploaded: 'Here is {what} of {customer}: {rows}.',
-  uploadFailed: 'I could not upload {name}: {why} Nothing else changed; ask for the file again, e.g. `{command}`.',
-});
-
-const WHAT = Object.freeze({ audit: 'the audit trail', reassignment: 'the licence reassignment report' });
-const ROWS = Object.freeze({ audit: ['{n} event', '{n} events'], reassignment: ['{n} user', '{n} users'] });
+import { t } from '../../cards/i18n/catalog';
+import type { Locale } from '../../cards/i18n/locales';
 
 /** What Teams sends (bots-filesv4): the context is ours to check, the upload info Teams' own. */
 const consentContract = z.object({
@@ -53,44 +40,46 @@ export class FileConsentHandler {
   constructor(private readonly deps: FileExportDeps & { actors: ActorResolver; approverRoles: readonly Role[] }) {}
 
   async handle(turn: TurnContext): Promise<InvokeResponse> {
+    // Every answer is to the person who answered the card, in their language.
+    const locale = this.deps.actors.localeOf(turn);
     const parsed = consentContract.safeParse(turn.activity.value);
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path.map(String).join('.') || 'value';
-      return refuse(400, 'BadRequest', CONSENT_TEXT.malformed.replace('{field}', `"${field.slice(0, 60)}" is missing or has the wrong shape`));
+      return refuse(400, 'BadRequest', t(locale, 'files.answer.malformedField', { field: field.slice(0, 60) }));
     }
     const answer = parsed.data;
-    if (!PendingExports.isExportId(answer.context.exportId)) return refuse(400, 'BadRequest', CONSENT_TEXT.malformed.replace('{field}', 'the file context names no export'));
+    if (!PendingExports.isExportId(answer.context.exportId)) return refuse(400, 'BadRequest', t(locale, 'files.answer.malformedNoExport'));
     const lookup = await this.deps.pending.find(answer.context.exportId);
     if (!lookup.found) {
-      if (lookup.why === 'expired') return this.refuseInChat(turn, 410, 'Expired', CONSENT_TEXT.expired.replace('{command}', commandFor(lookup.pending)));
-      return this.refuseInChat(turn, 404, 'NotFound', CONSENT_TEXT.unknown);
+      if (lookup.why === 'expired') return this.refuseInChat(turn, 410, 'Expired', t(locale, 'files.answer.expired', { command: commandFor(lookup.pending) }));
+      return this.refuseInChat(turn, 404, 'NotFound', t(locale, 'files.answer.unknown'));
     }
     const pending = lookup.pending;
     const who = await this.deps.actors.resolve(turn, 'partner-user');
     if (!who.ok) return this.refuseInChat(turn, 403, 'Forbidden', who.message);
     if (who.actor.id !== pending.requestedBy.aadObjectId) {
       this.deps.log.warn({ exportId: pending.id, moveId: pending.moveId, askedBy: pending.requestedBy.aadObjectId, answeredBy: who.actor.id }, 'file offer answered by someone else');
-      return this.refuseInChat(turn, 403, 'Forbidden', CONSENT_TEXT.notYours.replace('{command}', commandFor(pending)));
+      return this.refuseInChat(turn, 403, 'Forbidden', t(locale, 'files.answer.notYours', { command: commandFor(pending) }));
     }
     if (answer.action === 'decline') {
       await this.deps.pending.take(pending.id);
-      await turn.sendActivity(CONSENT_TEXT.declined.replace('{command}', commandFor(pending)));
+      await turn.sendActivity(t(locale, 'files.answer.declined', { command: commandFor(pending) }));
       return { status: 200 };
     }
     // The role is checked again now: it may have been taken away since the file was offered.
-    if (who.actor.roles.length === 0) return this.refuseInChat(turn, 403, 'Forbidden', noRoleRefusal(this.deps.approverRoles));
-    return this.accept(turn, answer, pending);
+    if (who.actor.roles.length === 0) return this.refuseInChat(turn, 403, 'Forbidden', noRoleRefusal(this.deps.approverRoles, undefined, locale));
+    return this.accept(turn, answer, pending, locale);
   }
 
-  private async accept(turn: TurnContext, answer: ConsentAnswer, pending: PendingExport): Promise<InvokeResponse> {
+  private async accept(turn: TurnContext, answer: ConsentAnswer, pending: PendingExport, locale: Locale): Promise<InvokeResponse> {
     const upload = answer.uploadInfo;
-    if (!upload) return refuse(400, 'BadRequest', CONSENT_TEXT.malformed.replace('{field}', '"uploadInfo" is missing'));
+    if (!upload) return refuse(400, 'BadRequest', t(locale, 'files.answer.malformedNoUploadInfo'));
     const urlProblem = this.deps.uploads.problemWith(upload.uploadUrl) ?? this.deps.uploads.problemWith(upload.contentUrl);
-    if (urlProblem) return this.refuseInChat(turn, 400, 'BadRequest', CONSENT_TEXT.badUrl.replace('{why}', urlProblem));
-    if (!(await this.deps.pending.take(pending.id))) return this.refuseInChat(turn, 404, 'NotFound', CONSENT_TEXT.unknown);
+    if (urlProblem) return this.refuseInChat(turn, 400, 'BadRequest', t(locale, 'files.answer.badUrl', { why: urlProblem }));
+    if (!(await this.deps.pending.take(pending.id))) return this.refuseInChat(turn, 404, 'NotFound', t(locale, 'files.answer.unknown'));
 
     const state = await this.deps.orchestrator.find(pending.moveId);
-    if (!state) return this.refuseInChat(turn, 410, 'Gone', CONSENT_TEXT.moveGone.replace('{customer}', pending.customerDomain));
+    if (!state) return this.refuseInChat(turn, 410, 'Gone', t(locale, 'files.answer.moveGone', { customer: pending.customerDomain }));
     const events = await this.deps.orchestrator.history(pending.moveId);
     const file = exportFile(pending.report, pending.moveId, pending.customerDomain, events, this.deps.cardOptions, this.deps.now());
     try {
@@ -99,14 +88,12 @@ export class FileConsentHandler {
     } catch (error) {
       if (!(error instanceof FileUploadError)) throw error;
       this.deps.log.warn({ exportId: pending.id, moveId: pending.moveId, kind: error.kind, status: error.status, err: error.message }, 'file upload failed');
-      await turn.sendActivity(CONSENT_TEXT.uploadFailed.replace('{name}', upload.name.slice(0, 120)).replace('{why}', error.message).replace('{command}', commandFor(pending)));
+      await turn.sendActivity(t(locale, 'files.answer.uploadFailed', { name: upload.name.slice(0, 120), why: error.message, command: commandFor(pending) }));
       return { status: 200 };
     }
-    const [one, many] = ROWS[pending.report];
-    const rows = (file.rows === 1 ? one : many).replace('{n}', String(file.rows));
     const message = MessageFactory.attachment(fileInfoCard({
       contentUrl: upload.contentUrl, name: upload.name, uniqueId: upload.uniqueId, fileType: upload.fileType || 'csv',
-    }), CONSENT_TEXT.uploaded.replace('{what}', WHAT[pending.report]).replace('{customer}', pending.customerDomain).replace('{rows}', rows));
+    }), t(locale, 'files.answer.uploaded', { report: pending.report, customer: pending.customerDomain, count: file.rows, rows: String(file.rows) }));
     await turn.sendActivity(message);
     this.deps.log.info({ exportId: pending.id, moveId: pending.moveId, report: pending.report, bytes: file.bytes.byteLength }, 'file exported');
     return { status: 200 };

@@ -15,6 +15,8 @@ import type { UploadSessionClient } from '../../services/files/uploadSession';
 import { exportFile } from './exportFiles';
 import type { PendingExports } from './pendingExports';
 import { isPersonalChat, PersonalChatError, sendToPersonalChat } from './personalChat';
+import { t } from '../../cards/i18n/catalog';
+import { viewerLocale } from '../viewerLocale';
 
 export interface FileExportDeps {
   orchestrator: MoveOrchestrator;
@@ -26,11 +28,6 @@ export interface FileExportDeps {
   log: Logger;
 }
 
-export const OFFER_TEXT = Object.freeze({
-  sentToPersonal: 'I\'ve sent the file to you in a personal chat.',
-  noReassignment: 'The move of {customer} has moved no user\'s licence (yet), so there is no reassignment report. The audit trail has every step: `audit {customer}`.',
-  personalChatFailed: 'I could not send you the file in a personal chat ({why}). Open a chat with me and say `{command}` there.',
-});
 
 /** What to tell the person where they asked; null when the consent card itself is the answer (personal chat). */
 export type OfferAnswer = string | null;
@@ -39,17 +36,18 @@ export class FileOffers {
   constructor(private readonly deps: FileExportDeps) {}
 
   async offer(turn: TurnContext, actor: Actor, state: MoveState, report: ExportReport): Promise<OfferAnswer> {
+    const { locale } = viewerLocale(turn, this.deps.cardOptions.locale);
     const domain = state.customerDomain || state.moveId;
     const customer = quoteForChat(domain);
     const events = await this.deps.orchestrator.history(state.moveId);
     const file = exportFile(report, state.moveId, domain, events, this.deps.cardOptions, this.deps.now());
-    if (report === 'reassignment' && file.rows === 0) return OFFER_TEXT.noReassignment.replaceAll('{customer}', customer);
+    if (report === 'reassignment' && file.rows === 0) return t(locale, 'files.offer.noReassignment', { customer });
     const pending = await this.deps.pending.create({
       moveId: state.moveId, customerDomain: domain, report,
       requestedBy: { aadObjectId: actor.id, userId: turn.activity.from.id, name: actor.name },
     });
     const card = fileConsentCard({
-      report, customerDomain: domain, fileName: file.fileName, sizeInBytes: file.bytes.byteLength, rows: file.rows, exportId: pending.id,
+      report, customerDomain: domain, fileName: file.fileName, sizeInBytes: file.bytes.byteLength, rows: file.rows, exportId: pending.id, locale,
     });
     const activity = { type: 'message', attachments: [card] };
     if (isPersonalChat(turn)) {
@@ -63,8 +61,8 @@ export class FileOffers {
       await this.deps.pending.take(pending.id);
       this.deps.log.warn({ moveId: state.moveId, report, status: error.status, err: error.message }, 'could not reach the personal chat for a file');
       const command = report === 'audit' ? `audit ${customer}` : `report ${customer}`;
-      return OFFER_TEXT.personalChatFailed.replace('{why}', error.message).replace('{command}', command);
+      return t(locale, 'files.offer.personalChatFailed', { why: error.message, command });
     }
-    return OFFER_TEXT.sentToPersonal;
+    return t(locale, 'files.offer.sentToPersonal');
   }
 }

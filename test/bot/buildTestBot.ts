@@ -12,6 +12,7 @@ import {
 import { ConversationRegistry } from '../../bot/conversationRegistry';
 import { NotificationOutbox } from '../../bot/notificationOutbox';
 import { TeamsNotifier } from '../../bot/teamsNotifier';
+import type { PeopleToAsk } from '../../bot/peopleToAsk';
 import { TurnScope } from '../../bot/turnScope';
 import { WorkingCards } from '../../bot/workingCards';
 import { DEFAULT_APPROVAL_POLICY } from '../../move/policy';
@@ -62,6 +63,8 @@ export interface TestBotOptions {
   progressEveryMs?: number;
   /** DEFAULT_LOCALE, as bot/app.ts passes it (default en). */
   defaultLocale?: Locale;
+  /** Who can take a move's next step, for the notifier (bot/app.ts gives it one over the roster; absent: roles only). */
+  people?: PeopleToAsk;
 }
 
 /** What one turn produced: the invoke response (for invokes) and every other activity the bot replied with. */
@@ -108,10 +111,10 @@ export class TestBot {
     this.mailer.mailbox = invitationMail.mailbox;
     this.outbox = new NotificationOutbox(this.kv, this.registry, this.poster, this.clock, log);
     this.workingCards = new WorkingCards(this.registry, this.clock, {
-      cards: { approvalPolicy: approvalPolicy ?? DEFAULT_APPROVAL_POLICY, invitationMail }, log, progressEveryMs: options.progressEveryMs,
+      cards: { approvalPolicy: approvalPolicy ?? DEFAULT_APPROVAL_POLICY, invitationMail, locale: options.defaultLocale }, log, progressEveryMs: options.progressEveryMs,
     });
     const workingCards = this.workingCards;
-    const notifier = options.notifier ?? new TeamsNotifier(this.registry, this.outbox, this.turns, this.clock, { approvalPolicy, invitationMail, workingCards });
+    const notifier = options.notifier ?? new TeamsNotifier(this.registry, this.outbox, this.turns, this.clock, { approvalPolicy, invitationMail, workingCards, defaultLocale: options.defaultLocale, people: options.people });
     this.orchestrator = new MoveOrchestrator({
       store: this.store, decider: new MoveDecider(this.regions, approvalPolicy), partnerCenter: this.partnerCenter, customers: this.customers,
       partnerDirectory: this.directory, tenants: this.tenants, notifier, clock: this.clock, ids: this.ids, log,

@@ -3,7 +3,7 @@ import { refusalText, whoCanText } from '../../cards/refusalText';
 import { refusal, type RefusalKind, type RefusalReason } from '../../move/refusals';
 
 /** One refusal of every kind, with facts a reader must find in the words (the compiler keeps the list complete). */
-const SAMPLES: { [K in RefusalKind]: { reason: Extract<RefusalReason, { kind: K }>; says: RegExp } } = {
+export const SAMPLES: { [K in RefusalKind]: { reason: Extract<RefusalReason, { kind: K }>; says: RegExp } } = {
   'role-required': { reason: { kind: 'role-required', action: 'approve-plan', roles: ['account-admin'], actorRoles: ['sales-agent'], narrowedBecause: [{ kind: 'many-seats', seats: 301, limit: 300 }] }, says: /^Only an Account admin can approve this plan \(it buys 301 licences, more than 300\)\. Your roles: Sales agent\.$/ },
   'four-eyes': { reason: { kind: 'four-eyes', roles: ['billing-agent'] }, says: /a Billing agent other than you/ },
   'move-missing': { reason: { kind: 'move-missing' }, says: /does not exist/ },

@@ -1,0 +1,35 @@
+/** 구매 후 후속 작업(cards/followUpsView.ts): 완료 카드와 상태 카드의 후속 작업 섹션, 대기 대상, 스레드 회신. */
+import type { followUps as english } from '../en/followUps';
+import type { Translation } from '../types';
+
+export const followUps: Translation<typeof english> = {
+  'followUps.heading': '후속 작업: 전체 {all}개 중 {open}개 남음',
+  'followUps.headingAllDone': '후속 작업: {all}개 모두 완료',
+  'followUps.autoRenew': '{where}에서 {product}(구독 {id})의 자동 갱신을 끄십시오',
+  'followUps.autoRenewMonthly': '{where}에서 {product}(구독 {id}, 월간)의 자동 갱신을 끄십시오',
+  'followUps.whereOldPartner': '이전 파트너(파트너에게 요청)',
+  'followUps.whereAdminCenter': '고객의 Microsoft 365 관리 센터',
+  'followUps.moveUsers': 'Microsoft Entra에서 다음 사용자를 새 라이선스로 직접 이동하십시오: {users}',
+  'followUps.usersMore': '{shown} 외 {more}명',
+  'followUps.confirm': '기존 구독({originals, plural, other {{originals}개}})이 종료되었고 고객이 새 구독을 사용하는지 확인하십시오',
+  'followUps.owner': '담당자: {who}',
+  'followUps.personOrRole': '{person} 또는 {role}',
+  'followUps.due': '기한: {date}',
+  'followUps.overdue': '기한 지남: {date}까지였음',
+  'followUps.noDue': '기한 없음: 기존 구독의 종료 날짜를 알 수 없습니다',
+  'followUps.done': '완료',
+  'followUps.doneBy': '✓ {title} — {name} 님이 완료함, {at}',
+  'followUps.settled': '✓ {title} — 더 할 일 없음: {why}',
+  'followUps.settledEnded': '봇이 기존 구독의 종료를 확인함',
+  'followUps.settledConfirmed': '기존 구독의 종료가 확인됨',
+  'followUps.someone': '알 수 없는 사용자',
+  'followUps.someoneCapital': '알 수 없는 사용자',
+  'followUps.waitingWhat': '구매 후 남은 후속 작업이 {n}개 있으며, 다음 기한은 {date}입니다.',
+  'followUps.waitingWhatNoDate': '구매 후 남은 후속 작업이 {n}개 있습니다.',
+  'followUps.waitingWho': '{owners}(후속 작업)',
+  'followUps.hiddenOpen': '남은 후속 작업이 {n, plural, other {{n}개}} 더 있습니다. 모두 보려면 "상태"와 고객의 도메인을 입력하십시오.',
+  'followUps.reminder': '알림: 후속 작업 기한 {date}: {title}. 담당자: {who}. 완료하면 이동 카드에서 완료로 표시하십시오.',
+  'followUps.reminderOverdue': '알림: 후속 작업이 {date}부터 기한을 넘겼습니다: {title}. 담당자: {who}. 완료하면 이동 카드에서 완료로 표시하십시오.',
+  'followUps.itsOwner': '담당자',
+  'followUps.ticked': '{name} 님이 후속 작업을 완료로 표시했습니다: {title}.',
+};
