@@ -5,11 +5,7 @@
 import assert from 'node:assert/strict';
 import type { MoveEvent } from '../../move/events';
 import { STAGE_LABELS, type Stage } from '../../move/stages';
-import { evolve, replay } from '../../move/state';
-import { defaultOfferMap } from '../../move/offerMap';
-import { buildPlan } from '../../move/plan';
-import { sandboxSkuCatalog } from '../support/skuCatalogs';
-import { adele, CATALOG, contosoHistory, contosoInventory, megan, PARTNER_TENANT, system, T0 } from '../move/fixtures';
+import { evolve } from '../../move/state';
 import { compactHeaderView, stageBadge, stageName } from '../../cards/compactHeader';
 import { approverText, failureView, namesText, startedText, waitingFor } from '../../cards/moveView';
 import { moveCard } from '../../cards/moveCard';
@@ -20,18 +16,8 @@ import { expandCard } from '../../cards/common';
 import { assertValidCard, buttons, compactHeader, moveChecks, visibleText } from './cardAssertions';
 import { inventoryFailingState, noEquivalentState } from './fabrikamFixtures';
 import { BLOCKED_EVENTS, FAILURE_EVENTS, MEGAN, OPTIONS, REJECTED_EVENTS, contosoState, stateOf } from './fixtures';
+import { scheduledContoso } from './scheduledFixtures';
 
-/** Contoso approved, its first purchase due on 22 Feb 2027 (as in scheduledCard.test.ts). */
-function scheduledContoso() {
-  const plan = buildPlan(contosoInventory(), CATALOG, {
-    term: 'P1Y', billing: 'monthly', partnerTenantId: PARTNER_TENANT, now: T0, skus: sandboxSkuCatalog(), offerMap: defaultOfferMap(), buyDaysBeforeEnd: 7,
-  });
-  return replay('mv-1', [
-    ...contosoHistory('inventory'),
-    { type: 'PlanProposed', at: '2026-11-24T10:02:00.000Z', actor: system, plan, proposer: megan, correlationId: 'corr-1' },
-    { type: 'PlanApproved', at: '2026-11-24T10:10:00.000Z', actor: adele, planHash: plan.hash, comment: '', correlationId: 'corr-1' },
-  ]);
-}
 
 const KO = { ...OPTIONS, locale: 'ko' as const };
 const SEOUL = { ...KO, timeZone: 'Asia/Seoul' };

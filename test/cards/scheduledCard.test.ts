@@ -1,24 +1,9 @@
 import assert from 'node:assert/strict';
 import { scheduledCard } from '../../cards/scheduledCard';
-import type { MoveEvent } from '../../move/events';
-import { defaultOfferMap } from '../../move/offerMap';
-import { buildPlan } from '../../move/plan';
-import { replay } from '../../move/state';
-import { sandboxSkuCatalog } from '../support/skuCatalogs';
-import { adele, CATALOG, contosoHistory, contosoInventory, megan, PARTNER_TENANT, system, T0 } from '../move/fixtures';
+import { system } from '../move/fixtures';
 import { assertValidCard, moveChecks, verbs, visibleText } from './cardAssertions';
+import { scheduledContoso } from './scheduledFixtures';
 
-function scheduledContoso(extra: MoveEvent[] = []) {
-  const plan = buildPlan(contosoInventory(), CATALOG, {
-    term: 'P1Y', billing: 'monthly', partnerTenantId: PARTNER_TENANT, now: T0, skus: sandboxSkuCatalog(), offerMap: defaultOfferMap(), buyDaysBeforeEnd: 7,
-  });
-  return replay('mv-1', [
-    ...contosoHistory('inventory'),
-    { type: 'PlanProposed', at: '2026-11-24T10:02:00.000Z', actor: system, plan, proposer: megan, correlationId: 'corr-1' },
-    { type: 'PlanApproved', at: '2026-11-24T10:10:00.000Z', actor: adele, planHash: plan.hash, comment: '', correlationId: 'corr-1' },
-    ...extra,
-  ]);
-}
 
 describe('scheduledCard (approved, waiting for the buy dates)', () => {
   it('lists each purchase with its date, the next one first marked, and offers Cancel', () => {

@@ -15,15 +15,12 @@ import { doneCard } from '../../cards/doneCard';
 import { blockedCard } from '../../cards/blockedCard';
 import { evolve } from '../../move/state';
 import type { MoveEvent } from '../../move/events';
-import { defaultOfferMap } from '../../move/offerMap';
-import { buildPlan } from '../../move/plan';
-import { replay } from '../../move/state';
 import type { MoveState } from '../../move/state';
-import { sandboxSkuCatalog } from '../support/skuCatalogs';
-import { adele, CATALOG, contosoHistory, contosoInventory, megan, PARTNER_TENANT, system, T0 } from '../move/fixtures';
+import { system } from '../move/fixtures';
 import { assertValidCard, visibleText } from './cardAssertions';
 import { reassigningState, reassignmentIncompleteState, user } from './fabrikamFixtures';
 import { ALEX, BLOCKED_EVENTS, CANCELLED_EVENTS, MEGAN, OPTIONS, contosoState, contosoUntil, stateOf } from './fixtures';
+import { scheduledContoso } from './scheduledFixtures';
 
 const KO: CardOptions = { ...OPTIONS, locale: 'ko', timeZone: 'Asia/Seoul' };
 
@@ -37,18 +34,6 @@ function korean(draw: (state: MoveState, options: CardOptions) => AdaptiveCardJs
   return text;
 }
 
-/** Contoso approved with buy dates ahead (as in scheduledCard.test.ts). */
-function scheduledContoso(extra: MoveEvent[] = []): MoveState {
-  const plan = buildPlan(contosoInventory(), CATALOG, {
-    term: 'P1Y', billing: 'monthly', partnerTenantId: PARTNER_TENANT, now: T0, skus: sandboxSkuCatalog(), offerMap: defaultOfferMap(), buyDaysBeforeEnd: 7,
-  });
-  return replay('mv-1', [
-    ...contosoHistory('inventory'),
-    { type: 'PlanProposed', at: '2026-11-24T10:02:00.000Z', actor: system, plan, proposer: megan, correlationId: 'corr-1' },
-    { type: 'PlanApproved', at: '2026-11-24T10:10:00.000Z', actor: adele, planHash: plan.hash, comment: '', correlationId: 'corr-1' },
-    ...extra,
-  ]);
-}
 
 describe('stage cards in Korean', () => {
   describe('provisioningCard', () => {
