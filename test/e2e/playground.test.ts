@@ -164,8 +164,8 @@ describe('a customer move in the Agents Playground (headless Chromium)', functio
   });
 
   it('starts the Contoso move and shows the invitation link', async () => {
-    await say(megan, 'move contoso.onmicrosoft.com');
-    await fillStartForm(megan, 'United States');
+    // Typed in full, the move starts at once (the form was walked above; a second form's country list is flaky to drive).
+    await say(megan, 'move contoso.onmicrosoft.com US direct');
     await waitForText(megan, /Open the reseller invitation/);
     await snap(megan, '03-invitation');
   });
