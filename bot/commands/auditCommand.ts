@@ -3,9 +3,7 @@ import type { ChatCommand } from '../../dialogs/commandParser';
 import type { Actor } from '../../move/model';
 import type { FileOffers } from '../files/fileOffers';
 import type { CommandDeps, CommandHandler } from './commandHandler';
-import { noMoveReply } from './customerSuggestions';
-import { t } from '../../cards/i18n/catalog';
-import { viewerLocale } from '../viewerLocale';
+import { offerExport } from './fileExportCommand';
 
 /**
  * `audit <customer>`: the move's whole history as a CSV file (time, actor, role, step, detail, correlation id),
@@ -16,16 +14,7 @@ export class AuditCommand implements CommandHandler<'audit'> {
 
   constructor(private readonly deps: CommandDeps, private readonly files: FileOffers) {}
 
-  async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'audit' }>, actor: Actor): Promise<void> {
-    const state = command.customer ? this.deps.orchestrator.latestMoveFor(command.customer) : undefined;
-    if (!command.customer || !state) {
-    const { locale } = viewerLocale(turn, this.deps.cardOptions.locale);
-      await turn.sendActivity(command.customer
-        ? noMoveReply(this.deps.orchestrator.all(), 'audit', command.customer, { running: false, locale })
-        : t(locale, 'replies.sayWhichCustomer', { example: 'audit contoso.com' }));
-      return;
-    }
-    const answer = await this.files.offer(turn, actor, state, 'audit');
-    if (answer) await turn.sendActivity(answer);
+  handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'audit' }>, actor: Actor): Promise<void> {
+    return offerExport(this.deps, this.files, { turn, actor, customer: command.customer }, 'audit', 'audit');
   }
 }

@@ -40,7 +40,7 @@ export function closestCustomers(moves: readonly MoveState[], typed: string): st
  * sentence — in `locale` (the asker's).
  */
 export function noMoveReply(
-  moves: readonly MoveState[], verb: 'status' | 'cancel' | 'retry' | 'audit', typed: string,
+  moves: readonly MoveState[], verb: 'status' | 'cancel' | 'retry' | 'audit' | 'report', typed: string,
   { running, locale = DEFAULT_LOCALE }: { running: boolean; locale?: Locale },
 ): Partial<Activity> | string {
   const candidates = running ? moves.filter((m) => !FINAL_STAGES.has(m.stage)) : moves;

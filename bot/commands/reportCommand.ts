@@ -1,10 +1,9 @@
 import type { TurnContext } from 'botbuilder';
-import { quoteForChat, type ChatCommand } from '../../dialogs/commandParser';
+import type { ChatCommand } from '../../dialogs/commandParser';
 import type { Actor } from '../../move/model';
 import type { FileOffers } from '../files/fileOffers';
 import type { CommandDeps, CommandHandler } from './commandHandler';
-import { t } from '../../cards/i18n/catalog';
-import { viewerLocale } from '../viewerLocale';
+import { offerExport } from './fileExportCommand';
 
 /**
  * `report <customer>`: the licence reassignment report as a CSV file, one row per user (user principal name,
@@ -15,16 +14,7 @@ export class ReportCommand implements CommandHandler<'report'> {
 
   constructor(private readonly deps: CommandDeps, private readonly files: FileOffers) {}
 
-  async handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'report' }>, actor: Actor): Promise<void> {
-    const state = command.customer ? this.deps.orchestrator.latestMoveFor(command.customer) : undefined;
-    if (!command.customer || !state) {
-      const { locale } = viewerLocale(turn, this.deps.cardOptions.locale);
-      await turn.sendActivity(command.customer
-        ? t(locale, 'replies.noMove', { customer: quoteForChat(command.customer) })
-        : t(locale, 'replies.sayWhichCustomer', { example: 'report contoso.com' }));
-      return;
-    }
-    const answer = await this.files.offer(turn, actor, state, 'reassignment');
-    if (answer) await turn.sendActivity(answer);
+  handle(turn: TurnContext, command: Extract<ChatCommand, { kind: 'report' }>, actor: Actor): Promise<void> {
+    return offerExport(this.deps, this.files, { turn, actor, customer: command.customer }, 'report', 'reassignment');
   }
 }
